@@ -1,0 +1,42 @@
+/*
+ * cli.h — the command line: one descriptor per subcommand, one file each
+ * (cmd_*.c), gathered in the table in main.c.
+ */
+#ifndef PLANDESK_CLI_H
+#define PLANDESK_CLI_H
+
+#include <stdbool.h>
+
+#include "plandesk/store.h"
+
+/* Exit statuses: the contract of DESIGN §4. */
+enum { CLI_OK = 0, CLI_NOTHING = 1, CLI_ERROR = 2 };
+
+struct cli_ctx {
+	const char *db_flag;   /* --db PATH, or NULL */
+	const char *progname;
+};
+
+struct cli_cmd {
+	const char *name;
+	const char *usage;     /* arguments after the name */
+	const char *summary;   /* one line for --help */
+	/* argv[0] is the subcommand's name; returns an exit status. */
+	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+};
+
+extern const struct cli_cmd cmd_check;
+extern const struct cli_cmd cmd_backup;
+
+/* Open the database named by --db / PLANDESK_DB / the default; print the
+ * error and return NULL on failure. */
+struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only);
+
+/* Print "plandesk: " + message to stderr. */
+void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print a subcommand's usage line to stderr and return CLI_ERROR. */
+int cli_usage(struct cli_ctx *ctx, const struct cli_cmd *cmd);
+
+#endif

@@ -1,0 +1,38 @@
+/* cli_common.c — what every subcommand shares: opening the store, errors. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", ctx->progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage(struct cli_ctx *ctx, const struct cli_cmd *cmd)
+{
+	fprintf(stderr, "usage: %s [--db PATH] %s %s\n", ctx->progname, cmd->name,
+		cmd->usage);
+	return CLI_ERROR;
+}
+
+struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only)
+{
+	struct pd_open_opts opts = { .read_only = read_only };
+	struct pd_store *st;
+	struct pd_err err;
+	char path[4096];
+
+	if (pd_store_path(ctx->db_flag, NULL, path, sizeof path, &err) != PD_OK ||
+	    pd_store_open(path, &opts, &st, &err) != PD_OK) {
+		cli_error(ctx, "%s", err.msg);
+		return NULL;
+	}
+	return st;
+}

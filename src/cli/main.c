@@ -1,0 +1,89 @@
+/*
+ * main.c — plandesk's entry point: global options, then a subcommand from
+ * the table below.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "cli.h"
+
+static const struct cli_cmd *const commands[] = {
+	&cmd_check,
+	&cmd_backup,
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f, const char *progname)
+{
+	fprintf(f,
+		"usage: %s [--db PATH] COMMAND [ARGS]\n"
+		"\n"
+		"Plans, meetings, actions and the who's-who directory of a\n"
+		"children's-services partnership.\n"
+		"\n"
+		"Commands:\n", progname);
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		char head[64];
+		snprintf(head, sizeof head, "%s %s", commands[i]->name,
+			 commands[i]->usage);
+		fprintf(f, "  %-22s %s\n", head, commands[i]->summary);
+	}
+	fprintf(f,
+		"\n"
+		"Options:\n"
+		"  --db PATH              the database file (default: $PLANDESK_DB, else\n"
+		"                         $XDG_DATA_HOME/plandesk/plandesk.db)\n"
+		"  -h, --help             show this help\n"
+		"  -V, --version          show the version\n"
+		"\n"
+		"Exit status: 0 success, 1 nothing found, 2 usage or data error.\n"
+		"See plandesk(1).\n");
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db",      required_argument, NULL, 'd' },
+		{ "help",    no_argument,       NULL, 'h' },
+		{ "version", no_argument,       NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_ctx ctx = { .progname = "plandesk" };
+	int c;
+
+	/* '+': stop at the subcommand; its options are its own. */
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			ctx.db_flag = optarg;
+			break;
+		case 'h':
+			usage(stdout, ctx.progname);
+			return CLI_OK;
+		case 'V':
+			printf("plandesk %s\n", PACKAGE_VERSION);
+			return CLI_OK;
+		default:
+			usage(stderr, ctx.progname);
+			return CLI_ERROR;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr, ctx.progname);
+		return CLI_ERROR;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(argv[optind], commands[i]->name) == 0) {
+			char **sub = argv + optind;
+			int subc = argc - optind;
+			optind = 0;   /* let the subcommand run getopt afresh */
+			return commands[i]->run(&ctx, subc, sub);
+		}
+	}
+	cli_error(&ctx, "unknown command '%s' (see %s --help)", argv[optind],
+		  ctx.progname);
+	return CLI_ERROR;
+}
