@@ -46,7 +46,8 @@ int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
 
 /*
  * Open (creating if absent) the database file at `path` (mode 0600; a
- * missing parent directory is created 0700).  Checks the schema version:
+ * missing parent directory is created 0700).  A file or directory that may
+ * not be written is opened read-only (see pd_store_notice).  Checks the schema version:
  * a database from a newer plandesk is refused with PD_ESCHEMA and nothing
  * is written.  Clears stale reader slots (mdb_reader_check).
  * `opts` may be NULL.
@@ -61,6 +62,12 @@ void pd_store_close(struct pd_store *st);
 
 /* The path the store was opened with. */
 const char *pd_store_file(const struct pd_store *st);
+
+/*
+ * Why the store was opened read-only although writing was asked for (the
+ * file or its directory is not writable), or NULL.  Show it to the user.
+ */
+const char *pd_store_notice(const struct pd_store *st);
 
 /* True when opened read-only. */
 bool pd_store_is_read_only(const struct pd_store *st);

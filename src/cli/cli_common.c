@@ -34,5 +34,7 @@ struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only)
 		cli_error(ctx, "%s", err.msg);
 		return NULL;
 	}
+	if (pd_store_notice(st))
+		cli_error(ctx, "note: %s", pd_store_notice(st));
 	return st;
 }

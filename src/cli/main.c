@@ -3,6 +3,8 @@
  * the table below.
  */
 #include <getopt.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +55,11 @@ int main(int argc, char **argv)
 	};
 	struct cli_ctx ctx = { .progname = "plandesk" };
 	int c;
+
+	setlocale(LC_ALL, "");
+	/* Past a file-size limit (ulimit -f) a write must fail with EFBIG and
+	 * be reported, not kill the process halfway through a save. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	/* '+': stop at the subcommand; its options are its own. */
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {

@@ -112,8 +112,13 @@ static int put_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
 	return pd_mdb_err(txn, mdb_put(txn->txn, e->dbi, &k, &d, 0), err, "index");
 }
 
-int pd_raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
-	       const MDB_val *val, struct pd_err *err)
+/*
+ * The one place a record value is written.  `rec`, when not NULL, is the
+ * decoded form of `val` (pd_put has it already: no need to decode again).
+ */
+static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
+		   const MDB_val *val, const struct pd_record *rec,
+		   struct pd_err *err)
 {
 	struct pd_entries olds = { 0 }, news = { 0 };
 	struct pd_buf before = PD_BUF_INIT;
@@ -133,8 +138,15 @@ int pd_raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	}
 	copy.mv_size = before.n;
 	copy.mv_data = before.p;
-	if ((rc = entries_of(txn, kind, id, had ? &copy : NULL, &olds, err)) ||
-	    (rc = entries_of(txn, kind, id, val, &news, err)))
+	if ((rc = entries_of(txn, kind, id, had ? &copy : NULL, &olds, err)))
+		goto out;
+	if (rec) {
+		pd_entries_reset(&news);
+		rc = pd_index_entries(txn, rec, &news, err);
+	} else {
+		rc = entries_of(txn, kind, id, val, &news, err);
+	}
+	if (rc)
 		goto out;
 	if (txn->journal && id < txn->id_lo &&
 	    (rc = pd_journal_before(txn, kind, id, had ? &copy : NULL, err)))
@@ -158,6 +170,12 @@ out:
 	pd_entries_free(&news);
 	pd_buf_free(&before);
 	return rc;
+}
+
+int pd_raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
+	       const MDB_val *val, struct pd_err *err)
+{
+	return raw_set(txn, kind, id, val, NULL, err);
 }
 
 /* --- validation --------------------------------------------------------- */
@@ -301,7 +319,7 @@ int pd_put(struct pd_txn *txn, struct pd_record *r, struct pd_err *err)
 	}
 	v.mv_size = txn->scratch.n;
 	v.mv_data = txn->scratch.p;
-	if ((rc = pd_raw_set(txn, r->kind, r->id, &v, err)) != PD_OK)
+	if ((rc = raw_set(txn, r->kind, r->id, &v, r, err)) != PD_OK)
 		goto fail;
 	return PD_OK;
 fail:

@@ -160,7 +160,10 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 		if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn)))
 			return pd_mdb_err(NULL, rc, err, "open");
 		rc = open_dbs(st, txn, 0, err);
-		mdb_txn_abort(txn);   /* handles of a read txn stay valid */
+		if (rc != PD_OK)
+			mdb_txn_abort(txn);
+		else if ((rc = mdb_txn_commit(txn)))   /* commit keeps the handles */
+			rc = pd_mdb_err(NULL, rc, err, "open");
 		if (rc == PD_NOTFOUND)
 			return pd_err_set(err, PD_EREADONLY,
 				"%s is read-only and has never been written", st->path);
@@ -184,12 +187,62 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 	return PD_OK;
 }
 
+/* Create and open the environment; on failure nothing is left open. */
+static int env_open(struct pd_store *st, const char *path, unsigned flags)
+{
+	int rc;
+
+	if ((rc = mdb_env_create(&st->env)))
+		return rc;
+	if ((rc = mdb_env_set_maxdbs(st->env, 32)) ||
+	    (rc = mdb_env_set_maxreaders(st->env, 126)) ||
+	    (rc = mdb_env_set_mapsize(st->env, st->map_size)) ||
+	    (rc = mdb_env_open(st->env, path, flags, 0600))) {
+		mdb_env_close(st->env);
+		st->env = NULL;
+	}
+	return rc;
+}
+
+static bool denied(int rc) { return rc == EACCES || rc == EROFS || rc == EPERM; }
+
+/*
+ * Open for writing; a file or directory we may not write is opened
+ * read-only instead (without the lock file when that too is read-only), and
+ * the store says so through pd_store_notice.
+ */
+static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
+{
+	unsigned flags = MDB_NOSUBDIR | (st->read_only ? MDB_RDONLY : 0);
+	int rc = env_open(st, path, flags);
+
+	if (denied(rc) && access(path, R_OK) == 0) {
+		rc = env_open(st, path, flags | MDB_RDONLY);
+		if (denied(rc))
+			rc = env_open(st, path, flags | MDB_RDONLY | MDB_NOLOCK);
+		if (rc == MDB_SUCCESS && !st->read_only)
+			snprintf(st->notice, sizeof st->notice,
+				 "%s is not writable: opened read-only, changes "
+				 "cannot be saved", path);
+		if (rc == MDB_SUCCESS)
+			st->read_only = true;
+	}
+	if (rc == MDB_SUCCESS)
+		return PD_OK;
+	if (rc == MDB_INVALID || rc == MDB_VERSION_MISMATCH)
+		return pd_err_set(err, PD_ECORRUPT, "%s is not a plandesk database", path);
+	if (denied(rc))
+		return pd_err_set(err, PD_EREADONLY, "cannot open %s: %s", path,
+				  strerror(rc));
+	return pd_err_set(err, PD_EIO, "cannot open %s: %s", path, mdb_strerror(rc));
+}
+
 int pd_store_open(const char *path, const struct pd_open_opts *opts,
 		  struct pd_store **out, struct pd_err *err)
 {
 	struct pd_store *st;
+	MDB_envinfo info;
 	uint64_t schema;
-	unsigned flags = MDB_NOSUBDIR;
 	int rc, dead;
 
 	*out = NULL;
@@ -200,39 +253,14 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	}
 	st->read_only = opts && opts->read_only;
 	st->map_size = opts && opts->map_size ? opts->map_size : PD_DEFAULT_MAP;
-	if (st->read_only)
-		flags |= MDB_RDONLY;
-	else if ((rc = make_parent_dirs(path, err)) != PD_OK)
+	if (!st->read_only && (rc = make_parent_dirs(path, err)) != PD_OK)
 		goto fail;
-	if ((rc = mdb_env_create(&st->env)) ||
-	    (rc = mdb_env_set_maxdbs(st->env, 32)) ||
-	    (rc = mdb_env_set_maxreaders(st->env, 126))) {
-		rc = pd_mdb_err(NULL, rc, err, "open");
+	if ((rc = open_env(st, path, err)) != PD_OK)
 		goto fail;
-	}
-	if ((rc = mdb_env_set_mapsize(st->env, st->map_size))) {
-		rc = pd_mdb_err(NULL, rc, err, "open");
-		goto fail;
-	}
-	if ((rc = mdb_env_open(st->env, path, flags, 0600))) {
-		if (rc == MDB_INVALID || rc == MDB_VERSION_MISMATCH)
-			rc = pd_err_set(err, PD_ECORRUPT,
-					"%s is not a plandesk database", path);
-		else if (rc == EACCES || rc == EROFS)
-			rc = pd_err_set(err, PD_EREADONLY, "cannot open %s for writing: %s",
-					path, strerror(rc));
-		else
-			rc = pd_err_set(err, PD_EIO, "cannot open %s: %s", path,
-					mdb_strerror(rc));
-		goto fail;
-	}
-	mdb_reader_check(st->env, &dead);
-	{
-		MDB_envinfo info;
-		mdb_env_info(st->env, &info);
-		if (info.me_mapsize > st->map_size)
-			st->map_size = info.me_mapsize;
-	}
+	mdb_reader_check(st->env, &dead);   /* slots of killed processes */
+	mdb_env_info(st->env, &info);
+	if (info.me_mapsize > st->map_size)
+		st->map_size = info.me_mapsize;
 	if ((rc = read_schema(st, &schema, err)) != PD_OK)
 		goto fail;
 	if (schema > PD_SCHEMA_VERSION) {
@@ -249,6 +277,11 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 fail:
 	pd_store_close(st);
 	return rc;
+}
+
+const char *pd_store_notice(const struct pd_store *st)
+{
+	return st->notice[0] ? st->notice : NULL;
 }
 
 void pd_store_close(struct pd_store *st)

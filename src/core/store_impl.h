@@ -26,6 +26,7 @@ struct pd_store {
 	size_t   map_size;
 	bool     read_only;
 	char    *path;
+	char     notice[256];   /* why the store is read-only, if it had to be */
 };
 
 struct pd_txn {
