@@ -8,6 +8,7 @@
 #include "plandesk/codec.h"
 #include "plandesk/date.h"
 #include "plandesk/text.h"
+#include "search_terms.h"
 #include "store_impl.h"
 
 int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
@@ -32,8 +33,10 @@ int pd_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 		return rc == PD_NOTFOUND ?
 			pd_err_set(err, PD_NOTFOUND, "no %s with id %llu",
 				   pd_kind_info(kind)->label, (unsigned long long)id) : rc;
-	if ((rc = pd_decode(v.mv_data, v.mv_size, out, err)) != PD_OK)
-		return pd_err_prefix(err, "id %llu: ", (unsigned long long)id);
+	if ((rc = pd_decode(v.mv_data, v.mv_size, out, err)) != PD_OK) {
+		pd_err_prefix(err, "id %llu: ", (unsigned long long)id);
+		return rc;
+	}
 	out->id = id;
 	return PD_OK;
 }
@@ -164,6 +167,10 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	for (size_t i = 0; i < news.n; i++)
 		if (!entry_in(&news, &olds, i) && (rc = put_entry(txn, &news, i, err)))
 			goto out;
+	/* A person's search terms hold its organisation's name. */
+	if (kind == PD_ORG &&
+	    (rc = pd_search_org_changed(txn, id, had ? &copy : NULL, val, err)))
+		goto out;
 	txn->dirty = true;
 out:
 	pd_entries_free(&olds);
@@ -180,8 +187,17 @@ int pd_raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 
 /* --- validation --------------------------------------------------------- */
 
-static int check_field(struct pd_txn *txn, struct pd_record *r, int f,
-		       struct pd_err *err)
+/* True when `old` (the stored version, or NULL) already links to `id`. */
+static bool had_link(const struct pd_record *old, int f, uint64_t id)
+{
+	for (size_t i = 0; old && i < pd_refs_count(old, f); i++)
+		if (pd_refs_at(old, f, i) == id)
+			return true;
+	return false;
+}
+
+static int check_field(struct pd_txn *txn, struct pd_record *r,
+		       const struct pd_record *old, int f, struct pd_err *err)
 {
 	const struct pd_field *fd = &pd_kind_info(r->kind)->fields[f];
 	const char *label = pd_kind_info(r->kind)->label;
@@ -200,8 +216,12 @@ static int check_field(struct pd_txn *txn, struct pd_record *r, int f,
 					  label, fd->name);
 		break;
 	case PD_T_DATE:
-		if (pd_date_parse(r->v[f].p, &d, err) != PD_OK)
-			return pd_err_prefix(err, "%s: %s: ", label, fd->name);
+		if (pd_date_parse(r->v[f].p, &d, err) != PD_OK) {
+			pd_err_prefix(err, "%s: %s: ", label, fd->name);
+			if (err)
+				err->code = PD_EINVAL;
+			return PD_EINVAL;
+		}
 		pd_date_iso(&d, iso);
 		if (strcmp(iso, r->v[f].p) && pd_set_text(r, f, iso, (size_t)-1))
 			return pd_err_set(err, PD_ENOMEM, "out of memory");
@@ -213,7 +233,10 @@ static int check_field(struct pd_txn *txn, struct pd_record *r, int f,
 			if (id == r->id && (int)r->kind == fd->ref)
 				return pd_err_set(err, PD_EINVAL, "%s: %s links to itself",
 						  label, fd->name);
-			if (!pd_exists(txn, (enum pd_kind)fd->ref, id))
+			/* A link left dangling by a delete elsewhere may stay
+			 * (pd_del leaves such links); a new one must be live. */
+			if (!had_link(old, f, id) &&
+			    !pd_exists(txn, (enum pd_kind)fd->ref, id))
 				return pd_err_set(err, PD_EINVAL,
 					"%s: %s links to %s %llu, which does not exist",
 					label, fd->name, pd_kind_info(fd->ref)->label,
@@ -261,6 +284,26 @@ static int check_unique(struct pd_txn *txn, const struct pd_record *r,
 	return rc;
 }
 
+/* The parent chain of an item must not come back to the item itself. */
+static int check_ancestry(struct pd_txn *txn, const struct pd_record *r,
+			  struct pd_err *err)
+{
+	uint64_t up = pd_get_ref(r, PD_ITEM_PARENT);
+
+	for (int depth = 0; up && r->id; depth++) {
+		struct pd_record p;
+		if (up == r->id || depth > 10000)
+			return pd_err_set(err, PD_EINVAL,
+				"item: %s cannot be a sub-item of its own sub-item",
+				pd_get_text(r, PD_ITEM_REF));
+		if (pd_get(txn, PD_ITEM, up, &p, NULL) != PD_OK)
+			break;
+		up = pd_get_ref(&p, PD_ITEM_PARENT);
+		pd_record_clear(&p);
+	}
+	return PD_OK;
+}
+
 /* Links inside a plan must stay inside it. */
 static int check_item(struct pd_txn *txn, const struct pd_record *r,
 		      struct pd_err *err)
@@ -281,7 +324,7 @@ static int check_item(struct pd_txn *txn, const struct pd_record *r,
 			return pd_err_set(err, PD_EINVAL, "item: its %s belongs to another plan",
 					  i ? "theme" : "parent");
 	}
-	return PD_OK;
+	return check_ancestry(txn, r, err);
 }
 
 int pd_put(struct pd_txn *txn, struct pd_record *r, struct pd_err *err)
@@ -290,21 +333,23 @@ int pd_put(struct pd_txn *txn, struct pd_record *r, struct pd_err *err)
 	struct pd_record old;
 	bool created = false;
 	MDB_val v;
-	int rc;
+	int rc = PD_OK;
 
 	if (!txn->write)
 		return pd_err_set(err, PD_EREADONLY, "not in a write transaction");
-	for (int f = 0; f < ki->nfields; f++)
-		if ((rc = check_field(txn, r, f, err)) != PD_OK)
-			return rc;
-	if (r->kind == PD_ITEM && (rc = check_item(txn, r, err)) != PD_OK)
+	pd_record_init(&old, r->kind);
+	if (r->id && (rc = pd_get(txn, r->kind, r->id, &old, err)) != PD_OK)
 		return rc;
-	if (r->id) {
-		if ((rc = pd_get(txn, r->kind, r->id, &old, err)) != PD_OK)
-			return rc;
-		r->created = old.created;
-		pd_record_clear(&old);
-	} else {
+	for (int f = 0; f < ki->nfields; f++)
+		if ((rc = check_field(txn, r, r->id ? &old : NULL, f, err)) != PD_OK)
+			break;
+	if (rc == PD_OK && r->kind == PD_ITEM)
+		rc = check_item(txn, r, err);
+	r->created = old.created;
+	pd_record_clear(&old);
+	if (rc != PD_OK)
+		return rc;
+	if (!r->id) {
 		r->id = txn->next_id++;
 		r->created = txn->now;
 		created = true;
@@ -396,7 +441,9 @@ int pd_del(struct pd_txn *txn, enum pd_kind kind, uint64_t id, struct pd_err *er
 		if (owned[i].kind == kind &&
 		    (rc = del_children(txn, owned[i].ix, id, err)) != PD_OK)
 			return rc;
-	return pd_raw_set(txn, kind, id, NULL, err);
+	if ((rc = pd_raw_set(txn, kind, id, NULL, err)) == PD_OK)
+		pd_err_clear(err);   /* children already gone are not an error */
+	return rc;
 }
 
 /* --- cursors -------------------------------------------------------------- */
