@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "plandesk/text.h"
+#include "search_terms.h"
 #include "store_impl.h"
 
 static const struct pd_ixdef ixdefs[PD_NINDEXES] = {
@@ -199,6 +200,8 @@ int pd_index_entries(struct pd_txn *txn, const struct pd_record *r,
 		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE], true, key.p,
 				    key.n, id, 8);
 	}
+	if (rc == PD_OK)
+		rc = pd_search_entries(txn, r, out, err);
 	pd_buf_free(&key);
 	if (rc != PD_OK)
 		return pd_err_set(err, rc, "indexing: %s", pd_strerror(rc));

@@ -1,0 +1,349 @@
+/*
+ * cmd_lookup.c — `plandesk lookup [--mutt] [--stale MONTHS] QUERY`: people
+ * and organisations from the directory, one a line.
+ *
+ *   plain   kind<TAB>name<TAB>role<TAB>organisation<TAB>phone<TAB>email
+ *   --mutt  a first line of text, then email<TAB>name<TAB>organisation for
+ *           each match with an e-mail address (mutt's query_command)
+ *
+ * --stale MONTHS keeps only entries whose `verified` date is missing or
+ * older than MONTHS months before today; without a QUERY it lists every
+ * such organisation, then every such person.
+ *
+ * The matches are found first (pd_search_each), their records then read
+ * in storage order (pd_search_read, much faster than one pd_get each for a
+ * common name), each formatted into one buffer, and the lines printed in
+ * the search's order.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "plandesk/buf.h"
+#include "plandesk/date.h"
+#include "plandesk/search.h"
+
+/* Organisation names by id (open addressing; ids are never 0). */
+struct org_names {
+	uint64_t *id;
+	char    **name;
+	size_t    cap, n;
+};
+
+struct line {
+	size_t off, len;   /* in lookup.out; len 0: not printed */
+};
+
+struct lookup {
+	struct pd_txn   *txn;
+	bool             mutt, stale;
+	struct pd_date   cutoff;    /* verified before this is stale */
+	struct pd_hit   *hits;
+	size_t           n, cap;
+	struct line     *lines;
+	struct pd_buf    out;
+	struct org_names orgs;
+	int              rc;        /* PD_ENOMEM while formatting */
+	struct pd_err    err;
+};
+
+static size_t slot_of(const struct org_names *o, uint64_t id)
+{
+	size_t i = (size_t)(id * 0x9E3779B97F4A7C15ull >> 20) & (o->cap - 1);
+
+	while (o->id[i] && o->id[i] != id)
+		i = (i + 1) & (o->cap - 1);
+	return i;
+}
+
+/* The name of organisation `id` ("" when it is gone or memory is short). */
+static const char *org_name(struct lookup *lk, uint64_t id)
+{
+	struct org_names *o = &lk->orgs;
+	struct pd_record org;
+	size_t i;
+
+	if (!id)
+		return "";
+	if (o->cap && o->id[i = slot_of(o, id)] == id)
+		return o->name[i];
+	if ((o->n + 1) * 2 > o->cap) {   /* grow */
+		struct org_names g = { NULL, NULL, o->cap ? o->cap * 2 : 1024, o->n };
+		if (!(g.id = calloc(g.cap, sizeof *g.id)) ||
+		    !(g.name = calloc(g.cap, sizeof *g.name))) {
+			free(g.id);
+			return "";
+		}
+		for (size_t j = 0; j < o->cap; j++)
+			if (o->id[j]) {
+				size_t k = slot_of(&g, o->id[j]);
+				g.id[k] = o->id[j];
+				g.name[k] = o->name[j];
+			}
+		free(o->id);
+		free(o->name);
+		*o = g;
+	}
+	i = slot_of(o, id);
+	if (pd_get(lk->txn, PD_ORG, id, &org, NULL) == PD_OK &&
+	    (o->name[i] = strdup(pd_get_text(&org, PD_ORG_NAME)))) {
+		o->id[i] = id;
+		o->n++;
+	}
+	pd_record_clear(&org);
+	return o->id[i] == id ? o->name[i] : "";
+}
+
+/* Append text with tabs, newlines and other control bytes as spaces. */
+static void put_field(struct lookup *lk, const char *s)
+{
+	for (const char *p = s;; p++) {
+		if (*p && (unsigned char)*p >= 0x20 && *p != 0x7f)
+			continue;
+		if ((p > s && pd_buf_add(&lk->out, s, (size_t)(p - s)) != PD_OK) ||
+		    (*p && pd_buf_putc(&lk->out, ' ') != PD_OK))
+			lk->rc = PD_ENOMEM;
+		if (!*p)
+			return;
+		s = p + 1;
+	}
+}
+
+static void put_char(struct lookup *lk, int c)
+{
+	if (pd_buf_putc(&lk->out, c) != PD_OK)
+		lk->rc = PD_ENOMEM;
+}
+
+static bool is_stale(const struct lookup *lk, const struct pd_record *r)
+{
+	int f = r->kind == PD_ORG ? PD_ORG_VERIFIED : PD_PERSON_VERIFIED;
+	struct pd_date d;
+
+	if (!pd_is_set(r, f) || pd_date_parse(pd_get_text(r, f), &d, NULL) != PD_OK)
+		return true;
+	return pd_date_cmp(&d, &lk->cutoff) < 0;
+}
+
+/* Format hit i's line (pd_search_read's callback). */
+static int format_cb(size_t i, const struct pd_record *r, void *ctx)
+{
+	struct lookup *lk = ctx;
+	bool person = r->kind == PD_PERSON;
+	const char *name = pd_get_text(r, person ? PD_PERSON_NAME : PD_ORG_NAME);
+	const char *email = pd_get_text(r, person ? PD_PERSON_EMAIL : PD_ORG_EMAIL);
+	const char *phone = pd_get_text(r, person ? PD_PERSON_PHONE : PD_ORG_PHONE);
+	const char *org = person ? org_name(lk, pd_get_ref(r, PD_PERSON_ORG)) : "";
+
+	if ((lk->stale && !is_stale(lk, r)) || (lk->mutt && !*email))
+		return 0;
+	if (person && !*phone)
+		phone = pd_get_text(r, PD_PERSON_MOBILE);
+	lk->lines[i].off = lk->out.n;
+	if (lk->mutt) {
+		put_field(lk, email);
+		put_char(lk, '\t');
+		put_field(lk, name);
+		put_char(lk, '\t');
+		put_field(lk, org);
+	} else {
+		if (pd_buf_puts(&lk->out, person ? "person\t" : "org\t") != PD_OK)
+			lk->rc = PD_ENOMEM;
+		put_field(lk, name);
+		put_char(lk, '\t');
+		put_field(lk, person ? pd_get_text(r, PD_PERSON_ROLE) : "");
+		put_char(lk, '\t');
+		put_field(lk, org);
+		put_char(lk, '\t');
+		put_field(lk, phone);
+		put_char(lk, '\t');
+		put_field(lk, email);
+	}
+	put_char(lk, '\n');
+	lk->lines[i].len = lk->out.n - lk->lines[i].off;
+	return lk->rc;
+}
+
+static int add_hit(struct lookup *lk, enum pd_kind kind, uint64_t id)
+{
+	if (lk->n == lk->cap) {
+		size_t cap = lk->cap ? lk->cap * 2 : 256;
+		struct pd_hit *h = realloc(lk->hits, cap * sizeof *h);
+		if (!h)
+			return PD_ENOMEM;
+		lk->hits = h;
+		lk->cap = cap;
+	}
+	lk->hits[lk->n].kind = kind;
+	lk->hits[lk->n].id = id;
+	lk->hits[lk->n].rank = PD_RANK_OTHER;
+	lk->n++;
+	return PD_OK;
+}
+
+static int hit_cb(const struct pd_hit *hit, void *ctx)
+{
+	struct lookup *lk = ctx;
+
+	return lk->rc = add_hit(lk, hit->kind, hit->id);
+}
+
+/* --stale without a query: every organisation, then every person. */
+static int scan_all(struct lookup *lk)
+{
+	static const enum pd_kind kinds[] = { PD_ORG, PD_PERSON };
+	struct pd_cursor *cur;
+	uint64_t id;
+	int rc = PD_OK;
+
+	for (size_t i = 0; i < 2 && rc == PD_OK; i++) {
+		if ((rc = pd_cursor_kind(lk->txn, kinds[i], 0, &cur, &lk->err)))
+			break;
+		while ((rc = pd_cursor_next(cur, &id, &lk->err)) == PD_OK &&
+		       (rc = add_hit(lk, kinds[i], id)) == PD_OK)
+			;
+		pd_cursor_close(cur);
+		if (rc == PD_NOTFOUND)
+			rc = PD_OK;
+	}
+	return rc == PD_ENOMEM ? pd_err_set(&lk->err, rc, "out of memory") : rc;
+}
+
+/* Find, read and format; the lines are then in lk->out. */
+static int find(struct lookup *lk, const char *query)
+{
+	int rc;
+
+	if (query)
+		rc = pd_search_each(lk->txn, query, 0, 0, SIZE_MAX, hit_cb, lk,
+				    NULL, &lk->err);
+	else
+		rc = scan_all(lk);
+	if (rc == PD_OK && lk->rc)
+		rc = pd_err_set(&lk->err, lk->rc, "out of memory");
+	if (rc == PD_OK && lk->n && !(lk->lines = calloc(lk->n, sizeof *lk->lines)))
+		rc = pd_err_set(&lk->err, PD_ENOMEM, "out of memory");
+	if (rc == PD_OK)
+		rc = pd_search_read(lk->txn, lk->hits, lk->n, format_cb, lk, &lk->err);
+	if (rc == PD_ENOMEM)
+		pd_err_set(&lk->err, rc, "out of memory");
+	return rc;
+}
+
+/* The QUERY words joined by spaces (malloc'd). */
+static char *join_args(int argc, char **argv)
+{
+	struct pd_buf q = PD_BUF_INIT;
+
+	for (int i = 0; i < argc; i++)
+		if ((i && pd_buf_putc(&q, ' ') != PD_OK) || pd_buf_puts(&q, argv[i]) != PD_OK) {
+			pd_buf_free(&q);
+			return NULL;
+		}
+	return q.p;
+}
+
+static int parse_months(struct cli_ctx *ctx, const char *s, struct pd_date *cutoff)
+{
+	char *end;
+	long months = strtol(s, &end, 10);
+
+	if (!*s || *end || months < 0 || months > 12 * 9999) {
+		cli_error(ctx, "lookup: --stale wants a number of months, not '%s'", s);
+		return CLI_ERROR;
+	}
+	if (pd_date_today(cutoff) != PD_OK) {
+		cli_error(ctx, "lookup: cannot tell today's date (is PLANDESK_TODAY a date?)");
+		return CLI_ERROR;
+	}
+	pd_date_add_months(cutoff, -(int)months);
+	return CLI_OK;
+}
+
+/* Print the lines in the search's order; the number printed. */
+static size_t print(struct lookup *lk)
+{
+	size_t printed = 0;
+
+	for (size_t i = 0; i < lk->n; i++) {
+		if (!lk->lines[i].len)
+			continue;
+		if (!printed++ && lk->mutt)
+			printf("plandesk: people and organisations found\n");
+		fwrite(lk->out.p + lk->lines[i].off, 1, lk->lines[i].len, stdout);
+	}
+	if (!printed && lk->mutt)
+		printf("plandesk: no matches with an e-mail address\n");
+	return printed;
+}
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "mutt",  no_argument,       NULL, 'm' },
+		{ "stale", required_argument, NULL, 's' },
+		{ "help",  no_argument,       NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct lookup lk = { .out = PD_BUF_INIT };
+	struct pd_store *st = NULL;
+	char *query = NULL;
+	int c, status = CLI_ERROR;
+	size_t printed;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			lk.mutt = true;
+			break;
+		case 's':
+			lk.stale = true;
+			if (parse_months(ctx, optarg, &lk.cutoff) != CLI_OK)
+				goto out;
+			break;
+		default:
+			cli_usage(ctx, &cmd_lookup);
+			goto out;
+		}
+	}
+	if (optind >= argc && !lk.stale) {
+		cli_usage(ctx, &cmd_lookup);
+		goto out;
+	}
+	if (optind < argc && !(query = join_args(argc - optind, argv + optind))) {
+		cli_error(ctx, "out of memory");
+		goto out;
+	}
+	if (!(st = cli_open_store(ctx, true)))
+		goto out;
+	if (pd_txn_read(st, &lk.txn, &lk.err) != PD_OK || find(&lk, query) != PD_OK) {
+		cli_error(ctx, "lookup: %s", lk.err.msg);
+		goto out;
+	}
+	printed = print(&lk);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		cli_error(ctx, "lookup: cannot write the output");
+	else
+		status = printed ? CLI_OK : CLI_NOTHING;
+out:
+	pd_txn_end(lk.txn);
+	pd_store_close(st);
+	for (size_t i = 0; i < lk.orgs.cap; i++)
+		free(lk.orgs.name[i]);
+	free(lk.orgs.id);
+	free(lk.orgs.name);
+	free(lk.hits);
+	free(lk.lines);
+	pd_buf_free(&lk.out);
+	free(query);
+	return status;
+}
+
+const struct cli_cmd cmd_lookup = {
+	.name = "lookup",
+	.usage = "[--mutt] [--stale MONTHS] QUERY",
+	.summary = "find people and organisations in the directory",
+	.run = run,
+};

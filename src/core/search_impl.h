@@ -1,0 +1,108 @@
+/*
+ * search_impl.h — what search.c (the query, the entry points),
+ * search_one.c (one word) and search_many.c (several words) share.
+ * Internal to core.
+ */
+#ifndef PLANDESK_SEARCH_IMPL_H
+#define PLANDESK_SEARCH_IMPL_H
+
+#include <string.h>
+
+#include "search_terms.h"
+
+#define MAX_WORDS 32
+#define STOP (-1)        /* enough matches: end the search */
+#define NO_MATCH 4       /* a word's class when it matches nothing */
+
+/* The query, folded and split: each word must begin some indexed word. */
+struct query {
+	struct pd_buf text;   /* the words, back to back */
+	size_t        off[MAX_WORDS], len[MAX_WORDS];
+	size_t        n;      /* longest first */
+	struct pd_buf exact;  /* the exact key: 0x01 + the query's normal form */
+};
+
+/* A set of record ids (open addressing; 0 is never an id). */
+struct idset {
+	uint64_t *slot;
+	size_t    cap, n;
+};
+
+struct search {
+	struct pd_txn  *txn;
+	MDB_dbi         dbi;     /* `terms` */
+	MDB_cursor     *cur;
+	unsigned        kinds;   /* PD_SEARCH_* */
+	struct query    q;
+	struct idset    seen;    /* records already passed over */
+	size_t          offset, limit;
+	size_t          need;    /* stop after this many matches */
+	size_t          count;   /* matches so far */
+	pd_hit_cb       cb;
+	void           *ctx;
+	struct pd_err  *err;
+};
+
+static inline const char *qword(const struct query *q, size_t i)
+{
+	return q->text.p + q->off[i];
+}
+
+static inline bool is_prefix(const char *p, size_t pn, const char *s, size_t sn)
+{
+	return pn <= sn && !memcmp(p, s, pn);
+}
+
+/* An entry's data has the shape of search_terms.h. */
+static inline bool data_ok(const MDB_val *d)
+{
+	const unsigned char *p = d->mv_data;
+
+	return d->mv_size >= PD_TERM_DATA_MIN && d->mv_size <= PD_TERM_DATA_MAX &&
+	       p[0] <= PD_RANK_OTHER && p[d->mv_size - 10] == 0 &&
+	       p[d->mv_size - 9] < PD_NKINDS;
+}
+
+static inline enum pd_kind data_kind(const unsigned char *d, size_t n)
+{
+	return (enum pd_kind)d[n - 9];
+}
+
+static inline uint64_t data_id(const unsigned char *d, size_t n)
+{
+	return pd_get_be64(d + n - 8);
+}
+
+/* memcmp order, a prefix first: LMDB's order of duplicates. */
+static inline int data_cmp(const unsigned char *a, size_t an,
+			   const unsigned char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+
+	return c ? c : (an > bn) - (an < bn);
+}
+
+/* Add `id`: 1 if added, 0 if already there, -PD_ENOMEM. */
+int search_idset_add(struct idset *s, uint64_t id);
+/* Make room for `n` ids without growing: PD_OK or -PD_ENOMEM. */
+int search_idset_reserve(struct idset *s, size_t n);
+/* True when `id` is in the set. */
+bool search_idset_has(const struct idset *s, uint64_t id);
+
+/* 1 if the entry's record is of a wanted kind and not yet seen (it is then
+ * marked seen), 0 if not, -PD_ENOMEM. */
+int search_fresh(struct search *s, const unsigned char *d, size_t n);
+/* Count one match, passing it to the callback when it is on the page.
+ * Returns PD_OK, or STOP when the search has enough. */
+int search_emit(struct search *s, const unsigned char *d, size_t n,
+		enum pd_rank rank);
+/* Fill s->err: PD_ECORRUPT for a malformed entry; an LMDB code. */
+int search_corrupt(struct search *s);
+int search_db_err(struct search *s, int rc);
+
+/* One word (search_one.c).  Returns PD_OK, STOP or an error. */
+int search_one_word(struct search *s);
+/* Several words (search_many.c).  Returns PD_OK, STOP or an error. */
+int search_many_words(struct search *s);
+
+#endif

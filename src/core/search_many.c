@@ -1,0 +1,391 @@
+/*
+ * search_many.c — a query of several words (format of the entries in
+ * search_terms.h; the exact-name matches were already passed on).
+ *
+ * Order: by the best class any word reaches (the rank), then by the worst
+ * ("john s" shows John Smith, whose "s" is in his name, before John Brown,
+ * whose "s" is only in his school's name), then name, kind and id.
+ *
+ * The rarest word drives: its keys' entries (counted cheaply with
+ * mdb_cursor_count) are the candidates.  Each candidate's entry carries
+ * its folded name, and the words of the name settle most query words,
+ * with their classes, at once.  A word not in the name can only be in
+ * another field, where the record has a class-3 entry under one of the
+ * word's keys: the records with such entries are gathered into a set, and
+ * the check is a hash probe.  A word with very many such entries ("org",
+ * in every e-mail address) is checked by reading the record instead, until
+ * it has needed that often enough to pay for gathering its set.
+ *
+ * Only the best `need` candidates are kept (a heap), and a candidate whose
+ * order, known from its name alone, cannot beat the worst kept one is not
+ * checked at all: the first screenful of "john s" reads no record once it
+ * has found twenty Johns with an "s" in their names.
+ */
+#include <stdlib.h>
+
+#include "search_impl.h"
+
+/* Gather a word's set after this many record reads per its entries: a
+ * read costs about as much as gathering this many entries. */
+#define SET_FACTOR 64
+/* Before that, try once to gather a set this small (a word that is seldom
+ * outside names). */
+#define SET_TRY 4096
+/* Keep a heap of the best candidates when the page needs at most this
+ * many; else keep them all and sort. */
+#define HEAP_MAX 4096
+
+struct cand {
+	unsigned char rank, worst;           /* best and worst class */
+	unsigned char dlen;
+	unsigned char d[PD_TERM_DATA_MAX];   /* the entry, class first */
+};
+
+struct many {
+	struct search  *s;
+	size_t          drv;                 /* the driving word */
+	size_t          count[MAX_WORDS];    /* entries under each word's keys */
+	struct pd_buf   keys[MAX_WORDS];     /* each word's keys: len(1) + bytes */
+	size_t          reads[MAX_WORDS];    /* records read for each word */
+	bool            tried[MAX_WORDS];    /* a small set was tried */
+	bool            has_set[MAX_WORDS];
+	struct idset    other[MAX_WORDS];    /* records with the word elsewhere */
+	MDB_cursor     *gcur;                /* for gathering */
+	struct pd_terms terms;               /* a record read for a check */
+	struct cand    *c;                   /* kept: a max-heap when bounded */
+	size_t          n, cap, keep;        /* keep: the bound, or SIZE_MAX */
+};
+
+/* Count the entries under the keys word `i` begins, and keep the keys. */
+static int scan_word(struct many *m, size_t i)
+{
+	struct search *s = m->s;
+	const char *w = qword(&s->q, i);
+	MDB_val k = { s->q.len[i], (void *)w }, d;
+	size_t n;
+	int rc;
+
+	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	     rc == MDB_SUCCESS && is_prefix(w, s->q.len[i], k.mv_data, k.mv_size);
+	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
+		unsigned char len = (unsigned char)k.mv_size;   /* keys < 256 */
+		if ((rc = mdb_cursor_count(s->cur, &n)))
+			break;
+		m->count[i] += n;
+		if (pd_buf_add(&m->keys[i], &len, 1) != PD_OK ||
+		    pd_buf_add(&m->keys[i], k.mv_data, len) != PD_OK)
+			return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+	}
+	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
+}
+
+/*
+ * The records with a class-3 entry under word `i`'s keys, into a set; with
+ * more than `budget` of them, give up (has_set stays false).
+ */
+static int gather(struct many *m, size_t i, size_t budget)
+{
+	struct search *s = m->s;
+	unsigned char other = PD_RANK_OTHER;
+	int rc;
+
+	if (!m->gcur && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->gcur)))
+		return search_db_err(s, rc);
+	if (search_idset_reserve(&m->other[i], budget < m->count[i] ? budget : m->count[i]) < 0)
+		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+	for (size_t o = 0; o < m->keys[i].n; o += 1 + (unsigned char)m->keys[i].p[o]) {
+		MDB_val k = { (unsigned char)m->keys[i].p[o], m->keys[i].p + o + 1 };
+		MDB_val d = { 1, &other };
+		for (rc = mdb_cursor_get(m->gcur, &k, &d, MDB_GET_BOTH_RANGE);
+		     rc == MDB_SUCCESS;
+		     rc = mdb_cursor_get(m->gcur, &k, &d, MDB_NEXT_DUP)) {
+			if (!data_ok(&d))
+				return search_corrupt(s);
+			if (search_idset_add(&m->other[i], data_id(d.mv_data, d.mv_size)) < 0)
+				return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+			if (m->other[i].n > budget) {
+				free(m->other[i].slot);
+				memset(&m->other[i], 0, sizeof m->other[i]);
+				return PD_OK;
+			}
+		}
+		if (rc != MDB_NOTFOUND)
+			return search_db_err(s, rc);
+	}
+	m->has_set[i] = true;
+	return PD_OK;
+}
+
+struct best {
+	const struct query *q;
+	unsigned char       cls[MAX_WORDS];
+};
+
+static void best_of(struct best *b, const char *w, size_t len, enum pd_rank cls)
+{
+	for (size_t j = 0; j < b->q->n; j++)
+		if (cls < b->cls[j] && is_prefix(qword(b->q, j), b->q->len[j], w, len))
+			b->cls[j] = (unsigned char)cls;
+}
+
+static int best_cb(const char *w, size_t len, enum pd_rank cls, void *ctx)
+{
+	best_of(ctx, w, len, cls);
+	return 0;
+}
+
+static bool is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * The classes the words of a folded name give, read straight off the
+ * bytes when the name is ASCII without apostrophes or hyphens (what
+ * pd_name_words finds, at a fraction of the cost), else by pd_name_words.
+ */
+static int name_classes(const unsigned char *ns, size_t n, struct best *b)
+{
+	bool first = true;
+	size_t i, start;
+
+	for (i = 0; i < n; i++)
+		if (ns[i] >= 0x80 || ns[i] == '\'' || ns[i] == '-')
+			return pd_name_words((const char *)ns, n, best_cb, b);
+	for (i = 0; i < n;) {
+		while (i < n && !is_alnum(ns[i]))
+			i++;
+		for (start = i; i < n && is_alnum(ns[i]); i++)
+			;
+		if (i > start) {
+			best_of(b, (const char *)ns + start, i - start,
+				first ? PD_RANK_NAME_START : PD_RANK_NAME_WORD);
+			first = false;
+		}
+	}
+	return PD_OK;
+}
+
+/* Settle every word from the record itself. */
+static int check_record(struct many *m, const unsigned char *d, size_t dn,
+			struct best *b)
+{
+	struct search *s = m->s;
+	struct pd_record r;
+	int rc = pd_get(s->txn, data_kind(d, dn), data_id(d, dn), &r, NULL);
+
+	if (rc == PD_OK)
+		rc = pd_search_terms(s->txn, &r, NULL, &m->terms);
+	pd_record_clear(&r);
+	if (rc == PD_NOTFOUND || rc == PD_ECORRUPT) {
+		memset(b->cls, NO_MATCH, sizeof b->cls);   /* pd_check reports it */
+		return PD_OK;
+	}
+	if (rc != PD_OK)
+		return pd_err_set(s->err, rc, "search: %s", pd_strerror(rc));
+	for (size_t i = 0; i < m->terms.n; i++)
+		best_of(b, m->terms.buf.p + m->terms.t[i].off, m->terms.t[i].len,
+			m->terms.t[i].cls);
+	return PD_OK;
+}
+
+/* The candidate's order from its words' classes (NO_MATCH counted as 3). */
+static void order_of(const struct many *m, const struct best *b, struct cand *c)
+{
+	c->rank = PD_RANK_OTHER;
+	c->worst = PD_RANK_NAME_START;
+	for (size_t j = 0; j < m->s->q.n; j++) {
+		unsigned char cls = b->cls[j] == NO_MATCH ? PD_RANK_OTHER : b->cls[j];
+		if (cls < c->rank)
+			c->rank = cls;
+		if (cls > c->worst)
+			c->worst = cls;
+	}
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->worst != y->worst)
+		return x->worst < y->worst ? -1 : 1;
+	/* Past the class byte: name, NUL, kind, id. */
+	return data_cmp(x->d + 1, x->dlen - 1u, y->d + 1, y->dlen - 1u);
+}
+
+/* Could `c` still be among the kept ones? */
+static bool may_keep(const struct many *m, const struct cand *c)
+{
+	return m->n < m->keep || cand_cmp(c, &m->c[0]) < 0;
+}
+
+/*
+ * Check the driving word's entry `c->d` against every word.  Returns PD_OK
+ * with c->rank set (NO_MATCH when some word misses or it cannot be kept).
+ */
+static int check(struct many *m, struct cand *c)
+{
+	struct search *s = m->s;
+	struct best b = { .q = &s->q };
+	size_t nslen = c->dlen - PD_TERM_DATA_MIN, j;
+	/* A name this long may have been cut: only the record is sure. */
+	bool whole = nslen + 3 < PD_SORT_MAX, need_record = !whole;
+	uint64_t id = data_id(c->d, c->dlen);
+	int rc;
+
+	memset(b.cls, NO_MATCH, sizeof b.cls);
+	if (whole && (rc = name_classes(c->d + 1, nslen, &b)))
+		return pd_err_set(s->err, rc, "out of memory");
+	if (whole)
+		order_of(m, &b, c);   /* exact if it matches at all */
+	else
+		c->rank = c->worst = PD_RANK_NAME_START;   /* the best it can be */
+	if (!may_keep(m, c)) {
+		c->rank = NO_MATCH;
+		return PD_OK;
+	}
+	for (j = 0; j < s->q.n && !need_record; j++) {
+		if (b.cls[j] != NO_MATCH || j == m->drv)
+			continue;
+		if (!m->has_set[j] && !m->tried[j]) {
+			m->tried[j] = true;
+			if ((rc = gather(m, j, SET_TRY)) != PD_OK)
+				return rc;
+		} else if (!m->has_set[j] && ++m->reads[j] * SET_FACTOR >= m->count[j] &&
+			   (rc = gather(m, j, SIZE_MAX)) != PD_OK) {
+			return rc;
+		}
+		if (!m->has_set[j])
+			need_record = true;
+		else if (search_idset_has(&m->other[j], id))
+			b.cls[j] = PD_RANK_OTHER;
+		else
+			break;   /* not in the name, nor anywhere else */
+	}
+	if (need_record && (rc = check_record(m, c->d, c->dlen, &b)) != PD_OK)
+		return rc;
+	if (!need_record && j == s->q.n && b.cls[m->drv] == NO_MATCH)
+		b.cls[m->drv] = PD_RANK_OTHER;   /* its entry says it is there */
+	for (j = 0; j < s->q.n && b.cls[j] != NO_MATCH; j++)
+		;
+	if (j < s->q.n)
+		c->rank = NO_MATCH;
+	else
+		order_of(m, &b, c);
+	if (c->rank != NO_MATCH && !may_keep(m, c))
+		c->rank = NO_MATCH;
+	return PD_OK;
+}
+
+static void sift_down(struct many *m, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, max = i;
+		struct cand t;
+		if (l < m->n && cand_cmp(&m->c[l], &m->c[max]) > 0)
+			max = l;
+		if (r < m->n && cand_cmp(&m->c[r], &m->c[max]) > 0)
+			max = r;
+		if (max == i)
+			return;
+		t = m->c[i];
+		m->c[i] = m->c[max];
+		m->c[max] = t;
+		i = max;
+	}
+}
+
+/* Keep a checked candidate (in the heap when bounded). */
+static int keep(struct many *m, const struct cand *c)
+{
+	if (m->n == m->keep) {   /* full: it beats the worst (may_keep) */
+		m->c[0] = *c;
+		sift_down(m, 0);
+		return PD_OK;
+	}
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		struct cand *g = realloc(m->c, cap * sizeof *g);
+		if (!g)
+			return pd_err_set(m->s->err, PD_ENOMEM, "out of memory");
+		m->c = g;
+		m->cap = cap;
+	}
+	m->c[m->n++] = *c;
+	if (m->keep != SIZE_MAX)   /* sift up */
+		for (size_t i = m->n - 1; i > 0 && cand_cmp(&m->c[(i - 1) / 2], &m->c[i]) < 0;
+		     i = (i - 1) / 2) {
+			struct cand t = m->c[i];
+			m->c[i] = m->c[(i - 1) / 2];
+			m->c[(i - 1) / 2] = t;
+		}
+	return PD_OK;
+}
+
+/* Walk the driver's entries, keeping those every word matches. */
+static int collect(struct many *m)
+{
+	struct search *s = m->s;
+	const char *w = qword(&s->q, m->drv);
+	size_t wn = s->q.len[m->drv];
+	MDB_val k = { wn, (void *)w }, d;
+	struct cand c;
+	int rc, f;
+
+	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	     rc == MDB_SUCCESS && is_prefix(w, wn, k.mv_data, k.mv_size);
+	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT)) {
+		if (!data_ok(&d))
+			return search_corrupt(s);
+		if ((f = search_fresh(s, d.mv_data, d.mv_size)) < 0)
+			return -f;
+		if (!f)
+			continue;
+		c.dlen = (unsigned char)d.mv_size;
+		memcpy(c.d, d.mv_data, d.mv_size);
+		if ((rc = check(m, &c)) != PD_OK ||
+		    (c.rank != NO_MATCH && (rc = keep(m, &c)) != PD_OK))
+			return rc;
+	}
+	return rc == MDB_NOTFOUND || rc == MDB_SUCCESS ? PD_OK : search_db_err(s, rc);
+}
+
+int search_many_words(struct search *s)
+{
+	struct many *m = calloc(1, sizeof *m);
+	size_t left = s->need - s->count;
+	int rc = PD_OK;
+
+	if (!m)
+		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+	m->s = s;
+	m->keep = left <= HEAP_MAX ? left : SIZE_MAX;
+	for (size_t i = 0; i < s->q.n && rc == PD_OK; i++) {
+		rc = scan_word(m, i);
+		if (m->count[i] < m->count[m->drv])
+			m->drv = i;
+	}
+	if (rc == PD_OK && search_idset_reserve(&s->seen, s->seen.n + m->count[m->drv]) < 0)
+		rc = pd_err_set(s->err, PD_ENOMEM, "out of memory");
+	if (rc == PD_OK && m->count[m->drv])
+		rc = collect(m);
+	if (rc == PD_OK) {
+		if (m->n)
+			qsort(m->c, m->n, sizeof *m->c, cand_cmp);
+		for (size_t i = 0; i < m->n && rc == PD_OK; i++)
+			rc = search_emit(s, m->c[i].d, m->c[i].dlen, m->c[i].rank);
+	}
+	for (size_t i = 0; i < MAX_WORDS; i++) {
+		pd_buf_free(&m->keys[i]);
+		free(m->other[i].slot);
+	}
+	if (m->gcur)
+		mdb_cursor_close(m->gcur);
+	pd_terms_free(&m->terms);
+	free(m->c);
+	free(m);
+	return rc;
+}

@@ -1,0 +1,641 @@
+/*
+ * bench_search.c — build a large directory through the core API and time
+ * searches inside one process (a benchmark, not a test: `make bench`).
+ *
+ *   bench_search gen DB N [CSV [ABOOK]]
+ *	N people (deterministic: a fixed-seed PRNG; Zipf-like first names and
+ *	surnames, so "smi" is common) in N/200 organisations, written in
+ *	batches; optionally the same people as CSV (name,role,organisation,
+ *	phone,email, for sqlite3) and as an abook(1) addressbook.
+ *   bench_search query DB [QUERIES [one|two]]
+ *	QUERIES prefixes of 1 to 6 characters of the first or last name of
+ *	a random person in DB (so by frequency, as users type them), "smi",
+ *	and two-word queries (prefixes of a random person's first and last
+ *	name), each timed with clock_gettime from the start of a read
+ *	transaction to a first screenful of 20 rows; the latency percentiles,
+ *	in two passes over the same queries.
+ *   bench_search index-size DB TMPDIR
+ *	The search index's share of the database: a compact copy of DB, the
+ *	same with the `terms` database emptied, and the difference.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <lmdb.h>
+
+#include "plandesk/search.h"
+#include "plandesk/store.h"
+
+#define BATCH 20000
+#define PAGE 20
+
+static const char *const first_names[] = {
+	"Oliver", "Jack", "Harry", "Jacob", "Charlie", "Thomas", "George",
+	"Oscar", "James", "William", "Amelia", "Olivia", "Isla", "Emily",
+	"Poppy", "Ava", "Isabella", "Jessica", "Lily", "Sophie", "Sarah",
+	"David", "John", "Michael", "Paul", "Andrew", "Mark", "Richard",
+	"Susan", "Karen", "Helen", "Julie", "Claire", "Emma", "Rachel",
+	"Zoë", "Łukasz", "Søren", "Siobhan", "Aoife", "Niamh", "Mohammed",
+	"Fatima", "Aisha", "Priya", "Raj", "Anil", "Wei", "Mei", "Kwame",
+	"Chidi", "Agnieszka", "Piotr", "Katarzyna", "José", "María", "Renée",
+	"Dominika", "Bethan", "Rhys", "Gareth", "Sian", "Callum", "Kirsty",
+};
+static const char *const surnames[] = {
+	"Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans",
+	"Wilson", "Thomas", "Johnson", "Roberts", "Robinson", "Thompson",
+	"Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall",
+	"Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner",
+	"Martin", "Cooper", "Hill", "Ward", "Morris", "Moore", "Clark", "Lee",
+	"King", "Baker", "Harrison", "Morgan", "Allen", "James", "Scott",
+	"Phillips", "Watson", "Davis", "Parker", "Price", "Bennett", "Young",
+	"Griffiths", "Mitchell", "Kelly", "Cook", "Carter", "Richardson",
+	"Bailey", "Collins", "Bell", "Shaw", "Murphy", "Miller", "Cox",
+	"Richards", "Khan", "Marshall", "Anderson", "Simpson", "Ellis",
+	"Adams", "Singh", "Begum", "Wilkinson", "Foster", "Chapman", "Powell",
+	"Webb", "Rogers", "Gray", "Mason", "Ali", "Hunt", "Hussain", "Campbell",
+	"Matthews", "Owen", "Palmer", "Holmes", "Mills", "Barnes", "Knight",
+	"Lloyd", "Butler", "Russell", "Barker", "Fisher", "Stevens", "Jenkins",
+	"Smithson", "Smithers", "Goldsmith", "Smiley", "O'Brien", "Nowak",
+	"Ångström", "Søndergaard", "Kowalski", "Nguyen", "Okafor", "Mensah",
+};
+static const char *const syl[] = {
+	"ab", "ber", "cal", "dor", "en", "fen", "gil", "har", "ing", "jen",
+	"kel", "lan", "mar", "nor", "ol", "pen", "quin", "ros", "sta", "ton",
+	"ul", "ver", "wick", "yor", "zan", "ley", "ham", "by", "ford", "well",
+	"ton", "field", "worth", "more", "dale", "wood", "brook", "croft",
+};
+static const char *const roles[] = {
+	"Headteacher", "Deputy Head", "SENCo", "Designated Safeguarding Lead",
+	"Family Support Worker", "School Nurse", "Health Visitor", "GP",
+	"Police Community Support Officer", "Youth Worker", "Social Worker",
+	"Team Manager", "Educational Psychologist", "Attendance Officer",
+	"Parent Support Adviser", "Station Manager", "Housing Officer",
+	"Children's Centre Manager", "Volunteer Coordinator", "Administrator",
+	"Counsellor", "Speech and Language Therapist", "Early Help Coordinator",
+};
+static const char *const org_types[] = {
+	"Primary School", "Academy", "High School", "Surgery", "Medical Centre",
+	"Police Station", "Youth Club", "Family Centre", "Children's Centre",
+	"Fire Station", "Library", "Community Trust", "Housing Association",
+	"Nursery", "Leisure Centre", "Food Bank", "Mental Health Team",
+};
+#define N(a) (sizeof a / sizeof a[0])
+
+static uint64_t rng = 0x2545F4914F6CDD1Dull;
+
+static uint64_t rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+/* Zipf-like: index i of n with weight about 1/(i+1). */
+static size_t zipf(size_t n)
+{
+	double u = (double)(rnd() >> 11) / 9007199254740992.0;
+	double h = 0;
+
+	for (size_t i = 0; i < n; i++)
+		h += 1.0 / (double)(i + 1);
+	u *= h;
+	for (size_t i = 0; i < n; i++) {
+		u -= 1.0 / (double)(i + 1);
+		if (u <= 0)
+			return i;
+	}
+	return n - 1;
+}
+
+/* A made-up place or surname from 2 or 3 syllables, capitalised. */
+static void made_up(char *buf, size_t n)
+{
+	size_t k = 2 + rnd() % 2;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < k; i++)
+		strncat(buf, syl[rnd() % N(syl)], n - strlen(buf) - 1);
+	buf[0] = (char)(buf[0] - 32);
+}
+
+/* One surname in five is a common one (Smith: 4% of people), the rest
+ * a long tail of made-up ones, as in a real directory. */
+static void surname(char *buf, size_t n)
+{
+	if (rnd() % 5 == 0)
+		snprintf(buf, n, "%s", surnames[zipf(N(surnames))]);
+	else
+		made_up(buf, n);
+}
+
+/* Half the first names are common ones (Oliver: 10%), half made up. */
+static void first_name(char *buf, size_t n)
+{
+	if (rnd() % 2)
+		snprintf(buf, n, "%s", first_names[zipf(N(first_names))]);
+	else
+		made_up(buf, n);
+}
+
+/* An e-mail local part: first initial (ASCII) and surname, lower case. */
+static void local_part(char *buf, size_t n, const char *first, const char *last)
+{
+	size_t o = 0;
+
+	buf[o++] = (char)((first[0] & 0x80) ? 'x' : first[0] | 0x20);
+	buf[o++] = '.';
+	for (; *last && o + 1 < n; last++)
+		if ((*last >= 'A' && *last <= 'Z') || (*last >= 'a' && *last <= 'z'))
+			buf[o++] = (char)(*last | 0x20);
+	buf[o] = '\0';
+}
+
+/* --- generating ------------------------------------------------------------ */
+
+struct row {
+	char     name[112];
+	char     phone[16];
+	char     email[96];
+	uint32_t role, org;
+};
+
+struct gen {
+	struct row *rows;
+	size_t      n, done, norgs;
+	uint64_t   *orgs;
+	char      (*orgnames)[128];
+	char      (*domains)[96];
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Make every e-mail address unique ("j.smith2@..."), as the store wants. */
+static void unique_emails(struct gen *g)
+{
+	size_t cap = 1;
+	uint32_t *slot;
+
+	while (cap < g->n * 2)
+		cap <<= 1;
+	slot = calloc(cap, sizeof *slot);   /* row index + 1; 0 is empty */
+	for (size_t i = 0; i < g->n; i++) {
+		struct row *r = &g->rows[i];
+		char base[96];
+		size_t at = strcspn(r->email, "@");
+		int k = 1;
+
+		if (!r->email[0])
+			continue;
+		snprintf(base, sizeof base, "%s", r->email);
+		for (;;) {
+			size_t h = hash_str(r->email) & (cap - 1);
+			bool dup = false;
+			for (; slot[h]; h = (h + 1) & (cap - 1))
+				if (!strcmp(g->rows[slot[h] - 1].email, r->email)) {
+					dup = true;
+					break;
+				}
+			if (!dup) {
+				slot[h] = (uint32_t)i + 1;
+				break;
+			}
+			snprintf(r->email, sizeof r->email, "%.*s%d%s", (int)at, base,
+				 ++k, base + at);
+		}
+	}
+	free(slot);
+}
+
+static void make_rows(struct gen *g)
+{
+	char last[64], local[80];
+
+	for (size_t i = 0; i < g->norgs; i++) {
+		char place[40];
+		made_up(place, sizeof place);
+		snprintf(g->orgnames[i], sizeof g->orgnames[i], "%s %s %zu", place,
+			 org_types[rnd() % N(org_types)], i);
+		for (char *p = place; *p; p++)
+			*p = (char)(*p | 0x20);
+		snprintf(g->domains[i], sizeof g->domains[i], "%s%zu.example.org",
+			 place, i);
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		struct row *r = &g->rows[i];
+		char first[40];
+
+		first_name(first, sizeof first);
+		surname(last, sizeof last);
+		snprintf(r->name, sizeof r->name, "%s %s", first, last);
+		r->role = (uint32_t)(rnd() % N(roles));
+		r->org = (uint32_t)(rnd() % g->norgs);
+		snprintf(r->phone, sizeof r->phone, "01632 %06u",
+			 (unsigned)(rnd() % 1000000));
+		if (rnd() % 10 < 7) {
+			local_part(local, sizeof local, first, last);
+			snprintf(r->email, sizeof r->email, "%s@%s", local,
+				 g->domains[r->org]);
+		}
+	}
+	unique_emails(g);
+}
+
+static int put_orgs(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct gen *g = ctx;
+	int rc = PD_OK;
+
+	for (size_t i = 0; i < g->norgs && rc == PD_OK; i++) {
+		struct pd_record r;
+		pd_record_init(&r, PD_ORG);
+		pd_set_text(&r, PD_ORG_NAME, g->orgnames[i], (size_t)-1);
+		pd_set_text(&r, PD_ORG_SERVICES, "referrals; drop-in; advice", (size_t)-1);
+		rc = pd_put(txn, &r, err);
+		g->orgs[i] = r.id;
+		pd_record_clear(&r);
+	}
+	return rc;
+}
+
+static int put_people(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct gen *g = ctx;
+	size_t end = g->done + BATCH < g->n ? g->done + BATCH : g->n;
+	int rc = PD_OK;
+
+	for (size_t i = g->done; i < end && rc == PD_OK; i++) {
+		const struct row *row = &g->rows[i];
+		struct pd_record r;
+		pd_record_init(&r, PD_PERSON);
+		pd_set_text(&r, PD_PERSON_NAME, row->name, (size_t)-1);
+		pd_set_text(&r, PD_PERSON_ROLE, roles[row->role], (size_t)-1);
+		pd_set_ref(&r, PD_PERSON_ORG, g->orgs[row->org]);
+		pd_set_text(&r, PD_PERSON_PHONE, row->phone, (size_t)-1);
+		pd_set_text(&r, PD_PERSON_EMAIL, row->email, (size_t)-1);
+		rc = pd_put(txn, &r, err);
+		pd_record_clear(&r);
+	}
+	return rc;
+}
+
+static void csv_field(FILE *f, const char *s, bool last)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+	fputc(last ? '\n' : ',', f);
+}
+
+static void write_files(const struct gen *g, const char *csv, const char *abook)
+{
+	FILE *f;
+
+	if (csv && (f = fopen(csv, "w"))) {
+		fprintf(f, "name,role,organisation,phone,email\n");
+		for (size_t i = 0; i < g->n; i++) {
+			const struct row *r = &g->rows[i];
+			csv_field(f, r->name, false);
+			csv_field(f, roles[r->role], false);
+			csv_field(f, g->orgnames[r->org], false);
+			csv_field(f, r->phone, false);
+			csv_field(f, r->email, true);
+		}
+		fclose(f);
+	}
+	if (abook && (f = fopen(abook, "w"))) {
+		fprintf(f, "# abook addressbook file\n\n[format]\nprogram=abook\n"
+			"version=0.6.1\n\n");
+		for (size_t i = 0; i < g->n; i++) {
+			const struct row *r = &g->rows[i];
+			fprintf(f, "\n[%zu]\nname=%s\n", i, r->name);
+			if (r->email[0])
+				fprintf(f, "email=%s\n", r->email);
+			fprintf(f, "phone=%s\nnotes=%s, %s\n", r->phone,
+				roles[r->role], g->orgnames[r->org]);
+		}
+		fclose(f);
+	}
+}
+
+static int gen(const char *db, size_t n, const char *csv, const char *abook)
+{
+	struct gen g = { .n = n, .norgs = n / 200 ? n / 200 : 1 };
+	struct pd_open_opts opts = { .map_size = (size_t)1 << 30 };
+	struct pd_store *st;
+	struct pd_err err;
+	int rc;
+
+	g.rows = calloc(n, sizeof *g.rows);
+	g.orgs = calloc(g.norgs, sizeof *g.orgs);
+	g.orgnames = calloc(g.norgs, sizeof *g.orgnames);
+	g.domains = calloc(g.norgs, sizeof *g.domains);
+	if (!g.rows || !g.orgs || !g.orgnames || !g.domains)
+		return 1;
+	make_rows(&g);
+	write_files(&g, csv, abook);
+	if ((rc = pd_store_open(db, &opts, &st, &err)) == PD_OK)
+		rc = pd_store_write(st, "bench orgs", 0, put_orgs, &g, &err);
+	for (; rc == PD_OK && g.done < n; g.done += BATCH) {
+		rc = pd_store_write(st, "bench people", 0, put_people, &g, &err);
+		fprintf(stderr, "\r%zu people", g.done + BATCH < n ? g.done + BATCH : n);
+	}
+	fprintf(stderr, "\n");
+	if (rc != PD_OK)
+		fprintf(stderr, "bench_search: %s\n", err.msg);
+	pd_store_close(st);
+	free(g.rows);
+	free(g.orgs);
+	free(g.orgnames);
+	free(g.domains);
+	return rc == PD_OK ? 0 : 1;
+}
+
+/* --- timing ----------------------------------------------------------------- */
+
+static double now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static int dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* One query, timed: read transaction, first page, end. */
+static double time_query(struct pd_store *st, const char *q, size_t *hits)
+{
+	struct pd_hit page[PAGE];
+	struct pd_txn *txn;
+	double t0 = now_us();
+	bool more;
+
+	if (pd_txn_read(st, &txn, NULL) != PD_OK ||
+	    pd_search(txn, q, 0, 0, PAGE, page, hits, &more, NULL) != PD_OK) {
+		fprintf(stderr, "bench_search: query \"%s\" failed\n", q);
+		exit(1);
+	}
+	pd_txn_end(txn);
+	return now_us() - t0;
+}
+
+static void report(const char *label, double *t, size_t n, size_t hits)
+{
+	if (!n)
+		return;
+	qsort(t, n, sizeof *t, dbl_cmp);
+	printf("%-22s %6zu queries  p50 %7.1f us  p90 %7.1f us  p99 %7.1f us"
+	       "  max %8.1f us  (%.1f rows/query)\n", label, n, t[n / 2],
+	       t[n * 9 / 10], t[n * 99 / 100], t[n - 1], (double)hits / (double)n);
+}
+
+static uint64_t max_id;   /* ids run from 1 to about this */
+
+/* The first and the last word of the name of a random person in `st`. */
+static void random_person(struct pd_store *st, char *first, char *last, size_t n)
+{
+	struct pd_txn *txn;
+	struct pd_record r;
+
+	pd_txn_read(st, &txn, NULL);
+	for (;;) {
+		if (pd_get(txn, PD_PERSON, 1 + rnd() % max_id, &r, NULL) == PD_OK) {
+			const char *name = pd_get_text(&r, PD_PERSON_NAME);
+			const char *sp = strrchr(name, ' ');
+			snprintf(first, n, "%.*s", sp ? (int)(sp - name) : 0, name);
+			snprintf(last, n, "%s", sp ? sp + 1 : name);
+			pd_record_clear(&r);
+			break;
+		}
+		pd_record_clear(&r);
+	}
+	pd_txn_end(txn);
+}
+
+/* Keep the first `len` characters of `w`. */
+static void cut_chars(char *w, size_t len)
+{
+	size_t i = 0;
+
+	for (size_t chars = 0; w[i] && chars < len; chars++) {
+		i++;
+		while ((w[i] & 0xC0) == 0x80)
+			i++;
+	}
+	w[i] = '\0';
+}
+
+/* A prefix of `len` characters of a random person's first or last name,
+ * as someone looking them up types it. */
+static void random_prefix(struct pd_store *st, char *buf, size_t size, size_t len)
+{
+	char first[64], last[64];
+
+	random_person(st, first, last, sizeof first);
+	snprintf(buf, size, "%s", rnd() % 2 ? first : last);
+	cut_chars(buf, len);
+}
+
+/* One pass over the queries (the same ones each pass: the PRNG restarts). */
+static void run_pass(struct pd_store *st, size_t nq, const char *only,
+		     double *t, double *all)
+{
+	size_t nall = 0, hits, total;
+	char q[160];
+
+	rng = 0x853C49E6748FEA9Bull;
+	for (size_t len = 1; len <= 6 && strcmp(only, "two"); len++) {
+		char label[32];
+		total = 0;
+		for (size_t i = 0; i < nq; i++) {
+			random_prefix(st, q, sizeof q, len);
+			t[i] = time_query(st, q, &hits);
+			total += hits;
+			all[nall++] = t[i];
+		}
+		snprintf(label, sizeof label, "prefix of %zu char%s", len, len > 1 ? "s" : "");
+		report(label, t, nq, total);
+	}
+	report("all of 1-6 chars", all, nall, 0);
+	total = 0;
+	for (size_t i = 0; i < nq && strcmp(only, "two"); i++) {
+		t[i] = time_query(st, "smi", &hits);
+		total += hits;
+	}
+	if (strcmp(only, "two"))
+		report("\"smi\"", t, nq, total);
+	total = 0;
+	for (size_t i = 0; i < nq && strcmp(only, "one"); i++) {
+		char first[64], last[64];
+		random_person(st, first, last, sizeof first);
+		cut_chars(first, 1 + rnd() % 5);
+		cut_chars(last, 2 + rnd() % 4);
+		snprintf(q, sizeof q, "%s %s", first, last);
+		t[i] = time_query(st, q, &hits);
+		total += hits;
+	}
+	if (strcmp(only, "one"))
+		report("two words", t, nq, total);
+}
+
+static int query(const char *db, size_t nq, const char *only)
+{
+	struct pd_open_opts opts = { .read_only = true };
+	struct pd_store *st;
+	struct pd_err err;
+	double *t = calloc(nq, sizeof *t), *all = calloc(nq * 6, sizeof *all);
+	struct pd_txn *txn;
+	size_t count = 0;
+	double t0;
+
+	if (pd_store_open(db, &opts, &st, &err) != PD_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		return 1;
+	}
+	if (pd_txn_read(st, &txn, NULL) == PD_OK) {
+		size_t np = 0, no = 0;
+		pd_count_kind(txn, PD_PERSON, &np);
+		pd_count_kind(txn, PD_ORG, &no);
+		max_id = np + no;
+		pd_txn_end(txn);
+	}
+	printf("first pass (each page of the map touched for the first time by "
+	       "this process costs a page fault):\n");
+	run_pass(st, nq, only, t, all);
+	printf("second pass (the same queries again):\n");
+	run_pass(st, nq, only, t, all);
+	t0 = now_us();
+	pd_txn_read(st, &txn, NULL);
+	pd_search_count(txn, "smi", 0, SIZE_MAX, &count, NULL);
+	pd_txn_end(txn);
+	printf("count of \"smi\": %zu matches in %.1f ms\n", count, (now_us() - t0) / 1e3);
+	free(t);
+	free(all);
+	pd_store_close(st);
+	return 0;
+}
+
+/* --- index size -------------------------------------------------------------- */
+
+static long long file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (long long)sb.st_size : -1;
+}
+
+/* Empty the `terms` database of the file at `path` (LMDB directly). */
+static int drop_terms(const char *path, size_t *entries)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_stat ms;
+	int rc;
+
+	if ((rc = mdb_env_create(&env)) || (rc = mdb_env_set_maxdbs(env, 32)) ||
+	    (rc = mdb_env_set_mapsize(env, (size_t)16 << 30)) ||
+	    (rc = mdb_env_open(env, path, MDB_NOSUBDIR, 0600)))
+		return rc;
+	if (!(rc = mdb_txn_begin(env, NULL, 0, &txn))) {
+		if (!(rc = mdb_dbi_open(txn, "terms", 0, &dbi)) &&
+		    !(rc = mdb_stat(txn, dbi, &ms)))
+			*entries = ms.ms_entries;
+		if (!rc && !(rc = mdb_drop(txn, dbi, 0)))
+			rc = mdb_txn_commit(txn);
+		else
+			mdb_txn_abort(txn);
+	}
+	mdb_env_close(env);
+	return rc;
+}
+
+static int index_size(const char *db, const char *dir)
+{
+	char a[4096 + 8], b[4096 + 8];
+	struct pd_store *st;
+	struct pd_err err;
+	size_t entries = 0, people = 0, orgs = 0;
+	struct pd_txn *txn;
+	long long sa, sb;
+	int rc;
+
+	snprintf(a, 4096, "%s/index-size-a.db", dir);
+	snprintf(b, 4096, "%s/index-size-b.db", dir);
+	if ((rc = pd_store_open(db, NULL, &st, &err)) == PD_OK) {
+		if (pd_txn_read(st, &txn, NULL) == PD_OK) {
+			pd_count_kind(txn, PD_PERSON, &people);
+			pd_count_kind(txn, PD_ORG, &orgs);
+			pd_txn_end(txn);
+		}
+		rc = pd_store_backup(st, a, &err);
+		pd_store_close(st);
+	}
+	if (rc == PD_OK && (rc = drop_terms(a, &entries)) != 0) {
+		fprintf(stderr, "bench_search: %s: %s\n", a, mdb_strerror(rc));
+		return 1;
+	}
+	if (rc == PD_OK && (rc = pd_store_open(a, NULL, &st, &err)) == PD_OK) {
+		rc = pd_store_backup(st, b, &err);
+		pd_store_close(st);
+	}
+	if (rc != PD_OK) {
+		fprintf(stderr, "bench_search: %s\n", err.msg);
+		return 1;
+	}
+	sb = file_size(b);
+	if (pd_store_open(db, NULL, &st, &err) == PD_OK) {   /* compact size of DB */
+		pd_store_backup(st, a, &err);
+		pd_store_close(st);
+	}
+	sa = file_size(a);
+	printf("%zu people, %zu organisations: %zu search index entries (%.1f a record)\n",
+	       people, orgs, entries, (double)entries / (double)(people + orgs ? people + orgs : 1));
+	printf("compact database %.1f MiB, without the search index %.1f MiB: "
+	       "the index takes %.1f MiB (%.0f bytes an entry)\n",
+	       (double)sa / 1048576.0, (double)sb / 1048576.0,
+	       (double)(sa - sb) / 1048576.0, entries ? (double)(sa - sb) / (double)entries : 0.0);
+	remove(a);
+	remove(b);
+	strcat(a, "-lock");   /* LMDB's lock files, beside the copies */
+	strcat(b, "-lock");
+	remove(a);
+	remove(b);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 4 && !strcmp(argv[1], "gen"))
+		return gen(argv[2], strtoul(argv[3], NULL, 10), argc > 4 ? argv[4] : NULL,
+			   argc > 5 ? argv[5] : NULL);
+	if (argc >= 4 && !strcmp(argv[1], "index-size"))
+		return index_size(argv[2], argv[3]);
+	if (argc >= 3 && !strcmp(argv[1], "query"))
+		return query(argv[2], argc > 3 ? strtoul(argv[3], NULL, 10) : 10000,
+			     argc > 4 ? argv[4] : "");
+	fprintf(stderr, "usage: bench_search gen DB N [CSV [ABOOK]]\n"
+			"       bench_search query DB [QUERIES [one|two]]\n"
+			"       bench_search index-size DB TMPDIR\n");
+	return 2;
+}

@@ -1,0 +1,96 @@
+#!/bin/sh
+# lookup.sh — `plandesk lookup`: the tab-separated contract, accent- and
+# case-blind word prefixes, AND of words, phone digits, ranking, exit
+# statuses, mutt's query format and --stale.
+. "$(dirname "$0")/lib.sh"
+
+db="$T_TMP/dir.db"
+T=$(printf '\t')
+export PLANDESK_TODAY=2026-11-23
+
+"$PLANDESK" --db "$db" import orgs "$TESTS_DATA/lookup_orgs.csv" >/dev/null 2>"$T_TMP/imp" &&
+"$PLANDESK" --db "$db" import people "$TESTS_DATA/lookup_people.csv" >/dev/null 2>>"$T_TMP/imp"
+if [ $? -eq 0 ]; then ok "the fixtures import"; else fail "the fixtures import"; sed 's/^/#   /' "$T_TMP/imp"; fi
+
+lookup() { expect_status "$@"; }
+
+# expect_lines NAME FILE : the last command's stdout is exactly FILE.
+expect_lines() {
+	if cmp -s "$2" "$T_TMP/out"; then ok "$1"; else
+		fail "$1"; diff "$2" "$T_TMP/out" | sed 's/^/#   /'; fi
+}
+
+lookup 0 "zoe finds Zoë" "$PLANDESK" --db "$db" lookup zoe
+printf 'person\tZoë Ångström\tFamily support worker\tSøndergaard Family Centre\t01632 960 123\tzoe@example.org\n' >"$T_TMP/want"
+expect_lines "a person's line: kind name role organisation phone email" "$T_TMP/want"
+
+lookup 0 "łuk finds Łukasz" "$PLANDESK" --db "$db" lookup łuk
+expect_out "Łukasz, with his mobile in the phone column" "^person${T}Łukasz Nowak${T}Youth worker${T}${T}07700 900123${T}lukasz@example.org\$"
+lookup 0 "LUKASZ finds Łukasz" "$PLANDESK" --db "$db" lookup LUKASZ
+expect_out "Łukasz by LUKASZ" "Łukasz Nowak"
+lookup 0 "angstrom finds Ångström" "$PLANDESK" --db "$db" lookup angstrom
+expect_out "Ångström" "Zoë Ångström"
+lookup 0 "sondergaard finds the centre and its people" "$PLANDESK" --db "$db" lookup sondergaard
+printf 'org\tSøndergaard Family Centre\t\t\t\tfamily@example.org\nperson\tZoë Ångström\tFamily support worker\tSøndergaard Family Centre\t01632 960 123\tzoe@example.org\n' >"$T_TMP/want"
+expect_lines "an organisation's line has no role or organisation; it comes first by rank" "$T_TMP/want"
+lookup 0 "obrien finds O'Brien" "$PLANDESK" --db "$db" lookup obrien
+expect_out "O'Brien by obrien" "^person${T}Pat O'Brien${T}"
+lookup 0 "o'brien finds O'Brien" "$PLANDESK" --db "$db" lookup "o'brien"
+expect_out "O'Brien by o'brien" "^person${T}Pat O'Brien${T}"
+
+lookup 0 "several words, given as several arguments" "$PLANDESK" --db "$db" lookup fire rescue
+printf 'org\tFire and Rescue Service\t\t\t01632 960 999\tfire@example.org\nperson\tPat O'"'"'Brien\tStation manager\tFire and Rescue Service\t01632 960 555\tpat.obrien@example.org\n' >"$T_TMP/want"
+expect_lines "fire rescue: the service and its station manager, not the Fire Safety Team" "$T_TMP/want"
+lookup 0 "several words in one argument" "$PLANDESK" --db "$db" lookup "Fire   Safety"
+expect_out "fire safety finds the team" "^org${T}Fire Safety Team${T}"
+expect_out "fire safety finds the service by its overview" "^org${T}Fire and Rescue Service"
+
+lookup 0 "phone digits" "$PLANDESK" --db "$db" lookup 01632960
+[ "$(wc -l <"$T_TMP/out")" -eq 4 ] && ok "01632960 finds four numbers" || fail "01632960 finds four numbers ($(wc -l <"$T_TMP/out"))"
+lookup 0 "phone digits typed with spaces" "$PLANDESK" --db "$db" lookup 01632 960 55
+expect_out "01632 960 55 finds Pat" "^person${T}Pat O'Brien"
+
+lookup 0 "smith" "$PLANDESK" --db "$db" lookup smith
+cut -f2 "$T_TMP/out" >"$T_TMP/names"
+printf 'Smith\nAnne Smith\nBea Smithson\n' >"$T_TMP/want"
+if cmp -s "$T_TMP/want" "$T_TMP/names"; then ok "exact name first, then by name"; else
+	fail "exact name first, then by name"; sed 's/^/#   /' "$T_TMP/names"; fi
+
+lookup 1 "no match exits 1" "$PLANDESK" --db "$db" lookup nobody
+[ -s "$T_TMP/out" ] && fail "no match prints nothing" || ok "no match prints nothing"
+lookup 1 "punctuation only matches nothing" "$PLANDESK" --db "$db" lookup -- "--"
+lookup 2 "no query is a usage error" "$PLANDESK" --db "$db" lookup
+expect_err "the usage line" "usage: .*lookup"
+lookup 2 "an unknown option is a usage error" "$PLANDESK" --db "$db" lookup --frob zoe
+lookup 2 "a missing database is an error" "$PLANDESK" --db "$T_TMP/none.db" lookup zoe
+[ -e "$T_TMP/none.db" ] && fail "lookup creates no database" || ok "lookup creates no database"
+
+# mutt: a first line, then email TAB name TAB organisation.
+lookup 0 "--mutt" "$PLANDESK" --db "$db" lookup --mutt fire
+{ head -n 1 "$T_TMP/out" | grep -q "${T}"; } && fail "mutt's first line is plain text" || ok "mutt's first line is plain text"
+tail -n +2 "$T_TMP/out" >"$T_TMP/rest"
+printf 'fire@example.org\tFire and Rescue Service\t\npat.obrien@example.org\tPat O'"'"'Brien\tFire and Rescue Service\n' >"$T_TMP/want"
+if cmp -s "$T_TMP/want" "$T_TMP/rest"; then ok "mutt: entries with an e-mail address"; else
+	fail "mutt: entries with an e-mail address"; sed 's/^/#   /' "$T_TMP/rest"; fi
+lookup 1 "--mutt with matches but no e-mail exits 1" "$PLANDESK" --db "$db" lookup --mutt kim
+[ "$(wc -l <"$T_TMP/out")" -eq 1 ] && ok "--mutt prints only its first line" || fail "--mutt prints only its first line"
+
+# --stale: verified missing or older than MONTHS months before today.
+lookup 0 "--stale 6" "$PLANDESK" --db "$db" lookup --stale 6
+cut -f1,2 "$T_TMP/out" >"$T_TMP/names"
+printf 'org\tFire Safety Team\norg\tSøndergaard Family Centre\nperson\tŁukasz Nowak\nperson\tPat O'"'"'Brien\n' >"$T_TMP/want"
+if cmp -s "$T_TMP/want" "$T_TMP/names"; then ok "--stale 6 lists the old and the unverified"; else
+	fail "--stale 6 lists the old and the unverified"; sed 's/^/#   /' "$T_TMP/names"; fi
+lookup 0 "--stale 6 with a query" "$PLANDESK" --db "$db" lookup --stale 6 fire
+cut -f2 "$T_TMP/out" >"$T_TMP/names"
+printf 'Fire Safety Team\nPat O'"'"'Brien\n' >"$T_TMP/want"
+if cmp -s "$T_TMP/want" "$T_TMP/names"; then ok "--stale filters a query"; else
+	fail "--stale filters a query"; sed 's/^/#   /' "$T_TMP/names"; fi
+PLANDESK_TODAY=2026-12-01 "$PLANDESK" --db "$db" lookup --stale 5 kim >"$T_TMP/out" 2>&1
+[ $? -eq 0 ] && ok "today comes from PLANDESK_TODAY" || fail "today comes from PLANDESK_TODAY"
+lookup 1 "--stale 1: Zoë was verified this month" "$PLANDESK" --db "$db" lookup --stale 1 zoe
+lookup 2 "--stale wants a number" "$PLANDESK" --db "$db" lookup --stale soon
+expect_err "--stale says what it wants" "number of months"
+
+lookup 0 "check after lookups" "$PLANDESK" --db "$db" check
+finish
