@@ -1,0 +1,47 @@
+/*
+ * cli_transfer.h — what import, export and demo share on the command
+ * line: the progress line, and building the demo database.
+ */
+#ifndef PLANDESK_CLI_TRANSFER_H
+#define PLANDESK_CLI_TRANSFER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "cli.h"
+#include "plandesk/transfer.h"
+
+/* A progress line on stderr, drawn only when stderr is a terminal and the
+ * work has taken more than half a second. */
+struct cli_progress {
+	const char     *what;     /* the file, or the kind */
+	bool            tty;
+	bool            shown;    /* a line is on the screen */
+	struct timespec start, last;
+};
+
+/* Start a progress line about `what`. */
+void cli_progress_init(struct cli_progress *p, const char *what);
+
+/* A pd_progress_fn: ctx is a struct cli_progress. */
+void cli_progress_cb(void *ctx, const struct pd_progress *pr);
+
+/* Clear the progress line if one is shown (before printing anything). */
+void cli_progress_clear(struct cli_progress *p);
+
+/* A pd_warn_fn printing the warning on stderr; ctx is a struct
+ * cli_progress (its line is cleared first). */
+void cli_progress_warn(void *ctx, const char *msg);
+
+/*
+ * The demo database, built from the sample data the first time: the
+ * sample CSV files (orgs, people, plans, items, meetings, actions, updates)
+ * from $PLANDESK_SHARE/sample, else PKGDATADIR/sample, are imported into
+ * pd_store_path(NULL, "demo.db") — built under a temporary name and
+ * renamed, so a failed build leaves nothing behind.  `path` (n bytes) gets
+ * its path.  Prints what goes wrong; returns CLI_OK or CLI_ERROR.
+ */
+int cli_demo_path(struct cli_ctx *ctx, char *path, size_t n);
+
+#endif

@@ -1,0 +1,385 @@
+/*
+ * export.c — writing every record of a kind as CSV, in a fixed order, with
+ * references by natural key, from one read transaction.
+ *
+ * Order: organisations, people and plans by id (creation order); items
+ * plan by plan (plans by id) in the plan's order; actions and updates item
+ * by item in that order, actions by position and updates by date;
+ * meetings plan by plan by date.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plandesk/transfer.h"
+
+#define PROGRESS_EVERY 4096u
+
+/* Names of linked records by id (ids are unique across kinds). */
+struct names {
+	uint64_t *id;
+	char    **s;
+	size_t    cap, n;
+};
+
+struct exp {
+	struct pd_txn              *txn;
+	const struct pd_export_opts *o;
+	struct pd_err              *err;
+	struct pd_csv_writer        w;
+	struct names                names;
+	size_t                      rows;
+	uint64_t                    total;
+	struct pd_buf               tmp;
+};
+
+static void names_free(struct names *nm)
+{
+	for (size_t i = 0; i < nm->cap; i++)
+		if (nm->id[i])
+			free(nm->s[i]);
+	free(nm->id);
+	free(nm->s);
+}
+
+static int names_grow(struct names *nm)
+{
+	size_t cap = nm->cap ? nm->cap * 2 : 256;
+	uint64_t *id = calloc(cap, sizeof *id);
+	char **s = calloc(cap, sizeof *s);
+
+	if (!id || !s) {
+		free(id);
+		free(s);
+		return PD_ENOMEM;
+	}
+	for (size_t i = 0; i < nm->cap; i++) {
+		size_t j;
+		if (!nm->id[i])
+			continue;
+		for (j = (nm->id[i] * 0x9E3779B97F4A7C15ull) & (cap - 1); id[j];
+		     j = (j + 1) & (cap - 1))
+			;
+		id[j] = nm->id[i];
+		s[j] = nm->s[i];
+	}
+	free(nm->id);
+	free(nm->s);
+	nm->id = id;
+	nm->s = s;
+	nm->cap = cap;
+	return PD_OK;
+}
+
+/* Field `f` of record (kind, id), remembered; "" for a dangling link. */
+static const char *name_of(struct exp *e, enum pd_kind kind, uint64_t id, int f)
+{
+	struct pd_record r;
+	size_t j;
+
+	if (!id)
+		return "";
+	if ((e->names.n + 1) * 2 > e->names.cap && names_grow(&e->names) != PD_OK)
+		return NULL;
+	for (j = (id * 0x9E3779B97F4A7C15ull) & (e->names.cap - 1); e->names.id[j];
+	     j = (j + 1) & (e->names.cap - 1))
+		if (e->names.id[j] == id)
+			return e->names.s[j];
+	if (pd_get(e->txn, kind, id, &r, NULL) != PD_OK)
+		return "";
+	e->names.s[j] = strdup(pd_get_text(&r, f));
+	pd_record_clear(&r);
+	if (!e->names.s[j])
+		return NULL;
+	e->names.id[j] = id;
+	e->names.n++;
+	return e->names.s[j];
+}
+
+/* Put a cell; NULL (out of memory in name_of) fails. */
+static int put(struct exp *e, const char *s)
+{
+	if (!s)
+		return pd_err_set(e->err, PD_ENOMEM, "out of memory");
+	return pd_csv_puts(&e->w, s, e->err);
+}
+
+static int put_field(struct exp *e, const struct pd_record *r, int f)
+{
+	return pd_csv_put(&e->w, pd_get_text(r, f), r->v[f].n, e->err);
+}
+
+/* The names of the people in REFS field `f`, then `other`, joined by "; ". */
+static int put_people(struct exp *e, const struct pd_record *r, int f,
+		      const char *other)
+{
+	pd_buf_reset(&e->tmp);
+	for (size_t i = 0; i < pd_refs_count(r, f); i++) {
+		const char *name = name_of(e, PD_PERSON, pd_refs_at(r, f, i),
+					   PD_PERSON_NAME);
+		if (!name)
+			return put(e, NULL);
+		if (!*name)
+			continue;
+		if ((e->tmp.n && pd_buf_puts(&e->tmp, "; ") != PD_OK) ||
+		    pd_buf_puts(&e->tmp, name) != PD_OK)
+			return put(e, NULL);
+	}
+	if (other && *other &&
+	    ((e->tmp.n && pd_buf_puts(&e->tmp, "; ") != PD_OK) ||
+	     pd_buf_puts(&e->tmp, other) != PD_OK))
+		return put(e, NULL);
+	return pd_csv_put(&e->w, e->tmp.p ? e->tmp.p : "", e->tmp.n, e->err);
+}
+
+/* One record as a row of its kind's columns. */
+static int put_row(struct exp *e, const struct pd_record *r, uint64_t plan,
+		   uint64_t item)
+{
+	const char *plan_ref = name_of(e, PD_PLAN, plan, PD_PLAN_REF);
+	const char *item_ref = name_of(e, PD_ITEM, item, PD_ITEM_REF);
+	int rc = PD_OK;
+
+	switch (r->kind) {
+	case PD_ORG:
+	case PD_PLAN:
+		for (int f = 0; f < pd_kind_info(r->kind)->nfields && !rc; f++)
+			rc = put_field(e, r, f);
+		break;
+	case PD_PERSON:
+		for (int f = 0; f < PD_PERSON_NFIELDS && !rc; f++)
+			rc = f == PD_PERSON_ORG ?
+				put(e, name_of(e, PD_ORG, pd_get_ref(r, f), PD_ORG_NAME)) :
+				put_field(e, r, f);
+		break;
+	case PD_ITEM:
+		if ((rc = put(e, plan_ref)) ||
+		    (rc = put(e, name_of(e, PD_THEME, pd_get_ref(r, PD_ITEM_THEME),
+					 PD_THEME_NAME))) ||
+		    (rc = put_field(e, r, PD_ITEM_REF)) ||
+		    (rc = put_field(e, r, PD_ITEM_TITLE)) ||
+		    (rc = put_field(e, r, PD_ITEM_DESCRIPTION)))
+			break;
+		rc = pd_is_set(r, PD_ITEM_LEAD) ? put_field(e, r, PD_ITEM_LEAD) :
+			put(e, name_of(e, PD_PERSON, pd_get_ref(r, PD_ITEM_LEAD_PERSON),
+				       PD_PERSON_NAME));
+		if (rc || (rc = put_field(e, r, pd_is_set(r, PD_ITEM_TARGET) ?
+					  PD_ITEM_TARGET : PD_ITEM_TARGET_DATE)) ||
+		    (rc = put_field(e, r, PD_ITEM_COMPLETED)) ||
+		    (rc = put_field(e, r, PD_ITEM_STATUS)))
+			break;
+		rc = put(e, name_of(e, PD_ITEM, pd_get_ref(r, PD_ITEM_PARENT), PD_ITEM_REF));
+		break;
+	case PD_ACTION:
+		if ((rc = put(e, plan_ref)) || (rc = put(e, item_ref)) ||
+		    (rc = put_field(e, r, PD_ACTION_TEXT)))
+			break;
+		rc = pd_is_set(r, PD_ACTION_OWNER) ? put_field(e, r, PD_ACTION_OWNER) :
+			put_people(e, r, PD_ACTION_OWNERS, NULL);
+		if (rc || (rc = put_field(e, r, PD_ACTION_DUE)) ||
+		    (rc = put_field(e, r, PD_ACTION_STATE)) ||
+		    (rc = put(e, name_of(e, PD_MEETING, pd_get_ref(r, PD_ACTION_RAISED),
+					 PD_MEETING_DATE))))
+			break;
+		rc = put_field(e, r, PD_ACTION_CLOSED);
+		break;
+	case PD_UPDATE:
+		if ((rc = put(e, plan_ref)) || (rc = put(e, item_ref)))
+			break;
+		for (int f = PD_UPDATE_DATE; f <= PD_UPDATE_STATUS && !rc; f++)
+			rc = put_field(e, r, f);
+		if (!rc)
+			rc = put_field(e, r, PD_UPDATE_AUTHOR);
+		break;
+	case PD_MEETING:
+		if ((rc = put(e, plan_ref)) || (rc = put_field(e, r, PD_MEETING_DATE)) ||
+		    (rc = put_field(e, r, PD_MEETING_TITLE)) ||
+		    (rc = put_field(e, r, PD_MEETING_LOCATION)) ||
+		    (rc = put_people(e, r, PD_MEETING_PRESENT,
+				     pd_get_text(r, PD_MEETING_PRESENT_OTHER))) ||
+		    (rc = put_people(e, r, PD_MEETING_APOLOGIES,
+				     pd_get_text(r, PD_MEETING_APOLOGIES_OTHER))))
+			break;
+		rc = put_field(e, r, PD_MEETING_NEXT);
+		break;
+	default:
+		rc = pd_err_set(e->err, PD_EINVAL, "no CSV form");
+	}
+	if (rc == PD_OK)
+		rc = pd_csv_end_row(&e->w, e->err);
+	return rc;
+}
+
+static void report(struct exp *e, bool last)
+{
+	struct pd_progress p = { e->rows, e->rows, e->total, last };
+
+	if (e->o->progress)
+		e->o->progress(e->o->ctx, &p);
+}
+
+/* Read record (kind, id) and write it. */
+static int emit(struct exp *e, enum pd_kind kind, uint64_t id, uint64_t plan,
+		uint64_t item)
+{
+	struct pd_record r;
+	int rc;
+
+	if ((rc = pd_get(e->txn, kind, id, &r, e->err)) != PD_OK)
+		return rc;
+	rc = put_row(e, &r, plan, item);
+	pd_record_clear(&r);
+	if (rc == PD_OK && ++e->rows % PROGRESS_EVERY == 0)
+		report(e, false);
+	return rc;
+}
+
+/* Every id of a cursor, through `fn`.  Closes the cursor. */
+static int each(struct exp *e, struct pd_cursor *cur, uint64_t plan,
+		int (*fn)(struct exp *, uint64_t, uint64_t))
+{
+	uint64_t id;
+	int rc;
+
+	while ((rc = pd_cursor_next(cur, &id, e->err)) == PD_OK)
+		if ((rc = fn(e, id, plan)) != PD_OK)
+			break;
+	pd_cursor_close(cur);
+	return rc == PD_NOTFOUND ? PD_OK : rc;
+}
+
+/* The children of item `item` (actions or updates). */
+static int item_children(struct exp *e, uint64_t item, uint64_t plan)
+{
+	enum pd_index ix = e->o->kind == PD_ACTION ? PD_IX_ACTIONS_BY_ITEM :
+						     PD_IX_UPDATES_BY_ITEM;
+	struct pd_cursor *cur;
+	uint64_t id;
+	int rc;
+
+	if (e->o->kind == PD_ITEM)
+		return emit(e, PD_ITEM, item, plan, 0);
+	if ((rc = pd_cursor_index(e->txn, ix, item, 0, &cur, e->err)) != PD_OK)
+		return rc;
+	while ((rc = pd_cursor_next(cur, &id, e->err)) == PD_OK)
+		if ((rc = emit(e, e->o->kind, id, plan, item)) != PD_OK)
+			break;
+	pd_cursor_close(cur);
+	return rc == PD_NOTFOUND ? PD_OK : rc;
+}
+
+static int meeting_of(struct exp *e, uint64_t id, uint64_t plan)
+{
+	return emit(e, PD_MEETING, id, plan, 0);
+}
+
+/* Plan `plan`'s records of the exported kind. */
+static int plan_children(struct exp *e, uint64_t plan, uint64_t unused)
+{
+	struct pd_cursor *cur;
+	bool meetings = e->o->kind == PD_MEETING;
+	int rc;
+
+	(void)unused;
+	rc = pd_cursor_index(e->txn, meetings ? PD_IX_MEETINGS_BY_PLAN :
+			     PD_IX_ITEMS_BY_PLAN, plan, 0, &cur, e->err);
+	if (rc != PD_OK)
+		return rc;
+	return each(e, cur, plan, meetings ? meeting_of : item_children);
+}
+
+static int top_level(struct exp *e, uint64_t id, uint64_t unused)
+{
+	(void)unused;
+	return emit(e, e->o->kind, id, 0, 0);
+}
+
+int pd_export(struct pd_store *st, const struct pd_export_opts *o,
+	      pd_csv_sink sink, void *sink_ctx, size_t *rows, struct pd_err *err)
+{
+	struct exp e = { .o = o, .err = err };
+	const char *const *cols;
+	struct pd_cursor *cur = NULL;
+	size_t ncols, total = 0;
+	bool by_plan;
+	int rc;
+
+	if (rows)
+		*rows = 0;
+	if (!(cols = pd_transfer_columns(o->kind, &ncols)))
+		return pd_err_set(err, PD_EINVAL, "%s have no CSV form",
+				  pd_kind_info(o->kind)->plural);
+	if ((rc = pd_txn_read(st, &e.txn, err)) != PD_OK)
+		return rc;
+	pd_count_kind(e.txn, o->kind, &total);
+	e.total = total;
+	pd_csv_writer_init(&e.w, o->excel, sink, sink_ctx);
+	for (size_t i = 0; i < ncols && rc == PD_OK; i++)
+		rc = pd_csv_puts(&e.w, cols[i], err);
+	if (rc == PD_OK)
+		rc = pd_csv_end_row(&e.w, err);
+	by_plan = o->kind != PD_ORG && o->kind != PD_PERSON && o->kind != PD_PLAN;
+	if (rc == PD_OK)
+		rc = pd_cursor_kind(e.txn, by_plan ? PD_PLAN : o->kind, 0, &cur, err);
+	if (rc == PD_OK)
+		rc = each(&e, cur, 0, by_plan ? plan_children : top_level);
+	if (rc == PD_OK)
+		rc = pd_csv_flush(&e.w, err);
+	report(&e, true);
+	pd_csv_writer_free(&e.w);
+	names_free(&e.names);
+	pd_buf_free(&e.tmp);
+	pd_txn_end(e.txn);
+	if (rows)
+		*rows = e.rows;
+	return rc;
+}
+
+struct fd_sink {
+	int         fd;
+	const char *path;
+};
+
+static int write_fd(void *ctx, const void *p, size_t n, struct pd_err *err)
+{
+	struct fd_sink *s = ctx;
+
+	while (n) {
+		ssize_t w = write(s->fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return pd_err_set(err, PD_EIO, "cannot write %s: %s", s->path,
+					  strerror(errno));
+		p = (const char *)p + w;
+		n -= (size_t)w;
+	}
+	return PD_OK;
+}
+
+int pd_export_file(struct pd_store *st, const struct pd_export_opts *o,
+		   const char *path, size_t *rows, struct pd_err *err)
+{
+	char tmp[4096];
+	struct fd_sink s = { -1, path };
+	int rc;
+
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+		return pd_err_set(err, PD_EINVAL, "%s: the name is too long", path);
+	if ((s.fd = mkstemp(tmp)) < 0)   /* created 0600 */
+		return pd_err_set(err, PD_EIO, "cannot create %s: %s", path,
+				  strerror(errno));
+	rc = pd_export(st, o, write_fd, &s, rows, err);
+	if (rc == PD_OK && fsync(s.fd) != 0)
+		rc = pd_err_set(err, PD_EIO, "cannot write %s: %s", path, strerror(errno));
+	if (close(s.fd) != 0 && rc == PD_OK)
+		rc = pd_err_set(err, PD_EIO, "cannot write %s: %s", path, strerror(errno));
+	if (rc == PD_OK && rename(tmp, path) != 0)
+		rc = pd_err_set(err, PD_EIO, "cannot rename %s to %s: %s", tmp, path,
+				strerror(errno));
+	if (rc != PD_OK)
+		unlink(tmp);
+	return rc;
+}

@@ -1,0 +1,266 @@
+/*
+ * import_dir.c — importing the directory: organisations (keyed by name)
+ * and people (keyed by e-mail address, else by name and organisation),
+ * with the people's organisations created when they are new.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "transfer_impl.h"
+
+static int nomem(struct pd_imp *imp)
+{
+	return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+}
+
+int pd_imp_org(struct pd_imp *imp)
+{
+	const struct pd_kind_info *ki = pd_kind_info(PD_ORG);
+	struct pd_cell c;
+	uint64_t id = 0;
+	int rc;
+
+	pd_cell_get(&imp->map, &imp->row, PD_ORG_NAME, &c);
+	if (!c.n)
+		return pd_imp_fail(imp, c.field, PD_EINVAL,
+				   "name: an organisation needs a name");
+	rc = pd_find_org(imp->txn, c.s, &id);
+	if (rc != PD_OK && rc != PD_NOTFOUND)
+		return pd_imp_fail(imp, c.field, rc, "%s", pd_strerror(rc));
+	if ((rc = pd_imp_begin(imp, PD_ORG, id)) != PD_OK)
+		return rc;
+	for (int f = 0; f < ki->nfields; f++) {
+		pd_cell_get(&imp->map, &imp->row, f, &c);
+		rc = ki->fields[f].type == PD_T_DATE ?
+			pd_imp_date(imp, f, &c, ki->fields[f].name) :
+			pd_imp_text(imp, f, &c);
+		if (rc != PD_OK)
+			return rc;
+	}
+	return pd_imp_store(imp, id != 0, NULL);
+}
+
+/*
+ * Google's multi-valued cells, "a ::: b": the first value stays in the
+ * field and the rest go to the notes as "label: b".  The cell is cut in
+ * place (the row's bytes are the reader's working copy).
+ */
+static int split_multi(struct pd_imp *imp, struct pd_cell *c, const char *label,
+		       struct pd_buf *notes)
+{
+	const char *sep;
+
+	if (!c->multi || !(sep = strstr(c->s, " ::: ")))
+		return PD_OK;
+	if ((notes->n && pd_buf_putc(notes, '\n') != PD_OK) ||
+	    pd_buf_printf(notes, "%s: %s", label, sep + 5) != PD_OK)
+		return nomem(imp);
+	c->n = (size_t)(sep - c->s);
+	((char *)c->s)[c->n] = '\0';
+	return PD_OK;
+}
+
+/* "First Middle Last" into `out`, skipping empty parts. */
+static int compose_name(struct pd_imp *imp, const struct pd_cell *c,
+			struct pd_buf *out)
+{
+	static const int parts[] = { PC_FIRST, PC_MIDDLE, PC_LAST };
+
+	pd_buf_reset(out);
+	for (size_t i = 0; i < 3; i++) {
+		const struct pd_cell *p = &c[parts[i]];
+		if (!p->n)
+			continue;
+		if ((out->n && pd_buf_putc(out, ' ') != PD_OK) ||
+		    pd_buf_add(out, p->s, p->n) != PD_OK)
+			return nomem(imp);
+	}
+	return PD_OK;
+}
+
+/*
+ * Organisations by the name as typed: a people file names the same few
+ * organisations over and over, so remember each one's id rather than
+ * fold and look its name up again on every row.
+ */
+struct pd_orgnames {
+	char    **name;   /* open addressing; NULL marks a free slot */
+	uint64_t *id;
+	size_t    cap, n;
+};
+
+void pd_imp_orgs_free(struct pd_imp *imp)
+{
+	struct pd_orgnames *o = imp->orgs;
+
+	if (!o)
+		return;
+	for (size_t i = 0; i < o->cap; i++)
+		free(o->name[i]);
+	free(o->name);
+	free(o->id);
+	free(o);
+	imp->orgs = NULL;
+}
+
+static size_t name_slot(const struct pd_orgnames *o, const char *name)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t j;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	for (j = h & (o->cap - 1); o->name[j] && strcmp(o->name[j], name);
+	     j = (j + 1) & (o->cap - 1))
+		;
+	return j;
+}
+
+static int orgs_grow(struct pd_orgnames *o)
+{
+	struct pd_orgnames bigger = { NULL, NULL, o->cap ? o->cap * 2 : 64, 0 };
+
+	bigger.name = calloc(bigger.cap, sizeof *bigger.name);
+	bigger.id = calloc(bigger.cap, sizeof *bigger.id);
+	if (!bigger.name || !bigger.id) {
+		free(bigger.name);
+		free(bigger.id);
+		return PD_ENOMEM;
+	}
+	for (size_t i = 0; i < o->cap; i++) {
+		if (!o->name[i])
+			continue;
+		size_t j = name_slot(&bigger, o->name[i]);
+		bigger.name[j] = o->name[i];
+		bigger.id[j] = o->id[i];
+		bigger.n++;
+	}
+	free(o->name);
+	free(o->id);
+	*o = bigger;
+	return PD_OK;
+}
+
+static int orgs_remember(struct pd_imp *imp, const char *name, uint64_t id)
+{
+	struct pd_orgnames *o = imp->orgs;
+	size_t j;
+
+	if (!o && !(o = imp->orgs = calloc(1, sizeof *o)))
+		return nomem(imp);
+	if ((o->n + 1) * 2 > o->cap && orgs_grow(o) != PD_OK)
+		return nomem(imp);
+	j = name_slot(o, name);
+	if (!o->name[j]) {
+		if (!(o->name[j] = strdup(name)))
+			return nomem(imp);
+		o->n++;
+	}
+	o->id[j] = id;
+	return PD_OK;
+}
+
+/* The organisation called `c`, created when it is new. */
+static int person_org(struct pd_imp *imp, const struct pd_cell *c, uint64_t *id)
+{
+	struct pd_record org;
+	int rc;
+
+	*id = 0;
+	if (!c->n)
+		return PD_OK;
+	if (imp->orgs) {
+		size_t j = name_slot(imp->orgs, c->s);
+		if (imp->orgs->name[j]) {
+			*id = imp->orgs->id[j];
+			return PD_OK;
+		}
+	}
+	rc = pd_find_org(imp->txn, c->s, id);
+	if (rc == PD_OK)
+		return orgs_remember(imp, c->s, *id);
+	if (rc != PD_NOTFOUND)
+		return pd_imp_fail(imp, c->field, rc, "%s", pd_strerror(rc));
+	pd_record_init(&org, PD_ORG);
+	if (pd_set_text(&org, PD_ORG_NAME, c->s, c->n) != PD_OK)
+		return nomem(imp);
+	rc = pd_put(imp->txn, &org, imp->err);
+	*id = org.id;
+	pd_record_clear(&org);
+	if (rc != PD_OK)
+		return pd_imp_place(imp, c->field, rc, "organisation");
+	imp->st.orgs_created++;
+	return orgs_remember(imp, c->s, *id);
+}
+
+int pd_imp_person(struct pd_imp *imp)
+{
+	static const int multi[] = { PD_PERSON_ROLE, PD_PERSON_ORG, PD_PERSON_PHONE,
+				     PD_PERSON_MOBILE, PD_PERSON_EMAIL, PC_WEB };
+	static const int texts[] = { PD_PERSON_INITIALS, PD_PERSON_ROLE,
+				     PD_PERSON_PHONE, PD_PERSON_MOBILE,
+				     PD_PERSON_EMAIL };
+	struct pd_cell c[PC_N];
+	struct pd_buf *name = &imp->tmp, *notes = &imp->tmp2;
+	const char *nm;
+	uint64_t org = 0, id = 0;
+	bool changed;
+	int rc;
+
+	for (int i = 0; i < PC_N; i++)
+		pd_cell_get(&imp->map, &imp->row, i, &c[i]);
+	pd_buf_reset(notes);
+	if (c[PD_PERSON_NOTES].n &&
+	    pd_buf_add(notes, c[PD_PERSON_NOTES].s, c[PD_PERSON_NOTES].n) != PD_OK)
+		return nomem(imp);
+	for (size_t i = 0; i < sizeof multi / sizeof multi[0]; i++)
+		if ((rc = split_multi(imp, &c[multi[i]],
+				      pd_col_name(PD_PERSON, multi[i]), notes)) != PD_OK)
+			return rc;
+	if (c[PC_WEB].n && (((notes->n && pd_buf_putc(notes, '\n') != PD_OK)) ||
+			    pd_buf_printf(notes, "web page: %s", c[PC_WEB].s) != PD_OK))
+		return nomem(imp);
+	if (c[PD_PERSON_NAME].n) {
+		nm = c[PD_PERSON_NAME].s;
+	} else {
+		if ((rc = compose_name(imp, c, name)) != PD_OK)
+			return rc;
+		nm = name->n ? name->p : "";
+	}
+	if (!*nm)
+		return pd_imp_fail(imp, c[PD_PERSON_NAME].field, PD_EINVAL,
+				   "name: a person needs a name");
+	if ((rc = person_org(imp, &c[PD_PERSON_ORG], &org)) != PD_OK)
+		return rc;
+	if (c[PD_PERSON_EMAIL].n) {
+		rc = pd_find_person_email(imp->txn, c[PD_PERSON_EMAIL].s, &id);
+		if (rc != PD_OK && rc != PD_NOTFOUND)
+			return pd_imp_fail(imp, c[PD_PERSON_EMAIL].field, rc, "%s",
+					   pd_strerror(rc));
+	}
+	if (!id) {
+		rc = pd_imp_person_by_name(imp, nm, org, c[PD_PERSON_EMAIL].n > 0, &id);
+		if (rc != PD_OK && rc != PD_NOTFOUND)
+			return rc;
+	}
+	if ((rc = pd_imp_begin(imp, PD_PERSON, id)) != PD_OK)
+		return rc;
+	if (pd_set_text(&imp->cur, PD_PERSON_NAME, nm, (size_t)-1) != PD_OK)
+		return nomem(imp);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if ((rc = pd_imp_text(imp, texts[i], &c[texts[i]])) != PD_OK)
+			return rc;
+	if (org && pd_set_ref(&imp->cur, PD_PERSON_ORG, org) != PD_OK)
+		return nomem(imp);
+	if (notes->n && pd_set_text(&imp->cur, PD_PERSON_NOTES, notes->p, notes->n))
+		return nomem(imp);
+	if ((rc = pd_imp_date(imp, PD_PERSON_VERIFIED, &c[PD_PERSON_VERIFIED],
+			      "verified")) != PD_OK)
+		return rc;
+	if ((rc = pd_imp_store(imp, id != 0, &changed)) != PD_OK)
+		return rc;
+	if (changed)
+		return pd_imp_person_keyed(imp, nm, pd_get_ref(&imp->cur, PD_PERSON_ORG),
+					   imp->cur.id);
+	return PD_OK;
+}
