@@ -1,0 +1,169 @@
+/*
+ * app.h — the client's state and main loop: the view stack, the status
+ * line (messages and prompts), the theme, and polling the store for other
+ * processes' writes.
+ *
+ * A view is a table of operations (struct view_ops, filled with designated
+ * initialisers).  Key handlers return what changed (enum ui_res); only
+ * app_draw draws: the title bar, the top view, the status line, and then
+ * the hardware cursor on the selected row (screen readers follow it).
+ */
+#ifndef PLANDESK_UI_APP_H
+#define PLANDESK_UI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plandesk/date.h"
+#include "plandesk/store.h"
+#include "keymap.h"
+#include "lineedit.h"
+#include "theme.h"
+
+#define UI_MIN_COLS 40
+#define UI_MIN_LINES 10
+#define UI_STACK_MAX 16
+#define UI_TICK_MS 500
+
+enum ui_res {
+	UI_UNHANDLED = -1, /* not this handler's key */
+	UI_NOTHING = 0,    /* nothing changed */
+	UI_REDRAW,         /* the screen needs drawing */
+	UI_PUSH,           /* a view was handed to app_push: show it */
+	UI_POP,            /* close the top view */
+	UI_RELOAD,         /* data changed (this process wrote): reload views */
+	UI_POP_RELOAD,     /* close the top view, then reload (a form saved) */
+	UI_QUIT            /* leave the client */
+};
+
+struct app;
+struct view;
+
+struct view_ops {
+	const char             *name;
+	const struct ui_keymap *keys;    /* the view's own keys (help, lookup) */
+	bool                    list;    /* uses the list keys (help shows them) */
+	/* Draw into rows [y, y+h) of the screen, w columns wide. */
+	void (*draw)(struct view *v, struct app *a, int y, int h, int w);
+	/* Handle a key; UI_UNHANDLED passes it to the global keys. */
+	int  (*key)(struct view *v, struct app *a, int key);
+	/* The terminal changed size (optional: draw sees the new size too). */
+	void (*resize)(struct view *v, struct app *a, int h, int w);
+	/* The title shown in the title bar. */
+	void (*title)(struct view *v, struct app *a, char *buf, size_t n);
+	/* The data changed (a write here or in another process). */
+	void (*reload)(struct view *v, struct app *a);
+	/* Optional: called for every view on the stack at each tick with no
+	 * key (about every UI_TICK_MS) and after each key; for background
+	 * work such as keeping a half-typed line.  Must not draw. */
+	void (*tick)(struct view *v, struct app *a);
+	/* Free the view. */
+	void (*destroy)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	bool                   stale;   /* data changed while it was hidden */
+	int                    top;     /* top-level view number 1-4, 0 if not */
+};
+
+enum ui_prompt_kind { UI_PR_NONE, UI_PR_LINE, UI_PR_CONFIRM, UI_PR_CHOICE };
+
+/*
+ * A prompt on the status line.  `done` gets the text and how it ended:
+ * UI_ENTER (accepted), UI_ESC (cancelled), or for CONFIRM/CHOICE the key
+ * pressed ('y', or one of `choices`).  `change` (optional) sees every edit.
+ */
+struct ui_prompt {
+	enum ui_prompt_kind kind;
+	char                label[128];
+	char                choices[16];
+	struct ui_lineedit  le;
+	void               *ctx;
+	void (*change)(struct app *a, void *ctx, const char *text);
+	int  (*done)(struct app *a, void *ctx, const char *text, int how);
+};
+
+struct app {
+	struct pd_store *st;
+	const char      *share_dir;
+	struct view     *stack[UI_STACK_MAX];
+	int              depth;
+	struct view     *tops[4];        /* the top-level views, made when first shown */
+	struct view     *pending;        /* handed over by app_push */
+	struct ui_theme  theme;
+	struct ui_prompt prompt;
+	char             msg[256];
+	int              msg_role;
+	uint64_t         changes;        /* the store's change counter as last seen */
+	struct pd_date   today;
+	int              lines, cols;
+	int              cur_y, cur_x;   /* where the hardware cursor goes */
+	char             pos[48];        /* "12/345" of the list on screen */
+	bool             quit;
+	bool             full_redraw;    /* Ctrl-L: repaint everything */
+	uint64_t         focus_id;       /* a record just added: views select it */
+	int              focus_kind;
+};
+
+/*
+ * Set up `a` on the current curses screen (initscr/newterm done by the
+ * caller) and store `st`; shows the welcome screen on an empty database,
+ * else the Plans view.  Returns 0, or -1 out of memory.
+ */
+int app_init(struct app *a, struct pd_store *st, const char *share_dir,
+	     bool want_color);
+/* Free every view and the prompt. */
+void app_free(struct app *a);
+
+/* Handle one key (keymap.h encoding, UI_FN(KEY_RESIZE) included). */
+void app_key(struct app *a, int key);
+/* Draw everything (the only place that draws) and place the cursor. */
+void app_draw(struct app *a);
+/* A tick with no key: notice other processes' writes.  True if reloaded. */
+bool app_poll(struct app *a);
+/* Read one key with the tick timeout; -1 on timeout. */
+int app_getkey(struct app *a);
+
+/* Hand a new view to the stack; returns UI_PUSH for the key handler. */
+int app_push(struct app *a, struct view *v);
+/* Show top-level view n (1 Plans, 2 Actions, 3 Meetings, 4 Directory). */
+void app_show_top(struct app *a, int n);
+/* The view on top. */
+struct view *app_top(struct app *a);
+/* Reload every view after a write (ours or another process's). */
+void app_reload(struct app *a);
+
+/* Show a message on the status line until the next key. */
+void app_msg(struct app *a, int role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Show an error message (in the error role) from `err`. */
+void app_error(struct app *a, const char *what, const struct pd_err *err);
+
+/* Open a line prompt (`/`, `:`, a question); `initial` may be NULL. */
+void app_prompt_line(struct app *a, const char *label, const char *initial,
+		     void (*change)(struct app *, void *, const char *),
+		     int (*done)(struct app *, void *, const char *, int),
+		     void *ctx);
+/* Ask a y/N question; `done` gets 'y' or 'n'. */
+void app_confirm(struct app *a, const char *question,
+		 int (*done)(struct app *, void *, const char *, int), void *ctx);
+/* Offer one-key choices ("Add: (a)ction (u)pdate"); done gets the key or UI_ESC. */
+void app_choose(struct app *a, const char *question, const char *keys,
+		int (*done)(struct app *, void *, const char *, int), void *ctx);
+
+/* Show progress on the status line now (during a long import). */
+void app_progress(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* attr of a theme role. */
+static inline attr_t app_attr(const struct app *a, int role)
+{
+	return a->theme.attr[role];
+}
+
+/* Open a read transaction, showing the error on failure (NULL then). */
+struct pd_txn *app_txn(struct app *a);
+
+#endif

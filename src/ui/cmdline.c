@@ -1,0 +1,238 @@
+/*
+ * cmdline.c — the `:` commands (cmdline.h).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plandesk/transfer.h"
+#include "app.h"
+#include "cmdline.h"
+#include "meeting_mode.h"
+#include "views.h"
+
+#define MAXARGS 8
+
+/* Split `line` in place into words; "double quotes" keep spaces. */
+static int split(char *line, char **argv)
+{
+	int argc = 0;
+	char *p = line;
+
+	while (*p && argc < MAXARGS) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (*p == '"') {
+			argv[argc++] = ++p;
+			while (*p && *p != '"')
+				p++;
+		} else {
+			argv[argc++] = p;
+			while (*p && *p != ' ' && *p != '\t')
+				p++;
+		}
+		if (*p)
+			*p++ = '\0';
+	}
+	return argc;
+}
+
+/* `~/x` → $HOME/x into buf. */
+static const char *expand(const char *path, char *buf, size_t n)
+{
+	const char *home = getenv("HOME");
+
+	if (path[0] == '~' && path[1] == '/' && home) {
+		snprintf(buf, n, "%s%s", home, path + 1);
+		return buf;
+	}
+	return path;
+}
+
+static void progress(void *ctx, const struct pd_progress *p)
+{
+	struct app *a = ctx;
+
+	if (p->total)
+		app_progress(a, "Working… %llu rows (%llu%%)",
+			     (unsigned long long)p->rows,
+			     (unsigned long long)(p->done * 100 / p->total));
+	else
+		app_progress(a, "Working… %llu rows", (unsigned long long)p->rows);
+}
+
+struct warn_ctx {
+	char   first[200];
+	size_t n;
+};
+
+static void warn(void *ctx, const char *msg)
+{
+	struct warn_ctx *w = ctx;
+
+	if (!w->n++)
+		snprintf(w->first, sizeof w->first, "%s", msg);
+}
+
+/* Both import callbacks get one ctx: the app (progress) and warnings. */
+struct import_ctx {
+	struct app     *a;
+	struct warn_ctx w;
+};
+
+static void import_progress(void *ctx, const struct pd_progress *p)
+{
+	progress(((struct import_ctx *)ctx)->a, p);
+}
+
+static void import_warn(void *ctx, const char *msg)
+{
+	warn(&((struct import_ctx *)ctx)->w, msg);
+}
+
+static int import(struct app *a, const char *kindname, const char *file,
+		  bool dry, bool quiet)
+{
+	struct import_ctx ic = { .a = a };
+	struct pd_import_opts o = { .name = file, .dry_run = dry,
+				    .warn = import_warn,
+				    .progress = import_progress, .ctx = &ic };
+	struct pd_import_stats s = { 0 };
+	struct pd_err err = { 0 };
+	char path[4096];
+	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+
+	if (pd_kind_from_name(kindname, &o.kind) != PD_OK) {
+		app_msg(a, UI_R_ERROR, "Unknown kind \"%s\" (orgs people plans items "
+			"actions updates meetings)", kindname);
+		return -1;
+	}
+	app_progress(a, "Importing %s…", base);
+	if (pd_import_file(a->st, expand(file, path, sizeof path), &o, &s, &err) != PD_OK) {
+		app_msg(a, UI_R_ERROR, "Nothing imported: %s", err.msg);
+		return -1;
+	}
+	if (quiet)
+		return 0;
+	if (ic.w.n)
+		app_msg(a, UI_R_STATUS, "%s %s: %zu rows (%zu added, %zu updated); "
+			"%zu warning%s: %s", dry ? "Checked" : "Imported", base, s.rows,
+			s.added, s.updated, ic.w.n, ic.w.n == 1 ? "" : "s", ic.w.first);
+	else
+		app_msg(a, UI_R_STATUS, "%s %s: %zu rows (%zu added, %zu updated, "
+			"%zu unchanged)", dry ? "Checked" : "Imported", base, s.rows,
+			s.added, s.updated, s.unchanged);
+	return 0;
+}
+
+static int export(struct app *a, const char *kindname, const char *file)
+{
+	struct pd_export_opts o = { .progress = progress, .ctx = a };
+	struct pd_err err = { 0 };
+	char path[4096];
+	size_t rows = 0;
+
+	if (pd_kind_from_name(kindname, &o.kind) != PD_OK) {
+		app_msg(a, UI_R_ERROR, "Unknown kind \"%s\"", kindname);
+		return UI_REDRAW;
+	}
+	app_progress(a, "Exporting %s…", kindname);
+	if (pd_export_file(a->st, &o, expand(file, path, sizeof path), &rows, &err))
+		app_msg(a, UI_R_ERROR, "Export failed: %s", err.msg);
+	else
+		app_msg(a, UI_R_STATUS, "Exported %zu %s to %s", rows,
+			pd_kind_info(o.kind)->plural, file);
+	return UI_REDRAW;
+}
+
+int ui_load_demo(struct app *a)
+{
+	static const char *const order[] = {
+		"orgs", "people", "plans", "items", "meetings", "actions", "updates",
+	};
+	const char *share = a->share_dir ? a->share_dir : getenv("PLANDESK_SHARE");
+	char file[4096];
+	int done = 0;
+
+	if (!share || !*share)
+		share = PKGDATADIR;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		snprintf(file, sizeof file, "%s/sample/%s.csv", share, order[i]);
+		if (import(a, order[i], file, false, true) != 0)
+			return done ? UI_RELOAD : UI_REDRAW;
+		done++;
+	}
+	app_msg(a, UI_R_STATUS, "Demo data loaded (u undoes each file)");
+	return UI_RELOAD;
+}
+
+int ui_cmdline_run(struct app *a, const char *text)
+{
+	char line[1024], *argv[MAXARGS];
+	struct pd_err err = { 0 };
+	char path[4096];
+	int argc;
+
+	snprintf(line, sizeof line, "%s", text);
+	argc = split(line, argv);
+	if (argc == 0)
+		return UI_REDRAW;
+	if (strcmp(argv[0], "q") == 0 || strcmp(argv[0], "quit") == 0 ||
+	    strcmp(argv[0], "q!") == 0)
+		return UI_QUIT;
+	if (strcmp(argv[0], "help") == 0 || strcmp(argv[0], "h") == 0)
+		return app_push(a, view_help_new(a, app_top(a)));
+	if (strcmp(argv[0], "import") == 0) {
+		bool dry = argc == 4 && strcmp(argv[3], "--dry-run") == 0;
+		if (argc != 3 && !dry) {
+			app_msg(a, UI_R_ERROR, "Usage: :import KIND FILE [--dry-run]");
+			return UI_REDRAW;
+		}
+		if (import(a, argv[1], argv[2], dry, false) != 0 || dry)
+			return UI_REDRAW;
+		return UI_RELOAD;
+	}
+	if (strcmp(argv[0], "export") == 0) {
+		if (argc != 3) {
+			app_msg(a, UI_R_ERROR, "Usage: :export KIND FILE");
+			return UI_REDRAW;
+		}
+		return export(a, argv[1], argv[2]);
+	}
+	if (strcmp(argv[0], "backup") == 0) {
+		if (argc != 2) {
+			app_msg(a, UI_R_ERROR, "Usage: :backup FILE");
+			return UI_REDRAW;
+		}
+		app_progress(a, "Writing backup…");
+		if (pd_store_backup(a->st, expand(argv[1], path, sizeof path), &err))
+			app_msg(a, UI_R_ERROR, "Backup failed: %s", err.msg);
+		else
+			app_msg(a, UI_R_STATUS, "Backup written to %s", argv[1]);
+		return UI_REDRAW;
+	}
+	if (strcmp(argv[0], "demo") == 0)
+		return ui_load_demo(a);
+	if (strcmp(argv[0], "minutes") == 0)
+		return ui_minutes_command(a, argc, argv);
+	app_msg(a, UI_R_ERROR, "Unknown command :%s (:import :export :backup :minutes "
+		":demo :help :q)", argv[0]);
+	return UI_REDRAW;
+}
+
+static int cmd_done(struct app *a, void *ctx, const char *text, int how)
+{
+	(void)ctx;
+	if (how != UI_ENTER)
+		return UI_REDRAW;
+	return ui_cmdline_run(a, text);
+}
+
+void ui_cmdline_start(struct app *a)
+{
+	app_prompt_line(a, ":", NULL, NULL, cmd_done, NULL);
+}

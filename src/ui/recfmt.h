@@ -1,0 +1,43 @@
+/*
+ * recfmt.h — records as people read them: short titles for rows, titles
+ * and messages, and the human labels of writes ("add action “KP to
+ * e-mail…”") that undo and redo repeat back.
+ */
+#ifndef PLANDESK_UI_RECFMT_H
+#define PLANDESK_UI_RECFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plandesk/record.h"
+#include "plandesk/store.h"
+
+/*
+ * A short title of `r` into buf: a plan's ref and title, an item's ref and
+ * title, a person's or organisation's name, a meeting's date and title, an
+ * action's or update's text (first line).
+ */
+void ui_rec_title(const struct pd_record *r, char *buf, size_t n);
+
+/*
+ * The title of record (kind, id) read with `txn`; "(not in the directory)"
+ * or "(gone)" when it no longer exists.  Returns PD_OK or PD_NOTFOUND.
+ */
+int ui_rec_name(struct pd_txn *txn, int kind, uint64_t id, char *buf, size_t n);
+
+/*
+ * The label of a write on `r`: verb, kind and a quoted, shortened title,
+ * e.g. "add action “KP to adjust and e-mail…”".
+ */
+void ui_rec_label(const char *verb, const struct pd_record *r, char *buf,
+		  size_t n);
+
+/* The first line of `s` into buf (cut to fit). */
+void ui_first_line(const char *s, char *buf, size_t n);
+
+/* The owner text of action `a`: `owner` as typed, else the owners' names. */
+void ui_action_owner(struct pd_txn *txn, const struct pd_record *a, char *buf,
+		     size_t n);
+
+#endif

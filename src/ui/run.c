@@ -1,0 +1,158 @@
+/*
+ * run.c — ui_run: the terminal set up and torn down around the main loop.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "ui.h"
+
+/* Set by SIGINT/SIGTERM/SIGHUP; the loop sees it and leaves cleanly. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int app_getkey(struct app *a)
+{
+	wint_t wc;
+	int rc;
+
+	(void)a;
+	rc = wget_wch(stdscr, &wc);
+	if (rc == ERR)
+		return -1;
+	if (rc == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			return UI_ENTER;
+		return UI_FN((int)wc);
+	}
+	if (wc == '\r')
+		return UI_ENTER;
+	return (int)wc;
+}
+
+static bool env_set(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v;
+}
+
+int ui_run(struct pd_store *st, const struct ui_opts *o)
+{
+	const char *term = getenv("TERM");
+	bool color;
+	SCREEN *scr;
+	struct app a;
+
+	setlocale(LC_ALL, "");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "plandesk: the full-screen client needs a terminal; "
+			"see plandesk --help for the commands\n");
+		return 2;
+	}
+	if (!term || !*term) {
+		fprintf(stderr, "plandesk: TERM is not set, so the full-screen client "
+			"cannot run; see plandesk --help for the commands\n");
+		return 2;
+	}
+	color = !(o && o->mono) && !env_set("NO_COLOR") && strcmp(term, "dumb") != 0;
+	/* newterm, not initscr: initscr exits on an unknown terminal. */
+	if (!(scr = newterm(NULL, stdout, stdin))) {
+		fprintf(stderr, "plandesk: cannot start the full-screen client on "
+			"terminal type \"%s\"; see plandesk --help for the commands\n", term);
+		return 2;
+	}
+	set_term(scr);
+	/* A terminal that cannot move the cursor (TERM=dumb) cannot show a
+	 * full screen: say so rather than scribble. */
+	{
+		char *cup = tigetstr("cup");
+		if (!cup || cup == (char *)-1) {
+			endwin();
+			delscreen(scr);
+			fprintf(stderr, "plandesk: cannot start the full-screen client: "
+				"terminal type \"%s\" cannot move the cursor; see "
+				"plandesk --help for the commands\n", term);
+			return 2;
+		}
+	}
+	if (color && has_colors())
+		start_color();
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	/* Draw every frame whole even with keys waiting: frames are cheap,
+	 * and a half-drawn screen misleads. */
+	typeahead(-1);
+	set_escdelay(25);
+	timeout(UI_TICK_MS);
+	curs_set(1);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		  | BUTTON5_PRESSED
+#endif
+		  , NULL);
+	mouseinterval(0);
+	catch_signals();
+	if (app_init(&a, st, o ? o->share_dir : NULL, color)) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "plandesk: out of memory\n");
+		return 2;
+	}
+	app_draw(&a);
+	while (!a.quit) {
+		int key;
+
+		if (stop_signal == SIGINT && (a.prompt.kind != UI_PR_NONE ||
+					      strcmp(app_top(&a)->ops->name, "form") == 0)) {
+			/* Ctrl-C in a prompt or a form cancels it, as Esc does:
+			 * nothing typed is thrown away without a question. */
+			stop_signal = 0;
+			app_key(&a, UI_ESC);
+			app_draw(&a);
+			continue;
+		}
+		if (stop_signal)
+			break;
+		key = app_getkey(&a);
+
+		if (key < 0) {
+			if (app_poll(&a))
+				app_draw(&a);
+			continue;
+		}
+		app_key(&a, key);
+		if (!a.quit) {
+			app_poll(&a);
+			app_draw(&a);
+		}
+	}
+	app_free(&a);
+	endwin();
+	delscreen(scr);
+	return 0;
+}
