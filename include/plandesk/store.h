@@ -109,6 +109,12 @@ struct pd_store *pd_txn_store(struct pd_txn *txn);
 typedef int (*pd_write_fn)(struct pd_txn *txn, void *ctx, struct pd_err *err);
 
 #define PD_W_DRY_RUN 0x01u  /* run every check, then roll back */
+/*
+ * Auxiliary data only (meeting drafts): no undo journal entry, the redo
+ * list is kept and the change counter does not move.  The write must not
+ * change records (pd_put/pd_del would go unjournaled).
+ */
+#define PD_W_NO_JOURNAL 0x02u
 
 /*
  * Run `fn` in one write transaction and commit it, recording what it

@@ -391,7 +391,8 @@ static int grow_map(struct pd_store *st, struct pd_err *err)
 static int write_once(struct pd_store *st, const char *label, unsigned flags,
 		      pd_write_fn fn, void *ctx, struct pd_err *err)
 {
-	struct pd_txn t = { .st = st, .write = true, .journal = true };
+	struct pd_txn t = { .st = st, .write = true,
+			    .journal = !(flags & PD_W_NO_JOURNAL) };
 	uint64_t changes;
 	int rc;
 
@@ -408,7 +409,8 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	rc = fn(&t, ctx, err);
 	if (rc == PD_OK && t.dirty) {
 		pd_meta_get_u64(&t, "changes", &changes);
-		if ((rc = pd_meta_put_u64(&t, "changes", changes + 1, err)) ||
+		if ((t.journal &&
+		     (rc = pd_meta_put_u64(&t, "changes", changes + 1, err))) ||
 		    (rc = pd_meta_put_u64(&t, "next_id", t.next_id, err)) ||
 		    (rc = pd_journal_commit(&t, err)))
 			goto abort;

@@ -1,0 +1,209 @@
+/*
+ * cmd_minutes.c — `plandesk minutes [--plan REF] DATE [--format md|txt|html]
+ * [-o FILE]`: the minutes of the meeting held on DATE.
+ *
+ * --plan is needed only when meetings of several plans were held that day.
+ * Without --format, -o FILE's extension (.md .txt .html .htm) chooses the
+ * format; otherwise Markdown.  A file written with -o is created 0600, as
+ * the database is: minutes name people and their work with children.
+ * Exit status: 0 written, 1 no meeting that day, 2 usage or data error.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plandesk/date.h"
+#include "plandesk/minutes.h"
+#include "cli.h"
+
+struct opts {
+	const char *plan, *format, *out, *date;
+};
+
+static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "plan",   required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof *o);
+	while ((c = getopt_long(argc, argv, "p:f:o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p': o->plan = optarg; break;
+		case 'f': o->format = optarg; break;
+		case 'o': o->out = optarg; break;
+		default:  return cli_usage(ctx, &cmd_minutes);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage(ctx, &cmd_minutes);
+	o->date = argv[optind];
+	return CLI_OK;
+}
+
+static int choose_format(struct cli_ctx *ctx, const struct opts *o,
+			 enum pd_doc_format *fmt)
+{
+	const char *dot = o->out ? strrchr(o->out, '.') : NULL;
+
+	*fmt = PD_DOC_MD;
+	if (o->format) {
+		if (pd_doc_format_parse(o->format, fmt) == PD_OK)
+			return CLI_OK;
+		cli_error(ctx, "unknown format '%s' (use md, txt or html)", o->format);
+		return CLI_ERROR;
+	}
+	if (dot && !strchr(dot, '/'))
+		pd_doc_format_parse(dot + 1, fmt);   /* unknown: stay Markdown */
+	return CLI_OK;
+}
+
+/* The one meeting meant: exit status, *id set on CLI_OK. */
+static int pick_meeting(struct cli_ctx *ctx, struct pd_txn *txn,
+			const struct opts *o, const char *iso, const char *when,
+			uint64_t *id)
+{
+	struct pd_err err = { 0 };
+	struct pd_record m, p;
+	uint64_t plan = 0, *ids, chosen_plan = 0;
+	size_t n, plans = 0;
+	int rc;
+
+	*id = 0;
+	if (o->plan && pd_find_plan(txn, o->plan, &plan) != PD_OK) {
+		cli_error(ctx, "no plan with ref '%s'", o->plan);
+		return CLI_ERROR;
+	}
+	if ((rc = pd_meetings_on(txn, iso, &ids, &n, &err)) != PD_OK) {
+		cli_error(ctx, "%s", err.msg);
+		return CLI_ERROR;
+	}
+	/* The first meeting of each plan that day; count the plans. */
+	for (size_t i = 0; i < n; i++) {
+		uint64_t mp;
+		pd_record_init(&m, PD_MEETING);
+		if (pd_get(txn, PD_MEETING, ids[i], &m, NULL) != PD_OK)
+			continue;
+		mp = pd_get_ref(&m, PD_MEETING_PLAN);
+		pd_record_clear(&m);
+		if (plan && mp != plan)
+			continue;
+		if (!*id) {
+			*id = ids[i];
+			chosen_plan = mp;
+			plans = 1;
+		} else if (mp != chosen_plan) {
+			plans++;
+		}
+	}
+	if (plans > 1) {
+		fprintf(stderr, "%s: meetings of several plans were held on %s; "
+			"choose one with --plan:\n", ctx->progname, when);
+		for (size_t i = 0; i < n; i++) {
+			pd_record_init(&m, PD_MEETING);
+			pd_record_init(&p, PD_PLAN);
+			if (pd_get(txn, PD_MEETING, ids[i], &m, NULL) == PD_OK &&
+			    pd_get(txn, PD_PLAN, pd_get_ref(&m, PD_MEETING_PLAN), &p, NULL) == PD_OK)
+				fprintf(stderr, "  %s\t%s\n", pd_get_text(&p, PD_PLAN_REF),
+					pd_get_text(&p, PD_PLAN_TITLE));
+			pd_record_clear(&m);
+			pd_record_clear(&p);
+		}
+		free(ids);
+		*id = 0;
+		return CLI_ERROR;
+	}
+	free(ids);
+	if (!*id) {
+		if (o->plan)
+			cli_error(ctx, "no meeting of %s on %s", o->plan, when);
+		else
+			cli_error(ctx, "no meeting on %s", when);
+		return CLI_NOTHING;
+	}
+	return CLI_OK;
+}
+
+static int write_out(struct cli_ctx *ctx, const char *path, const struct pd_buf *b)
+{
+	FILE *f = stdout;
+	int fd = -1;
+
+	if (path) {
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd < 0 || !(f = fdopen(fd, "w"))) {
+			cli_error(ctx, "cannot write %s: %s", path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return CLI_ERROR;
+		}
+	}
+	if ((b->n && fwrite(b->p, 1, b->n, f) != b->n) || fflush(f) != 0 ||
+	    (path && fclose(f) != 0)) {
+		cli_error(ctx, "cannot write %s: %s", path ? path : "the minutes",
+			  strerror(errno));
+		return CLI_ERROR;
+	}
+	return CLI_OK;
+}
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct pd_err err = { 0 };
+	struct pd_buf doc = PD_BUF_INIT;
+	struct pd_store *st;
+	struct pd_txn *txn;
+	struct pd_date d;
+	enum pd_doc_format fmt;
+	char iso[PD_DATE_ISO_SIZE], when[PD_DATE_LONG_SIZE];
+	struct opts o;
+	uint64_t id;
+	int status;
+
+	if ((status = parse_args(ctx, argc, argv, &o)) != CLI_OK ||
+	    (status = choose_format(ctx, &o, &fmt)) != CLI_OK)
+		return status;
+	if (pd_date_parse(o.date, &d, &err) != PD_OK) {
+		cli_error(ctx, "%s", err.msg);
+		return CLI_ERROR;
+	}
+	if (d.d == 0) {
+		cli_error(ctx, "a meeting date needs a day, not only a month: %s", o.date);
+		return CLI_ERROR;
+	}
+	pd_date_iso(&d, iso);
+	pd_date_long(&d, when, sizeof when);
+	if (!(st = cli_open_store(ctx, true)))
+		return CLI_ERROR;
+	if (pd_txn_read(st, &txn, &err) != PD_OK) {
+		cli_error(ctx, "%s", err.msg);
+		pd_store_close(st);
+		return CLI_ERROR;
+	}
+	status = pick_meeting(ctx, txn, &o, iso, when, &id);
+	if (status == CLI_OK && pd_minutes(txn, id, fmt, &doc, &err) != PD_OK) {
+		cli_error(ctx, "%s", err.msg);
+		status = CLI_ERROR;
+	}
+	pd_txn_end(txn);
+	pd_store_close(st);
+	if (status == CLI_OK)
+		status = write_out(ctx, o.out, &doc);
+	pd_buf_free(&doc);
+	return status;
+}
+
+const struct cli_cmd cmd_minutes = {
+	.name = "minutes",
+	.usage = "[--plan REF] DATE [--format md|txt|html] [-o FILE]",
+	.summary = "write the minutes of the meeting held on DATE",
+	.run = run,
+};

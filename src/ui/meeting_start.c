@@ -1,0 +1,336 @@
+/*
+ * meeting_start.c — beginning and ending meeting mode: starting a meeting
+ * (plan, date defaulting to today, place, title, asked on the status
+ * line), ending it with the next date, `:minutes`, and offering back at
+ * start-up a line that was being typed when the program was stopped.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plandesk/minutes.h"
+#include "docview.h"
+#include "meeting_mode_impl.h"
+#include "views.h"
+
+/* --- starting ---------------------------------------------------------------- */
+
+struct start_ctx {
+	uint64_t plan;
+	char     date[PD_DATE_ISO_SIZE];
+	char     place[256];
+};
+
+/* The place and title of the plan's latest meeting, to offer again. */
+static void last_meeting(struct app *a, uint64_t plan, int field, char *buf, size_t n)
+{
+	struct pd_txn *txn = app_txn(a);
+	struct pd_cursor *cur;
+	struct pd_record m;
+	uint64_t id;
+
+	buf[0] = '\0';
+	if (!txn)
+		return;
+	if (pd_cursor_index(txn, PD_IX_MEETINGS_BY_PLAN, plan, PD_CUR_REVERSE, &cur,
+			    NULL) == PD_OK) {
+		pd_record_init(&m, PD_MEETING);
+		if (pd_cursor_next(cur, &id, NULL) == PD_OK &&
+		    pd_get(txn, PD_MEETING, id, &m, NULL) == PD_OK)
+			snprintf(buf, n, "%s", pd_get_text(&m, field));
+		pd_record_clear(&m);
+		pd_cursor_close(cur);
+	}
+	pd_txn_end(txn);
+}
+
+static int title_done(struct app *a, void *ctx, const char *text, int how)
+{
+	struct start_ctx *c = ctx;
+	struct pd_meeting_spec spec = { .plan = c->plan, .date = c->date,
+					.location = c->place, .title = text };
+	struct pd_err err = { 0 };
+	uint64_t id;
+	bool resumed;
+	int res = UI_REDRAW;
+
+	if (how != UI_ENTER) {
+		app_msg(a, UI_R_STATUS, "No meeting started");
+	} else if (pd_meeting_start(a->st, &spec, &id, &resumed, &err) != PD_OK) {
+		app_error(a, "cannot start the meeting", &err);
+	} else {
+		res = ui_meeting_run(a, id);
+		if (!a->msg[0])
+			app_msg(a, UI_R_STATUS, resumed ? "This meeting was already started: "
+				"carrying on" : "Meeting started: tick who is here, then Tab");
+	}
+	free(c);
+	return res;
+}
+
+static int place_done(struct app *a, void *ctx, const char *text, int how)
+{
+	struct start_ctx *c = ctx;
+	char title[256];
+
+	if (how != UI_ENTER) {
+		free(c);
+		app_msg(a, UI_R_STATUS, "No meeting started");
+		return UI_REDRAW;
+	}
+	snprintf(c->place, sizeof c->place, "%s", text);
+	last_meeting(a, c->plan, PD_MEETING_TITLE, title, sizeof title);
+	app_prompt_line(a, "Title (may be empty): ", title, NULL, title_done, c);
+	return UI_REDRAW;
+}
+
+static int date_done(struct app *a, void *ctx, const char *text, int how)
+{
+	struct start_ctx *c = ctx;
+	struct pd_err err = { 0 };
+	struct pd_date d = { 0, 0, 0 };
+	char place[256];
+
+	if (how != UI_ENTER) {
+		free(c);
+		app_msg(a, UI_R_STATUS, "No meeting started");
+		return UI_REDRAW;
+	}
+	if (!*text) {
+		d = a->today;
+	} else if (pd_date_parse(text, &d, &err) != PD_OK || d.d == 0) {
+		app_msg(a, UI_R_ERROR, "%s", d.d == 0 && !err.msg[0] ?
+			"A meeting needs a day, not only a month" : err.msg);
+		app_prompt_line(a, "Date of the meeting: ", text, NULL, date_done, c);
+		return UI_REDRAW;
+	}
+	pd_date_iso(&d, c->date);
+	last_meeting(a, c->plan, PD_MEETING_LOCATION, place, sizeof place);
+	app_prompt_line(a, "Where (may be empty): ", place, NULL, place_done, c);
+	return UI_REDRAW;
+}
+
+static void ask_date(struct app *a, struct start_ctx *c)
+{
+	char today[PD_DATE_ISO_SIZE];
+
+	pd_date_iso(&a->today, today);
+	app_prompt_line(a, "Date of the meeting: ", today, NULL, date_done, c);
+}
+
+static int plan_done(struct app *a, void *ctx, const char *text, int how)
+{
+	struct start_ctx *c = ctx;
+	struct pd_txn *txn;
+
+	if (how != UI_ENTER || !*text || !(txn = app_txn(a))) {
+		free(c);
+		return UI_REDRAW;
+	}
+	if (pd_find_plan(txn, text, &c->plan) != PD_OK) {
+		app_msg(a, UI_R_ERROR, "No plan with ref \"%s\"", text);
+		pd_txn_end(txn);
+		app_prompt_line(a, "Meeting of plan (ref): ", text, NULL, plan_done, c);
+		return UI_REDRAW;
+	}
+	pd_txn_end(txn);
+	ask_date(a, c);
+	return UI_REDRAW;
+}
+
+int ui_meeting_start(struct app *a, uint64_t plan)
+{
+	struct start_ctx *c = calloc(1, sizeof *c);
+
+	if (!c) {
+		app_msg(a, UI_R_ERROR, "Out of memory");
+		return UI_REDRAW;
+	}
+	c->plan = plan;
+	if (plan)
+		ask_date(a, c);
+	else
+		app_prompt_line(a, "Meeting of plan (ref): ", NULL, NULL, plan_done, c);
+	return UI_REDRAW;
+}
+
+/* --- ending ----------------------------------------------------------------- */
+
+static int end_done(struct app *a, void *ctx, const char *text, int how)
+{
+	struct mm_view *m = ctx;
+	struct pd_err err = { 0 };
+	struct pd_date d;
+
+	if (how != UI_ENTER || app_top(a) != &m->base)
+		return UI_REDRAW;
+	if (pd_meeting_end(a->st, m->meeting, text, &m->sum, &err) != PD_OK) {
+		app_error(a, "not ended", &err);
+		app_prompt_line(a, "Next meeting (date, or empty): ", text, NULL, end_done, m);
+		return UI_REDRAW;
+	}
+	m->next_long[0] = '\0';
+	if (*text && pd_date_parse(text, &d, NULL) == PD_OK)
+		pd_date_long(&d, m->next_long, sizeof m->next_long);
+	m->ended = true;
+	mm_keep_draft(m, a);
+	app_msg(a, UI_R_STATUS, "Meeting ended%s%s", m->next_long[0] ? "; next meeting " : "",
+		m->next_long);
+	return UI_RELOAD;
+}
+
+int mm_end_ask(struct mm_view *m, struct app *a)
+{
+	struct pd_txn *txn = app_txn(a);
+	struct pd_record r;
+	char next[PD_DATE_ISO_SIZE] = "";
+
+	if (!txn)
+		return UI_REDRAW;
+	pd_record_init(&r, PD_MEETING);
+	if (pd_get(txn, PD_MEETING, m->meeting, &r, NULL) == PD_OK)
+		snprintf(next, sizeof next, "%s", pd_get_text(&r, PD_MEETING_NEXT));
+	pd_record_clear(&r);
+	pd_txn_end(txn);
+	app_prompt_line(a, "Next meeting (date, or empty): ", next, NULL, end_done, m);
+	return UI_REDRAW;
+}
+
+/* --- :minutes --------------------------------------------------------------- */
+
+uint64_t ui_meeting_shown(struct app *a)
+{
+	struct view *v = app_top(a);
+
+	if (!v)
+		return 0;
+	if (strcmp(v->ops->name, MM_NAME) == 0)
+		return ((struct mm_view *)v)->meeting;
+	if (strcmp(v->ops->name, "meeting") == 0)
+		return ((struct docview *)v)->id;
+	return 0;
+}
+
+/* The meeting held on `iso`: the one shown if it is that day, else the only one. */
+static uint64_t meeting_on(struct app *a, struct pd_txn *txn, const char *iso,
+			   const char *when)
+{
+	uint64_t *ids, shown = ui_meeting_shown(a), id = 0;
+	size_t n;
+
+	if (pd_meetings_on(txn, iso, &ids, &n, NULL) != PD_OK || n == 0) {
+		app_msg(a, UI_R_ERROR, "No meeting on %s", when);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == shown)
+			id = shown;
+	if (!id && n == 1)
+		id = ids[0];
+	if (!id)
+		app_msg(a, UI_R_ERROR, "%zu meetings on %s: open the one you mean "
+			"(3 Meetings, Enter), then :minutes FILE", n, when);
+	free(ids);
+	return id;
+}
+
+static int write_file(const char *path, const struct pd_buf *b)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	size_t done = 0;
+
+	if (fd < 0)
+		return -1;
+	while (done < b->n) {
+		ssize_t w = write(fd, b->p + done, b->n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			close(fd);
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return close(fd);
+}
+
+int ui_minutes_command(struct app *a, int argc, char **argv)
+{
+	const char *file = argv[argc - 1], *home = getenv("HOME"), *dot;
+	struct pd_buf doc = PD_BUF_INIT;
+	struct pd_err err = { 0 };
+	enum pd_doc_format fmt = PD_DOC_MD;
+	struct pd_txn *txn;
+	struct pd_date d;
+	char path[4096], iso[PD_DATE_ISO_SIZE], when[PD_DATE_LONG_SIZE];
+	uint64_t id;
+
+	if (argc != 2 && argc != 3) {
+		app_msg(a, UI_R_ERROR, "Usage: :minutes FILE (on a meeting), or :minutes DATE FILE");
+		return UI_REDRAW;
+	}
+	if (argc == 3 && (pd_date_parse(argv[1], &d, &err) != PD_OK || d.d == 0)) {
+		app_msg(a, UI_R_ERROR, "%s", err.msg[0] ? err.msg : "A meeting date needs a day");
+		return UI_REDRAW;
+	}
+	if (file[0] == '~' && file[1] == '/' && home)
+		snprintf(path, sizeof path, "%s%s", home, file + 1);
+	else
+		snprintf(path, sizeof path, "%s", file);
+	if ((dot = strrchr(path, '.')) && !strchr(dot, '/'))
+		pd_doc_format_parse(dot + 1, &fmt);
+	if (!(txn = app_txn(a)))
+		return UI_REDRAW;
+	if (argc == 3) {
+		pd_date_iso(&d, iso);
+		pd_date_long(&d, when, sizeof when);
+		id = meeting_on(a, txn, iso, when);
+	} else if (!(id = ui_meeting_shown(a))) {
+		app_msg(a, UI_R_ERROR, ":minutes FILE works on a meeting (3 Meetings, Enter); "
+			"elsewhere :minutes DATE FILE");
+	}
+	if (id && pd_minutes(txn, id, fmt, &doc, &err) != PD_OK) {
+		app_error(a, "minutes", &err);
+		id = 0;
+	}
+	pd_txn_end(txn);
+	if (id) {
+		if (write_file(path, &doc) != 0)
+			app_msg(a, UI_R_ERROR, "Cannot write %s: %s", file, strerror(errno));
+		else
+			app_msg(a, UI_R_STATUS, "Minutes written to %s (%s)", file,
+				fmt == PD_DOC_HTML ? "HTML: opens in Word" :
+				fmt == PD_DOC_TXT ? "text" : "Markdown");
+	}
+	pd_buf_free(&doc);
+	return UI_REDRAW;
+}
+
+/* --- start-up ----------------------------------------------------------------- */
+
+void ui_meeting_resume_draft(struct app *a)
+{
+	struct pd_txn *txn;
+	uint64_t meeting;
+	struct view *v;
+	bool exists;
+
+	if (pd_draft_find(a->st, &meeting, NULL) != PD_OK || a->depth >= UI_STACK_MAX ||
+	    pd_txn_read(a->st, &txn, NULL) != PD_OK)
+		return;
+	exists = pd_exists(txn, PD_MEETING, meeting);
+	pd_txn_end(txn);
+	if (!exists) {
+		/* The meeting is gone: its draft has nothing to go back to. */
+		if (!pd_store_is_read_only(a->st))
+			pd_draft_clear(a->st, meeting, NULL);
+		return;
+	}
+	if ((v = view_meeting_mode_new(a, meeting)))
+		a->stack[a->depth++] = v;
+}
