@@ -1,0 +1,120 @@
+/*
+ * report.h — the documents a partnership sends to its committees, built
+ * from one plan:
+ *
+ *   progress    the recommendation tracker of seed 004: for each item (its
+ *               sub-items right under it) No., recommendation, link
+ *               officer, anticipated completion and completion date, the
+ *               evidence of progress (the updates since a date, or those
+ *               of the latest date), the assessment ("1 – Fully
+ *               achieved"), how the assessment moved ("2 → 3 on
+ *               29/06/2016"), and a "may have slipped" flag; above the
+ *               table, how many assessments are in each category.
+ *   monitoring  the business-plan monitoring table of seed 001: theme by
+ *               theme, each priority with its actions agreed, its latest
+ *               update with that update's date, and its status.
+ *   actions     open actions by owner with their due dates, overdue ones
+ *               first in each owner's list and marked.
+ *
+ * Formats: Markdown (readable in a terminal; the long cells of a tracker
+ * are laid out as one block per item rather than a pipe table), CSV (one
+ * row per item or action, ISO dates, through the csv.h writer and so with
+ * its formula-injection guard and its Excel form), and HTML (one
+ * self-contained, well-formed page with inline CSS that prints on A4 and
+ * pastes into Word with its table intact; doc.h).
+ *
+ * Definitions:
+ *   - An item's assessment is its `status` (the latest assessment), or,
+ *     when that is unset, the status of its latest update that has one.
+ *   - May have slipped: the target date has passed (a month target once the
+ *     month is over), the item has no completion date, and its assessment
+ *     is neither "fully achieved" nor already one that says it slipped or
+ *     failed ("slipped", "not achieved", amber, red) — those say it
+ *     themselves.  So it flags items still reported on track (or not
+ *     assessed at all) after their date.
+ *   - Overdue action: open, with a due date before today (track.h).
+ *   - The summary counts each assessment once: an item with an assessment,
+ *     unless its parent has one (a sub-item that shares its parent's
+ *     assessment); an item with none, and no assessed parent or sub-item,
+ *     counts as "not yet assessed".
+ *
+ * "Today" never comes from the clock when the caller gives it (the
+ * --today option; PLANDESK_TODAY through pd_date_today), so a report is
+ * the same every time it is made from the same data.
+ *
+ * Core builds the document into a buffer (or a file); it never prints.
+ */
+#ifndef PLANDESK_REPORT_H
+#define PLANDESK_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "plandesk/buf.h"
+#include "plandesk/date.h"
+#include "plandesk/status.h"
+#include "plandesk/store.h"
+
+enum pd_report_kind { PD_REPORT_PROGRESS, PD_REPORT_MONITORING, PD_REPORT_ACTIONS };
+
+enum pd_report_format { PD_RF_MD, PD_RF_CSV, PD_RF_HTML };
+
+struct pd_report_opts {
+	enum pd_report_format format;
+	/* The date overdue and "may have slipped" are judged on, and the
+	 * report's "as at" date; day precision.  y == 0: pd_date_today(). */
+	struct pd_date today;
+	/* progress: the evidence is every update on or after this date;
+	 * y == 0: the updates of each item's latest update date. */
+	struct pd_date since;
+	/* actions: only this owner (initials, a name, or the owner as typed);
+	 * NULL or "" for everybody. */
+	const char    *owner;
+	/* csv: a UTF-8 byte-order mark and CRLF line ends, for Excel. */
+	bool           excel;
+};
+
+/*
+ * The report kind named `name` ("progress", "monitoring", "actions").
+ * Returns PD_OK, or PD_EINVAL for another name.
+ */
+int pd_report_kind_parse(const char *name, enum pd_report_kind *out);
+
+/*
+ * The format named `name` ("md", "markdown", "csv", "html", "htm").
+ * Returns PD_OK, or PD_EINVAL for another name.
+ */
+int pd_report_format_parse(const char *name, enum pd_report_format *out);
+
+/* The format a file called `path` wants by its extension: .html/.htm is
+ * HTML, .csv is CSV, anything else Markdown. */
+enum pd_report_format pd_report_format_for_path(const char *path);
+
+/*
+ * Append report `kind` of the plan whose ref is `ref` to `out`, as `opts`
+ * says (NULL: Markdown, today from pd_date_today).  Reads the plan, its
+ * themes, items, updates and actions, and the people and meetings they
+ * name; nothing else.
+ * Returns PD_OK; PD_NOTFOUND (no plan `ref`: err says so); PD_EINVAL (a
+ * bad kind or format, PLANDESK_TODAY not a date); PD_ECORRUPT; PD_EDB;
+ * PD_EIO (no clock); PD_ENOMEM.  On failure `out` may hold part of the
+ * report.
+ */
+int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
+	      const struct pd_report_opts *opts, struct pd_buf *out,
+	      struct pd_err *err);
+
+/*
+ * Make report `kind` of plan `ref` from one read transaction of `st` and
+ * save it to the file at `path` (a new file of mode 0600, renamed into
+ * place when complete; doc.h pd_doc_save).  With `opts` NULL the format
+ * comes from the file's extension (pd_report_format_for_path) and today
+ * from pd_date_today.  This is the one call behind the client's
+ * ":report KIND REF FILE".
+ * Returns the codes of pd_report, and PD_EIO (cannot write the file).
+ */
+int pd_report_write(struct pd_store *st, enum pd_report_kind kind,
+		    const char *ref, const struct pd_report_opts *opts,
+		    const char *path, struct pd_err *err);
+
+#endif

@@ -1,0 +1,176 @@
+/*
+ * cmd_report.c — `plandesk report progress|monitoring|actions REF
+ * [--format csv|md|html] [--since DATE] [--owner WHO] [--today DATE]
+ * [--excel] [-o FILE]`: a committee report of plan REF (report.h).
+ *
+ * The format defaults to Markdown, which reads well in a terminal; with
+ * -o FILE and no --format, the file's extension (.html .htm .csv .md)
+ * chooses.  HTML is what goes into a committee paper.  -o writes a new
+ * file of mode 0600 and renames it into place when it is complete.
+ * --today (or PLANDESK_TODAY) fixes the date that overdue and "may have
+ * slipped" are judged on.  --since is for progress, --owner for actions,
+ * --excel for CSV.
+ * Exit status: 0 written, 1 no such plan, 2 usage or data error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "plandesk/report.h"
+#include "cli.h"
+
+struct args {
+	enum pd_report_kind   kind;
+	const char           *ref, *out, *format;
+	struct pd_report_opts o;
+};
+
+static const char options_help[] =
+	"Reports:\n"
+	"  progress     the recommendation tracker: evidence, assessments, history\n"
+	"  monitoring   the business plan by theme: actions agreed, latest update, status\n"
+	"  actions      open actions by owner, overdue first\n"
+	"Options:\n"
+	"  -f, --format csv|md|html  output format (default md, or from -o's extension)\n"
+	"  -o, --output FILE         write FILE (mode 0600) instead of standard output\n"
+	"      --since DATE          progress: the updates since DATE, not the latest\n"
+	"      --owner WHO           actions: only WHO's (initials, a name, as typed)\n"
+	"      --today DATE          judge overdue and slipped on DATE (or PLANDESK_TODAY)\n"
+	"      --excel               csv: a byte-order mark and CRLF, for Excel\n";
+
+/* The usage line and the options, on stderr; returns CLI_ERROR. */
+static int usage_error(struct cli_ctx *ctx)
+{
+	cli_usage(ctx, &cmd_report);
+	fputs(options_help, stderr);
+	return CLI_ERROR;
+}
+
+/* Parse DATE for option `name` into *d; `day` insists on a day. */
+static int parse_date(struct cli_ctx *ctx, const char *name, const char *s,
+		      bool day, struct pd_date *d)
+{
+	struct pd_err err = { 0 };
+
+	if (pd_date_parse(s, d, &err) != PD_OK) {
+		cli_error(ctx, "report: --%s: %s", name, err.msg);
+		return CLI_ERROR;
+	}
+	if (day && d->d == 0) {
+		cli_error(ctx, "report: --%s needs a day, not only a month: %s", name, s);
+		return CLI_ERROR;
+	}
+	return CLI_OK;
+}
+
+static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "since",  required_argument, NULL, 's' },
+		{ "owner",  required_argument, NULL, 'w' },
+		{ "today",  required_argument, NULL, 't' },
+		{ "excel",  no_argument,       NULL, 'x' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help",   no_argument,       NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *since = NULL, *today = NULL;
+	int c;
+
+	memset(a, 0, sizeof *a);
+	while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': a->format = optarg; break;
+		case 's': since = optarg; break;
+		case 'w': a->o.owner = optarg; break;
+		case 't': today = optarg; break;
+		case 'x': a->o.excel = true; break;
+		case 'o': a->out = optarg; break;
+		case 'h':
+			printf("usage: %s [--db PATH] report %s\n%s", ctx->progname,
+			       cmd_report.usage, options_help);
+			return -1;
+		default:  return usage_error(ctx);
+		}
+	}
+	if (optind != argc - 2)
+		return usage_error(ctx);
+	if (pd_report_kind_parse(argv[optind], &a->kind) != PD_OK) {
+		cli_error(ctx, "report: unknown report '%s' (use progress, monitoring "
+			  "or actions)", argv[optind]);
+		return CLI_ERROR;
+	}
+	a->ref = argv[optind + 1];
+	if (a->format) {
+		if (pd_report_format_parse(a->format, &a->o.format) != PD_OK) {
+			cli_error(ctx, "report: unknown format '%s' (use csv, md or html)",
+				  a->format);
+			return CLI_ERROR;
+		}
+	} else {
+		a->o.format = a->out ? pd_report_format_for_path(a->out) : PD_RF_MD;
+	}
+	if (since && a->kind != PD_REPORT_PROGRESS) {
+		cli_error(ctx, "report: --since is for the progress report");
+		return CLI_ERROR;
+	}
+	if (a->o.owner && a->kind != PD_REPORT_ACTIONS) {
+		cli_error(ctx, "report: --owner is for the actions report");
+		return CLI_ERROR;
+	}
+	if (a->o.excel && a->o.format != PD_RF_CSV) {
+		cli_error(ctx, "report: --excel is for --format csv");
+		return CLI_ERROR;
+	}
+	if (since && parse_date(ctx, "since", since, false, &a->o.since) != CLI_OK)
+		return CLI_ERROR;
+	if (today && parse_date(ctx, "today", today, true, &a->o.today) != CLI_OK)
+		return CLI_ERROR;
+	if (!today && pd_date_today(&a->o.today) != PD_OK) {
+		cli_error(ctx, "report: cannot tell today's date (is PLANDESK_TODAY a date?)");
+		return CLI_ERROR;
+	}
+	return CLI_OK;
+}
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct pd_err err = { 0 };
+	struct pd_buf doc = PD_BUF_INIT;
+	struct pd_store *st;
+	struct pd_txn *txn;
+	struct args a;
+	int rc, status;
+
+	if ((status = parse_args(ctx, argc, argv, &a)) != CLI_OK)
+		return status < 0 ? CLI_OK : status;
+	if (!(st = cli_open_store(ctx, true)))
+		return CLI_ERROR;
+	if (a.out) {
+		rc = pd_report_write(st, a.kind, a.ref, &a.o, a.out, &err);
+	} else if ((rc = pd_txn_read(st, &txn, &err)) == PD_OK) {
+		rc = pd_report(txn, a.kind, a.ref, &a.o, &doc, &err);
+		pd_txn_end(txn);
+	}
+	pd_store_close(st);
+	if (rc != PD_OK) {
+		cli_error(ctx, "report: %s", err.msg[0] ? err.msg : pd_strerror(rc));
+		status = rc == PD_NOTFOUND ? CLI_NOTHING : CLI_ERROR;
+	} else if (!a.out && ((doc.n && fwrite(doc.p, 1, doc.n, stdout) != doc.n) ||
+			      fflush(stdout) != 0)) {
+		cli_error(ctx, "report: cannot write the report: %s", strerror(errno));
+		status = CLI_ERROR;
+	}
+	pd_buf_free(&doc);
+	return status;
+}
+
+const struct cli_cmd cmd_report = {
+	.name    = "report",
+	.usage   = "KIND REF [--format F] [-o FILE] [...]",
+	.summary = "progress, monitoring or actions report of plan REF "
+		   "(report --help)",
+	.run     = run,
+};

@@ -1,0 +1,463 @@
+/*
+ * report_actions.c — the open actions of a plan by owner, each owner's
+ * overdue actions first (oldest first) and marked, then the others by due
+ * date, then those with no date (report.h).
+ *
+ * Owners: an action's linked people (owners), each by name and initials;
+ * when it links nobody who is still in the directory, the owner as typed,
+ * split at ';' ("Schools"); when there is neither, "No owner", listed
+ * last.  An action with two owners is listed under both.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plandesk/people_match.h"
+#include "plandesk/text.h"
+#include "plandesk/track.h"
+#include "report_impl.h"
+
+struct entry {
+	const struct pd_record *a;
+	const struct rep_item  *it;
+	bool                    overdue;
+	bool                    shown;     /* listed under a kept owner */
+	char                    raised[PD_DATE_ISO_SIZE];
+	size_t                  seq;       /* plan order */
+};
+
+struct group {
+	char            *name;     /* "Karen Proctor (KP)", "Schools" */
+	char            *key;      /* folded name: sorting, merging text owners */
+	struct pd_record person;   /* id 0 for a text owner or nobody */
+	bool             nobody;
+	struct entry   **e;        /* its entries */
+	size_t           n, cap;
+};
+
+struct act {
+	struct rep_plan              p;
+	const struct pd_report_opts *o;
+	struct pd_txn               *txn;
+	struct rep_out               out;
+	struct entry                *e;
+	size_t                       ne;
+	struct group                *g;
+	size_t                       ng, gcap;
+	size_t                       open, overdue;   /* of the entries shown */
+};
+
+static int group_add(struct group *g, struct entry *entry)
+{
+	if (g->n == g->cap) {
+		size_t nc = g->cap ? g->cap * 2 : 4;
+		struct entry **ne = realloc(g->e, nc * sizeof *ne);
+		if (!ne)
+			return PD_ENOMEM;
+		g->e = ne;
+		g->cap = nc;
+	}
+	g->e[g->n++] = entry;
+	return PD_OK;
+}
+
+/* A new, empty group named `name` (n bytes); *out is its index. */
+static int group_new(struct act *x, const char *name, size_t n, size_t *out)
+{
+	struct group *g;
+
+	if (x->ng == x->gcap) {
+		size_t nc = x->gcap ? x->gcap * 2 : 8;
+		struct group *ng = realloc(x->g, nc * sizeof *ng);
+		if (!ng)
+			return PD_ENOMEM;
+		x->g = ng;
+		x->gcap = nc;
+	}
+	g = &x->g[x->ng];
+	memset(g, 0, sizeof *g);
+	pd_record_init(&g->person, PD_PERSON);
+	if (!(g->name = strndup(name, n)) ||
+	    pd_text_fold(name, n, &g->key, NULL) != PD_OK) {
+		free(g->name);
+		return PD_ENOMEM;
+	}
+	*out = x->ng++;
+	return PD_OK;
+}
+
+/* Add entry `e` under person `id`; *added is false when they are gone. */
+static int add_person(struct act *x, uint64_t id, size_t e, bool *added)
+{
+	struct pd_record p;
+	struct pd_buf name = PD_BUF_INIT;
+	size_t gi;
+	int rc;
+
+	*added = false;
+	for (gi = 0; gi < x->ng; gi++)
+		if (x->g[gi].person.id == id) {
+			*added = true;
+			return group_add(&x->g[gi], &x->e[e]);
+		}
+	pd_record_init(&p, PD_PERSON);
+	if (pd_get(x->txn, PD_PERSON, id, &p, NULL) != PD_OK) {
+		pd_record_clear(&p);
+		return PD_OK;
+	}
+	rc = pd_buf_puts(&name, pd_get_text(&p, PD_PERSON_NAME));
+	if (rc == PD_OK && pd_is_set(&p, PD_PERSON_INITIALS))
+		rc = pd_buf_printf(&name, " (%s)", pd_get_text(&p, PD_PERSON_INITIALS));
+	if (rc == PD_OK && (rc = group_new(x, name.p, name.n, &gi)) == PD_OK) {
+		x->g[gi].person = p;   /* the group owns it now */
+		pd_record_init(&p, PD_PERSON);
+		rc = group_add(&x->g[gi], &x->e[e]);
+		*added = true;
+	}
+	pd_record_clear(&p);
+	pd_buf_free(&name);
+	return rc;
+}
+
+/* Add entry `e` under the owner typed as `s` (n bytes), or nobody. */
+static int add_text(struct act *x, const char *s, size_t n, bool nobody, size_t e)
+{
+	char *key = NULL;
+	size_t gi;
+	int rc;
+
+	if (pd_text_fold(s, n, &key, NULL) != PD_OK)
+		return PD_ENOMEM;
+	for (gi = 0; gi < x->ng; gi++)
+		if (!x->g[gi].person.id && x->g[gi].nobody == nobody &&
+		    strcmp(x->g[gi].key, key) == 0)
+			break;
+	free(key);
+	if (gi == x->ng && (rc = group_new(x, s, n, &gi)) != PD_OK)
+		return rc;
+	x->g[gi].nobody = nobody;
+	return group_add(&x->g[gi], &x->e[e]);
+}
+
+static int add_owners(struct act *x, size_t e)
+{
+	const struct pd_record *a = x->e[e].a;
+	const char *s = pd_get_text(a, PD_ACTION_OWNER);
+	bool any = false, added;
+	int rc = PD_OK;
+
+	for (size_t i = 0; i < pd_refs_count(a, PD_ACTION_OWNERS) && rc == PD_OK; i++) {
+		rc = add_person(x, pd_refs_at(a, PD_ACTION_OWNERS, i), e, &added);
+		any = any || added;
+	}
+	while (rc == PD_OK && !any && *s) {
+		size_t n = strcspn(s, ";"), a0 = 0, a1 = n;
+		while (a0 < a1 && (s[a0] == ' ' || s[a0] == '\t' || s[a0] == '\n'))
+			a0++;
+		while (a1 > a0 && (s[a1 - 1] == ' ' || s[a1 - 1] == '\t' || s[a1 - 1] == '\n'))
+			a1--;
+		if (a1 > a0) {
+			rc = add_text(x, s + a0, a1 - a0, false, e);
+			any = true;
+		}
+		s += n + (s[n] == ';');
+	}
+	if (rc == PD_OK && !any)
+		rc = add_text(x, "No owner", 8, true, e);
+	return rc;
+}
+
+/* True when group `g` is the owner asked for with --owner. */
+static bool wanted(const struct act *x, const struct group *g)
+{
+	const char *who = x->o->owner;
+	char *key = NULL;
+	bool yes;
+
+	if (!who || !*who)
+		return true;
+	if (g->person.id)
+		return pd_person_match(&g->person, who, strlen(who)) != PD_MATCH_NONE;
+	if (pd_text_fold(who, strlen(who), &key, NULL) != PD_OK)
+		return false;
+	yes = strcmp(key, g->key) == 0;
+	free(key);
+	return yes;
+}
+
+static int collect(struct act *x)
+{
+	size_t n = 0;
+	int rc = PD_OK;
+
+	for (size_t i = 0; i < x->p.n; i++)
+		n += x->p.items[i].nact;
+	if (!(x->e = calloc(n ? n : 1, sizeof *x->e)))
+		return PD_ENOMEM;
+	for (size_t i = 0; i < x->p.n; i++) {
+		const struct rep_item *it = &x->p.items[i];
+		for (size_t k = 0; k < it->nact; k++) {
+			struct entry *e = &x->e[x->ne];
+			uint64_t mid = pd_get_ref(&it->act[k], PD_ACTION_RAISED);
+			struct pd_record m;
+
+			if (pd_action_state(&it->act[k]) != PD_AS_OPEN)
+				continue;
+			e->a = &it->act[k];
+			e->it = it;
+			e->seq = x->ne;
+			e->overdue = pd_action_overdue(e->a, &x->p.today);
+			pd_record_init(&m, PD_MEETING);
+			if (mid && pd_get(x->txn, PD_MEETING, mid, &m, NULL) == PD_OK)
+				snprintf(e->raised, sizeof e->raised, "%s",
+					 pd_get_text(&m, PD_MEETING_DATE));
+			pd_record_clear(&m);
+			x->ne++;
+		}
+	}
+	for (size_t e = 0; e < x->ne && rc == PD_OK; e++)
+		rc = add_owners(x, e);
+	return rc;
+}
+
+/* Within a group: overdue first, then by due date, undated last. */
+static int cmp_entry(const void *pa, const void *pb)
+{
+	const struct entry *a = *(struct entry *const *)pa;
+	const struct entry *b = *(struct entry *const *)pb;
+	const char *da = pd_get_text(a->a, PD_ACTION_DUE);
+	const char *db = pd_get_text(b->a, PD_ACTION_DUE);
+	int c;
+
+	if (a->overdue != b->overdue)
+		return a->overdue ? -1 : 1;
+	if (!*da != !*db)
+		return *da ? -1 : 1;
+	if ((c = strcmp(da, db)) != 0)
+		return c;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int cmp_group(const void *pa, const void *pb)
+{
+	const struct group *a = pa, *b = pb;
+	int c;
+
+	if (a->nobody != b->nobody)
+		return a->nobody ? 1 : -1;
+	if ((c = strcmp(a->key, b->key)) != 0)
+		return c;
+	return strcmp(a->name, b->name);
+}
+
+static void arrange(struct act *x)
+{
+	size_t kept = 0;
+
+	for (size_t gi = 0; gi < x->ng; gi++) {
+		if (!wanted(x, &x->g[gi])) {
+			pd_record_clear(&x->g[gi].person);
+			free(x->g[gi].name);
+			free(x->g[gi].key);
+			free(x->g[gi].e);
+			continue;
+		}
+		x->g[kept++] = x->g[gi];
+	}
+	x->ng = kept;
+	if (x->ng)
+		qsort(x->g, x->ng, sizeof *x->g, cmp_group);
+	for (size_t gi = 0; gi < x->ng; gi++) {
+		struct group *g = &x->g[gi];
+		qsort(g->e, g->n, sizeof *g->e, cmp_entry);
+		for (size_t k = 0; k < g->n; k++)
+			g->e[k]->shown = true;
+	}
+	for (size_t e = 0; e < x->ne; e++) {
+		x->open += x->e[e].shown;
+		x->overdue += x->e[e].shown && x->e[e].overdue;
+	}
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+static const char *const csv_cols[] = {
+	"owner", "due", "overdue", "item", "item_title", "action", "raised", NULL
+};
+
+static int csv_rows(struct act *x)
+{
+	struct rep_out *o = &x->out;
+	int rc = rep_csv_header(o, csv_cols);
+
+	for (size_t gi = 0; gi < x->ng && rc == PD_OK; gi++) {
+		for (size_t k = 0; k < x->g[gi].n && rc == PD_OK; k++) {
+			const struct entry *e = x->g[gi].e[k];
+			if (!(rc = rep_csv(o, x->g[gi].nobody ? "" : x->g[gi].name)) &&
+			    !(rc = rep_csv(o, pd_get_text(e->a, PD_ACTION_DUE))) &&
+			    !(rc = rep_csv(o, e->overdue ? "yes" : "")) &&
+			    !(rc = rep_csv(o, pd_get_text(&e->it->r, PD_ITEM_REF))) &&
+			    !(rc = rep_csv(o, pd_get_text(&e->it->r, PD_ITEM_TITLE))) &&
+			    !(rc = rep_csv(o, pd_get_text(e->a, PD_ACTION_TEXT))) &&
+			    !(rc = rep_csv(o, e->raised)))
+				rc = rep_csv_row(o);
+		}
+	}
+	return rc;
+}
+
+/* "Plan C3P: 12 open actions as at 1st October 2009, 3 overdue." */
+static int intro(struct act *x, struct pd_buf *b)
+{
+	char today[PD_DATE_LONG_SIZE];
+	const char *who = x->o->owner;
+
+	pd_date_long(&x->p.today, today, sizeof today);
+	return pd_buf_printf(b, "Plan %s: %zu open action%s%s%s as at %s, %zu overdue.",
+			     pd_get_text(&x->p.plan, PD_PLAN_REF), x->open,
+			     x->open == 1 ? "" : "s", who && *who ? " of " : "",
+			     who && *who ? who : "", today, x->overdue);
+}
+
+static const char html_css[] =
+	"tr.owner th { background: #efefef; }\n"
+	"td.due { white-space: nowrap; }\n"
+	"tr.overdue td.due { font-weight: bold; }\n"
+	".flag { font-weight: bold; }\n";
+
+static int html_entry(struct act *x, const struct entry *e)
+{
+	struct pd_buf *b = x->out.b;
+	char due[PD_DATE_UK_SIZE], raised[PD_DATE_UK_SIZE];
+	const char *text = pd_get_text(e->a, PD_ACTION_TEXT);
+	int rc;
+
+	pd_date_uk(pd_get_text(e->a, PD_ACTION_DUE), due);
+	pd_date_uk(e->raised, raised);
+	if ((rc = pd_buf_puts(b, e->overdue ? "<tr class=\"overdue\"><td class=\"due\">" :
+			      "<tr><td class=\"due\">")) ||
+	    (rc = rep_html(&x->out, due)) ||
+	    (e->overdue && (rc = pd_buf_puts(b, "<br /><span class=\"flag\">Overdue</span>"))) ||
+	    (rc = pd_buf_puts(b, "</td><td>")) ||
+	    (rc = rep_html(&x->out, pd_get_text(&e->it->r, PD_ITEM_REF))) ||
+	    (rc = pd_buf_puts(b, "</td><td>")) ||
+	    (rc = pd_html_text(b, text, strlen(text), 0)) ||
+	    (rc = pd_buf_puts(b, "</td><td>")) ||
+	    (rc = rep_html(&x->out, raised)))
+		return rc;
+	return pd_buf_puts(b, "</td></tr>\n");
+}
+
+static int write_html(struct act *x, struct pd_buf *title)
+{
+	struct pd_buf *b = x->out.b;
+	int rc;
+
+	if ((rc = pd_html_begin(b, title->p, 0, html_css)) ||
+	    (rc = pd_buf_puts(b, "<h1>")) || (rc = rep_html(&x->out, title->p)) ||
+	    (rc = pd_buf_puts(b, "</h1>\n<p>")))
+		return rc;
+	pd_buf_reset(title);
+	if ((rc = intro(x, title)) || (rc = rep_html(&x->out, title->p)) ||
+	    (rc = pd_buf_puts(b, "</p>\n")))
+		return rc;
+	if (x->ng && ((rc = pd_html_table(b, "actions")) ||
+		      (rc = pd_buf_puts(b, "<thead><tr><th style=\"width: 14%\">Due</th>"
+					"<th style=\"width: 8%\">Item</th><th>Action</th>"
+					"<th style=\"width: 14%\">Raised</th></tr></thead>\n"
+					"<tbody>\n"))))
+		return rc;
+	for (size_t gi = 0; gi < x->ng && rc == PD_OK; gi++) {
+		if ((rc = pd_buf_puts(b, "<tr class=\"owner\"><th colspan=\"4\">")) ||
+		    (rc = rep_html(&x->out, x->g[gi].name)) ||
+		    (rc = pd_buf_puts(b, "</th></tr>\n")))
+			return rc;
+		for (size_t k = 0; k < x->g[gi].n && rc == PD_OK; k++)
+			rc = html_entry(x, x->g[gi].e[k]);
+	}
+	if (rc == PD_OK && x->ng)
+		rc = pd_buf_puts(b, "</tbody>\n</table>\n");
+	return rc == PD_OK ? pd_html_end(b) : rc;
+}
+
+static int md_entry(struct act *x, const struct entry *e)
+{
+	struct pd_buf *b = x->out.b;
+	char due[PD_DATE_UK_SIZE], raised[PD_DATE_UK_SIZE];
+	int rc;
+
+	pd_date_uk(pd_get_text(e->a, PD_ACTION_DUE), due);
+	pd_date_uk(e->raised, raised);
+	if (e->overdue)
+		rc = pd_buf_printf(b, "| **%s (overdue)** | ", due);
+	else
+		rc = pd_buf_printf(b, "| %s | ", due);
+	if (rc || (rc = rep_md_line(&x->out, pd_get_text(&e->it->r, PD_ITEM_REF))) ||
+	    (rc = pd_buf_puts(b, " | ")) ||
+	    (rc = rep_md_line(&x->out, pd_get_text(e->a, PD_ACTION_TEXT))))
+		return rc;
+	return pd_buf_printf(b, " | %s |\n", raised);
+}
+
+static int write_md(struct act *x, struct pd_buf *title)
+{
+	struct pd_buf *b = x->out.b;
+	int rc;
+
+	if ((rc = pd_buf_puts(b, "# ")) || (rc = rep_md_line(&x->out, title->p)) ||
+	    (rc = pd_buf_puts(b, "\n\n")))
+		return rc;
+	pd_buf_reset(title);
+	if ((rc = intro(x, title)) || (rc = rep_md(&x->out, title->p)) ||
+	    (rc = pd_buf_putc(b, '\n')))
+		return rc;
+	for (size_t gi = 0; gi < x->ng && rc == PD_OK; gi++) {
+		if ((rc = pd_buf_puts(b, "\n## ")) ||
+		    (rc = rep_md_line(&x->out, x->g[gi].name)) ||
+		    (rc = pd_buf_puts(b, "\n\n| Due | Item | Action | Raised |\n"
+				      "|---|---|---|---|\n")))
+			return rc;
+		for (size_t k = 0; k < x->g[gi].n && rc == PD_OK; k++)
+			rc = md_entry(x, x->g[gi].e[k]);
+	}
+	return rc;
+}
+
+int rep_actions(struct pd_txn *txn, const char *ref,
+		const struct pd_report_opts *opts, struct pd_buf *out,
+		struct pd_err *err)
+{
+	struct pd_buf title = PD_BUF_INIT;
+	struct act x;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.o = opts;
+	x.txn = txn;
+	rep_out_init(&x.out, opts->format, opts->excel, out, err);
+	rc = rep_load(txn, ref, REP_ACTIONS, &opts->today, &x.p, err);
+	if (rc == PD_OK && (rc = collect(&x)) == PD_OK)
+		arrange(&x);
+	if (rc == PD_OK && opts->format != PD_RF_CSV)
+		rc = pd_buf_printf(&title, "Open actions \xe2\x80\x94 %s",
+				   pd_get_text(&x.p.plan, PD_PLAN_TITLE));
+	if (rc == PD_OK) {
+		switch (opts->format) {
+		case PD_RF_CSV:  rc = csv_rows(&x); break;
+		case PD_RF_HTML: rc = write_html(&x, &title); break;
+		default:         rc = write_md(&x, &title); break;
+		}
+	}
+	rc = rep_out_finish(&x.out, rc);
+	for (size_t gi = 0; gi < x.ng; gi++) {
+		pd_record_clear(&x.g[gi].person);
+		free(x.g[gi].name);
+		free(x.g[gi].key);
+		free(x.g[gi].e);
+	}
+	free(x.g);
+	free(x.e);
+	rep_free(&x.p);
+	pd_buf_free(&title);
+	return rc;
+}
