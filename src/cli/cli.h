@@ -27,6 +27,12 @@ struct cli_cmd {
 
 extern const struct cli_cmd cmd_check;
 extern const struct cli_cmd cmd_backup;
+extern const struct cli_cmd cmd_minutes;
+extern const struct cli_cmd cmd_report;
+extern const struct cli_cmd cmd_import;
+extern const struct cli_cmd cmd_export;
+extern const struct cli_cmd cmd_demo;
+extern const struct cli_cmd cmd_lookup;
 
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */

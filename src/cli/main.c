@@ -8,13 +8,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "cli.h"
+#include "../ui/ui.h"
 
 static const struct cli_cmd *const commands[] = {
 	&cmd_check,
 	&cmd_backup,
+	&cmd_minutes,
+	&cmd_report,
+	&cmd_import,
+	&cmd_export,
+	&cmd_demo,
+	&cmd_lookup,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -79,8 +87,19 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		usage(stderr, ctx.progname);
-		return CLI_ERROR;
+		/* No command: the full-screen client. */
+		struct pd_store *st;
+		int rc;
+
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			usage(stderr, ctx.progname);
+			return CLI_ERROR;
+		}
+		if (!(st = cli_open_store(&ctx, false)))
+			return CLI_ERROR;
+		rc = ui_run(st, NULL);
+		pd_store_close(st);
+		return rc;
 	}
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[optind], commands[i]->name) == 0) {
