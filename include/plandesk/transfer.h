@@ -100,6 +100,14 @@ int pd_import_mem(struct pd_store *st, const void *data, size_t n,
 		  const struct pd_import_opts *opts, struct pd_import_stats *stats,
 		  struct pd_err *err);
 
+/*
+ * The kinds in an order in which every file's references are already
+ * there when it is imported: orgs, people, plans, items, meetings,
+ * actions, updates.  The sample data (share/sample/KIND.csv, KIND the
+ * plural name) is imported in this order.  *n gets the count.
+ */
+const enum pd_kind *pd_import_order(size_t *n);
+
 /* --- export -------------------------------------------------------------- */
 
 struct pd_export_opts {

@@ -6,6 +6,7 @@
 #define PLANDESK_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "plandesk/store.h"
 
@@ -37,6 +38,22 @@ extern const struct cli_cmd cmd_lookup;
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */
 struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only);
+
+/*
+ * The folder holding sample/ (the demo data): $PLANDESK_SHARE if set, else
+ * the installed PKGDATADIR, else share/ beside the program itself (so
+ * `./plandesk demo` works in the build tree before `make install`).  The
+ * folder is written to `buf` (n bytes).  Returns `buf`, or NULL when none
+ * of them holds sample/orgs.csv.
+ */
+const char *cli_share_dir(char *buf, size_t n);
+
+/*
+ * Run the full-screen client on the database at `path` (NULL: --db /
+ * PLANDESK_DB / the default).  Needs a terminal on stdin and stdout.
+ * Prints what goes wrong; returns the exit status.
+ */
+int cli_run_client(struct cli_ctx *ctx, const char *path);
 
 /* Print "plandesk: " + message to stderr. */
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)

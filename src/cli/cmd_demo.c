@@ -1,8 +1,7 @@
 /*
  * cmd_demo.c — `plandesk demo`: the demo database, built once from the
- * sample data in share/sample.  Until the full-screen client exists it
- * says where the database is; cli_demo_path() is what the client will
- * call.
+ * sample data in share/sample, then opened in the full-screen client.
+ * Run without a terminal (from a script) it only says where it is.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,17 +11,6 @@
 #include <unistd.h>
 
 #include "cli_transfer.h"
-
-/* The order matters: each file refers to what the earlier ones hold. */
-static const struct { const char *file; enum pd_kind kind; } samples[] = {
-	{ "orgs.csv",     PD_ORG },
-	{ "people.csv",   PD_PERSON },
-	{ "plans.csv",    PD_PLAN },
-	{ "items.csv",    PD_ITEM },
-	{ "meetings.csv", PD_MEETING },
-	{ "actions.csv",  PD_ACTION },
-	{ "updates.csv",  PD_UPDATE },
-};
 
 /* Remove a half-built database and its lock file. */
 static void remove_db(const char *path)
@@ -48,13 +36,17 @@ static int build(struct cli_ctx *ctx, const char *path, const char *dir)
 		cli_error(ctx, "%s", err.msg);
 		return CLI_ERROR;
 	}
-	for (size_t i = 0; i < sizeof samples / sizeof samples[0] && rc == PD_OK; i++) {
-		if (snprintf(file, sizeof file, "%s/%s", dir, samples[i].file) >= (int)sizeof file) {
+	size_t nkinds;
+	const enum pd_kind *order = pd_import_order(&nkinds);
+
+	for (size_t i = 0; i < nkinds && rc == PD_OK; i++) {
+		if (snprintf(file, sizeof file, "%s/sample/%s.csv", dir,
+			     pd_kind_info(order[i])->plural) >= (int)sizeof file) {
 			cli_error(ctx, "demo: path too long");
 			rc = PD_EINVAL;
 			break;
 		}
-		io.kind = samples[i].kind;
+		io.kind = order[i];
 		io.name = file;
 		if ((rc = pd_import_file(st, file, &io, NULL, &err)) != PD_OK)
 			cli_error(ctx, "demo: %s", err.msg);
@@ -65,7 +57,6 @@ static int build(struct cli_ctx *ctx, const char *path, const char *dir)
 
 int cli_demo_path(struct cli_ctx *ctx, char *path, size_t n)
 {
-	const char *share = getenv("PLANDESK_SHARE");
 	char dir[4096], tmp[4200];
 	struct pd_err err;
 	struct stat sb;
@@ -76,8 +67,15 @@ int cli_demo_path(struct cli_ctx *ctx, char *path, size_t n)
 	}
 	if (stat(path, &sb) == 0)
 		return CLI_OK;
-	if (snprintf(dir, sizeof dir, "%s/sample", share && *share ? share : PKGDATADIR)
-	    >= (int)sizeof dir || snprintf(tmp, sizeof tmp, "%s.new", path) >= (int)sizeof tmp) {
+	if (!cli_share_dir(dir, sizeof dir)) {
+		const char *env = getenv("PLANDESK_SHARE");
+
+		cli_error(ctx, "demo: cannot read %s/sample/orgs.csv: the sample data "
+			  "is not there%s", env && *env ? env : PKGDATADIR,
+			  env && *env ? "" : " (set PLANDESK_SHARE to the folder that holds sample/)");
+		return CLI_ERROR;
+	}
+	if (snprintf(tmp, sizeof tmp, "%s.new", path) >= (int)sizeof tmp) {
 		cli_error(ctx, "demo: path too long");
 		return CLI_ERROR;
 	}
@@ -104,6 +102,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, &cmd_demo);
 	if (cli_demo_path(ctx, path, sizeof path) != CLI_OK)
 		return CLI_ERROR;
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return cli_run_client(ctx, path);
+	/* Not on a terminal (a script): say where the database is. */
 	printf("demo database: %s\n", path);
 	printf("(open it with: %s --db %s)\n", ctx->progname, path);
 	return CLI_OK;
@@ -112,6 +113,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_demo = {
 	.name = "demo",
 	.usage = "",
-	.summary = "build (once) and show the demo database",
+	.summary = "open the client on the demo database (built once)",
 	.run = run,
 };

@@ -12,7 +12,6 @@
 
 #include "config.h"
 #include "cli.h"
-#include "../ui/ui.h"
 
 static const struct cli_cmd *const commands[] = {
 	&cmd_check,
@@ -86,21 +85,8 @@ int main(int argc, char **argv)
 			return CLI_ERROR;
 		}
 	}
-	if (optind >= argc) {
-		/* No command: the full-screen client. */
-		struct pd_store *st;
-		int rc;
-
-		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			usage(stderr, ctx.progname);
-			return CLI_ERROR;
-		}
-		if (!(st = cli_open_store(&ctx, false)))
-			return CLI_ERROR;
-		rc = ui_run(st, NULL);
-		pd_store_close(st);
-		return rc;
-	}
+	if (optind >= argc)
+		return cli_run_client(&ctx, NULL);   /* no command: the client */
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[optind], commands[i]->name) == 0) {
 			char **sub = argv + optind;

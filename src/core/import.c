@@ -358,6 +358,16 @@ static int import_common(struct pd_store *st, const char *path, const void *data
 	return rc;
 }
 
+const enum pd_kind *pd_import_order(size_t *n)
+{
+	static const enum pd_kind order[] = {
+		PD_ORG, PD_PERSON, PD_PLAN, PD_ITEM, PD_MEETING, PD_ACTION, PD_UPDATE,
+	};
+
+	*n = sizeof order / sizeof order[0];
+	return order;
+}
+
 int pd_import_file(struct pd_store *st, const char *path,
 		   const struct pd_import_opts *opts, struct pd_import_stats *stats,
 		   struct pd_err *err)

@@ -151,18 +151,21 @@ static int export(struct app *a, const char *kindname, const char *file)
 
 int ui_load_demo(struct app *a)
 {
-	static const char *const order[] = {
-		"orgs", "people", "plans", "items", "meetings", "actions", "updates",
-	};
-	const char *share = a->share_dir ? a->share_dir : getenv("PLANDESK_SHARE");
+	size_t n;
+	const enum pd_kind *order = pd_import_order(&n);
 	char file[4096];
 	int done = 0;
 
-	if (!share || !*share)
-		share = PKGDATADIR;
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		snprintf(file, sizeof file, "%s/sample/%s.csv", share, order[i]);
-		if (import(a, order[i], file, false, true) != 0)
+	if (!a->share_dir) {
+		app_msg(a, UI_R_ERROR, "The sample data is not installed "
+			"(set PLANDESK_SHARE to the folder that holds sample/)");
+		return UI_REDRAW;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *kind = pd_kind_info(order[i])->plural;
+
+		snprintf(file, sizeof file, "%s/sample/%s.csv", a->share_dir, kind);
+		if (import(a, kind, file, false, true) != 0)
 			return done ? UI_RELOAD : UI_REDRAW;
 		done++;
 	}

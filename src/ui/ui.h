@@ -10,7 +10,7 @@
 #include "plandesk/store.h"
 
 struct ui_opts {
-	const char *share_dir;  /* share/ with sample/ (demo data); NULL: built-in */
+	const char *share_dir;  /* the folder holding sample/ (demo data); NULL: none */
 	bool        mono;       /* force monochrome (also NO_COLOR, TERM=dumb) */
 };
 

@@ -106,5 +106,12 @@ XDG_DATA_HOME="$T_TMP/data2" PLANDESK_SHARE="$T_TMP/no-share" "$PLANDESK" demo >
 if [ $? -eq 2 ]; then ok "demo without sample data fails"; else fail "demo without sample data fails"; fi
 expect_err "and says which file" "no-share/sample/orgs\\.csv"
 if [ ! -e "$T_TMP/data2/plandesk/demo.db" ]; then ok "a failed demo leaves no database"; else fail "a failed demo leaves no database"; fi
+# Not installed, no PLANDESK_SHARE: the share/ beside the program (the
+# README's `./plandesk demo` in the build tree).  Only where it is there.
+if [ -e "$(dirname "$PLANDESK")/share/sample/orgs.csv" ]; then
+	expect_status 0 "demo in the build tree finds share/ beside the program" \
+		env -u PLANDESK_SHARE XDG_DATA_HOME="$T_TMP/data3" "$PLANDESK" demo
+	expect_status 0 "and built the demo" test -s "$T_TMP/data3/plandesk/demo.db"
+fi
 
 finish

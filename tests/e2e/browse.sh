@@ -33,4 +33,12 @@ keys q Tab
 expect "Tab goes round to Plans" "Plan / theme / item"
 keys q
 expect_exit "q at a top view quits with status 0" 0
+
+# `plandesk demo` builds the demo database and opens the client on it.
+start 100 30 "$PLANDESK demo"
+expect "plandesk demo opens on the demo plans" "C3BP  Cluster 3 Business Plan"
+keys q
+expect_exit "and quits with status 0" 0
+expect_status 0 "the demo database was made in the data folder" \
+	test -f "$XDG_DATA_HOME/plandesk/demo.db"
 finish
