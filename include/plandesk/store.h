@@ -224,6 +224,16 @@ int pd_count_kind(struct pd_txn *txn, enum pd_kind kind, size_t *out);
 int pd_count_index(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
 		   size_t *out);
 
+/*
+ * The ids under `parent` in index `ix`, in the index's order, read in one
+ * go: *ids (malloc'd, the caller frees; NULL when there are none) and *n.
+ * For changing what is listed, since a cursor must not see its own
+ * deletes.  Returns PD_OK, PD_ENOMEM, PD_ECORRUPT, PD_EDB; on error *ids
+ * is NULL and *n is 0.
+ */
+int pd_index_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
+		 uint64_t **ids, size_t *n, struct pd_err *err);
+
 /* --- undo --------------------------------------------------------------- */
 
 /*

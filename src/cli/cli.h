@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "plandesk/buf.h"
 #include "plandesk/store.h"
 
 /* Exit statuses: the contract of DESIGN §4. */
@@ -54,6 +55,15 @@ const char *cli_share_dir(char *buf, size_t n);
  * Prints what goes wrong; returns the exit status.
  */
 int cli_run_client(struct cli_ctx *ctx, const char *path);
+
+/*
+ * Write the finished document `b` to the file at `path` (atomically, mode
+ * 0600: pd_doc_save) or, when `path` is NULL, to standard output.  `what`
+ * names it in the message printed on failure.  Returns CLI_OK or
+ * CLI_ERROR.
+ */
+int cli_write_doc(struct cli_ctx *ctx, const char *path, const struct pd_buf *b,
+		  const char *what);
 
 /* Print "plandesk: " + message to stderr. */
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)

@@ -1,8 +1,11 @@
 /* cli_common.c — what every subcommand shares: opening the store, errors. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
+#include "plandesk/doc.h"
 
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
 {
@@ -37,4 +40,23 @@ struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only)
 	if (pd_store_notice(st))
 		cli_error(ctx, "note: %s", pd_store_notice(st));
 	return st;
+}
+
+int cli_write_doc(struct cli_ctx *ctx, const char *path, const struct pd_buf *b,
+		  const char *what)
+{
+	struct pd_err err;
+
+	if (path) {
+		if (pd_doc_save(path, b->p, b->n, &err) != PD_OK) {
+			cli_error(ctx, "%s", err.msg);
+			return CLI_ERROR;
+		}
+		return CLI_OK;
+	}
+	if ((b->n && fwrite(b->p, 1, b->n, stdout) != b->n) || fflush(stdout) != 0) {
+		cli_error(ctx, "cannot write %s: %s", what, strerror(errno));
+		return CLI_ERROR;
+	}
+	return CLI_OK;
 }

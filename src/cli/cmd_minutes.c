@@ -5,11 +5,11 @@
  * --plan is needed only when meetings of several plans were held that day.
  * Without --format, -o FILE's extension (.md .txt .html .htm) chooses the
  * format; otherwise Markdown.  A file written with -o is created 0600, as
- * the database is: minutes name people and their work with children.
+ * the database is (minutes name people and their work with children), and
+ * renamed into place only when complete.
  * Exit status: 0 written, 1 no meeting that day, 2 usage or data error.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,29 +132,6 @@ static int pick_meeting(struct cli_ctx *ctx, struct pd_txn *txn,
 	return CLI_OK;
 }
 
-static int write_out(struct cli_ctx *ctx, const char *path, const struct pd_buf *b)
-{
-	FILE *f = stdout;
-	int fd = -1;
-
-	if (path) {
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd < 0 || !(f = fdopen(fd, "w"))) {
-			cli_error(ctx, "cannot write %s: %s", path, strerror(errno));
-			if (fd >= 0)
-				close(fd);
-			return CLI_ERROR;
-		}
-	}
-	if ((b->n && fwrite(b->p, 1, b->n, f) != b->n) || fflush(f) != 0 ||
-	    (path && fclose(f) != 0)) {
-		cli_error(ctx, "cannot write %s: %s", path ? path : "the minutes",
-			  strerror(errno));
-		return CLI_ERROR;
-	}
-	return CLI_OK;
-}
-
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct pd_err err = { 0 };
@@ -196,7 +173,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	pd_txn_end(txn);
 	pd_store_close(st);
 	if (status == CLI_OK)
-		status = write_out(ctx, o.out, &doc);
+		status = cli_write_doc(ctx, o.out, &doc, "the minutes");
 	pd_buf_free(&doc);
 	return status;
 }

@@ -158,10 +158,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != PD_OK) {
 		cli_error(ctx, "report: %s", err.msg[0] ? err.msg : pd_strerror(rc));
 		status = rc == PD_NOTFOUND ? CLI_NOTHING : CLI_ERROR;
-	} else if (!a.out && ((doc.n && fwrite(doc.p, 1, doc.n, stdout) != doc.n) ||
-			      fflush(stdout) != 0)) {
-		cli_error(ctx, "report: cannot write the report: %s", strerror(errno));
-		status = CLI_ERROR;
+	} else if (!a.out) {
+		status = cli_write_doc(ctx, NULL, &doc, "the report");
 	}
 	pd_buf_free(&doc);
 	return status;

@@ -9,38 +9,6 @@
 #include "plandesk/track.h"
 #include "meeting_impl.h"
 
-int pd_mt_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
-	      uint64_t **ids, size_t *n, struct pd_err *err)
-{
-	struct pd_cursor *cur;
-	uint64_t id, *grown;
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if ((rc = pd_cursor_index(txn, ix, parent, 0, &cur, err)) != PD_OK)
-		return rc;
-	while ((rc = pd_cursor_next(cur, &id, err)) == PD_OK) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(grown = realloc(*ids, cap * sizeof *grown))) {
-				rc = pd_err_set(err, PD_ENOMEM, "out of memory");
-				break;
-			}
-			*ids = grown;
-		}
-		(*ids)[(*n)++] = id;
-	}
-	pd_cursor_close(cur);
-	if (rc == PD_NOTFOUND)
-		return PD_OK;
-	free(*ids);
-	*ids = NULL;
-	*n = 0;
-	return rc;
-}
-
 int pd_recs_push(struct pd_recs *l, struct pd_record *r)
 {
 	if (l->n == l->cap) {
@@ -96,7 +64,7 @@ int pd_mt_updates_at(struct pd_txn *txn, uint64_t item,
 	struct pd_record u;
 	uint64_t *ids;
 	size_t n;
-	int rc = pd_mt_ids(txn, PD_IX_UPDATES_BY_ITEM, item, &ids, &n, err);
+	int rc = pd_index_ids(txn, PD_IX_UPDATES_BY_ITEM, item, &ids, &n, err);
 
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {
 		if ((rc = pd_mt_get(txn, PD_UPDATE, ids[i], &u, err)) != PD_OK)
@@ -144,7 +112,7 @@ int pd_meeting_previous(struct pd_txn *txn, uint64_t meeting, uint64_t *id,
 		pd_record_clear(&m);
 		return rc;
 	}
-	rc = pd_mt_ids(txn, PD_IX_MEETINGS_BY_PLAN, pd_get_ref(&m, PD_MEETING_PLAN),
+	rc = pd_index_ids(txn, PD_IX_MEETINGS_BY_PLAN, pd_get_ref(&m, PD_MEETING_PLAN),
 		       &ids, &n, err);
 	/* The index is in (date, id) order: the entry before ours. */
 	for (size_t i = 0; rc == PD_OK && i < n; i++) {
@@ -163,7 +131,7 @@ int pd_meeting_previous(struct pd_txn *txn, uint64_t meeting, uint64_t *id,
 int pd_agenda_items(struct pd_txn *txn, uint64_t plan, uint64_t **ids,
 		    size_t *n, struct pd_err *err)
 {
-	return pd_mt_ids(txn, PD_IX_ITEMS_BY_PLAN, plan, ids, n, err);
+	return pd_index_ids(txn, PD_IX_ITEMS_BY_PLAN, plan, ids, n, err);
 }
 
 void pd_agenda_free(struct pd_agenda *a)
@@ -226,7 +194,7 @@ static int load_actions(struct pd_txn *txn, struct pd_agenda *a,
 	struct pd_record r;
 	uint64_t *ids;
 	size_t n;
-	int rc = pd_mt_ids(txn, PD_IX_ACTIONS_BY_ITEM, a->item.id, &ids, &n, err);
+	int rc = pd_index_ids(txn, PD_IX_ACTIONS_BY_ITEM, a->item.id, &ids, &n, err);
 
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {
 		if ((rc = pd_mt_get(txn, PD_ACTION, ids[i], &r, err)) == PD_OK &&
@@ -244,7 +212,7 @@ static int load_updates(struct pd_txn *txn, struct pd_agenda *a,
 	struct pd_record r;
 	uint64_t *ids;
 	size_t n;
-	int rc = pd_mt_ids(txn, PD_IX_UPDATES_BY_ITEM, a->item.id, &ids, &n, err);
+	int rc = pd_index_ids(txn, PD_IX_UPDATES_BY_ITEM, a->item.id, &ids, &n, err);
 
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {
 		if ((rc = pd_mt_get(txn, PD_UPDATE, ids[i], &r, err)) != PD_OK)

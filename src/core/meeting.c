@@ -17,7 +17,7 @@ int pd_meeting_find(struct pd_txn *txn, uint64_t plan, const char *iso,
 	struct pd_record m;
 	uint64_t *ids;
 	size_t n;
-	int rc = pd_mt_ids(txn, PD_IX_MEETINGS_BY_PLAN, plan, &ids, &n, err);
+	int rc = pd_index_ids(txn, PD_IX_MEETINGS_BY_PLAN, plan, &ids, &n, err);
 
 	*id = 0;
 	for (size_t i = 0; i < n && rc == PD_OK && !*id; i++) {
@@ -359,7 +359,7 @@ static int set_dues(struct pd_txn *txn, uint64_t item, const struct pd_record *m
 	struct pd_record a;
 	uint64_t *ids;
 	size_t n;
-	int rc = pd_mt_ids(txn, PD_IX_ACTIONS_BY_ITEM, item, &ids, &n, err);
+	int rc = pd_index_ids(txn, PD_IX_ACTIONS_BY_ITEM, item, &ids, &n, err);
 
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {
 		const char *due;

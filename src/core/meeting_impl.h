@@ -7,10 +7,6 @@
 
 #include "plandesk/meeting.h"
 
-/* The ids under `parent` in index `ix`, in order; *ids malloc'd. */
-int pd_mt_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
-	      uint64_t **ids, size_t *n, struct pd_err *err);
-
 /* Append `r` to `l`, taking over its values (r is left empty). */
 int pd_recs_push(struct pd_recs *l, struct pd_record *r);
 

@@ -38,7 +38,7 @@ int pd_meetings_on(struct pd_txn *txn, const char *iso, uint64_t **ids,
 	struct pd_record m;
 	uint64_t *all;
 	size_t nall;
-	int rc = pd_mt_ids(txn, PD_IX_MEETINGS_BY_DATE, 0, &all, &nall, err);
+	int rc = pd_index_ids(txn, PD_IX_MEETINGS_BY_DATE, 0, &all, &nall, err);
 
 	*ids = NULL;
 	*n = 0;

@@ -375,9 +375,8 @@ fail:
 
 /* --- delete --------------------------------------------------------------- */
 
-/* Collect the ids under `parent` in `ix` (a cursor must not see deletes). */
-static int collect(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
-		   uint64_t **ids, size_t *n, struct pd_err *err)
+int pd_index_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
+		 uint64_t **ids, size_t *n, struct pd_err *err)
 {
 	struct pd_cursor *cur;
 	uint64_t id, *grown;
@@ -404,6 +403,7 @@ static int collect(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
 		return PD_OK;
 	free(*ids);
 	*ids = NULL;
+	*n = 0;
 	return rc;
 }
 
@@ -412,7 +412,7 @@ static int del_children(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
 {
 	uint64_t *ids;
 	size_t n;
-	int rc = collect(txn, ix, parent, &ids, &n, err);
+	int rc = pd_index_ids(txn, ix, parent, &ids, &n, err);
 
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {
 		rc = pd_del(txn, pd_ixdef(ix)->kind, ids[i], err);
