@@ -253,6 +253,8 @@ static int run(struct search *s, const char *query)
 	if (!s->kinds)
 		s->kinds = PD_SEARCH_ORGS | PD_SEARCH_PEOPLE;
 	s->dbi = s->txn->st->dbi[PD_DB_TERMS];
+	if (s->txn->write && (rc = pd_terms_flush(s->txn, s->err)) != PD_OK)
+		return rc;
 	if ((rc = parse_query(&s->q, query, s->err)) != PD_OK || !s->q.n ||
 	    s->need == 0)
 		return rc;

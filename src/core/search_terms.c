@@ -400,25 +400,23 @@ static bool has_entry(const struct pd_entries *es, const struct pd_entries *in,
 static int apply_diff(struct pd_txn *txn, const struct pd_entries *olds,
 		      const struct pd_entries *news, struct pd_err *err)
 {
-	MDB_dbi dbi = txn->st->dbi[PD_DB_TERMS];
-	int rc = MDB_SUCCESS;
+	int rc = PD_OK;
 
-	for (size_t i = 0; i < olds->n && rc == MDB_SUCCESS; i++) {
+	for (size_t i = 0; i < olds->n && rc == PD_OK; i++) {
 		const struct pd_entry *e = &olds->e[i];
 		MDB_val k = { e->klen, olds->buf.p + e->koff };
 		MDB_val d = { e->dlen, olds->buf.p + e->doff };
-		if (!has_entry(olds, news, i) &&
-		    (rc = mdb_del(txn->txn, dbi, &k, &d)) == MDB_NOTFOUND)
-			rc = MDB_SUCCESS;
+		if (!has_entry(olds, news, i))
+			rc = pd_terms_queue(txn, false, &k, &d, err);
 	}
-	for (size_t i = 0; i < news->n && rc == MDB_SUCCESS; i++) {
+	for (size_t i = 0; i < news->n && rc == PD_OK; i++) {
 		const struct pd_entry *e = &news->e[i];
 		MDB_val k = { e->klen, news->buf.p + e->koff };
 		MDB_val d = { e->dlen, news->buf.p + e->doff };
 		if (!has_entry(news, olds, i))
-			rc = mdb_put(txn->txn, dbi, &k, &d, 0);
+			rc = pd_terms_queue(txn, true, &k, &d, err);
 	}
-	return pd_mdb_err(txn, rc, err, "search index");
+	return rc;
 }
 
 /* The ids of the people of organisation `org`. */

@@ -42,6 +42,7 @@ struct pd_txn {
 	int64_t  now;        /* the write's timestamp */
 	char     label[160];
 	struct pd_buf scratch;
+	struct pd_term_batch *terms;  /* queued `terms` writes (term_batch.c) */
 };
 
 /* Map an LMDB return code to a pd status (noting MAP_FULL in txn). */
@@ -60,6 +61,23 @@ int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
  */
 int pd_raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	       const MDB_val *val, struct pd_err *err);
+
+/* --- term_batch.c: `terms` writes queued and put in key order ---------- */
+
+/*
+ * Queue a put (put true) or delete of the pair (k, d) in `terms`; the
+ * queue is applied when full and by pd_terms_flush.  Returns PD_OK,
+ * PD_ENOMEM, PD_EINVAL (a key or data too long), or what a flush returns.
+ */
+int  pd_terms_queue(struct pd_txn *txn, bool put, const MDB_val *k,
+		    const MDB_val *d, struct pd_err *err);
+
+/* Apply the queued writes: before a commit, and before `terms` is read in
+ * a write transaction.  Returns PD_OK or the LMDB error mapped. */
+int  pd_terms_flush(struct pd_txn *txn, struct pd_err *err);
+
+/* Drop the queue (the transaction ends). */
+void pd_term_batch_free(struct pd_txn *txn);
 
 /* --- index.c ------------------------------------------------------------ */
 

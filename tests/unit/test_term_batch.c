@@ -1,0 +1,172 @@
+/* test_term_batch.c — search terms queued within a write transaction and
+ * put in key order (src/core/term_batch.c): several changes to the same
+ * record in one write, a search inside the write, a write rolled back, and
+ * a write big enough to flush the queue part-way, each checked by search
+ * and by pd_check. */
+#include "testdb.h"
+
+#include "plandesk/check.h"
+#include "plandesk/search.h"
+
+TestSuite(term_batch, .init = tdb_setup, .fini = tdb_teardown);
+
+static size_t nfound_in(struct pd_txn *txn, const char *q)
+{
+	struct pd_hit hits[8];
+	struct pd_err err = { 0 };
+	size_t n = 0;
+
+	cr_assert_eq(pd_search(txn, q, 0, 0, 8, hits, &n, NULL, &err), PD_OK,
+		     "search %s: %s", q, err.msg);
+	return n;
+}
+
+static size_t nfound(const char *q)
+{
+	struct pd_txn *txn;
+	size_t n;
+
+	cr_assert_eq(pd_txn_read(tdb.st, &txn, NULL), PD_OK);
+	n = nfound_in(txn, q);
+	pd_txn_end(txn);
+	return n;
+}
+
+static size_t problems(void)
+{
+	struct pd_err err = { 0 };
+	size_t n = 99;
+
+	cr_assert_eq(pd_check(tdb.st, NULL, NULL, &n, &err), PD_OK, "%s", err.msg);
+	return n;
+}
+
+static int put_named(struct pd_txn *txn, struct pd_record *r, const char *name,
+		     struct pd_err *err)
+{
+	pd_set_text(r, PD_PERSON_NAME, name, (size_t)-1);
+	return pd_put(txn, r, err);
+}
+
+/* One write: add Ada, rename her twice and back; add Bo and delete him. */
+static int churn(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct pd_record a = make_person("Ada Quill", NULL, NULL, 0);
+	struct pd_record b = make_person("Bo Zephyr", NULL, NULL, 0);
+	int rc;
+
+	(void)ctx;
+	if ((rc = pd_put(txn, &a, err)) || (rc = put_named(txn, &a, "Ada Wren", err)) ||
+	    (rc = put_named(txn, &a, "Ada Quill", err)) ||
+	    (rc = put_named(txn, &a, "Ada Lark", err)) ||
+	    (rc = pd_put(txn, &b, err)) ||
+	    (rc = pd_del(txn, PD_PERSON, b.id, err)))
+		goto out;
+out:
+	pd_record_clear(&a);
+	pd_record_clear(&b);
+	return rc;
+}
+
+Test(term_batch, last_change_to_a_record_wins)
+{
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(tdb_write(churn, NULL, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(nfound("lark"), 1);
+	cr_expect_eq(nfound("quill"), 0, "an older name is still indexed");
+	cr_expect_eq(nfound("wren"), 0, "an older name is still indexed");
+	cr_expect_eq(nfound("zephyr"), 0, "a deleted person is still indexed");
+	cr_expect_eq(problems(), 0);
+}
+
+/* Add someone, then search for them before the write commits. */
+static int add_then_search(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct pd_record a = make_person("Cleo Marsh", NULL, NULL, 0);
+	size_t *n = ctx;
+	int rc = pd_put(txn, &a, err);
+
+	pd_record_clear(&a);
+	if (rc == PD_OK)
+		*n = nfound_in(txn, "marsh");
+	return rc;
+}
+
+Test(term_batch, a_search_inside_the_write_sees_its_changes)
+{
+	struct pd_err err = { 0 };
+	size_t n = 0;
+
+	cr_assert_eq(tdb_write(add_then_search, &n, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(n, 1, "the queued terms were not applied before the search");
+	cr_expect_eq(problems(), 0);
+}
+
+static int add_then_fail(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct pd_record a = make_person("Dara Finch", NULL, NULL, 0);
+	int rc = pd_put(txn, &a, err);
+
+	(void)ctx;
+	pd_record_clear(&a);
+	return rc ? rc : pd_err_set(err, PD_EINVAL, "given up");
+}
+
+Test(term_batch, a_failed_write_leaves_no_terms)
+{
+	struct pd_err err = { 0 };
+
+	tdb_add(make_person("Dara Finch", NULL, NULL, 0));
+	cr_assert_eq(tdb_write(add_then_fail, NULL, &err), PD_EINVAL);
+	cr_expect_eq(nfound("finch"), 1);
+	cr_expect_eq(problems(), 0);
+}
+
+/*
+ * Enough people in one write that the queue is applied part-way (it holds
+ * 32 MiB: some ten terms of ~40 bytes a person here), with one person
+ * renamed before and after those flushes.
+ */
+#define MANY 100000
+
+static int many(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct pd_record first = make_person("Eli Early", "EE", NULL, 0);
+	char name[64], role[64], email[64];
+	int rc;
+
+	(void)ctx;
+	if ((rc = pd_put(txn, &first, err)))
+		goto out;
+	for (int i = 0; i < MANY && rc == PD_OK; i++) {
+		struct pd_record r;
+		snprintf(name, sizeof name, "Person%d Surname%d", i, i % 997);
+		snprintf(role, sizeof role, "Role%d worker", i % 31);
+		snprintf(email, sizeof email, "p%d.s%d@example.org", i, i % 997);
+		r = make_person(name, NULL, email, 0);
+		pd_set_text(&r, PD_PERSON_ROLE, role, (size_t)-1);
+		rc = pd_put(txn, &r, err);
+		pd_record_clear(&r);
+		if (i == MANY / 2 && rc == PD_OK)
+			rc = put_named(txn, &first, "Eli Middle", err);
+	}
+	if (rc == PD_OK)
+		rc = put_named(txn, &first, "Eli Late", err);
+out:
+	pd_record_clear(&first);
+	return rc;
+}
+
+Test(term_batch, a_write_that_flushes_part_way, .timeout = 120)
+{
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(tdb_write(many, NULL, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(nfound("late"), 1);
+	cr_expect_eq(nfound("early"), 0);
+	cr_expect_eq(nfound("middle"), 0);
+	cr_expect_eq(nfound("person59999"), 1);
+	cr_expect_eq(nfound("surname996"), 8, "a full page of the 100 people");
+	cr_expect_eq(problems(), 0);
+}
