@@ -9,6 +9,10 @@
 # hyperfine:
 #   import: plandesk import people FILE (into a new database)
 #           sqlite3 DB ".import --csv FILE people" (into a new database)
+#           and, for context, the same followed by what plandesk's import
+#           also builds: a unique index on email and an FTS5 word-prefix
+#           index (accents removed) over name, initials, role,
+#           organisation, email and phone
 #   export: plandesk export people -o OUT
 #           sqlite3 -csv -header DB "select * from people" > OUT
 # and the peak resident memory of each import and export is taken from
@@ -28,6 +32,11 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/plandesk-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp" XDG_DATA_HOME="$tmp/data"
 sizes=${*:-10000 100000 1000000}
+fts="CREATE UNIQUE INDEX people_email ON people(email);
+CREATE VIRTUAL TABLE people_fts USING fts5(name, initials, role, organisation,
+  email, phone, content='people', tokenize='unicode61 remove_diacritics 2',
+  prefix='1 2 3');
+INSERT INTO people_fts(people_fts) VALUES('rebuild');"
 
 # peak KIND CMD... : "Maximum resident set size" of a command, in MiB.
 peak() {
@@ -45,7 +54,8 @@ for n in $sizes; do
 	hyperfine --style basic --runs "$runs" --export-markdown "$tmp/import_$n.md" \
 		--prepare "rm -f $tmp/p.db $tmp/p.db-lock $tmp/s.db" \
 		-n "plandesk import people ($n)" "$pd --db $tmp/p.db import people $csv" \
-		-n "sqlite3 .import --csv ($n)" "sqlite3 $tmp/s.db '.import --csv $csv people'"
+		-n "sqlite3 .import --csv ($n)" "sqlite3 $tmp/s.db '.import --csv $csv people'" \
+		-n "sqlite3 .import + indexes ($n)" "sqlite3 $tmp/s.db '.import --csv $csv people' \"$fts\""
 	# The databases the exports read.
 	rm -f "$tmp/p.db" "$tmp/p.db-lock" "$tmp/s.db"
 	"$pd" --db "$tmp/p.db" import people "$csv" >/dev/null
