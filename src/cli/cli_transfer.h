@@ -38,7 +38,7 @@ void cli_progress_warn(void *ctx, const char *msg);
  * The demo database, built from the sample data the first time: the
  * sample CSV files (orgs, people, plans, items, meetings, actions, updates)
  * from cli_share_dir()/sample (cli.h) are imported into
- * pd_store_path(NULL, "demo.db") — built under a temporary name and
+ * pd_store_path(--db, "demo.db") — built under a temporary name and
  * renamed, so a failed build leaves nothing behind.  `path` (n bytes) gets
  * its path.  Prints what goes wrong; returns CLI_OK or CLI_ERROR.
  */

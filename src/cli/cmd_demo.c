@@ -61,7 +61,9 @@ int cli_demo_path(struct cli_ctx *ctx, char *path, size_t n)
 	struct pd_err err;
 	struct stat sb;
 
-	if (pd_store_path(NULL, "demo.db", path, n, &err) != PD_OK) {
+	/* --db is honoured (a demo somewhere else); $PLANDESK_DB is not: it
+	 * names the user's real database. */
+	if (pd_store_path(ctx->db_flag, "demo.db", path, n, &err) != PD_OK) {
 		cli_error(ctx, "%s", err.msg);
 		return CLI_ERROR;
 	}

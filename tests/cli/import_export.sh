@@ -106,6 +106,13 @@ XDG_DATA_HOME="$T_TMP/data2" PLANDESK_SHARE="$T_TMP/no-share" "$PLANDESK" demo >
 if [ $? -eq 2 ]; then ok "demo without sample data fails"; else fail "demo without sample data fails"; fi
 expect_err "and says which file" "no-share/sample/orgs\\.csv"
 if [ ! -e "$T_TMP/data2/plandesk/demo.db" ]; then ok "a failed demo leaves no database"; else fail "a failed demo leaves no database"; fi
+expect_status 0 "demo --db builds the demo there" "$PLANDESK" --db "$T_TMP/mydemo.db" demo
+expect_out "and says so" "demo database: $T_TMP/mydemo\\.db"
+expect_status 0 "that demo has the sample plans" "$PLANDESK" --db "$T_TMP/mydemo.db" export plans
+expect_out "C3P is there" '^C3P,'
+PLANDESK_DB="$T_TMP/real.db" "$PLANDESK" demo >"$T_TMP/out" 2>&1
+if [ ! -e "$T_TMP/real.db" ]; then ok "demo never builds into \$PLANDESK_DB"; else
+	fail "demo never builds into \$PLANDESK_DB"; fi
 # Not installed, no PLANDESK_SHARE: the share/ beside the program (the
 # README's `./plandesk demo` in the build tree).  Only where it is there.
 if [ -e "$(dirname "$PLANDESK")/share/sample/orgs.csv" ]; then
