@@ -6,13 +6,11 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "plandesk/doc.h"
 #include "plandesk/minutes.h"
 #include "docview.h"
 #include "meeting_mode_impl.h"
@@ -239,26 +237,6 @@ static uint64_t meeting_on(struct app *a, struct pd_txn *txn, const char *iso,
 	return id;
 }
 
-static int write_file(const char *path, const struct pd_buf *b)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	size_t done = 0;
-
-	if (fd < 0)
-		return -1;
-	while (done < b->n) {
-		ssize_t w = write(fd, b->p + done, b->n - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			close(fd);
-			return -1;
-		}
-		done += (size_t)w;
-	}
-	return close(fd);
-}
-
 int ui_minutes_command(struct app *a, int argc, char **argv)
 {
 	const char *file = argv[argc - 1], *home = getenv("HOME"), *dot;
@@ -300,8 +278,8 @@ int ui_minutes_command(struct app *a, int argc, char **argv)
 	}
 	pd_txn_end(txn);
 	if (id) {
-		if (write_file(path, &doc) != 0)
-			app_msg(a, UI_R_ERROR, "Cannot write %s: %s", file, strerror(errno));
+		if (pd_doc_save(path, doc.p ? doc.p : "", doc.n, &err) != PD_OK)
+			app_error(a, "minutes", &err);
 		else
 			app_msg(a, UI_R_STATUS, "Minutes written to %s (%s)", file,
 				fmt == PD_DOC_HTML ? "HTML: opens in Word" :

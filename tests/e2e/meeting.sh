@@ -101,10 +101,13 @@ keys Enter
 expect "a summary" "has ended"
 expect "what was recorded" "3 progress notes, 1 status given"
 expect "new to-dos are due then" "2 new actions, due 4th December 2009, 1 to-do ticked done"
+# Written over a file that was world-readable: the minutes replace it, 0600.
+echo old >"$T_TMP/min.md" && chmod 0644 "$T_TMP/min.md"
 keys :
 keys -l "minutes $T_TMP/min.md"
 keys Enter
 expect ":minutes writes the minutes" "Minutes written to"
+expect_mode ":minutes file is 0600, even over a 0644 file" 600 "$T_TMP/min.md"
 
 m="$T_TMP/min.md"
 check_md() {
