@@ -12,6 +12,7 @@
 
 #include <curses.h>
 
+#include "plandesk/text.h"
 #include "app.h"
 #include "ui.h"
 
@@ -35,23 +36,56 @@ static void catch_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/*
+ * Keys are read a byte at a time and UTF-8 is put together here, not by
+ * wget_wch: on a byte that is not UTF-8 (a paste from a Windows-1252
+ * document) ncurses' wget_wch drops every key already typed after it.
+ * A byte that starts no valid sequence, or a sequence cut short, is one
+ * U+FFFD; the key that cut it short is read next, not lost.
+ */
+static int utf8_length(int lead)
+{
+	if ((lead & 0xe0) == 0xc0)
+		return 2;
+	if ((lead & 0xf0) == 0xe0)
+		return 3;
+	if ((lead & 0xf8) == 0xf0)
+		return 4;
+	return 1;
+}
+
 int app_getkey(struct app *a)
 {
-	wint_t wc;
-	int rc;
+	char buf[4];
+	int c, len, n = 0;
+	uint32_t cp;
 
 	(void)a;
-	rc = wget_wch(stdscr, &wc);
-	if (rc == ERR)
+	if ((c = wgetch(stdscr)) == ERR)
 		return -1;
-	if (rc == KEY_CODE_YES) {
-		if (wc == KEY_ENTER)
-			return UI_ENTER;
-		return UI_FN((int)wc);
-	}
-	if (wc == '\r')
+	if (c == KEY_ENTER || c == '\r')
 		return UI_ENTER;
-	return (int)wc;
+	if (c >= KEY_MIN)
+		return UI_FN(c);
+	if (c < 0x80)
+		return c;
+	buf[n++] = (char)c;
+	len = utf8_length(c);
+	while (n < len) {
+		/* The rest of a character comes in the same write; wait at
+		 * most a tick for it. */
+		int d = wgetch(stdscr);
+		if (d == ERR)
+			break;
+		if (d >= KEY_MIN || (d & 0xc0) != 0x80) {
+			ungetch(d);
+			break;
+		}
+		buf[n++] = (char)d;
+	}
+	if (pd_utf8_decode(buf, (size_t)n, &cp) != (size_t)n)
+		return (int)PD_UTF8_REPLACEMENT;
+	return (int)cp;
 }
 
 static bool env_set(const char *name)
