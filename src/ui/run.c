@@ -136,6 +136,9 @@ int ui_run(struct pd_store *st, const struct ui_opts *o)
 	if (color && has_colors())
 		start_color();
 	cbreak();
+	/* Ctrl-C must not make the terminal throw away keys typed ahead of
+	 * it: Ctrl-C in a form asks before anything is discarded. */
+	noqiflush();
 	noecho();
 	keypad(stdscr, TRUE);
 	/* Draw every frame whole even with keys waiting: frames are cheap,
