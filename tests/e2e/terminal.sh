@@ -24,6 +24,7 @@ expect "starts again" "Plan / theme / item"
 keys a p
 expect "a form opens" "New plan"
 keys -l "HALF"
+expect "the text is typed" "HALF"
 keys C-c
 expect "Ctrl-C in a form with text asks first" "Discard what you typed?"
 keys n

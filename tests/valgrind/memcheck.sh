@@ -11,9 +11,11 @@
 # read or write, a use of an uninitialised value and a definite or
 # indirect leak are reported; memory still reachable at exit (ncurses
 # keeps its terminal tables for the life of the process) is not.
+# --vgdb=no: no gdbserver pipes in $TMPDIR (editor.sh checks it is left
+# empty).
 VALGRIND_LOGS=$(mktemp -d "${TMPDIR:-/tmp}/plandesk-vg.XXXXXX") || exit 99
 export VALGRIND_LOGS
-VALGRIND_OPTS="-q --leak-check=full --errors-for-leak-kinds=definite,indirect
+VALGRIND_OPTS="-q --vgdb=no --leak-check=full --errors-for-leak-kinds=definite,indirect
 	--show-leak-kinds=definite,indirect --num-callers=30"
 export VALGRIND_OPTS
 
