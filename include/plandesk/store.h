@@ -122,7 +122,9 @@ typedef int (*pd_write_fn)(struct pd_txn *txn, void *ctx, struct pd_err *err);
  * people.csv").  On MDB_MAP_FULL the transaction is aborted, the map
  * doubled and `fn` run again.  Waits while another process writes.
  * Returns fn's code when it fails; otherwise PD_OK, PD_EREADONLY, PD_EDB,
- * PD_EIO (disk full), PD_ENOMEM.
+ * PD_EIO (the file could not be written: disk full, the file-size limit,
+ * named in err as "cannot save to PATH: …; nothing was changed"),
+ * PD_ENOMEM.
  */
 int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
 		   pd_write_fn fn, void *ctx, struct pd_err *err);
