@@ -52,7 +52,8 @@ int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
  * is written.  Clears stale reader slots (mdb_reader_check).
  * `opts` may be NULL.
  * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open: errno text in
- * err), PD_ECORRUPT (not an LMDB file), PD_EDB, PD_ENOMEM.
+ * err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a
+ * damaged schema version: nothing is written), PD_EDB, PD_ENOMEM.
  */
 int pd_store_open(const char *path, const struct pd_open_opts *opts,
 		  struct pd_store **out, struct pd_err *err);

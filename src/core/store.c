@@ -166,24 +166,44 @@ static int open_dbs(struct pd_store *st, MDB_txn *txn, unsigned create,
 	return PD_OK;
 }
 
-/* Read the schema version; 0 when the database is new. */
+/*
+ * Read the schema version; 0 when the database is new (an environment with
+ * nothing in it).  An environment holding anything else without a schema
+ * version — another program's LMDB file — or with a damaged one is refused,
+ * before anything is written to it.
+ */
 static int read_schema(struct pd_store *st, uint64_t *schema, struct pd_err *err)
 {
 	MDB_txn *txn;
-	MDB_dbi meta;
+	MDB_dbi meta, main;
 	MDB_val k = { 6, "schema" }, v;
-	int rc;
+	MDB_stat ms;
+	size_t len = 8;
+	int rc, found = MDB_NOTFOUND;
 
 	*schema = 0;
 	if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn)))
 		return pd_mdb_err(NULL, rc, err, "open");
 	rc = mdb_dbi_open(txn, "meta", 0, &meta);
-	if (rc == MDB_SUCCESS && mdb_get(txn, meta, &k, &v) == MDB_SUCCESS &&
-	    v.mv_size == 8)
-		*schema = pd_get_be64(v.mv_data);
+	if (rc == MDB_SUCCESS && (found = mdb_get(txn, meta, &k, &v)) == MDB_SUCCESS) {
+		len = v.mv_size;
+		if (len == 8)
+			*schema = pd_get_be64(v.mv_data);
+	}
+	if ((rc == MDB_SUCCESS || rc == MDB_NOTFOUND) && found == MDB_NOTFOUND &&
+	    (rc = mdb_dbi_open(txn, NULL, 0, &main)) == MDB_SUCCESS &&
+	    (rc = mdb_stat(txn, main, &ms)) == MDB_SUCCESS && ms.ms_entries)
+		rc = -1;
 	mdb_txn_abort(txn);
+	if (rc == -1)
+		return pd_err_set(err, PD_ECORRUPT, "%s is not a plandesk database "
+			"(an LMDB file without plandesk's schema version); nothing "
+			"was changed", st->path);
 	if (rc && rc != MDB_NOTFOUND)
 		return pd_mdb_err(NULL, rc, err, "open");
+	if (len != 8)
+		return pd_err_set(err, PD_ECORRUPT, "%s is damaged: its schema version "
+			"is %zu bytes long, not 8; nothing was changed", st->path, len);
 	return PD_OK;
 }
 
