@@ -264,6 +264,24 @@ static int env_open(struct pd_store *st, const char *path, unsigned flags)
 
 static bool denied(int rc) { return rc == EACCES || rc == EROFS || rc == EPERM; }
 
+/* Say which of the file, its lock file or its folder could not be written. */
+static void note_read_only(struct pd_store *st, const char *path)
+{
+	size_t n = sizeof st->why;
+	char lock[4200];
+
+	snprintf(lock, sizeof lock, "%s-lock", path);
+	if (access(path, W_OK) != 0)
+		snprintf(st->why, n, "%s is not writable", path);
+	else if (access(lock, F_OK) == 0)
+		snprintf(st->why, n, "%s-lock is not writable", path);
+	else
+		snprintf(st->why, n, "%s cannot be locked (its folder is not "
+			 "writable, so %s-lock cannot be created)", path, path);
+	snprintf(st->notice, sizeof st->notice, "%.*s: opened read-only, "
+		 "changes cannot be saved", (int)sizeof st->why, st->why);
+}
+
 /*
  * Open for writing; a file or directory we may not write is opened
  * read-only instead (without the lock file when that too is read-only), and
@@ -279,9 +297,7 @@ static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
 		if (denied(rc))
 			rc = env_open(st, path, flags | MDB_RDONLY | MDB_NOLOCK);
 		if (rc == MDB_SUCCESS && !st->read_only)
-			snprintf(st->notice, sizeof st->notice,
-				 "%s is not writable: opened read-only, changes "
-				 "cannot be saved", path);
+			note_read_only(st, path);
 		if (rc == MDB_SUCCESS)
 			st->read_only = true;
 	}
@@ -500,6 +516,9 @@ int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
 {
 	int rc;
 
+	if (st->read_only && st->why[0])
+		return pd_err_set(err, PD_EREADONLY, "cannot save: %s; nothing was "
+				  "changed", st->why);
 	if (st->read_only)
 		return pd_err_set(err, PD_EREADONLY, "%s is open read-only", st->path);
 	for (int tries = 0; tries < 24; tries++) {
