@@ -52,7 +52,8 @@ int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
  * is written.  Clears stale reader slots (mdb_reader_check).
  * `opts` may be NULL.
  * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open: errno text in
- * err), PD_ECORRUPT (not an LMDB file), PD_EDB, PD_ENOMEM.
+ * err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a
+ * damaged schema version: nothing is written), PD_EDB, PD_ENOMEM.
  */
 int pd_store_open(const char *path, const struct pd_open_opts *opts,
 		  struct pd_store **out, struct pd_err *err);
@@ -122,7 +123,9 @@ typedef int (*pd_write_fn)(struct pd_txn *txn, void *ctx, struct pd_err *err);
  * people.csv").  On MDB_MAP_FULL the transaction is aborted, the map
  * doubled and `fn` run again.  Waits while another process writes.
  * Returns fn's code when it fails; otherwise PD_OK, PD_EREADONLY, PD_EDB,
- * PD_EIO (disk full), PD_ENOMEM.
+ * PD_EIO (the file could not be written: disk full, the file-size limit,
+ * named in err as "cannot save to PATH: …; nothing was changed"),
+ * PD_ENOMEM.
  */
 int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
 		   pd_write_fn fn, void *ctx, struct pd_err *err);

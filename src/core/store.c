@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,6 +31,40 @@ static const struct { const char *name; unsigned flags; } other_db[PD_NDBS] = {
 	[PD_DB_DRAFTS] = { "drafts", 0 },
 };
 
+static bool io_error(int rc)
+{
+	return rc == ENOSPC || rc == EFBIG || rc == EIO || rc == EDQUOT;
+}
+
+/*
+ * A write to the file failed.  LMDB turns a short write — what a full disk
+ * or the file-size limit (ulimit -f) gives — into EIO, so look at the file
+ * and its filesystem to say which.  The transaction is lost, the file is as
+ * it was: nothing was changed.
+ */
+static int save_err(const struct pd_store *st, int rc, struct pd_err *err)
+{
+	struct rlimit rl;
+	struct statvfs fs;
+	struct stat sb;
+
+	if (rc == EFBIG || (getrlimit(RLIMIT_FSIZE, &rl) == 0 &&
+			    rl.rlim_cur != RLIM_INFINITY && stat(st->path, &sb) == 0 &&
+			    (rlim_t)sb.st_size + 4096 > rl.rlim_cur))
+		return pd_err_set(err, PD_EIO, "cannot save to %s: the file has "
+			"reached the file-size limit (ulimit -f); nothing was changed",
+			st->path);
+	if (rc == EDQUOT)
+		return pd_err_set(err, PD_EIO, "cannot save to %s: the disk quota is "
+			"used up; nothing was changed", st->path);
+	if (rc == ENOSPC || (statvfs(st->path, &fs) == 0 &&
+			     (unsigned long long)fs.f_bavail * fs.f_frsize < (1u << 20)))
+		return pd_err_set(err, PD_EIO, "cannot save to %s: no space left on "
+			"the disk; nothing was changed", st->path);
+	return pd_err_set(err, PD_EIO, "cannot save to %s: %s; nothing was changed",
+			  st->path, strerror(rc));
+}
+
 int pd_mdb_err(struct pd_txn *txn, int rc, struct pd_err *err, const char *what)
 {
 	if (rc == MDB_SUCCESS)
@@ -44,7 +80,9 @@ int pd_mdb_err(struct pd_txn *txn, int rc, struct pd_err *err, const char *what)
 		return pd_err_set(err, PD_ECORRUPT, "%s: %s", what, mdb_strerror(rc));
 	if (rc == EACCES || rc == EROFS)
 		return pd_err_set(err, PD_EREADONLY, "%s: %s", what, strerror(rc));
-	if (rc == ENOSPC || rc == EFBIG || rc == EIO || rc == EDQUOT)
+	if (io_error(rc) && txn && txn->write)   /* a spill of dirty pages */
+		return save_err(txn->st, rc, err);
+	if (io_error(rc))
 		return pd_err_set(err, PD_EIO, "%s: %s", what, strerror(rc));
 	if (rc == ENOMEM)
 		return pd_err_set(err, PD_ENOMEM, "%s: out of memory", what);
@@ -128,24 +166,44 @@ static int open_dbs(struct pd_store *st, MDB_txn *txn, unsigned create,
 	return PD_OK;
 }
 
-/* Read the schema version; 0 when the database is new. */
+/*
+ * Read the schema version; 0 when the database is new (an environment with
+ * nothing in it).  An environment holding anything else without a schema
+ * version — another program's LMDB file — or with a damaged one is refused,
+ * before anything is written to it.
+ */
 static int read_schema(struct pd_store *st, uint64_t *schema, struct pd_err *err)
 {
 	MDB_txn *txn;
-	MDB_dbi meta;
+	MDB_dbi meta, main;
 	MDB_val k = { 6, "schema" }, v;
-	int rc;
+	MDB_stat ms;
+	size_t len = 8;
+	int rc, found = MDB_NOTFOUND;
 
 	*schema = 0;
 	if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn)))
 		return pd_mdb_err(NULL, rc, err, "open");
 	rc = mdb_dbi_open(txn, "meta", 0, &meta);
-	if (rc == MDB_SUCCESS && mdb_get(txn, meta, &k, &v) == MDB_SUCCESS &&
-	    v.mv_size == 8)
-		*schema = pd_get_be64(v.mv_data);
+	if (rc == MDB_SUCCESS && (found = mdb_get(txn, meta, &k, &v)) == MDB_SUCCESS) {
+		len = v.mv_size;
+		if (len == 8)
+			*schema = pd_get_be64(v.mv_data);
+	}
+	if ((rc == MDB_SUCCESS || rc == MDB_NOTFOUND) && found == MDB_NOTFOUND &&
+	    (rc = mdb_dbi_open(txn, NULL, 0, &main)) == MDB_SUCCESS &&
+	    (rc = mdb_stat(txn, main, &ms)) == MDB_SUCCESS && ms.ms_entries)
+		rc = -1;
 	mdb_txn_abort(txn);
+	if (rc == -1)
+		return pd_err_set(err, PD_ECORRUPT, "%s is not a plandesk database "
+			"(an LMDB file without plandesk's schema version); nothing "
+			"was changed", st->path);
 	if (rc && rc != MDB_NOTFOUND)
 		return pd_mdb_err(NULL, rc, err, "open");
+	if (len != 8)
+		return pd_err_set(err, PD_ECORRUPT, "%s is damaged: its schema version "
+			"is %zu bytes long, not 8; nothing was changed", st->path, len);
 	return PD_OK;
 }
 
@@ -206,6 +264,24 @@ static int env_open(struct pd_store *st, const char *path, unsigned flags)
 
 static bool denied(int rc) { return rc == EACCES || rc == EROFS || rc == EPERM; }
 
+/* Say which of the file, its lock file or its folder could not be written. */
+static void note_read_only(struct pd_store *st, const char *path)
+{
+	size_t n = sizeof st->why;
+	char lock[4200];
+
+	snprintf(lock, sizeof lock, "%s-lock", path);
+	if (access(path, W_OK) != 0)
+		snprintf(st->why, n, "%s is not writable", path);
+	else if (access(lock, F_OK) == 0)
+		snprintf(st->why, n, "%s-lock is not writable", path);
+	else
+		snprintf(st->why, n, "%s cannot be locked (its folder is not "
+			 "writable, so %s-lock cannot be created)", path, path);
+	snprintf(st->notice, sizeof st->notice, "%.*s: opened read-only, "
+		 "changes cannot be saved", (int)sizeof st->why, st->why);
+}
+
 /*
  * Open for writing; a file or directory we may not write is opened
  * read-only instead (without the lock file when that too is read-only), and
@@ -221,9 +297,7 @@ static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
 		if (denied(rc))
 			rc = env_open(st, path, flags | MDB_RDONLY | MDB_NOLOCK);
 		if (rc == MDB_SUCCESS && !st->read_only)
-			snprintf(st->notice, sizeof st->notice,
-				 "%s is not writable: opened read-only, changes "
-				 "cannot be saved", path);
+			note_read_only(st, path);
 		if (rc == MDB_SUCCESS)
 			st->read_only = true;
 	}
@@ -425,6 +499,8 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	rc = mdb_txn_commit(t.txn);
 	if (rc == MDB_MAP_FULL)
 		return PD_EMAPFULL;
+	if (io_error(rc))
+		return save_err(st, rc, err);
 	return pd_mdb_err(NULL, rc, err, "commit");
 abort:
 	mdb_txn_abort(t.txn);
@@ -440,6 +516,9 @@ int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
 {
 	int rc;
 
+	if (st->read_only && st->why[0])
+		return pd_err_set(err, PD_EREADONLY, "cannot save: %s; nothing was "
+				  "changed", st->why);
 	if (st->read_only)
 		return pd_err_set(err, PD_EREADONLY, "%s is open read-only", st->path);
 	for (int tries = 0; tries < 24; tries++) {

@@ -26,7 +26,8 @@ struct pd_store {
 	size_t   map_size;
 	bool     read_only;
 	char    *path;
-	char     notice[256];   /* why the store is read-only, if it had to be */
+	char     why[320];      /* why the store had to be opened read-only */
+	char     notice[400];   /* that, and that changes cannot be saved */
 };
 
 struct pd_txn {

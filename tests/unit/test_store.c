@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -1255,23 +1257,32 @@ static char *slurp(const char *path, size_t *n)
 	return p;
 }
 
-static void raw_put_meta(const char *path, const char *key, uint64_t value)
+/* Put key → n bytes in the named database `db` of the LMDB file at path,
+ * behind the store's back (creating the database). */
+static void raw_put(const char *path, const char *db, const char *key,
+		    const void *bytes, size_t n)
 {
 	MDB_env *env;
 	MDB_txn *txn;
 	MDB_dbi dbi;
-	unsigned char b[8];
-	MDB_val k = { strlen(key), (void *)key }, v = { 8, b };
+	MDB_val k = { strlen(key), (void *)key }, v = { n, (void *)bytes };
 
-	pd_put_be64(b, value);
 	cr_assert_eq(mdb_env_create(&env), 0);
 	cr_assert_eq(mdb_env_set_maxdbs(env, 32), 0);
 	cr_assert_eq(mdb_env_open(env, path, MDB_NOSUBDIR, 0600), 0);
 	cr_assert_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	cr_assert_eq(mdb_dbi_open(txn, "meta", 0, &dbi), 0);
+	cr_assert_eq(mdb_dbi_open(txn, db, MDB_CREATE, &dbi), 0);
 	cr_assert_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
 	cr_assert_eq(mdb_txn_commit(txn), 0);
 	mdb_env_close(env);
+}
+
+static void raw_put_meta(const char *path, const char *key, uint64_t value)
+{
+	unsigned char b[8];
+
+	pd_put_be64(b, value);
+	raw_put(path, "meta", key, b, 8);
 }
 
 Test(store, newer_schema_is_refused_untouched)
@@ -1307,6 +1318,83 @@ Test(store, newer_schema_is_refused_untouched)
 	raw_put_meta(tdb.path, "schema", PD_SCHEMA_VERSION);
 	tdb_open(NULL);
 	cr_expect_eq(tdb_count(PD_PLAN), 1);
+}
+
+/* Opening `path` fails with `code`, the message has `what`, and not a byte
+ * of the file changed. */
+static void refused_untouched(const char *path, int code, const char *what)
+{
+	struct pd_open_opts ro = { .read_only = true };
+	struct pd_store *st = (struct pd_store *)1;
+	struct pd_err err = { 0 };
+	size_t nb, na;
+	char *before = slurp(path, &nb), *after;
+
+	cr_expect_eq(pd_store_open(path, NULL, &st, &err), code, "%s", err.msg);
+	cr_expect_null(st);
+	cr_expect(strstr(err.msg, what) != NULL, "message: %s", err.msg);
+	cr_expect(strstr(err.msg, "nothing was changed") != NULL, "message: %s",
+		  err.msg);
+	st = (struct pd_store *)1;
+	cr_expect_eq(pd_store_open(path, &ro, &st, &err), code, "read-only: %s",
+		     err.msg);
+	cr_expect_null(st);
+	after = slurp(path, &na);
+	cr_expect(na == nb && !memcmp(before, after, nb), "file bytes changed");
+	free(before);
+	free(after);
+}
+
+Test(store, damaged_schema_is_refused_untouched)
+{
+	tdb_add(make_plan("P", "Plan"));
+	tdb_close();
+	raw_put(tdb.path, "meta", "schema", "\0\0\0\1", 4);
+	refused_untouched(tdb.path, PD_ECORRUPT, "schema version is 4 bytes long");
+	raw_put(tdb.path, "meta", "schema", "", 0);
+	refused_untouched(tdb.path, PD_ECORRUPT, "schema version is 0 bytes long");
+}
+
+Test(store, another_programs_lmdb_file_is_refused_untouched)
+{
+	char path[160];
+
+	snprintf(path, sizeof path, "%s/other.mdb", tdb.dir);
+	raw_put(path, "settings", "colour", "blue", 4);
+	refused_untouched(path, PD_ECORRUPT, "not a plandesk database");
+}
+
+/* Past the file-size limit a save fails, says so, and changes nothing. */
+Test(store, save_past_the_file_size_limit)
+{
+	struct people_ctx c = { 2000, 0 };
+	struct pd_err err = { 0 };
+	struct rlimit old, rl;
+	struct stat sb;
+	uint64_t before;
+
+	tdb_add(make_org("Existing"));
+	before = changes();
+	cr_assert_eq(stat(tdb.path, &sb), 0);
+	signal(SIGXFSZ, SIG_IGN);   /* as main.c: EFBIG, not a kill */
+	cr_assert_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
+	rl = old;
+	rl.rlim_cur = (rlim_t)sb.st_size + (64u << 10);
+	cr_assert_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+	cr_expect_eq(tdb_write(people_body, &c, &err), PD_EIO, "%s", err.msg);
+	cr_expect(strstr(err.msg, "file-size limit") != NULL, "message: %s", err.msg);
+	cr_expect(strstr(err.msg, tdb.path) != NULL, "message: %s", err.msg);
+	cr_expect(strstr(err.msg, "nothing was changed") != NULL, "message: %s",
+		  err.msg);
+	cr_assert_eq(setrlimit(RLIMIT_FSIZE, &old), 0);
+	cr_expect_eq(tdb_count(PD_PERSON), 0);
+	cr_expect_eq(changes(), before);
+	tdb_close();
+	tdb_open(NULL);
+	cr_expect_eq(tdb_count(PD_PERSON), 0);
+	cr_expect_eq(tdb_count(PD_ORG), 1);
+	cr_expect_eq(tdb_write(people_body, &c, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(tdb_count(PD_PERSON), 2000);
 }
 
 Test(store, not_a_database)
