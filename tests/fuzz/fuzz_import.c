@@ -6,7 +6,8 @@
  * references to find.
  *
  *   ./configure --enable-fuzzing CC=clang && make tests/fuzz/fuzz_import
- *   tests/fuzz/fuzz_import -max_total_time=120 tests/fuzz/corpus_import
+ *   cp -r tests/fuzz/corpus_import /tmp/corpus     (libFuzzer adds to it)
+ *   tests/fuzz/fuzz_import -max_total_time=120 /tmp/corpus
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE   /* nftw */
