@@ -51,8 +51,8 @@ int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
  * a database from a newer plandesk is refused with PD_ESCHEMA and nothing
  * is written.  Clears stale reader slots (mdb_reader_check).
  * `opts` may be NULL.
- * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open: errno text in
- * err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a
+ * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open, or with
+ * `read_only` no file at `path`: the reason in err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a
  * damaged schema version: nothing is written), PD_EDB, PD_ENOMEM.
  */
 int pd_store_open(const char *path, const struct pd_open_opts *opts,

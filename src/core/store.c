@@ -308,6 +308,8 @@ static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
 	if (denied(rc))
 		return pd_err_set(err, PD_EREADONLY, "cannot open %s: %s", path,
 				  strerror(rc));
+	if (rc == ENOENT && st->read_only)   /* a mistyped --db, most likely */
+		return pd_err_set(err, PD_EIO, "there is no database at %s", path);
 	return pd_err_set(err, PD_EIO, "cannot open %s: %s", path, mdb_strerror(rc));
 }
 

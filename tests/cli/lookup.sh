@@ -93,4 +93,9 @@ lookup 2 "--stale wants a number" "$PLANDESK" --db "$db" lookup --stale soon
 expect_err "--stale says what it wants" "number of months"
 
 lookup 0 "check after lookups" "$PLANDESK" --db "$db" check
+
+# A mistyped --db: said plainly, and no empty database is left behind.
+lookup 2 "lookup on a missing database" "$PLANDESK" --db "$T_TMP/typo.db" lookup smi
+expect_err "says there is no database there" "there is no database at $T_TMP/typo.db"
+if [ -e "$T_TMP/typo.db" ]; then fail "no file is created"; else ok "no file is created"; fi
 finish
