@@ -48,7 +48,9 @@ to() { timeout "$T" "$@"; }
 records() { awk '{ q += gsub(/"/, "") } q % 2 == 0 { n++ } END { print n - 1 }'; }
 count() { to "$PLANDESK" --db "$1" export "$2" 2>/dev/null | records; }
 sum() { sha256sum <"$1" | cut -d' ' -f1; }
-small_csv="$TESTS_DATA/orgs_tricky.csv"
+# A copy in the test's folder: nobody reads it in part c.
+small_csv="$T_TMP/orgs_tricky.csv"
+cp "$TESTS_DATA/orgs_tricky.csv" "$small_csv" && chmod 644 "$small_csv"
 
 # until CMD... : run CMD every 20 ms until it succeeds (10 s at most).
 until_ok() {
@@ -184,14 +186,19 @@ ro="$T_TMP/ro"
 db="$ro/p.db"
 mkdir "$ro"
 cp "$T_TMP/sample.db" "$db"
+rbin=$PLANDESK
 if [ "$(id -u)" -eq 0 ]; then
 	chmod 711 "$T_TMP"
 	chown -R nobody "$ro"
+	# The build may sit where nobody cannot reach it (a clone under
+	# /root): nobody runs a copy of the program from the test's folder.
+	rbin="$T_TMP/plandesk-as-nobody"
+	cp "${PLANDESK_BIN:-$PLANDESK}" "$rbin" && chmod 755 "$rbin"
 fi
-if ! as "$PLANDESK" --version >/dev/null 2>&1 || ! as test -r "$db"; then
-	skip "read-only: cannot run $PLANDESK as nobody on $ro"
+if ! as timeout "$T" "$rbin" --version >/dev/null 2>&1 || ! as test -r "$db"; then
+	skip "read-only: cannot run $rbin as nobody on $ro"
 else
-	rpd() { as timeout "$T" "$PLANDESK" --db "$db" "$@"; }
+	rpd() { as timeout "$T" "$rbin" --db "$db" "$@"; }
 	readers() {
 		expect_status 0 "$1: check works" rpd check
 		expect_err "$1: and says why it is read-only" "$2: opened read-only, changes cannot be saved"
@@ -221,7 +228,7 @@ else
 
 	chmod 700 "$ro"
 	if [ $have_tmux = yes ]; then
-		start 100 30 "exec $as_nobody $PLANDESK --db $db"
+		start 100 30 "exec $as_nobody $rbin --db $db"
 		expect "the client opens a read-only file, saying so" "Plans (read-only)"
 		keys 4 a o
 		expect "its form opens" "New organisation"
