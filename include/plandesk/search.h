@@ -27,8 +27,9 @@
  * a merge of their (already ordered) entries, so a first screenful costs
  * the same whether it matches 10 or 100 000 entries.  A query of several
  * words walks the entries of its rarest word and checks each against the
- * others (mostly from the name stored in the entry), so it costs in
- * proportion to that word's matches.
+ * others (mostly from the name stored in the entry), seeking straight to
+ * the names a query word begins and leaving runs the page cannot need, so
+ * a first screenful mostly costs far less than that word's matches.
  */
 #ifndef PLANDESK_SEARCH_H
 #define PLANDESK_SEARCH_H

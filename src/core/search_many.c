@@ -19,7 +19,20 @@
  * Only the best `need` candidates are kept (a heap), and a candidate whose
  * order, known from its name alone, cannot beat the worst kept one is not
  * checked at all: the first screenful of "john s" reads no record once it
- * has found twenty Johns with an "s" in their names.
+ * has found twenty Johns with an "s" in their names.  A candidate the name
+ * cannot settle is put off and checked at the end, best first, only while
+ * it may still be kept.
+ *
+ * The walk is cut short with bounds, all of them safe for the order:
+ *   - names that begin with a query word (what "d wri" wants: Diane
+ *     Wright) are sought directly in each run (key and class) of the
+ *     driver, and, to fill the heap early, in the name runs of the other
+ *     words that have few keys;
+ *   - a run is left once even NAME_START with the run's class as the
+ *     worst could not beat the worst kept (run_open);
+ *   - names whose plain first word cannot beat it are passed by the
+ *     hundred with one seek (seek_names, plain_may_beat).
+ * Paged results equal the unbounded search's (test_search_random).
  */
 #include <stdlib.h>
 
@@ -34,9 +47,12 @@
 /* Keep a heap of the best candidates when the page needs at most this
  * many; else keep them all and sort. */
 #define HEAP_MAX 4096
+/* Seek through another word's name runs when it has at most this many keys. */
+#define SEEK_KEYS_MAX 256
 
 struct cand {
 	unsigned char rank, worst;           /* best and worst class */
+	unsigned char word;                  /* the query word d is an entry of */
 	unsigned char dlen;
 	unsigned char d[PD_TERM_DATA_MAX];   /* the entry, class first */
 };
@@ -46,6 +62,7 @@ struct many {
 	size_t          drv;                 /* the driving word */
 	size_t          count[MAX_WORDS];    /* entries under each word's keys */
 	struct pd_buf   keys[MAX_WORDS];     /* each word's keys: len(1) + bytes */
+	size_t          nkeys[MAX_WORDS];
 	size_t          reads[MAX_WORDS];    /* records read for each word */
 	bool            tried[MAX_WORDS];    /* a small set was tried */
 	bool            has_set[MAX_WORDS];
@@ -54,6 +71,8 @@ struct many {
 	struct pd_terms terms;               /* a record read for a check */
 	struct cand    *c;                   /* kept: a max-heap when bounded */
 	size_t          n, cap, keep;        /* keep: the bound, or SIZE_MAX */
+	struct cand    *later;               /* put off by visit (check_later) */
+	size_t          nlater, caplater;
 };
 
 /* Count the entries under the keys word `i` begins, and keep the keys. */
@@ -72,6 +91,7 @@ static int scan_word(struct many *m, size_t i)
 		if ((rc = mdb_cursor_count(s->cur, &n)))
 			break;
 		m->count[i] += n;
+		m->nkeys[i]++;
 		if (pd_buf_add(&m->keys[i], &len, 1) != PD_OK ||
 		    pd_buf_add(&m->keys[i], k.mv_data, len) != PD_OK)
 			return pd_err_set(s->err, PD_ENOMEM, "out of memory");
@@ -204,16 +224,23 @@ static void order_of(const struct many *m, const struct best *b, struct cand *c)
 	}
 }
 
+/* The order of (rank, worst, entry d of dn bytes) against candidate y. */
+static int key_cmp(unsigned char rank, unsigned char worst,
+		   const unsigned char *d, size_t dn, const struct cand *y)
+{
+	if (rank != y->rank)
+		return rank < y->rank ? -1 : 1;
+	if (worst != y->worst)
+		return worst < y->worst ? -1 : 1;
+	/* Past the class byte: name, NUL, kind, id. */
+	return data_cmp(d + 1, dn - 1, y->d + 1, y->dlen - 1u);
+}
+
 static int cand_cmp(const void *a, const void *b)
 {
-	const struct cand *x = a, *y = b;
+	const struct cand *x = a;
 
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	if (x->worst != y->worst)
-		return x->worst < y->worst ? -1 : 1;
-	/* Past the class byte: name, NUL, kind, id. */
-	return data_cmp(x->d + 1, x->dlen - 1u, y->d + 1, y->dlen - 1u);
+	return key_cmp(x->rank, x->worst, x->d, x->dlen, b);
 }
 
 /* Could `c` still be among the kept ones? */
@@ -225,8 +252,11 @@ static bool may_keep(const struct many *m, const struct cand *c)
 /*
  * Check the driving word's entry `c->d` against every word.  Returns PD_OK
  * with c->rank set (NO_MATCH when some word misses or it cannot be kept).
+ * With *defer true, a candidate the name cannot settle (a word not in it,
+ * or a name that may be cut) is left with *defer still true and c->rank
+ * and c->worst the best order it may have; else *defer is set false.
  */
-static int check(struct many *m, struct cand *c)
+static int check(struct many *m, struct cand *c, bool *defer)
 {
 	struct search *s = m->s;
 	struct best b = { .q = &s->q };
@@ -247,8 +277,16 @@ static int check(struct many *m, struct cand *c)
 		c->rank = NO_MATCH;
 		return PD_OK;
 	}
+	if (*defer) {
+		bool unsettled = !whole;
+		for (j = 0; j < s->q.n && !unsettled; j++)
+			unsettled = b.cls[j] == NO_MATCH && j != c->word;
+		if (unsettled)
+			return PD_OK;
+		*defer = false;
+	}
 	for (j = 0; j < s->q.n && !need_record; j++) {
-		if (b.cls[j] != NO_MATCH || j == m->drv)
+		if (b.cls[j] != NO_MATCH || j == c->word)
 			continue;
 		if (!m->has_set[j] && !m->tried[j]) {
 			m->tried[j] = true;
@@ -267,8 +305,8 @@ static int check(struct many *m, struct cand *c)
 	}
 	if (need_record && (rc = check_record(m, c->d, c->dlen, &b)) != PD_OK)
 		return rc;
-	if (!need_record && j == s->q.n && b.cls[m->drv] == NO_MATCH)
-		b.cls[m->drv] = PD_RANK_OTHER;   /* its entry says it is there */
+	if (!need_record && j == s->q.n && b.cls[c->word] == NO_MATCH)
+		b.cls[c->word] = PD_RANK_OTHER;   /* its entry says it is there */
 	for (j = 0; j < s->q.n && b.cls[j] != NO_MATCH; j++)
 		;
 	if (j < s->q.n)
@@ -325,32 +363,240 @@ static int keep(struct many *m, const struct cand *c)
 	return PD_OK;
 }
 
-/* Walk the driver's entries, keeping those every word matches. */
+/* Check entry `d` of query word `word`, and keep it if every word matches
+ * and it may be kept.  A record already met is passed over. */
+static int visit(struct many *m, size_t word, const MDB_val *d)
+{
+	struct cand c;
+	bool defer = true;
+	int rc, f;
+
+	if ((f = search_fresh(m->s, d->mv_data, d->mv_size)) <= 0)
+		return -f;
+	c.word = (unsigned char)word;
+	c.dlen = (unsigned char)d->mv_size;
+	memcpy(c.d, d->mv_data, d->mv_size);
+	if ((rc = check(m, &c, &defer)) != PD_OK || c.rank == NO_MATCH)
+		return rc;
+	if (!defer)
+		return keep(m, &c);
+	if (m->nlater == m->caplater) {
+		size_t cap = m->caplater ? m->caplater * 2 : 64;
+		struct cand *g = realloc(m->later, cap * sizeof *g);
+		if (!g)
+			return pd_err_set(m->s->err, PD_ENOMEM, "out of memory");
+		m->later = g;
+		m->caplater = cap;
+	}
+	m->later[m->nlater++] = c;
+	return PD_OK;
+}
+
+/*
+ * The candidates visit put off, best possible order first: each is
+ * checked (a set probe or a record read) only while it may still be kept,
+ * so a first screenful filled from names alone reads no record.
+ */
+static int check_later(struct many *m)
+{
+	int rc;
+
+	if (m->nlater)
+		qsort(m->later, m->nlater, sizeof *m->later, cand_cmp);
+	for (size_t i = 0; i < m->nlater && may_keep(m, &m->later[i]); i++) {
+		struct cand c = m->later[i];
+		bool defer = false;
+		if ((rc = check(m, &c, &defer)) != PD_OK ||
+		    (c.rank != NO_MATCH && (rc = keep(m, &c)) != PD_OK))
+			return rc;
+	}
+	return PD_OK;
+}
+
+/*
+ * Could a record met through the driving entry `d` still be kept?  Its
+ * rank may be NAME_START through another word, and its worst class is at
+ * least the driving word's best class, which is d's class for a record
+ * first met in this run of the key (one with a better class under another
+ * key is met there, in that run).  Names sort within a run and classes
+ * after it, so once this fails the rest of the key can be skipped.
+ */
+static bool run_open(const struct many *m, const unsigned char *d, size_t dn)
+{
+	return m->n < m->keep ||
+	       key_cmp(PD_RANK_NAME_START, d[0], d, dn, &m->c[0]) < 0;
+}
+
+/* Does a query word begin the entry's name? */
+static bool starts_with_word(const struct query *q, const unsigned char *d, size_t dn)
+{
+	for (size_t j = 0; j < q->n; j++)
+		if (is_prefix(qword(q, j), q->len[j], (const char *)d + 1,
+			      dn - PD_TERM_DATA_MIN))
+			return true;
+	return false;
+}
+
+/*
+ * Is the first word of the entry's name plain (ASCII letters and digits,
+ * and not cut off)?  Then it is its own only class-1 word, and the record
+ * ranks NAME_START only when a query word begins the name.
+ */
+static bool plain_first_word(const unsigned char *d, size_t dn)
+{
+	size_t n = dn - PD_TERM_DATA_MIN;
+
+	for (size_t i = 0; i < n; i++) {
+		if (d[1 + i] == ' ')
+			return i > 0;
+		if (!is_alnum(d[1 + i]))
+			return false;
+	}
+	return n > 0 && n + 3 < PD_SORT_MAX;   /* one word, not cut */
+}
+
+/*
+ * The bytes of the entry's plain first word (see plain_first_word) when
+ * another is known to follow, else 0.
+ */
+static size_t plain_first_len(const unsigned char *d, size_t dn)
+{
+	size_t n = dn - PD_TERM_DATA_MIN;
+
+	for (size_t i = 0; i < n; i++) {
+		if (d[1 + i] == ' ')
+			return i;
+		if (!is_alnum(d[1 + i]))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * May a record met through entry `d`, whose name's first word is plain,
+ * still be kept?  With two words or more its worst class is at least
+ * NAME_WORD: a second word could rank NAME_START only by beginning the
+ * same first word, and reduce_words dropped such pairs.
+ */
+static bool plain_may_beat(const struct many *m, const unsigned char *d, size_t dn)
+{
+	unsigned char worst = d[0] > PD_RANK_NAME_WORD ? d[0] : PD_RANK_NAME_WORD;
+
+	return m->n < m->keep || m->s->q.n < 2 ||
+	       key_cmp(PD_RANK_NAME_START, worst, d, dn, &m->c[0]) < 0;
+}
+
+/*
+ * Visit the entries of `key` (kl bytes) of word `word` in class `cls`
+ * whose names begin with query word j, in order, while they may be kept.
+ * When one with a plain first word cannot be, neither can the rest with
+ * that first word (their names sort after): one seek passes them all.
+ */
+static int seek_names(struct many *m, size_t word, const char *key, size_t kl,
+		      unsigned cls, size_t j)
+{
+	struct search *s = m->s;
+	const char *w = qword(&s->q, j);
+	size_t wn = s->q.len[j], fl;
+	unsigned char want[1 + PD_SORT_MAX + 1];
+	MDB_val k = { kl, (void *)key }, d = { 1 + wn, want };
+	int rc;
+
+	if (wn > PD_SORT_MAX)
+		return PD_OK;   /* longer than any name kept */
+	want[0] = (unsigned char)cls;
+	memcpy(want + 1, w, wn);
+	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_GET_BOTH_RANGE); rc == MDB_SUCCESS;) {
+		const unsigned char *p = d.mv_data;
+		if (!data_ok(&d))
+			return search_corrupt(s);
+		if (p[0] != cls ||
+		    !is_prefix(w, wn, (const char *)p + 1, d.mv_size - PD_TERM_DATA_MIN) ||
+		    !run_open(m, p, d.mv_size))
+			break;
+		if ((fl = plain_first_len(p, d.mv_size)) && !plain_may_beat(m, p, d.mv_size)) {
+			/* Past "first word " and all that follows it: ' ' + 1. */
+			memcpy(want + 1, p + 1, fl);
+			want[1 + fl] = ' ' + 1;
+			d.mv_size = 2 + fl;
+			d.mv_data = want;
+			rc = mdb_cursor_get(s->cur, &k, &d, MDB_GET_BOTH_RANGE);
+			continue;
+		}
+		if ((rc = visit(m, word, &d)) != PD_OK)
+			return rc;
+		rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_DUP);
+	}
+	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
+}
+
+/*
+ * Seek the names that begin with a query word in every run (key and
+ * class) of `word`'s keys: the records that rank NAME_START (but for a
+ * first word of several parts).  Over the driver's runs (`driver`) this is part of
+ * the search (collect relies on it); over another word's name runs
+ * (classes 1 and 2, when it has few keys; not the names it begins itself)
+ * it only fills the kept ones early with good candidates — "rene st" finds René Stevens under
+ * "stevens" before walking every René.
+ */
+static int seek_name_starts(struct many *m, size_t word, bool driver)
+{
+	const struct pd_buf *keys = &m->keys[word];
+	unsigned maxcls = driver ? PD_RANK_OTHER : PD_RANK_NAME_WORD;
+	int rc;
+
+	for (size_t o = 0; o < keys->n; o += 1 + (unsigned char)keys->p[o])
+		for (unsigned cls = PD_RANK_NAME_START; cls <= maxcls; cls++)
+			for (size_t j = 0; j < m->s->q.n; j++)
+				if ((driver || j != word) &&
+				    (rc = seek_names(m, word, keys->p + o + 1,
+						     (unsigned char)keys->p[o], cls, j)) != PD_OK)
+					return rc;
+	return PD_OK;
+}
+
+/*
+ * Then walk the driver's entries in order.  Skipped: the rest of a key
+ * once nothing in it may be kept (run_open), the names seek_name_starts
+ * saw, and, once every kept one ranks NAME_START, names whose plain first
+ * word no query word begins (they rank lower).
+ */
 static int collect(struct many *m)
 {
 	struct search *s = m->s;
 	const char *w = qword(&s->q, m->drv);
 	size_t wn = s->q.len[m->drv];
 	MDB_val k = { wn, (void *)w }, d;
-	struct cand c;
-	int rc, f;
+	MDB_cursor_op op = MDB_NEXT;
+	int rc;
 
+	for (size_t i = 0; i < s->q.n; i++)
+		if (i != m->drv && m->nkeys[i] <= SEEK_KEYS_MAX &&
+		    (rc = seek_name_starts(m, i, false)) != PD_OK)
+			return rc;
+	if ((rc = seek_name_starts(m, m->drv, true)) != PD_OK)
+		return rc;
 	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS && is_prefix(w, wn, k.mv_data, k.mv_size);
-	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT)) {
+	     rc = mdb_cursor_get(s->cur, &k, &d, op)) {
+		const unsigned char *p = d.mv_data;
+		op = MDB_NEXT;
 		if (!data_ok(&d))
 			return search_corrupt(s);
-		if ((f = search_fresh(s, d.mv_data, d.mv_size)) < 0)
-			return -f;
-		if (!f)
+		if (!run_open(m, p, d.mv_size)) {
+			op = MDB_NEXT_NODUP;
 			continue;
-		c.dlen = (unsigned char)d.mv_size;
-		memcpy(c.d, d.mv_data, d.mv_size);
-		if ((rc = check(m, &c)) != PD_OK ||
-		    (c.rank != NO_MATCH && (rc = keep(m, &c)) != PD_OK))
+		}
+		if (starts_with_word(&s->q, p, d.mv_size) ||
+		    (m->n == m->keep && m->c[0].rank == PD_RANK_NAME_START &&
+		     plain_first_word(p, d.mv_size)))
+			continue;
+		if ((rc = visit(m, m->drv, &d)) != PD_OK)
 			return rc;
 	}
-	return rc == MDB_NOTFOUND || rc == MDB_SUCCESS ? PD_OK : search_db_err(s, rc);
+	if (rc != MDB_NOTFOUND && rc != MDB_SUCCESS)
+		return search_db_err(s, rc);
+	return check_later(m);
 }
 
 int search_many_words(struct search *s)
@@ -368,8 +614,6 @@ int search_many_words(struct search *s)
 		if (m->count[i] < m->count[m->drv])
 			m->drv = i;
 	}
-	if (rc == PD_OK && search_idset_reserve(&s->seen, s->seen.n + m->count[m->drv]) < 0)
-		rc = pd_err_set(s->err, PD_ENOMEM, "out of memory");
 	if (rc == PD_OK && m->count[m->drv])
 		rc = collect(m);
 	if (rc == PD_OK) {
@@ -386,6 +630,7 @@ int search_many_words(struct search *s)
 		mdb_cursor_close(m->gcur);
 	pd_terms_free(&m->terms);
 	free(m->c);
+	free(m->later);
 	free(m);
 	return rc;
 }
