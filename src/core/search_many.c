@@ -66,6 +66,7 @@ struct many {
 	size_t          reads[MAX_WORDS];    /* records read for each word */
 	bool            tried[MAX_WORDS];    /* a small set was tried */
 	bool            has_set[MAX_WORDS];
+	bool            covered[MAX_WORDS];  /* see seek_name_starts */
 	struct idset    other[MAX_WORDS];    /* records with the word elsewhere */
 	MDB_cursor     *gcur;                /* for gathering */
 	struct pd_terms terms;               /* a record read for a check */
@@ -427,16 +428,6 @@ static bool run_open(const struct many *m, const unsigned char *d, size_t dn)
 	       key_cmp(PD_RANK_NAME_START, d[0], d, dn, &m->c[0]) < 0;
 }
 
-/* Does a query word begin the entry's name? */
-static bool starts_with_word(const struct query *q, const unsigned char *d, size_t dn)
-{
-	for (size_t j = 0; j < q->n; j++)
-		if (is_prefix(qword(q, j), q->len[j], (const char *)d + 1,
-			      dn - PD_TERM_DATA_MIN))
-			return true;
-	return false;
-}
-
 /*
  * Is the first word of the entry's name plain (ASCII letters and digits,
  * and not cut off)?  Then it is its own only class-1 word, and the record
@@ -487,6 +478,19 @@ static bool plain_may_beat(const struct many *m, const unsigned char *d, size_t 
 }
 
 /*
+ * May a record met through entry `d`, whose name begins with query word
+ * j, and which has not been visited yet, still be kept?  When j's range is
+ * covered, such a record has some word ranking only OTHER, so its order is
+ * (NAME_START, OTHER, name) at best.
+ */
+static bool uncovered_may_beat(const struct many *m, size_t j,
+			       const unsigned char *d, size_t dn)
+{
+	return !m->covered[j] || m->n < m->keep ||
+	       key_cmp(PD_RANK_NAME_START, PD_RANK_OTHER, d, dn, &m->c[0]) < 0;
+}
+
+/*
  * Visit the entries of `key` (kl bytes) of word `word` in class `cls`
  * whose names begin with query word j, in order, while they may be kept.
  * When one with a plain first word cannot be, neither can the rest with
@@ -512,7 +516,8 @@ static int seek_names(struct many *m, size_t word, const char *key, size_t kl,
 			return search_corrupt(s);
 		if (p[0] != cls ||
 		    !is_prefix(w, wn, (const char *)p + 1, d.mv_size - PD_TERM_DATA_MIN) ||
-		    !run_open(m, p, d.mv_size))
+		    !run_open(m, p, d.mv_size) ||
+		    !uncovered_may_beat(m, j, p, d.mv_size))
 			break;
 		if ((fl = plain_first_len(p, d.mv_size)) && !plain_may_beat(m, p, d.mv_size)) {
 			/* Past "first word " and all that follows it: ' ' + 1. */
@@ -533,11 +538,15 @@ static int seek_names(struct many *m, size_t word, const char *key, size_t kl,
 /*
  * Seek the names that begin with a query word in every run (key and
  * class) of `word`'s keys: the records that rank NAME_START (but for a
- * first word of several parts).  Over the driver's runs (`driver`) this is part of
- * the search (collect relies on it); over another word's name runs
- * (classes 1 and 2, when it has few keys; not the names it begins itself)
- * it only fills the kept ones early with good candidates — "rene st" finds René Stevens under
- * "stevens" before walking every René.
+ * first word of several parts).  Over the driver's runs (`driver`) this is
+ * part of the search (collect relies on it).  Over another word's name
+ * runs (classes 1 and 2, when it has few keys; not the names it begins
+ * itself) it fills the kept ones early with good candidates — "rene st"
+ * finds René Stevens under "stevens" before walking every René — and it
+ * covers the names each other query word j begins: every record among
+ * them whose words all rank NAME_WORD or better has an entry in those runs
+ * and has been visited, so the driver's seeks may leave the rest of them
+ * as soon as (NAME_START, OTHER) cannot be kept (uncovered_may_beat).
  */
 static int seek_name_starts(struct many *m, size_t word, bool driver)
 {
@@ -552,14 +561,52 @@ static int seek_name_starts(struct many *m, size_t word, bool driver)
 				    (rc = seek_names(m, word, keys->p + o + 1,
 						     (unsigned char)keys->p[o], cls, j)) != PD_OK)
 					return rc;
+	if (!driver)
+		for (size_t j = 0; j < m->s->q.n; j++)
+			m->covered[j] |= j != word;
 	return PD_OK;
+}
+
+/* The bytes of the shortest query word that begins the entry's name, or 0. */
+static size_t name_start_len(const struct query *q, const unsigned char *d, size_t dn)
+{
+	size_t best = 0;
+
+	for (size_t j = 0; j < q->n; j++)
+		if ((!best || q->len[j] < best) &&
+		    is_prefix(qword(q, j), q->len[j], (const char *)d + 1,
+			      dn - PD_TERM_DATA_MIN))
+			best = q->len[j];
+	return best;
+}
+
+/*
+ * Move the walk's cursor to the first entry of key `k` at or after the
+ * data `want` (wn bytes), or to the next key's first entry when there is
+ * none.  *k and *d get where it is.  Returns an LMDB code.
+ */
+static int seek_past(MDB_cursor *cur, MDB_val *k, MDB_val *d,
+		     const unsigned char *want, size_t wn)
+{
+	unsigned char next[256];   /* keys are shorter (scan_word) */
+	int rc;
+
+	memcpy(next, k->mv_data, k->mv_size);
+	next[k->mv_size] = 0;      /* the first key after k */
+	d->mv_size = wn;
+	d->mv_data = (void *)want;
+	if ((rc = mdb_cursor_get(cur, k, d, MDB_GET_BOTH_RANGE)) != MDB_NOTFOUND)
+		return rc;
+	k->mv_size++;
+	k->mv_data = next;
+	return mdb_cursor_get(cur, k, d, MDB_SET_RANGE);
 }
 
 /*
  * Then walk the driver's entries in order.  Skipped: the rest of a key
- * once nothing in it may be kept (run_open), the names seek_name_starts
- * saw, and, once every kept one ranks NAME_START, names whose plain first
- * word no query word begins (they rank lower).
+ * once nothing in it may be kept (run_open), and with one seek each, the
+ * names seek_name_starts saw and, once every kept one ranks NAME_START,
+ * the names of a plain first word no query word begins (they rank lower).
  */
 static int collect(struct many *m)
 {
@@ -578,8 +625,10 @@ static int collect(struct many *m)
 		return rc;
 	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS && is_prefix(w, wn, k.mv_data, k.mv_size);
-	     rc = mdb_cursor_get(s->cur, &k, &d, op)) {
+	     rc = op == MDB_GET_BOTH_RANGE ? rc : mdb_cursor_get(s->cur, &k, &d, op)) {
 		const unsigned char *p = d.mv_data;
+		unsigned char want[1 + PD_SORT_MAX + 1];
+		size_t sl;
 		op = MDB_NEXT;
 		if (!data_ok(&d))
 			return search_corrupt(s);
@@ -587,12 +636,27 @@ static int collect(struct many *m)
 			op = MDB_NEXT_NODUP;
 			continue;
 		}
-		if (starts_with_word(&s->q, p, d.mv_size) ||
-		    (m->n == m->keep && m->c[0].rank == PD_RANK_NAME_START &&
-		     plain_first_word(p, d.mv_size)))
+		if ((sl = name_start_len(&s->q, p, d.mv_size))) {
+			/* seek_name_starts saw them all: past the names that
+			 * begin with those bytes (the last one plus one) */
+			memcpy(want, p, 1 + sl);
+			want[sl]++;
+		} else if (m->n == m->keep && m->c[0].rank == PD_RANK_NAME_START &&
+			   plain_first_word(p, d.mv_size)) {
+			/* they rank lower: past "first word", " first word ..." */
+			sl = plain_first_len(p, d.mv_size);
+			if (!sl)
+				continue;   /* the name is that one word */
+			memcpy(want, p, 1 + sl);
+			want[1 + sl] = ' ' + 1;
+			sl++;
+		} else {
+			if ((rc = visit(m, m->drv, &d)) != PD_OK)
+				return rc;
 			continue;
-		if ((rc = visit(m, m->drv, &d)) != PD_OK)
-			return rc;
+		}
+		op = MDB_GET_BOTH_RANGE;
+		rc = seek_past(s->cur, &k, &d, want, 1 + sl);
 	}
 	if (rc != MDB_NOTFOUND && rc != MDB_SUCCESS)
 		return search_db_err(s, rc);
