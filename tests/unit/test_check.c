@@ -1,8 +1,7 @@
 /* test_check.c — pd_check on healthy databases and on ones damaged by hand
  * through raw LMDB: stray and missing index entries, corrupt values. */
 #include "testdb.h"
-
-#include <lmdb.h>
+#include "rawdb.h"
 
 #include "plandesk/check.h"
 #include "plandesk/codec.h"
@@ -38,34 +37,6 @@ static size_t run_check(struct found *f)
 	cr_assert_eq(rc, PD_OK, "pd_check: %d %s", rc, err.msg);
 	cr_expect_eq(n, f->n, "count %zu, callback called %zu times", n, f->n);
 	return n;
-}
-
-/* A raw LMDB write transaction on the (closed) store's file. */
-struct raw { MDB_env *env; MDB_txn *txn; };
-
-static void raw_begin(struct raw *r)
-{
-	tdb_close();
-	cr_assert_eq(mdb_env_create(&r->env), 0);
-	cr_assert_eq(mdb_env_set_maxdbs(r->env, 32), 0);
-	cr_assert_eq(mdb_env_open(r->env, tdb.path, MDB_NOSUBDIR, 0600), 0);
-	cr_assert_eq(mdb_txn_begin(r->env, NULL, 0, &r->txn), 0);
-}
-
-static MDB_dbi raw_dbi(struct raw *r, const char *name, unsigned flags)
-{
-	MDB_dbi dbi;
-	int rc = mdb_dbi_open(r->txn, name, flags, &dbi);
-
-	cr_assert_eq(rc, 0, "open %s: %s", name, mdb_strerror(rc));
-	return dbi;
-}
-
-static void raw_commit(struct raw *r)
-{
-	cr_assert_eq(mdb_txn_commit(r->txn), 0);
-	mdb_env_close(r->env);
-	tdb_open(NULL);
 }
 
 static void raw_put(struct raw *r, MDB_dbi dbi, uint64_t key, const void *data,
