@@ -55,10 +55,16 @@ enum pd_rank {
 #define PD_SEARCH_PEOPLE (1u << PD_PERSON)
 
 /* One match. */
+#define PD_HIT_KEY_MAX 42   /* bytes of pd_hit.key */
+
 struct pd_hit {
-	enum pd_kind kind;   /* PD_PERSON or PD_ORG */
-	uint64_t     id;
-	enum pd_rank rank;
+	enum pd_kind  kind;   /* PD_PERSON or PD_ORG */
+	uint64_t      id;
+	enum pd_rank  rank;
+	/* Where the entry's directory card is (pd_search_cards); set by the
+	 * search.  keylen 0 (a hit made by hand): the record is read. */
+	unsigned char keylen;
+	unsigned char key[PD_HIT_KEY_MAX];
 };
 
 /*
@@ -101,22 +107,41 @@ int pd_search_count(struct pd_txn *txn, const char *query, unsigned kinds,
 		    size_t max, size_t *count, struct pd_err *err);
 
 /*
- * Called by pd_search_read with each record and its index in `hits`.  The
- * record is valid only during the call.  Return 0 to go on, anything else
- * to stop (pd_search_read then returns that value).
+ * A directory card: what a lookup line shows of a person or an
+ * organisation, kept in the `cards` database next to the search index,
+ * in the search's order, so the rows of many hits are read from a few
+ * neighbouring pages.  The texts are not NUL-terminated and are valid
+ * only during the pd_card_cb call.
  */
-typedef int (*pd_hit_record_cb)(size_t i, const struct pd_record *r, void *ctx);
+struct pd_card_text {
+	const char *p;
+	size_t      n;
+};
+
+struct pd_card {
+	enum pd_kind        kind;
+	uint64_t            id;
+	uint64_t            org;   /* a person's organisation; 0: none */
+	struct pd_card_text name, role, phone, mobile, email, verified;
+};
 
 /*
- * Read the records of `n` hits in the order they are stored, not the
- * order of `hits`: for many hits (a whole `lookup`) that is several times
- * faster than a pd_get each, as neighbours share pages.  A hit whose
- * record is gone is skipped.  `cb` gets each record with its index in
- * `hits`.
- * Returns PD_OK, cb's non-zero value, PD_ECORRUPT (a record that does not
- * decode), PD_ENOMEM, PD_EDB.
+ * Called by pd_search_cards with each card and its index in `hits`.
+ * Return 0 to go on, anything else to stop (pd_search_cards then returns
+ * that value).
  */
-int pd_search_read(struct pd_txn *txn, const struct pd_hit *hits, size_t n,
-		   pd_hit_record_cb cb, void *ctx, struct pd_err *err);
+typedef int (*pd_card_cb)(size_t i, const struct pd_card *c, void *ctx);
+
+/*
+ * The cards of `n` hits, read in the cards' order, not the order of
+ * `hits` (a whole `lookup` then reads neighbouring pages, not a page a
+ * hit).  A hit without a key, or whose card is missing (a database not
+ * yet upgraded, opened read-only), is read from its record; a hit whose
+ * record is gone is skipped.
+ * Returns PD_OK, cb's non-zero value, PD_ECORRUPT (a card or record that
+ * does not decode), PD_ENOMEM, PD_EDB.
+ */
+int pd_search_cards(struct pd_txn *txn, const struct pd_hit *hits, size_t n,
+		    pd_card_cb cb, void *ctx, struct pd_err *err);
 
 #endif

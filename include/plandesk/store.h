@@ -5,7 +5,8 @@
  * Layout (HACKING.md has the full table): one named database per record
  * kind keyed by the 8-byte big-endian id; MDB_DUPSORT index databases;
  * `unique` (natural keys → id); `meta` (schema version, id counter, change
- * counter); `undo` and `redo` (the journal).
+ * counter); `undo` and `redo` (the journal); `terms` and `cards` (the
+ * directory search).
  *
  * Every user action is one write transaction (pd_store_write): committed
  * means saved.  Reads happen in read transactions (pd_txn_read), which see
@@ -21,7 +22,7 @@
 #include "plandesk/record.h"
 #include "plandesk/status.h"
 
-#define PD_SCHEMA_VERSION 1
+#define PD_SCHEMA_VERSION 2        /* 2: the `cards` database */
 #define PD_UNDO_MAX 500            /* journal entries kept */
 #define PD_DEFAULT_MAP (64u << 20) /* initial map size; grows on demand */
 
@@ -49,7 +50,9 @@ int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
  * missing parent directory is created 0700).  A file or directory that may
  * not be written is opened read-only (see pd_store_notice).  Checks the schema version:
  * a database from a newer plandesk is refused with PD_ESCHEMA and nothing
- * is written.  Clears stale reader slots (mdb_reader_check).
+ * is written; one of schema 1 opened writable is upgraded (its directory
+ * cards derived) before this returns.  Clears stale reader slots
+ * (mdb_reader_check).
  * `opts` may be NULL.
  * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open, or with
  * `read_only` no file at `path`: the reason in err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a

@@ -10,10 +10,10 @@
  * older than MONTHS months before today; without a QUERY it lists every
  * such organisation, then every such person.
  *
- * The matches are found first (pd_search_each), their records then read
- * in storage order (pd_search_read, much faster than one pd_get each for a
- * common name), each formatted into one buffer, and the lines printed in
- * the search's order.
+ * The matches are found first (pd_search_each), their directory cards
+ * then read in the cards' order (pd_search_cards: neighbouring pages,
+ * several times faster than one pd_get each for a common name), each
+ * formatted into one buffer, and the lines printed in the search's order.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -97,18 +97,25 @@ static const char *org_name(struct lookup *lk, uint64_t id)
 }
 
 /* Append text with tabs, newlines and other control bytes as spaces. */
-static void put_field(struct lookup *lk, const char *s)
+static void put_field(struct lookup *lk, struct pd_card_text t)
 {
+	const char *s = t.p, *end = t.p + t.n;
+
 	for (const char *p = s;; p++) {
-		if (*p && (unsigned char)*p >= 0x20 && *p != 0x7f)
+		if (p < end && (unsigned char)*p >= 0x20 && *p != 0x7f)
 			continue;
 		if ((p > s && pd_buf_add(&lk->out, s, (size_t)(p - s)) != PD_OK) ||
-		    (*p && pd_buf_putc(&lk->out, ' ') != PD_OK))
+		    (p < end && pd_buf_putc(&lk->out, ' ') != PD_OK))
 			lk->rc = PD_ENOMEM;
-		if (!*p)
+		if (p == end)
 			return;
 		s = p + 1;
 	}
+}
+
+static struct pd_card_text text(const char *s)
+{
+	return (struct pd_card_text){ s, strlen(s) };
 }
 
 static void put_char(struct lookup *lk, int c)
@@ -117,56 +124,57 @@ static void put_char(struct lookup *lk, int c)
 		lk->rc = PD_ENOMEM;
 }
 
-static bool is_stale(const struct lookup *lk, const struct pd_record *r)
+static bool is_stale(const struct lookup *lk, const struct pd_card *c)
 {
-	int f = r->kind == PD_ORG ? PD_ORG_VERIFIED : PD_PERSON_VERIFIED;
+	char s[32];
 	struct pd_date d;
 
-	if (!pd_is_set(r, f) || pd_date_parse(pd_get_text(r, f), &d, NULL) != PD_OK)
+	if (!c->verified.n || c->verified.n >= sizeof s)
+		return true;
+	memcpy(s, c->verified.p, c->verified.n);
+	s[c->verified.n] = '\0';
+	if (pd_date_parse(s, &d, NULL) != PD_OK)
 		return true;
 	return pd_date_cmp(&d, &lk->cutoff) < 0;
 }
 
-/* Format hit i's line (pd_search_read's callback). */
-static int format_cb(size_t i, const struct pd_record *r, void *ctx)
+/* Format hit i's line (pd_search_cards's callback). */
+static int format_cb(size_t i, const struct pd_card *c, void *ctx)
 {
 	struct lookup *lk = ctx;
-	bool person = r->kind == PD_PERSON;
-	const char *name = pd_get_text(r, person ? PD_PERSON_NAME : PD_ORG_NAME);
-	const char *email = pd_get_text(r, person ? PD_PERSON_EMAIL : PD_ORG_EMAIL);
-	const char *phone = pd_get_text(r, person ? PD_PERSON_PHONE : PD_ORG_PHONE);
-	const char *org = person ? org_name(lk, pd_get_ref(r, PD_PERSON_ORG)) : "";
+	bool person = c->kind == PD_PERSON;
+	struct pd_card_text org = text(person ? org_name(lk, c->org) : "");
+	struct pd_card_text phone = c->phone.n ? c->phone : c->mobile;
 
-	if ((lk->stale && !is_stale(lk, r)) || (lk->mutt && !*email))
+	if ((lk->stale && !is_stale(lk, c)) || (lk->mutt && !c->email.n))
 		return 0;
-	if (person && !*phone)
-		phone = pd_get_text(r, PD_PERSON_MOBILE);
 	lk->lines[i].off = lk->out.n;
 	if (lk->mutt) {
-		put_field(lk, email);
+		put_field(lk, c->email);
 		put_char(lk, '\t');
-		put_field(lk, name);
+		put_field(lk, c->name);
 		put_char(lk, '\t');
 		put_field(lk, org);
 	} else {
 		if (pd_buf_puts(&lk->out, person ? "person\t" : "org\t") != PD_OK)
 			lk->rc = PD_ENOMEM;
-		put_field(lk, name);
+		put_field(lk, c->name);
 		put_char(lk, '\t');
-		put_field(lk, person ? pd_get_text(r, PD_PERSON_ROLE) : "");
+		put_field(lk, c->role);
 		put_char(lk, '\t');
 		put_field(lk, org);
 		put_char(lk, '\t');
 		put_field(lk, phone);
 		put_char(lk, '\t');
-		put_field(lk, email);
+		put_field(lk, c->email);
 	}
 	put_char(lk, '\n');
 	lk->lines[i].len = lk->out.n - lk->lines[i].off;
 	return lk->rc;
 }
 
-static int add_hit(struct lookup *lk, enum pd_kind kind, uint64_t id)
+/* Keep a hit (one made here has no card key: its record is read). */
+static int add_hit(struct lookup *lk, const struct pd_hit *hit)
 {
 	if (lk->n == lk->cap) {
 		size_t cap = lk->cap ? lk->cap * 2 : 256;
@@ -176,10 +184,7 @@ static int add_hit(struct lookup *lk, enum pd_kind kind, uint64_t id)
 		lk->hits = h;
 		lk->cap = cap;
 	}
-	lk->hits[lk->n].kind = kind;
-	lk->hits[lk->n].id = id;
-	lk->hits[lk->n].rank = PD_RANK_OTHER;
-	lk->n++;
+	lk->hits[lk->n++] = *hit;
 	return PD_OK;
 }
 
@@ -187,7 +192,7 @@ static int hit_cb(const struct pd_hit *hit, void *ctx)
 {
 	struct lookup *lk = ctx;
 
-	return lk->rc = add_hit(lk, hit->kind, hit->id);
+	return lk->rc = add_hit(lk, hit);
 }
 
 /* --stale without a query: every organisation, then every person. */
@@ -202,7 +207,8 @@ static int scan_all(struct lookup *lk)
 		if ((rc = pd_cursor_kind(lk->txn, kinds[i], 0, &cur, &lk->err)))
 			break;
 		while ((rc = pd_cursor_next(cur, &id, &lk->err)) == PD_OK &&
-		       (rc = add_hit(lk, kinds[i], id)) == PD_OK)
+		       (rc = add_hit(lk, &(struct pd_hit){ .kind = kinds[i], .id = id,
+							.rank = PD_RANK_OTHER })) == PD_OK)
 			;
 		pd_cursor_close(cur);
 		if (rc == PD_NOTFOUND)
@@ -226,7 +232,7 @@ static int find(struct lookup *lk, const char *query)
 	if (rc == PD_OK && lk->n && !(lk->lines = calloc(lk->n, sizeof *lk->lines)))
 		rc = pd_err_set(&lk->err, PD_ENOMEM, "out of memory");
 	if (rc == PD_OK)
-		rc = pd_search_read(lk->txn, lk->hits, lk->n, format_cb, lk, &lk->err);
+		rc = pd_search_cards(lk->txn, lk->hits, lk->n, format_cb, lk, &lk->err);
 	if (rc == PD_ENOMEM)
 		pd_err_set(&lk->err, rc, "out of memory");
 	return rc;

@@ -14,13 +14,16 @@
 #include "plandesk/codec.h"
 #include "store_impl.h"
 
+/* The derived databases, in the order of checker.expect. */
+enum { SLOT_UNIQUE = PD_NINDEXES, SLOT_TERMS, SLOT_CARDS, NSLOTS };
+
 struct checker {
 	struct pd_txn *txn;
 	pd_check_cb    cb;
 	void          *ctx;
 	size_t         problems;
-	/* Expected entry counts: per index, then unique, then terms. */
-	size_t         expect[PD_NINDEXES + 2];
+	/* Expected entry counts: per index, then unique, terms and cards. */
+	size_t         expect[NSLOTS];
 	uint64_t       max_id;
 };
 
@@ -40,13 +43,26 @@ static void problem(struct checker *c, const char *fmt, ...)
 		c->cb(c->ctx, msg);
 }
 
+static MDB_dbi slot_dbi(const struct pd_store *st, int slot)
+{
+	return slot < PD_NINDEXES ? st->ix_dbi[slot] :
+	       slot == SLOT_UNIQUE ? st->dbi[PD_DB_UNIQUE] :
+	       slot == SLOT_TERMS ? st->dbi[PD_DB_TERMS] : st->dbi[PD_DB_CARDS];
+}
+
+static const char *slot_name(int slot)
+{
+	return slot < PD_NINDEXES ? pd_ixdef(slot)->db :
+	       slot == SLOT_UNIQUE ? "unique" : slot == SLOT_TERMS ? "terms" : "cards";
+}
+
 /* Which slot of c->expect a derived database is. */
 static int slot_of(struct checker *c, MDB_dbi dbi)
 {
-	for (int i = 0; i < PD_NINDEXES; i++)
-		if (c->txn->st->ix_dbi[i] == dbi)
+	for (int i = 0; i < NSLOTS; i++)
+		if (slot_dbi(c->txn->st, i) == dbi)
 			return i;
-	return dbi == c->txn->st->dbi[PD_DB_UNIQUE] ? PD_NINDEXES : PD_NINDEXES + 1;
+	return SLOT_TERMS;
 }
 
 static bool entry_present(struct checker *c, const struct pd_entries *es, size_t i)
@@ -109,10 +125,7 @@ static int check_record(struct checker *c, enum pd_kind kind, uint64_t id,
 			c->expect[slot_of(c, es->e[i].dbi)]++;
 		else
 			problem(c, "%s %llu: missing from index %s", kname,
-				(unsigned long long)id,
-				es->e[i].unique ? "unique" :
-				slot_of(c, es->e[i].dbi) < PD_NINDEXES ?
-				pd_ixdef(slot_of(c, es->e[i].dbi))->db : "terms");
+				(unsigned long long)id, slot_name(slot_of(c, es->e[i].dbi)));
 	}
 	return PD_OK;
 }
@@ -156,10 +169,8 @@ static enum pd_kind unique_kind(const MDB_val *k)
 static void find_strays(struct checker *c, int slot, struct pd_entries *es)
 {
 	struct pd_store *st = c->txn->st;
-	MDB_dbi dbi = slot < PD_NINDEXES ? st->ix_dbi[slot] :
-		      slot == PD_NINDEXES ? st->dbi[PD_DB_UNIQUE] : st->dbi[PD_DB_TERMS];
-	const char *name = slot < PD_NINDEXES ? pd_ixdef(slot)->db :
-			   slot == PD_NINDEXES ? "unique" : "terms";
+	MDB_dbi dbi = slot_dbi(st, slot);
+	const char *name = slot_name(slot);
 	MDB_cursor *cur;
 	MDB_val k, d;
 	int rc;
@@ -168,6 +179,8 @@ static void find_strays(struct checker *c, int slot, struct pd_entries *es)
 		return;
 	for (rc = mdb_cursor_get(cur, &k, &d, MDB_FIRST); rc == MDB_SUCCESS;
 	     rc = mdb_cursor_get(cur, &k, &d, MDB_NEXT)) {
+		/* terms data and cards keys end with kind(1) + id(8) */
+		const MDB_val *tail = slot == SLOT_CARDS ? &k : &d;
 		enum pd_kind kind;
 		uint64_t id;
 
@@ -175,15 +188,14 @@ static void find_strays(struct checker *c, int slot, struct pd_entries *es)
 			kind = pd_ixdef(slot)->kind;
 			id = d.mv_size >= 8 ?
 			     pd_get_be64((unsigned char *)d.mv_data + d.mv_size - 8) : 0;
-		} else if (slot == PD_NINDEXES) {
+		} else if (slot == SLOT_UNIQUE) {
 			kind = unique_kind(&k);
 			id = d.mv_size == 8 ? pd_get_be64(d.mv_data) : 0;
 		} else {
-			/* terms data ends with kind(1) + id(8) */
-			kind = d.mv_size >= 9 ?
-			       ((unsigned char *)d.mv_data)[d.mv_size - 9] : PD_NKINDS;
-			id = d.mv_size >= 9 ?
-			     pd_get_be64((unsigned char *)d.mv_data + d.mv_size - 8) : 0;
+			kind = tail->mv_size >= 9 ?
+			       ((unsigned char *)tail->mv_data)[tail->mv_size - 9] : PD_NKINDS;
+			id = tail->mv_size >= 9 ?
+			     pd_get_be64((unsigned char *)tail->mv_data + tail->mv_size - 8) : 0;
 		}
 		if (kind >= PD_NKINDS || !entry_owned(c, dbi, kind, id, &k, &d, es))
 			problem(c, "index %s: stray entry for %s %llu", name,
@@ -214,12 +226,11 @@ int pd_check(struct pd_store *st, pd_check_cb cb, void *ctx, size_t *nproblems,
 		if (rc == PD_NOTFOUND)
 			rc = PD_OK;
 	}
-	for (int slot = 0; slot < PD_NINDEXES + 2 && rc == PD_OK; slot++) {
-		MDB_dbi dbi = slot < PD_NINDEXES ? st->ix_dbi[slot] :
-			      slot == PD_NINDEXES ? st->dbi[PD_DB_UNIQUE] :
-			      st->dbi[PD_DB_TERMS];
+	for (int slot = 0; slot < NSLOTS && rc == PD_OK; slot++) {
 		MDB_stat s;
-		if (mdb_stat(c.txn->txn, dbi, &s) == MDB_SUCCESS &&
+		if (slot == SLOT_CARDS && !st->has_cards)
+			continue;
+		if (mdb_stat(c.txn->txn, slot_dbi(st, slot), &s) == MDB_SUCCESS &&
 		    s.ms_entries != c.expect[slot])
 			find_strays(&c, slot, &es);
 	}

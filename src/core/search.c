@@ -208,11 +208,14 @@ int search_fresh(struct search *s, const unsigned char *d, size_t n)
 int search_emit(struct search *s, const unsigned char *d, size_t n,
 		enum pd_rank rank)
 {
-	struct pd_hit h = { data_kind(d, n), data_id(d, n), rank };
-
-	if (s->count >= s->offset && s->count - s->offset < s->limit &&
-	    s->cb && s->cb(&h, s->ctx))
-		return STOP;
+	_Static_assert(PD_TERM_DATA_MAX - 1 <= PD_HIT_KEY_MAX, "a card key fits a hit");
+	if (s->count >= s->offset && s->count - s->offset < s->limit && s->cb) {
+		struct pd_hit h = { data_kind(d, n), data_id(d, n), rank,
+				    (unsigned char)(n - 1), { 0 } };
+		memcpy(h.key, d + 1, n - 1);   /* the card's key: past the class */
+		if (s->cb(&h, s->ctx))
+			return STOP;
+	}
 	s->count++;
 	return s->count >= s->need ? STOP : PD_OK;
 }

@@ -12,6 +12,7 @@
 
 #include "plandesk/codec.h"
 #include "plandesk/text.h"
+#include "card.h"
 #include "search_terms.h"
 
 #define WORDS_STOP (-1)     /* a pd_text_words callback's "enough" */
@@ -315,9 +316,27 @@ void pd_terms_free(struct pd_terms *ts)
 
 /* --- entries ------------------------------------------------------------- */
 
-/* The entries of `r` with its organisation's name `orgname` (NULL: read). */
+/* The card of `r` under `key` (card.h). */
+static int add_card(struct pd_txn *txn, const struct pd_record *r,
+		    const unsigned char *key, size_t klen, struct pd_entries *out)
+{
+	struct pd_buf v = PD_BUF_INIT;
+	int rc = pd_card_encode(r, &v);
+
+	if (rc == PD_OK)
+		rc = pd_entries_add(out, txn->st->dbi[PD_DB_CARDS], true, key, klen,
+				    v.p, v.n);
+	pd_buf_free(&v);
+	return rc;
+}
+
+/*
+ * The entries of `r` with its organisation's name `orgname` (NULL: read),
+ * and its card when `card` (the card does not hold the name, so an
+ * organisation's rename leaves its people's cards alone).
+ */
 static int entries_for(struct pd_txn *txn, const struct pd_record *r,
-		       const char *orgname, struct pd_entries *out)
+		       const char *orgname, bool card, struct pd_entries *out)
 {
 	MDB_dbi dbi = txn->st->dbi[PD_DB_TERMS];
 	struct pd_terms ts = { 0 };
@@ -352,6 +371,8 @@ static int entries_for(struct pd_txn *txn, const struct pd_record *r,
 			rc = pd_entries_add(out, dbi, false, key.p, key.n, data, dlen);
 		pd_buf_free(&key);
 	}
+	if (rc == PD_OK && card && txn->st->has_cards)
+		rc = add_card(txn, r, data + 1, dlen - 1, out);
 out:
 	pd_terms_free(&ts);
 	return rc;
@@ -360,7 +381,7 @@ out:
 int pd_search_entries(struct pd_txn *txn, const struct pd_record *r,
 		      struct pd_entries *out, struct pd_err *err)
 {
-	int rc = entries_for(txn, r, NULL, out);
+	int rc = entries_for(txn, r, NULL, true, out);
 
 	if (rc != PD_OK)
 		return pd_err_set(err, rc, "search terms: %s", pd_strerror(rc));
@@ -471,8 +492,8 @@ int pd_search_org_changed(struct pd_txn *txn, uint64_t org,
 			continue;   /* undecodable: it has no entries to change */
 		pd_entries_reset(&olds);
 		pd_entries_reset(&news);
-		if ((rc = entries_for(txn, &p, oldname, &olds)) ||
-		    (rc = entries_for(txn, &p, newname, &news)))
+		if ((rc = entries_for(txn, &p, oldname, false, &olds)) ||
+		    (rc = entries_for(txn, &p, newname, false, &news)))
 			rc = pd_err_set(err, rc, "search terms: %s", pd_strerror(rc));
 		else
 			rc = apply_diff(txn, &olds, &news, err);

@@ -82,7 +82,8 @@ int pd_search_terms(struct pd_txn *txn, const struct pd_record *r,
 void pd_terms_free(struct pd_terms *ts);
 
 /*
- * Append the entries `r` derives in `terms` to `out` (called by
+ * Append the entries `r` derives in `terms`, and its card in `cards`
+ * (card.h; not on a store opened without them), to `out` (called by
  * pd_index_entries).  Returns PD_OK, PD_ENOMEM, PD_EDB (err filled).
  */
 int pd_search_entries(struct pd_txn *txn, const struct pd_record *r,

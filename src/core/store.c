@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "card.h"
 #include "store_impl.h"
 
 static const char *const kind_db[PD_NKINDS] = {
@@ -29,6 +30,7 @@ static const struct { const char *name; unsigned flags; } other_db[PD_NDBS] = {
 	[PD_DB_UNDO]   = { "undo",   0 },
 	[PD_DB_REDO]   = { "redo",   0 },
 	[PD_DB_DRAFTS] = { "drafts", 0 },
+	[PD_DB_CARDS]  = { "cards",  0 },
 };
 
 static bool io_error(int rc)
@@ -160,6 +162,11 @@ static int open_dbs(struct pd_store *st, MDB_txn *txn, unsigned create,
 	for (int d = 0; d < PD_NDBS; d++) {
 		rc = mdb_dbi_open(txn, other_db[d].name, create | other_db[d].flags,
 				  &st->dbi[d]);
+		/* Schema 1 had no cards: read-only, lookups read the records. */
+		if (rc == MDB_NOTFOUND && d == PD_DB_CARDS)
+			continue;
+		if (d == PD_DB_CARDS)
+			st->has_cards = rc == MDB_SUCCESS;
 		if (rc)
 			return pd_mdb_err(NULL, rc, err, other_db[d].name);
 	}
@@ -347,6 +354,11 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 		goto fail;
 	}
 	if ((rc = init_dbs(st, schema, err)) != PD_OK)
+		goto fail;
+	/* Schema 1 lacks the directory cards (card.h): derive them once. */
+	if (schema == 1 && !st->read_only &&
+	    (rc = pd_store_write(st, "upgrade the database", PD_W_NO_JOURNAL,
+				 pd_cards_fill, NULL, err)) != PD_OK)
 		goto fail;
 	*out = st;
 	return PD_OK;

@@ -14,7 +14,7 @@
 /* Derived databases besides the indexes of enum pd_index. */
 enum {
 	PD_DB_META, PD_DB_UNIQUE, PD_DB_TERMS, PD_DB_UNDO, PD_DB_REDO,
-	PD_DB_DRAFTS,
+	PD_DB_DRAFTS, PD_DB_CARDS,
 	PD_NDBS
 };
 
@@ -25,6 +25,7 @@ struct pd_store {
 	MDB_dbi  dbi[PD_NDBS];
 	size_t   map_size;
 	bool     read_only;
+	bool     has_cards;     /* false: schema 1 opened read-only (card.h) */
 	char    *path;
 	char     why[320];      /* why the store had to be opened read-only */
 	char     notice[400];   /* that, and that changes cannot be saved */
@@ -85,7 +86,8 @@ void pd_term_batch_free(struct pd_txn *txn);
 /* One derived entry of a record: database, key and data. */
 struct pd_entry {
 	MDB_dbi  dbi;
-	bool     unique;     /* lives in `unique`: a conflict if another id has it */
+	bool     unique;     /* one value a key (`unique`, `cards`), removed only
+	                        while it is still this record's; else DUPSORT */
 	size_t   koff, klen; /* in the entry list's buffer */
 	size_t   doff, dlen;
 };

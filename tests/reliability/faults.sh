@@ -261,7 +261,7 @@ if command -v mdb_load >/dev/null 2>&1; then
 	for c in "check" "export people" "lookup karen" "import orgs $small_csv" \
 		 "backup $T_TMP/d-backup.db" "minutes 2009-06-26" "report progress C3P"; do
 		expect_status 2 "newer schema: ${c%% *} is refused" to "$PLANDESK" --db "$db" $c
-		expect_err "newer schema: ${c%% *} says so" "plandesk: $db was written by a newer plandesk \(schema 999; this one reads up to 1\); nothing was changed"
+		expect_err "newer schema: ${c%% *} says so" "plandesk: $db was written by a newer plandesk \(schema 999; this one reads up to [0-9]+\); nothing was changed"
 	done
 	same "newer schema: not a byte changed" "$(sum "$db")" "$before"
 	if [ -e "$T_TMP/d-backup.db" ]; then fail "newer schema: no backup made"; else ok "newer schema: no backup made"; fi

@@ -1,0 +1,242 @@
+/*
+ * card.c — directory cards: their encoding, and reading the cards of many
+ * hits in key order (one cursor walking forward, so consecutive cards
+ * mostly come from the page it is on: LMDB's MDB_SET_KEY looks there
+ * before descending from the root).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "card.h"
+#include "plandesk/codec.h"
+#include "search_terms.h"
+#include "store_impl.h"
+
+enum { NTEXTS = 6 };
+
+static void put_be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static uint32_t get_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+static struct pd_card_text text_of(const struct pd_record *r, int f)
+{
+	const char *s = f < 0 ? "" : pd_get_text(r, f);
+
+	return (struct pd_card_text){ s, strlen(s) };
+}
+
+void pd_card_of_record(const struct pd_record *r, struct pd_card *c)
+{
+	bool person = r->kind == PD_PERSON;
+
+	c->kind = r->kind;
+	c->id = r->id;
+	c->org = person ? pd_get_ref(r, PD_PERSON_ORG) : 0;
+	c->name = text_of(r, person ? PD_PERSON_NAME : PD_ORG_NAME);
+	c->role = text_of(r, person ? PD_PERSON_ROLE : -1);
+	c->phone = text_of(r, person ? PD_PERSON_PHONE : PD_ORG_PHONE);
+	c->mobile = text_of(r, person ? PD_PERSON_MOBILE : -1);
+	c->email = text_of(r, person ? PD_PERSON_EMAIL : PD_ORG_EMAIL);
+	c->verified = text_of(r, person ? PD_PERSON_VERIFIED : PD_ORG_VERIFIED);
+}
+
+int pd_card_encode(const struct pd_record *r, struct pd_buf *out)
+{
+	struct pd_card c;
+	const struct pd_card_text *t[NTEXTS] = {
+		&c.name, &c.role, &c.phone, &c.mobile, &c.email, &c.verified,
+	};
+	unsigned char b[8];
+
+	pd_card_of_record(r, &c);
+	pd_put_be64(b, c.org);
+	if (pd_buf_add(out, b, 8) != PD_OK)
+		return PD_ENOMEM;
+	for (int i = 0; i < NTEXTS; i++) {
+		if (t[i]->n > UINT32_MAX)
+			return PD_ENOMEM;
+		put_be32(b, (uint32_t)t[i]->n);
+		if (pd_buf_add(out, b, 4) != PD_OK ||
+		    pd_buf_add(out, t[i]->p, t[i]->n) != PD_OK)
+			return PD_ENOMEM;
+	}
+	return PD_OK;
+}
+
+int pd_card_decode(const void *p, size_t n, enum pd_kind kind, uint64_t id,
+		   struct pd_card *c)
+{
+	const unsigned char *s = p, *end = s + n;
+	struct pd_card_text *t[NTEXTS] = {
+		&c->name, &c->role, &c->phone, &c->mobile, &c->email, &c->verified,
+	};
+
+	if (n < 8)
+		return PD_ECORRUPT;
+	c->kind = kind;
+	c->id = id;
+	c->org = pd_get_be64(s);
+	s += 8;
+	for (int i = 0; i < NTEXTS; i++) {
+		uint32_t len;
+		if (end - s < 4)
+			return PD_ECORRUPT;
+		len = get_be32(s);
+		s += 4;
+		if ((size_t)(end - s) < len)
+			return PD_ECORRUPT;
+		t[i]->p = (const char *)s;
+		t[i]->n = len;
+		s += len;
+	}
+	return s == end ? PD_OK : PD_ECORRUPT;
+}
+
+/* --- pd_search_cards ----------------------------------------------------- */
+
+struct slot {
+	const struct pd_hit *h;
+	size_t               i;   /* index in hits */
+};
+
+static int slot_cmp(const void *a, const void *b)
+{
+	const struct pd_hit *x = ((const struct slot *)a)->h;
+	const struct pd_hit *y = ((const struct slot *)b)->h;
+	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
+	int c = memcmp(x->key, y->key, n);
+
+	return c ? c : (x->keylen > y->keylen) - (x->keylen < y->keylen);
+}
+
+/* The hit's card from `cards`: PD_NOTFOUND when it has none, or a damaged
+ * one (the record is then read instead; `check` reports the card). */
+static int card_get(MDB_cursor *cur, const struct pd_hit *h, struct pd_card *c,
+		    struct pd_err *err)
+{
+	MDB_val k = { h->keylen, (void *)h->key }, v;
+	int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_KEY);
+
+	if (rc == MDB_NOTFOUND)
+		return PD_NOTFOUND;
+	if (rc)
+		return pd_mdb_err(NULL, rc, err, "read");
+	if (pd_card_decode(v.mv_data, v.mv_size, h->kind, h->id, c) != PD_OK)
+		return PD_NOTFOUND;
+	return PD_OK;
+}
+
+int pd_search_cards(struct pd_txn *txn, const struct pd_hit *hits, size_t n,
+		    pd_card_cb cb, void *ctx, struct pd_err *err)
+{
+	struct slot *order = n ? malloc(n * sizeof *order) : NULL;
+	MDB_cursor *cur = NULL;
+	size_t keyed = 0;
+	int rc = PD_OK;
+
+	if (n && !order)
+		return pd_err_set(err, PD_ENOMEM, "out of memory");
+	/* Keyed hits first, sorted; the others after, in the hits' order. */
+	for (size_t i = 0; i < n; i++)
+		if (hits[i].keylen && txn->st->has_cards)
+			order[keyed++] = (struct slot){ &hits[i], i };
+	for (size_t i = 0, j = keyed; i < n; i++)
+		if (!hits[i].keylen || !txn->st->has_cards)
+			order[j++] = (struct slot){ &hits[i], i };
+	if (keyed)
+		qsort(order, keyed, sizeof *order, slot_cmp);
+	if (keyed && (rc = mdb_cursor_open(txn->txn, txn->st->dbi[PD_DB_CARDS], &cur)))
+		rc = pd_mdb_err(NULL, rc, err, "read");
+	for (size_t j = 0; j < n && rc == PD_OK; j++) {
+		const struct pd_hit *h = order[j].h;
+		struct pd_record r;
+		struct pd_card c;
+		bool read = false;
+
+		rc = j < keyed ? card_get(cur, h, &c, err) : PD_NOTFOUND;
+		if (rc == PD_NOTFOUND) {
+			if ((rc = pd_get(txn, h->kind, h->id, &r, err)) == PD_OK) {
+				read = true;
+				pd_card_of_record(&r, &c);
+			} else if (rc == PD_ECORRUPT) {
+				pd_err_prefix(err, "%s %llu: ", pd_kind_info(h->kind)->name,
+					      (unsigned long long)h->id);
+			}
+		}
+		if (rc == PD_OK)
+			rc = cb(order[j].i, &c, ctx);
+		else if (rc == PD_NOTFOUND)
+			rc = PD_OK;   /* the record is gone */
+		if (read)
+			pd_record_clear(&r);
+	}
+	if (cur)
+		mdb_cursor_close(cur);
+	free(order);
+	return rc;
+}
+
+/* --- the upgrade from schema 1 ------------------------------------------- */
+
+static int fill_kind(struct pd_txn *txn, enum pd_kind kind,
+		     struct pd_entries *es, struct pd_err *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, mrc;
+
+	if ((mrc = mdb_cursor_open(txn->txn, txn->st->kind_dbi[kind], &cur)))
+		return pd_mdb_err(txn, mrc, err, "upgrade");
+	rc = PD_OK;
+	for (mrc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); mrc == MDB_SUCCESS && rc == PD_OK;
+	     mrc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+		struct pd_record r;
+		if (k.mv_size != 8)
+			continue;
+		pd_record_init(&r, kind);
+		if (pd_decode(v.mv_data, v.mv_size, &r, NULL) != PD_OK) {
+			pd_record_clear(&r);
+			continue;   /* undecodable: `check` names it; it has no card */
+		}
+		r.id = pd_get_be64(k.mv_data);
+		pd_entries_reset(es);
+		rc = pd_search_entries(txn, &r, es, err);
+		pd_record_clear(&r);
+		for (size_t i = 0; i < es->n && rc == PD_OK; i++) {
+			const struct pd_entry *e = &es->e[i];
+			MDB_val ck = { e->klen, es->buf.p + e->koff };
+			MDB_val cv = { e->dlen, es->buf.p + e->doff };
+			if (e->dbi == txn->st->dbi[PD_DB_CARDS])
+				rc = pd_mdb_err(txn, mdb_put(txn->txn, e->dbi, &ck, &cv, 0),
+						err, "upgrade");
+		}
+	}
+	mdb_cursor_close(cur);
+	if (rc == PD_OK && mrc != MDB_NOTFOUND && mrc != MDB_SUCCESS)
+		rc = pd_mdb_err(txn, mrc, err, "upgrade");
+	return rc;
+}
+
+int pd_cards_fill(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct pd_entries es = { 0 };
+	int rc;
+
+	(void)ctx;
+	if ((rc = fill_kind(txn, PD_ORG, &es, err)) == PD_OK &&
+	    (rc = fill_kind(txn, PD_PERSON, &es, err)) == PD_OK)
+		rc = pd_meta_put_u64(txn, "schema", PD_SCHEMA_VERSION, err);
+	txn->dirty = true;   /* else pd_store_write rolls back */
+	pd_entries_free(&es);
+	return rc;
+}
