@@ -96,32 +96,23 @@ static const char *org_name(struct lookup *lk, uint64_t id)
 	return o->id[i] == id ? o->name[i] : "";
 }
 
-/* Append text with tabs, newlines and other control bytes as spaces. */
-static void put_field(struct lookup *lk, struct pd_card_text t)
+/*
+ * Copy a field to `w` with tabs, newlines and other control bytes as
+ * spaces; returns the end.  (A loop the compiler vectorises: a `lookup smi`
+ * formats 31,000 lines.)
+ */
+static char *put_field(char *w, struct pd_card_text t)
 {
-	const char *s = t.p, *end = t.p + t.n;
-
-	for (const char *p = s;; p++) {
-		if (p < end && (unsigned char)*p >= 0x20 && *p != 0x7f)
-			continue;
-		if ((p > s && pd_buf_add(&lk->out, s, (size_t)(p - s)) != PD_OK) ||
-		    (p < end && pd_buf_putc(&lk->out, ' ') != PD_OK))
-			lk->rc = PD_ENOMEM;
-		if (p == end)
-			return;
-		s = p + 1;
+	for (size_t i = 0; i < t.n; i++) {
+		unsigned char c = (unsigned char)t.p[i];
+		w[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
 	}
+	return w + t.n;
 }
 
 static struct pd_card_text text(const char *s)
 {
 	return (struct pd_card_text){ s, strlen(s) };
-}
-
-static void put_char(struct lookup *lk, int c)
-{
-	if (pd_buf_putc(&lk->out, c) != PD_OK)
-		lk->rc = PD_ENOMEM;
 }
 
 static bool is_stale(const struct lookup *lk, const struct pd_card *c)
@@ -145,32 +136,30 @@ static int format_cb(size_t i, const struct pd_card *c, void *ctx)
 	bool person = c->kind == PD_PERSON;
 	struct pd_card_text org = text(person ? org_name(lk, c->org) : "");
 	struct pd_card_text phone = c->phone.n ? c->phone : c->mobile;
+	struct pd_card_text kind = text(person ? "person" : "org");
+	/* The line's fields, in order; tabs between, a newline after. */
+	const struct pd_card_text mutt[] = { c->email, c->name, org };
+	const struct pd_card_text plain[] = { kind, c->name, c->role, org, phone, c->email };
+	const struct pd_card_text *f = lk->mutt ? mutt : plain;
+	size_t nf = lk->mutt ? 3 : 6, len = nf;
+	char *w;
 
 	if ((lk->stale && !is_stale(lk, c)) || (lk->mutt && !c->email.n))
 		return 0;
-	lk->lines[i].off = lk->out.n;
-	if (lk->mutt) {
-		put_field(lk, c->email);
-		put_char(lk, '\t');
-		put_field(lk, c->name);
-		put_char(lk, '\t');
-		put_field(lk, org);
-	} else {
-		if (pd_buf_puts(&lk->out, person ? "person\t" : "org\t") != PD_OK)
-			lk->rc = PD_ENOMEM;
-		put_field(lk, c->name);
-		put_char(lk, '\t');
-		put_field(lk, c->role);
-		put_char(lk, '\t');
-		put_field(lk, org);
-		put_char(lk, '\t');
-		put_field(lk, phone);
-		put_char(lk, '\t');
-		put_field(lk, c->email);
+	for (size_t j = 0; j < nf; j++)
+		len += f[j].n;
+	if (pd_buf_reserve(&lk->out, len) != PD_OK)
+		return lk->rc = PD_ENOMEM;
+	w = lk->out.p + lk->out.n;
+	for (size_t j = 0; j < nf; j++) {
+		w = put_field(w, f[j]);
+		*w++ = j + 1 < nf ? '\t' : '\n';
 	}
-	put_char(lk, '\n');
-	lk->lines[i].len = lk->out.n - lk->lines[i].off;
-	return lk->rc;
+	*w = '\0';
+	lk->lines[i].off = lk->out.n;
+	lk->lines[i].len = len;
+	lk->out.n += len;
+	return 0;
 }
 
 /* Keep a hit (one made here has no card key: its record is read). */

@@ -16,7 +16,7 @@
  *	in two passes over the same queries.
  *   bench_search index-size DB TMPDIR
  *	The search index's share of the database: a compact copy of DB, the
- *	same with the `terms` database emptied, and the difference.
+ *	same with `terms` and `cards` emptied, and the difference.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -544,9 +544,11 @@ static long long file_size(const char *path)
 	return stat(path, &sb) == 0 ? (long long)sb.st_size : -1;
 }
 
-/* Empty the `terms` database of the file at `path` (LMDB directly). */
+/* Empty the search's databases (`terms`, `cards`) of the file at `path`
+ * (LMDB directly); their entry counts to entries[0] and [1]. */
 static int drop_terms(const char *path, size_t *entries)
 {
+	static const char *const dbs[] = { "terms", "cards" };
 	MDB_env *env;
 	MDB_txn *txn;
 	MDB_dbi dbi;
@@ -558,10 +560,13 @@ static int drop_terms(const char *path, size_t *entries)
 	    (rc = mdb_env_open(env, path, MDB_NOSUBDIR, 0600)))
 		return rc;
 	if (!(rc = mdb_txn_begin(env, NULL, 0, &txn))) {
-		if (!(rc = mdb_dbi_open(txn, "terms", 0, &dbi)) &&
-		    !(rc = mdb_stat(txn, dbi, &ms)))
-			*entries = ms.ms_entries;
-		if (!rc && !(rc = mdb_drop(txn, dbi, 0)))
+		for (int i = 0; i < 2 && !rc; i++)
+			if (!(rc = mdb_dbi_open(txn, dbs[i], 0, &dbi)) &&
+			    !(rc = mdb_stat(txn, dbi, &ms))) {
+				entries[i] = ms.ms_entries;
+				rc = mdb_drop(txn, dbi, 0);
+			}
+		if (!rc)
 			rc = mdb_txn_commit(txn);
 		else
 			mdb_txn_abort(txn);
@@ -575,7 +580,7 @@ static int index_size(const char *db, const char *dir)
 	char a[4096 + 8], b[4096 + 8];
 	struct pd_store *st;
 	struct pd_err err;
-	size_t entries = 0, people = 0, orgs = 0;
+	size_t entries[2] = { 0, 0 }, people = 0, orgs = 0;
 	struct pd_txn *txn;
 	long long sa, sb;
 	int rc;
@@ -591,7 +596,7 @@ static int index_size(const char *db, const char *dir)
 		rc = pd_store_backup(st, a, &err);
 		pd_store_close(st);
 	}
-	if (rc == PD_OK && (rc = drop_terms(a, &entries)) != 0) {
+	if (rc == PD_OK && (rc = drop_terms(a, entries)) != 0) {
 		fprintf(stderr, "bench_search: %s: %s\n", a, mdb_strerror(rc));
 		return 1;
 	}
@@ -609,12 +614,12 @@ static int index_size(const char *db, const char *dir)
 		pd_store_close(st);
 	}
 	sa = file_size(a);
-	printf("%zu people, %zu organisations: %zu search index entries (%.1f a record)\n",
-	       people, orgs, entries, (double)entries / (double)(people + orgs ? people + orgs : 1));
-	printf("compact database %.1f MiB, without the search index %.1f MiB: "
-	       "the index takes %.1f MiB (%.0f bytes an entry)\n",
-	       (double)sa / 1048576.0, (double)sb / 1048576.0,
-	       (double)(sa - sb) / 1048576.0, entries ? (double)(sa - sb) / (double)entries : 0.0);
+	printf("%zu people, %zu organisations: %zu search index entries (%.1f a record), "
+	       "%zu cards\n", people, orgs, entries[0],
+	       (double)entries[0] / (double)(people + orgs ? people + orgs : 1), entries[1]);
+	printf("compact database %.1f MiB, without the search index and cards %.1f MiB: "
+	       "they take %.1f MiB\n",
+	       (double)sa / 1048576.0, (double)sb / 1048576.0, (double)(sa - sb) / 1048576.0);
 	remove(a);
 	remove(b);
 	strcat(a, "-lock");   /* LMDB's lock files, beside the copies */
