@@ -146,6 +146,10 @@ int pd_search_cards(struct pd_txn *txn, const struct pd_hit *hits, size_t n,
 
 	if (n && !order)
 		return pd_err_set(err, PD_ENOMEM, "out of memory");
+	if (txn->write && (rc = pd_terms_flush(txn, err)) != PD_OK) {
+		free(order);
+		return rc;   /* cards queued in this write must be read back */
+	}
 	/* Keyed hits first, sorted; the others after, in the hits' order. */
 	for (size_t i = 0; i < n; i++)
 		if (hits[i].keylen && txn->st->has_cards)
@@ -216,9 +220,8 @@ static int fill_kind(struct pd_txn *txn, enum pd_kind kind,
 			const struct pd_entry *e = &es->e[i];
 			MDB_val ck = { e->klen, es->buf.p + e->koff };
 			MDB_val cv = { e->dlen, es->buf.p + e->doff };
-			if (e->dbi == txn->st->dbi[PD_DB_CARDS])
-				rc = pd_mdb_err(txn, mdb_put(txn->txn, e->dbi, &ck, &cv, 0),
-						err, "upgrade");
+			if (e->dbi == txn->st->dbi[PD_DB_CARDS])   /* put in key order */
+				rc = pd_terms_queue(txn, true, true, &ck, &cv, err);
 		}
 	}
 	mdb_cursor_close(cur);

@@ -428,14 +428,14 @@ static int apply_diff(struct pd_txn *txn, const struct pd_entries *olds,
 		MDB_val k = { e->klen, olds->buf.p + e->koff };
 		MDB_val d = { e->dlen, olds->buf.p + e->doff };
 		if (!has_entry(olds, news, i))
-			rc = pd_terms_queue(txn, false, &k, &d, err);
+			rc = pd_terms_queue(txn, false, false, &k, &d, err);
 	}
 	for (size_t i = 0; i < news->n && rc == PD_OK; i++) {
 		const struct pd_entry *e = &news->e[i];
 		MDB_val k = { e->klen, news->buf.p + e->koff };
 		MDB_val d = { e->dlen, news->buf.p + e->doff };
 		if (!has_entry(news, olds, i))
-			rc = pd_terms_queue(txn, true, &k, &d, err);
+			rc = pd_terms_queue(txn, false, true, &k, &d, err);
 	}
 	return rc;
 }

@@ -64,18 +64,19 @@ int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 int pd_raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	       const MDB_val *val, struct pd_err *err);
 
-/* --- term_batch.c: `terms` writes queued and put in key order ---------- */
+/* --- term_batch.c: `terms` and `cards` writes queued, put in key order -- */
 
 /*
- * Queue a put (put true) or delete of the pair (k, d) in `terms`; the
- * queue is applied when full and by pd_terms_flush.  Returns PD_OK,
- * PD_ENOMEM, PD_EINVAL (a key or data too long), or what a flush returns.
+ * Queue a put (put true) or delete of the pair (k, d) in `terms`, or with
+ * `card` of key k in `cards` (d its value; ignored by a delete); the queue
+ * is applied when full and by pd_terms_flush.  Returns PD_OK, PD_ENOMEM,
+ * PD_EINVAL (a key or data too long), or what a flush returns.
  */
-int  pd_terms_queue(struct pd_txn *txn, bool put, const MDB_val *k,
+int  pd_terms_queue(struct pd_txn *txn, bool card, bool put, const MDB_val *k,
 		    const MDB_val *d, struct pd_err *err);
 
-/* Apply the queued writes: before a commit, and before `terms` is read in
- * a write transaction.  Returns PD_OK or the LMDB error mapped. */
+/* Apply the queued writes: before a commit, and before `terms` or `cards`
+ * is read in a write transaction.  Returns PD_OK or the LMDB error mapped. */
 int  pd_terms_flush(struct pd_txn *txn, struct pd_err *err);
 
 /* Drop the queue (the transaction ends). */

@@ -393,3 +393,56 @@ Test(cards, a_damaged_card_is_read_from_the_record_and_reported)
 	cr_expect_geq(problems(text, sizeof text), 1);
 	cr_expect(strstr(text, "person") && strstr(text, "cards"), "problems: %s", text);
 }
+
+/* Card writes are queued and put in key order at the end of the write: of
+ * several changes to one card in one write, the last must stand. */
+static int many_changes(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	uint64_t *ids = ctx;
+	static const char *const phones[] = { "01632 960 001", "01632 960 002",
+					      "01632 960 003" };
+	struct pd_record r;
+	int rc;
+
+	for (int round = 0; round < 3; round++) {
+		for (int j = 0; j < 2; j++) {
+			if ((rc = pd_get(txn, PD_PERSON, ids[j], &r, err)) != PD_OK)
+				return rc;
+			pd_set_text(&r, PD_PERSON_PHONE, phones[round], (size_t)-1);
+			if (round == 1)   /* the key moves, and moves back */
+				pd_set_text(&r, PD_PERSON_NAME, j ? "Ann Brown" : "Zoe Brown",
+					    (size_t)-1);
+			if (round == 2)
+				pd_set_text(&r, PD_PERSON_NAME, j ? "Ann Smith" : "Zoe Smith",
+					    (size_t)-1);
+			rc = pd_put(txn, &r, err);
+			pd_record_clear(&r);
+			if (rc != PD_OK)
+				return rc;
+		}
+	}
+	return pd_del(txn, PD_PERSON, ids[1], err);
+}
+
+Test(cards, the_last_of_several_changes_in_one_write_stands)
+{
+	uint64_t ids[2] = { add_person("Zoe Smith", "Lead", 0),
+			    add_person("Ann Smith", "Lead", 0) };
+	struct pd_err err = { 0 };
+	struct seen_all a;
+
+	cr_assert_eq(tdb_write(many_changes, ids, &err), PD_OK, "%s", err.msg);
+	cards_of("smith", &a);
+	cr_assert_eq(a.n, 1);
+	cr_expect_eq(a.s[0].id, ids[0]);
+	cr_expect_str_eq(a.s[0].phone, "01632 960 003");
+	expect_card_is_record(&a.s[0]);
+	cards_of("brown", &a);
+	cr_expect_eq(a.n, 0);
+	cr_expect_eq(problems(NULL, 0), 0);
+	undo();
+	cards_of("smith", &a);
+	cr_assert_eq(a.n, 2);
+	cr_expect_str_eq(a.s[0].phone, "01632 960 123");
+	cr_expect_eq(problems(NULL, 0), 0);
+}
