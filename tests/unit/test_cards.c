@@ -151,23 +151,6 @@ static uint64_t add_person(const char *name, const char *role, uint64_t org)
 	return tdb_add(r);
 }
 
-static void set_text(enum pd_kind kind, uint64_t id, int f, const char *s)
-{
-	struct pd_record r;
-
-	cr_assert_eq(tdb_get(kind, id, &r), PD_OK);
-	pd_set_text(&r, f, s, (size_t)-1);
-	tdb_put(&r);
-	pd_record_clear(&r);
-}
-
-static void undo(void)
-{
-	struct pd_err err = { 0 };
-
-	cr_assert_eq(pd_store_undo(tdb.st, NULL, 0, &err), PD_OK, "%s", err.msg);
-}
-
 struct problem_text { char *p; size_t cap; };
 
 static void note_problem(void *ctx, const char *problem)
@@ -261,18 +244,18 @@ Test(cards, follow_edits_renames_deletes_and_undo)
 	size_t n;
 	struct pd_err err = { 0 };
 
-	set_text(PD_PERSON, zoe, PD_PERSON_PHONE, "01632 960 777");
+	tdb_set_text(PD_PERSON, zoe, PD_PERSON_PHONE, "01632 960 777");
 	cards_of("zoe", &a);
 	cr_assert_eq(a.n, 1);
 	cr_expect_str_eq(a.s[0].phone, "01632 960 777");
 
 	/* A rename moves the card (its key is the name). */
-	set_text(PD_PERSON, zoe, PD_PERSON_NAME, "Zoe Brown");
+	tdb_set_text(PD_PERSON, zoe, PD_PERSON_NAME, "Zoe Brown");
 	cards_of("brown", &a);
 	cr_assert_eq(a.n, 1);
 	cr_expect_str_eq(a.s[0].name, "Zoe Brown");
 	cr_expect_eq(find("smith", before), 0);
-	undo();
+	tdb_undo();
 	cards_of("smith", &a);
 	cr_assert_eq(a.n, 1);
 	cr_expect_str_eq(a.s[0].name, "Zoe Smith");
@@ -285,7 +268,7 @@ Test(cards, follow_edits_renames_deletes_and_undo)
 	cards_of_hits(before, n, &a);
 	cr_expect_eq(a.n, 0, "the card of a deleted person was read");
 	cr_expect_eq(problems(NULL, 0), 0);
-	undo();
+	tdb_undo();
 	cards_of_hits(before, n, &a);
 	cr_assert_eq(a.n, 1);
 	cr_expect_str_eq(a.s[0].phone, "01632 960 777");
@@ -440,7 +423,7 @@ Test(cards, the_last_of_several_changes_in_one_write_stands)
 	cards_of("brown", &a);
 	cr_expect_eq(a.n, 0);
 	cr_expect_eq(problems(NULL, 0), 0);
-	undo();
+	tdb_undo();
 	cards_of("smith", &a);
 	cr_assert_eq(a.n, 2);
 	cr_expect_str_eq(a.s[0].phone, "01632 960 123");

@@ -72,24 +72,6 @@ static uint64_t org(const char *name)
 	return tdb_add(make_org(name));
 }
 
-/* Replace one text field of (kind, id) in its own write. */
-static void set_text(enum pd_kind kind, uint64_t id, int f, const char *s)
-{
-	struct pd_record r;
-
-	cr_assert_eq(tdb_get(kind, id, &r), PD_OK);
-	pd_set_text(&r, f, s, (size_t)-1);
-	tdb_put(&r);
-	pd_record_clear(&r);
-}
-
-static void undo(void)
-{
-	struct pd_err err = { 0 };
-
-	cr_assert_eq(pd_store_undo(tdb.st, NULL, 0, &err), PD_OK, "%s", err.msg);
-}
-
 /* --- folding ------------------------------------------------------------ */
 
 Test(search, accents_case_and_special_letters)
@@ -425,18 +407,18 @@ Test(search, rename_delete_and_undo)
 	struct pd_err err = { 0 };
 
 	cr_assert(finds("walker", p));
-	set_text(PD_PERSON, p, PD_PERSON_NAME, "Alice Baker");
+	tdb_set_text(PD_PERSON, p, PD_PERSON_NAME, "Alice Baker");
 	cr_expect(!finds("walker", p));
 	cr_expect(finds("baker", p));
 	cr_expect(finds("alice", p));
 	cr_expect_eq(problems(), 0);
-	undo();
+	tdb_undo();
 	cr_expect(finds("walker", p));
 	cr_expect(!finds("baker", p));
 	cr_assert_eq(tdb_del(PD_PERSON, p, &err), PD_OK, "%s", err.msg);
 	cr_expect_eq(nfound("alice"), 0);
 	cr_expect_eq(problems(), 0);
-	undo();
+	tdb_undo();
 	cr_expect(finds("alice walker", p));
 	cr_expect_eq(problems(), 0);
 }
@@ -449,13 +431,13 @@ Test(search, org_rename_reaches_its_people)
 	struct pd_err err = { 0 };
 
 	cr_assert(finds("northgate", tom));
-	set_text(PD_ORG, o, PD_ORG_NAME, "Southfield Academy");
+	tdb_set_text(PD_ORG, o, PD_ORG_NAME, "Southfield Academy");
 	cr_expect(!finds("northgate", tom));
 	cr_expect(finds("southfield", tom));
 	cr_expect(finds("tom academy", tom));
 	cr_expect(!finds("southfield", other));
 	cr_expect_eq(problems(), 0);
-	undo();
+	tdb_undo();
 	cr_expect(finds("northgate", tom));
 	cr_expect(!finds("southfield", tom));
 	cr_expect_eq(problems(), 0);
@@ -464,12 +446,12 @@ Test(search, org_rename_reaches_its_people)
 	cr_expect_eq(nfound("northgate"), 0);
 	cr_expect(finds("tom", tom));
 	cr_expect_eq(problems(), 0);
-	undo();
+	tdb_undo();
 	cr_expect(finds("northgate tom", tom));
 	cr_expect(finds("northgate", o));
 	cr_expect_eq(problems(), 0);
 	/* Other fields of the organisation leave its people alone. */
-	set_text(PD_ORG, o, PD_ORG_OVERVIEW, "after-school clubs");
+	tdb_set_text(PD_ORG, o, PD_ORG_OVERVIEW, "after-school clubs");
 	cr_expect(finds("northgate", tom));
 	cr_expect(!finds("clubs", tom));
 	cr_expect(finds("clubs", o));
@@ -488,12 +470,12 @@ Test(search, moving_a_person_between_orgs)
 	pd_record_clear(&r);
 	cr_expect(!finds("riverside", p));
 	cr_expect(finds("hilltop khan", p));
-	set_text(PD_ORG, a, PD_ORG_NAME, "Riverside Health Centre");
+	tdb_set_text(PD_ORG, a, PD_ORG_NAME, "Riverside Health Centre");
 	cr_expect(!finds("riverside", p), "the old organisation's rename");
 	cr_expect(finds("surgery", p));
 	cr_expect_eq(problems(), 0);
-	undo();
-	undo();
+	tdb_undo();
+	tdb_undo();
 	cr_expect(finds("riverside clinic mo", p));
 	cr_expect(!finds("hilltop", p));
 	cr_expect_eq(problems(), 0);

@@ -164,6 +164,25 @@ static inline int tdb_get(enum pd_kind kind, uint64_t id, struct pd_record *out)
 	return rc;
 }
 
+/* Replace one text field of (kind, id) in its own write. */
+static inline void tdb_set_text(enum pd_kind kind, uint64_t id, int f, const char *s)
+{
+	struct pd_record r;
+
+	cr_assert_eq(tdb_get(kind, id, &r), PD_OK);
+	pd_set_text(&r, f, s, (size_t)-1);
+	tdb_put(&r);
+	pd_record_clear(&r);
+}
+
+/* Undo the last write; asserts success. */
+static inline void tdb_undo(void)
+{
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(pd_store_undo(tdb.st, NULL, 0, &err), PD_OK, "%s", err.msg);
+}
+
 static inline size_t tdb_count(enum pd_kind kind)
 {
 	struct pd_txn *txn;
