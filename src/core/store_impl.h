@@ -87,8 +87,8 @@ void pd_term_batch_free(struct pd_txn *txn);
 /* One derived entry of a record: database, key and data. */
 struct pd_entry {
 	MDB_dbi  dbi;
-	bool     unique;     /* one value a key (`unique`, `cards`), removed only
-	                        while it is still this record's; else DUPSORT */
+	bool     unique;     /* one value a key (`unique`, `cards`): present only
+	                        with this value; else a DUPSORT pair */
 	size_t   koff, klen; /* in the entry list's buffer */
 	size_t   doff, dlen;
 };
