@@ -61,7 +61,7 @@ struct pd_hit {
 	enum pd_kind  kind;   /* PD_PERSON or PD_ORG */
 	uint64_t      id;
 	enum pd_rank  rank;
-	/* Where the entry's directory card is (pd_search_cards); set by the
+	/* Where the entry's directory card is (pd_card_read); set by the
 	 * search.  keylen 0 (a hit made by hand): the record is read. */
 	unsigned char keylen;
 	unsigned char key[PD_HIT_KEY_MAX];
@@ -110,8 +110,8 @@ int pd_search_count(struct pd_txn *txn, const char *query, unsigned kinds,
  * A directory card: what a lookup line shows of a person or an
  * organisation, kept in the `cards` database next to the search index,
  * in the search's order, so the rows of many hits are read from a few
- * neighbouring pages.  The texts are not NUL-terminated and are valid
- * only during the pd_card_cb call.
+ * neighbouring pages.  The texts are not NUL-terminated (pd_card_read
+ * says how long they live).
  */
 struct pd_card_text {
 	const char *p;
@@ -125,23 +125,34 @@ struct pd_card {
 	struct pd_card_text name, role, phone, mobile, email, verified;
 };
 
-/*
- * Called by pd_search_cards with each card and its index in `hits`.
- * Return 0 to go on, anything else to stop (pd_search_cards then returns
- * that value).
- */
-typedef int (*pd_card_cb)(size_t i, const struct pd_card *c, void *ctx);
+/* Reads the cards of hits one by one, in the transaction it was opened in. */
+struct pd_card_reader;
 
 /*
- * The cards of `n` hits, read in the cards' order, not the order of
- * `hits` (a whole `lookup` then reads neighbouring pages, not a page a
- * hit).  A hit without a key, or whose card is missing (a database not
- * yet upgraded, opened read-only), is read from its record; a hit whose
- * record is gone is skipped.
- * Returns PD_OK, cb's non-zero value, PD_ECORRUPT (a card or record that
- * does not decode), PD_ENOMEM, PD_EDB.
+ * A reader of the cards of `txn` to *out (close it with
+ * pd_card_reader_close before the transaction ends).  In a write
+ * transaction the search entries queued so far are put first, so the
+ * cards of this write are read back; do not write while it is open.
+ * Returns PD_OK, PD_ENOMEM, PD_EMAPFULL (putting the queue), PD_EDB.
  */
-int pd_search_cards(struct pd_txn *txn, const struct pd_hit *hits, size_t n,
-		    pd_card_cb cb, void *ctx, struct pd_err *err);
+int pd_card_reader_open(struct pd_txn *txn, struct pd_card_reader **out,
+			struct pd_err *err);
+
+/*
+ * The card of hit `h` to `c`, whose texts stay valid until the next
+ * pd_card_read or pd_card_reader_close.  Hits are best read in the order
+ * the search passed them on: each class's hits are in the cards' order,
+ * so the reader walks forward over neighbouring pages.  A hit without a
+ * key, or whose card is missing or damaged (a database not yet upgraded,
+ * opened read-only; `check` names a damaged card), is read from its
+ * record.
+ * Returns PD_OK, PD_NOTFOUND (the record is gone: skip it), PD_ECORRUPT
+ * (the record does not decode), PD_ENOMEM, PD_EDB.
+ */
+int pd_card_read(struct pd_card_reader *rd, const struct pd_hit *h,
+		 struct pd_card *c, struct pd_err *err);
+
+/* Close a reader (NULL: nothing). */
+void pd_card_reader_close(struct pd_card_reader *rd);
 
 #endif

@@ -10,10 +10,13 @@
  * older than MONTHS months before today; without a QUERY it lists every
  * such organisation, then every such person.
  *
- * The matches are found first (pd_search_each), their directory cards
- * then read in the cards' order (pd_search_cards: neighbouring pages,
- * several times faster than one pd_get each for a common name), each
- * formatted into one buffer, and the lines printed in the search's order.
+ * Each match's directory card is read as the search passes it on
+ * (pd_card_read: the matches of a class come in the cards' order, so the
+ * reads walk forward over neighbouring pages, several times faster than
+ * one pd_get each for a common name) and its line formatted into a buffer
+ * written out every OUT_CHUNK bytes: a `lookup smi` of 31,000 lines keeps
+ * neither its hits nor its 3 MB of output in memory.  A damaged index
+ * found part way stops the output there with exit status 2.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -32,21 +35,19 @@ struct org_names {
 	size_t    cap, n;
 };
 
-struct line {
-	size_t off, len;   /* in lookup.out; len 0: not printed */
-};
+/* Write the output in pieces of about this size. */
+#define OUT_CHUNK 65536
 
 struct lookup {
-	struct pd_txn   *txn;
-	bool             mutt, stale;
-	struct pd_date   cutoff;    /* verified before this is stale */
-	struct pd_hit   *hits;
-	size_t           n, cap;
-	struct line     *lines;
-	struct pd_buf    out;
-	struct org_names orgs;
-	int              rc;        /* PD_ENOMEM while formatting */
-	struct pd_err    err;
+	struct pd_txn         *txn;
+	struct pd_card_reader *rd;
+	bool                   mutt, stale;
+	struct pd_date         cutoff;    /* verified before this is stale */
+	struct pd_buf          out;       /* lines not yet written */
+	size_t                 printed;
+	struct org_names       orgs;
+	int                    rc;        /* what stopped the search early */
+	struct pd_err          err;
 };
 
 static size_t slot_of(const struct org_names *o, uint64_t id)
@@ -129,10 +130,10 @@ static bool is_stale(const struct lookup *lk, const struct pd_card *c)
 	return pd_date_cmp(&d, &lk->cutoff) < 0;
 }
 
-/* Format hit i's line (pd_search_cards's callback). */
-static int format_cb(size_t i, const struct pd_card *c, void *ctx)
+/* Append card c's line to lk->out.  PD_OK, PD_ENOMEM. */
+static int format(struct lookup *lk, const struct pd_card *c)
 {
-	struct lookup *lk = ctx;
+	static const char mutt_first[] = "plandesk: people and organisations found\n";
 	bool person = c->kind == PD_PERSON;
 	struct pd_card_text org = text(person ? org_name(lk, c->org) : "");
 	struct pd_card_text phone = c->phone.n ? c->phone : c->mobile;
@@ -145,43 +146,56 @@ static int format_cb(size_t i, const struct pd_card *c, void *ctx)
 	char *w;
 
 	if ((lk->stale && !is_stale(lk, c)) || (lk->mutt && !c->email.n))
-		return 0;
+		return PD_OK;
+	if (!lk->printed++ && lk->mutt &&
+	    pd_buf_add(&lk->out, mutt_first, sizeof mutt_first - 1) != PD_OK)
+		return PD_ENOMEM;
 	for (size_t j = 0; j < nf; j++)
 		len += f[j].n;
 	if (pd_buf_reserve(&lk->out, len) != PD_OK)
-		return lk->rc = PD_ENOMEM;
+		return PD_ENOMEM;
 	w = lk->out.p + lk->out.n;
 	for (size_t j = 0; j < nf; j++) {
 		w = put_field(w, f[j]);
 		*w++ = j + 1 < nf ? '\t' : '\n';
 	}
 	*w = '\0';
-	lk->lines[i].off = lk->out.n;
-	lk->lines[i].len = len;
 	lk->out.n += len;
-	return 0;
+	return PD_OK;
 }
 
-/* Keep a hit (one made here has no card key: its record is read). */
-static int add_hit(struct lookup *lk, const struct pd_hit *hit)
+/* Write what is buffered.  PD_OK, or PD_EIO (stdout failed). */
+static int flush_out(struct lookup *lk)
 {
-	if (lk->n == lk->cap) {
-		size_t cap = lk->cap ? lk->cap * 2 : 256;
-		struct pd_hit *h = realloc(lk->hits, cap * sizeof *h);
-		if (!h)
-			return PD_ENOMEM;
-		lk->hits = h;
-		lk->cap = cap;
-	}
-	lk->hits[lk->n++] = *hit;
+	size_t n = lk->out.n;
+
+	lk->out.n = 0;
+	if (n && fwrite(lk->out.p, 1, n, stdout) != n)
+		return PD_EIO;
 	return PD_OK;
+}
+
+/* One match: its card read, its line formatted, the buffer written when
+ * full.  PD_OK, or what went wrong (lk->err says it). */
+static int show(struct lookup *lk, const struct pd_hit *hit)
+{
+	struct pd_card c;
+	int rc = pd_card_read(lk->rd, hit, &c, &lk->err);
+
+	if (rc == PD_NOTFOUND)
+		return PD_OK;   /* the record is gone */
+	if (rc == PD_OK && (rc = format(lk, &c)) == PD_ENOMEM)
+		pd_err_set(&lk->err, rc, "out of memory");
+	if (rc == PD_OK && lk->out.n >= OUT_CHUNK && (rc = flush_out(lk)) != PD_OK)
+		pd_err_set(&lk->err, rc, "cannot write the output");
+	return rc;
 }
 
 static int hit_cb(const struct pd_hit *hit, void *ctx)
 {
 	struct lookup *lk = ctx;
 
-	return lk->rc = add_hit(lk, hit);
+	return lk->rc = show(lk, hit);
 }
 
 /* --stale without a query: every organisation, then every person. */
@@ -196,34 +210,33 @@ static int scan_all(struct lookup *lk)
 		if ((rc = pd_cursor_kind(lk->txn, kinds[i], 0, &cur, &lk->err)))
 			break;
 		while ((rc = pd_cursor_next(cur, &id, &lk->err)) == PD_OK &&
-		       (rc = add_hit(lk, &(struct pd_hit){ .kind = kinds[i], .id = id,
+		       (rc = show(lk, &(struct pd_hit){ .kind = kinds[i], .id = id,
 							.rank = PD_RANK_OTHER })) == PD_OK)
 			;
 		pd_cursor_close(cur);
 		if (rc == PD_NOTFOUND)
 			rc = PD_OK;
 	}
-	return rc == PD_ENOMEM ? pd_err_set(&lk->err, rc, "out of memory") : rc;
+	return rc;
 }
 
-/* Find, read and format; the lines are then in lk->out. */
+/* Find, read, format and write; the lines' count in lk->printed. */
 static int find(struct lookup *lk, const char *query)
 {
-	int rc;
+	int rc = pd_card_reader_open(lk->txn, &lk->rd, &lk->err);
 
-	if (query)
+	if (rc == PD_OK && query)
 		rc = pd_search_each(lk->txn, query, 0, 0, SIZE_MAX, hit_cb, lk,
 				    NULL, &lk->err);
-	else
+	else if (rc == PD_OK)
 		rc = scan_all(lk);
 	if (rc == PD_OK && lk->rc)
-		rc = pd_err_set(&lk->err, lk->rc, "out of memory");
-	if (rc == PD_OK && lk->n && !(lk->lines = calloc(lk->n, sizeof *lk->lines)))
+		rc = lk->rc;
+	if (rc == PD_OK && !lk->printed && lk->mutt &&
+	    pd_buf_puts(&lk->out, "plandesk: no matches with an e-mail address\n") != PD_OK)
 		rc = pd_err_set(&lk->err, PD_ENOMEM, "out of memory");
-	if (rc == PD_OK)
-		rc = pd_search_cards(lk->txn, lk->hits, lk->n, format_cb, lk, &lk->err);
-	if (rc == PD_ENOMEM)
-		pd_err_set(&lk->err, rc, "out of memory");
+	if (flush_out(lk) != PD_OK && rc == PD_OK)
+		rc = pd_err_set(&lk->err, PD_EIO, "cannot write the output");
 	return rc;
 }
 
@@ -257,23 +270,6 @@ static int parse_months(struct cli_ctx *ctx, const char *s, struct pd_date *cuto
 	return CLI_OK;
 }
 
-/* Print the lines in the search's order; the number printed. */
-static size_t print(struct lookup *lk)
-{
-	size_t printed = 0;
-
-	for (size_t i = 0; i < lk->n; i++) {
-		if (!lk->lines[i].len)
-			continue;
-		if (!printed++ && lk->mutt)
-			printf("plandesk: people and organisations found\n");
-		fwrite(lk->out.p + lk->lines[i].off, 1, lk->lines[i].len, stdout);
-	}
-	if (!printed && lk->mutt)
-		printf("plandesk: no matches with an e-mail address\n");
-	return printed;
-}
-
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -286,7 +282,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct pd_store *st = NULL;
 	char *query = NULL;
 	int c, status = CLI_ERROR;
-	size_t printed;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
@@ -317,20 +312,18 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error(ctx, "lookup: %s", lk.err.msg);
 		goto out;
 	}
-	printed = print(&lk);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		cli_error(ctx, "lookup: cannot write the output");
 	else
-		status = printed ? CLI_OK : CLI_NOTHING;
+		status = lk.printed ? CLI_OK : CLI_NOTHING;
 out:
+	pd_card_reader_close(lk.rd);
 	pd_txn_end(lk.txn);
 	pd_store_close(st);
 	for (size_t i = 0; i < lk.orgs.cap; i++)
 		free(lk.orgs.name[i]);
 	free(lk.orgs.id);
 	free(lk.orgs.name);
-	free(lk.hits);
-	free(lk.lines);
 	pd_buf_free(&lk.out);
 	free(query);
 	return status;

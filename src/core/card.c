@@ -1,8 +1,7 @@
 /*
- * card.c — directory cards: their encoding, and reading the cards of many
- * hits in key order (one cursor walking forward, so consecutive cards
- * mostly come from the page it is on: LMDB's MDB_SET_KEY looks there
- * before descending from the root).
+ * card.c — directory cards: their encoding, and reading the cards of hits
+ * as the search passes them on (one cursor walking forward through each
+ * class's run, so consecutive cards mostly come from the page it is on).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -102,31 +101,62 @@ int pd_card_decode(const void *p, size_t n, enum pd_kind kind, uint64_t id,
 	return s == end ? PD_OK : PD_ECORRUPT;
 }
 
-/* --- pd_search_cards ----------------------------------------------------- */
+/* --- reading cards -------------------------------------------------------- */
 
-struct slot {
-	const struct pd_hit *h;
-	size_t               i;   /* index in hits */
+struct pd_card_reader {
+	struct pd_txn   *txn;
+	MDB_cursor      *cur;      /* on `cards`; NULL when the file has none */
+	bool             placed;   /* cur is on the last card read */
+	bool             have_rec;
+	struct pd_record rec;      /* a hit read from its record */
 };
 
-static int slot_cmp(const void *a, const void *b)
+int pd_card_reader_open(struct pd_txn *txn, struct pd_card_reader **out,
+			struct pd_err *err)
 {
-	const struct pd_hit *x = ((const struct slot *)a)->h;
-	const struct pd_hit *y = ((const struct slot *)b)->h;
-	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
-	int c = memcmp(x->key, y->key, n);
+	struct pd_card_reader *rd;
+	int rc;
 
-	return c ? c : (x->keylen > y->keylen) - (x->keylen < y->keylen);
+	*out = NULL;
+	if (txn->write && (rc = pd_terms_flush(txn, err)) != PD_OK)
+		return rc;   /* cards queued in this write must be read back */
+	if (!(rd = calloc(1, sizeof *rd)))
+		return pd_err_set(err, PD_ENOMEM, "out of memory");
+	rd->txn = txn;
+	if (txn->st->has_cards &&
+	    (rc = mdb_cursor_open(txn->txn, txn->st->dbi[PD_DB_CARDS], &rd->cur))) {
+		free(rd);
+		return pd_mdb_err(NULL, rc, err, "read");
+	}
+	*out = rd;
+	return PD_OK;
 }
 
-/* The hit's card from `cards`: PD_NOTFOUND when it has none, or a damaged
- * one (the record is then read instead; `check` reports the card). */
-static int card_get(MDB_cursor *cur, const struct pd_hit *h, struct pd_card *c,
-		    struct pd_err *err)
+static bool same_key(const MDB_val *k, const struct pd_hit *h)
 {
-	MDB_val k = { h->keylen, (void *)h->key }, v;
-	int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_KEY);
+	return k->mv_size == h->keylen && !memcmp(k->mv_data, h->key, h->keylen);
+}
 
+/*
+ * The hit's card from `cards`: PD_NOTFOUND when it has none, or a damaged
+ * one (the record is then read instead; `check` reports the card).  The
+ * hits of one class come in key order and mostly close together (all the
+ * Smiths), so the card after the last one read is tried first: one key
+ * comparison, where a seek compares a few keys on the page.
+ */
+static int card_get(struct pd_card_reader *rd, const struct pd_hit *h,
+		    struct pd_card *c, struct pd_err *err)
+{
+	MDB_val k, v;
+	int rc = MDB_NOTFOUND;
+
+	if (rd->placed)
+		rc = mdb_cursor_get(rd->cur, &k, &v, MDB_NEXT);
+	if (rc != MDB_SUCCESS || !same_key(&k, h)) {
+		k = (MDB_val){ h->keylen, (void *)h->key };
+		rc = mdb_cursor_get(rd->cur, &k, &v, MDB_SET_KEY);
+	}
+	rd->placed = rc == MDB_SUCCESS;
 	if (rc == MDB_NOTFOUND)
 		return PD_NOTFOUND;
 	if (rc)
@@ -136,58 +166,36 @@ static int card_get(MDB_cursor *cur, const struct pd_hit *h, struct pd_card *c,
 	return PD_OK;
 }
 
-int pd_search_cards(struct pd_txn *txn, const struct pd_hit *hits, size_t n,
-		    pd_card_cb cb, void *ctx, struct pd_err *err)
+int pd_card_read(struct pd_card_reader *rd, const struct pd_hit *h,
+		 struct pd_card *c, struct pd_err *err)
 {
-	struct slot *order = n ? malloc(n * sizeof *order) : NULL;
-	MDB_cursor *cur = NULL;
-	size_t keyed = 0;
-	int rc = PD_OK;
+	int rc = PD_NOTFOUND;
 
-	if (n && !order)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
-	if (txn->write && (rc = pd_terms_flush(txn, err)) != PD_OK) {
-		free(order);
-		return rc;   /* cards queued in this write must be read back */
+	if (rd->have_rec) {
+		pd_record_clear(&rd->rec);
+		rd->have_rec = false;
 	}
-	/* Keyed hits first, sorted; the others after, in the hits' order. */
-	for (size_t i = 0; i < n; i++)
-		if (hits[i].keylen && txn->st->has_cards)
-			order[keyed++] = (struct slot){ &hits[i], i };
-	for (size_t i = 0, j = keyed; i < n; i++)
-		if (!hits[i].keylen || !txn->st->has_cards)
-			order[j++] = (struct slot){ &hits[i], i };
-	if (keyed)
-		qsort(order, keyed, sizeof *order, slot_cmp);
-	if (keyed && (rc = mdb_cursor_open(txn->txn, txn->st->dbi[PD_DB_CARDS], &cur)))
-		rc = pd_mdb_err(NULL, rc, err, "read");
-	for (size_t j = 0; j < n && rc == PD_OK; j++) {
-		const struct pd_hit *h = order[j].h;
-		struct pd_record r;
-		struct pd_card c;
-		bool read = false;
-
-		rc = j < keyed ? card_get(cur, h, &c, err) : PD_NOTFOUND;
-		if (rc == PD_NOTFOUND) {
-			if ((rc = pd_get(txn, h->kind, h->id, &r, err)) == PD_OK) {
-				read = true;
-				pd_card_of_record(&r, &c);
-			} else if (rc == PD_ECORRUPT) {
-				pd_err_prefix(err, "%s %llu: ", pd_kind_info(h->kind)->name,
-					      (unsigned long long)h->id);
-			}
-		}
-		if (rc == PD_OK)
-			rc = cb(order[j].i, &c, ctx);
-		else if (rc == PD_NOTFOUND)
-			rc = PD_OK;   /* the record is gone */
-		if (read)
-			pd_record_clear(&r);
-	}
-	if (cur)
-		mdb_cursor_close(cur);
-	free(order);
+	if (h->keylen && rd->cur && (rc = card_get(rd, h, c, err)) != PD_NOTFOUND)
+		return rc;
+	rc = pd_get(rd->txn, h->kind, h->id, &rd->rec, err);
+	rd->have_rec = true;   /* cleared whatever came of it */
+	if (rc == PD_OK)
+		pd_card_of_record(&rd->rec, c);
+	else if (rc == PD_ECORRUPT)
+		pd_err_prefix(err, "%s %llu: ", pd_kind_info(h->kind)->name,
+			      (unsigned long long)h->id);
 	return rc;
+}
+
+void pd_card_reader_close(struct pd_card_reader *rd)
+{
+	if (!rd)
+		return;
+	if (rd->cur)
+		mdb_cursor_close(rd->cur);
+	if (rd->have_rec)
+		pd_record_clear(&rd->rec);
+	free(rd);
 }
 
 /* --- the upgrade from schema 1 ------------------------------------------- */

@@ -1,6 +1,6 @@
 /*
  * card.h — the value format of the `cards` database (internal to core;
- * the public side is pd_search_cards in search.h).
+ * the public side is pd_card_read in search.h).
  *
  * `cards` maps a record's search position to what a lookup line shows of
  * it, so a lookup of thousands of hits reads neighbouring pages instead
