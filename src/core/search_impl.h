@@ -82,6 +82,34 @@ static inline int data_cmp(const unsigned char *a, size_t an,
 	return c ? c : (an > bn) - (an < bn);
 }
 
+/* The best class each query word reaches in a record's name. */
+struct best {
+	const struct query *q;
+	unsigned char       cls[MAX_WORDS];   /* NO_MATCH: not in the name */
+};
+
+/* An entry's folded name is whole: too short to have been cut. */
+static inline bool name_whole(const unsigned char *d, size_t n)
+{
+	return n - PD_TERM_DATA_MIN + 3 < PD_SORT_MAX;
+}
+
+static inline bool is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* Lower b->cls[j] to `cls` for each query word j that begins word w. */
+void search_best_of(struct best *b, const char *w, size_t len, enum pd_rank cls);
+
+/*
+ * Lower b->cls[j] to the class of each word of the folded name (ns, n)
+ * that query word j begins (1 for the name's first word, 2 for the
+ * others, as pd_name_words gives them).  Returns PD_OK, PD_ENOMEM.
+ */
+int search_name_classes(const unsigned char *ns, size_t n, struct best *b);
+
 /* Add `id`: 1 if added, 0 if already there, -PD_ENOMEM. */
 int search_idset_add(struct idset *s, uint64_t id);
 /* Make room for `n` ids without growing: PD_OK or -PD_ENOMEM. */

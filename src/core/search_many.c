@@ -137,57 +137,6 @@ static int gather(struct many *m, size_t i, size_t budget)
 	return PD_OK;
 }
 
-struct best {
-	const struct query *q;
-	unsigned char       cls[MAX_WORDS];
-};
-
-static void best_of(struct best *b, const char *w, size_t len, enum pd_rank cls)
-{
-	for (size_t j = 0; j < b->q->n; j++)
-		if (cls < b->cls[j] && is_prefix(qword(b->q, j), b->q->len[j], w, len))
-			b->cls[j] = (unsigned char)cls;
-}
-
-static int best_cb(const char *w, size_t len, enum pd_rank cls, void *ctx)
-{
-	best_of(ctx, w, len, cls);
-	return 0;
-}
-
-static bool is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	       (c >= 'A' && c <= 'Z');
-}
-
-/*
- * The classes the words of a folded name give, read straight off the
- * bytes when the name is ASCII without apostrophes or hyphens (what
- * pd_name_words finds, at a fraction of the cost), else by pd_name_words.
- */
-static int name_classes(const unsigned char *ns, size_t n, struct best *b)
-{
-	bool first = true;
-	size_t i, start;
-
-	for (i = 0; i < n; i++)
-		if (ns[i] >= 0x80 || ns[i] == '\'' || ns[i] == '-')
-			return pd_name_words((const char *)ns, n, best_cb, b);
-	for (i = 0; i < n;) {
-		while (i < n && !is_alnum(ns[i]))
-			i++;
-		for (start = i; i < n && is_alnum(ns[i]); i++)
-			;
-		if (i > start) {
-			best_of(b, (const char *)ns + start, i - start,
-				first ? PD_RANK_NAME_START : PD_RANK_NAME_WORD);
-			first = false;
-		}
-	}
-	return PD_OK;
-}
-
 /* Settle every word from the record itself. */
 static int check_record(struct many *m, const unsigned char *d, size_t dn,
 			struct best *b)
@@ -206,7 +155,7 @@ static int check_record(struct many *m, const unsigned char *d, size_t dn,
 	if (rc != PD_OK)
 		return pd_err_set(s->err, rc, "search: %s", pd_strerror(rc));
 	for (size_t i = 0; i < m->terms.n; i++)
-		best_of(b, m->terms.buf.p + m->terms.t[i].off, m->terms.t[i].len,
+		search_best_of(b, m->terms.buf.p + m->terms.t[i].off, m->terms.t[i].len,
 			m->terms.t[i].cls);
 	return PD_OK;
 }
@@ -263,12 +212,12 @@ static int check(struct many *m, struct cand *c, bool *defer)
 	struct best b = { .q = &s->q };
 	size_t nslen = c->dlen - PD_TERM_DATA_MIN, j;
 	/* A name this long may have been cut: only the record is sure. */
-	bool whole = nslen + 3 < PD_SORT_MAX, need_record = !whole;
+	bool whole = name_whole(c->d, c->dlen), need_record = !whole;
 	uint64_t id = data_id(c->d, c->dlen);
 	int rc;
 
 	memset(b.cls, NO_MATCH, sizeof b.cls);
-	if (whole && (rc = name_classes(c->d + 1, nslen, &b)))
+	if (whole && (rc = search_name_classes(c->d + 1, nslen, &b)))
 		return pd_err_set(s->err, rc, "out of memory");
 	if (whole)
 		order_of(m, &b, c);   /* exact if it matches at all */

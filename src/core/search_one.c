@@ -38,6 +38,8 @@ struct merge {
 	size_t        *heap, nheap;
 	struct pd_buf  keys;
 	MDB_cursor    *seek;        /* for entering keys at a class */
+	uint64_t       last_id;     /* the entry merged last (its kind, class) */
+	unsigned char  last_kind, last_cls;
 };
 
 static bool stream_less(const struct merge *m, size_t a, size_t b)
@@ -199,6 +201,34 @@ static int advance(struct search *s, struct merge *m, struct stream *st)
 	return PD_OK;
 }
 
+/*
+ * 1 if entry (d, n) is its record's first in the merge, 0 if not (or not
+ * of a wanted kind), -PD_ENOMEM.
+ */
+static int fresh(struct search *s, struct merge *m, const unsigned char *d,
+		 size_t n)
+{
+	uint64_t id = data_id(d, n);
+	unsigned char kind = (unsigned char)data_kind(d, n);
+	bool again = id == m->last_id && kind == m->last_kind && d[0] == m->last_cls;
+	struct best b = { .q = &s->q, .cls = { NO_MATCH } };
+
+	m->last_id = id;
+	m->last_kind = kind;
+	m->last_cls = d[0];
+	if (again || !(s->kinds & (1u << kind)))
+		return 0;   /* the same class under another key */
+	if (!name_whole(d, n))
+		return search_fresh(s, d, n);
+	if (search_name_classes(d + 1, n - PD_TERM_DATA_MIN, &b) != PD_OK) {
+		pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		return -PD_ENOMEM;
+	}
+	if (b.cls[0] < d[0])
+		return 0;   /* passed on at the class its name gives */
+	return !search_idset_has(&s->seen, id);   /* not an exact match */
+}
+
 /* Pass on the merged entries in order.  PD_OK when all are done, STOP. */
 static int drain(struct search *s, struct merge *m)
 {
@@ -213,7 +243,7 @@ static int drain(struct search *s, struct merge *m)
 		sift_down(m, i);
 	while (m->nheap) {
 		struct stream *st = &m->s[m->heap[0]];
-		if ((f = search_fresh(s, st->d, st->dlen)) < 0)
+		if ((f = fresh(s, m, st->d, st->dlen)) < 0)
 			return -f;
 		if (f && (rc = search_emit(s, st->d, st->dlen, st->d[0])) != PD_OK)
 			return rc;

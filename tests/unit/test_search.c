@@ -334,6 +334,31 @@ Test(search, short_prefixes_in_order)
 	cr_expect_eq(nfound("l"), 1, "only Bea Lamb");
 }
 
+/* A record whose words begin the query in its name and in another field
+ * is found once, at its name's class: also when its name is long enough
+ * to be cut in the index (the word then past the cut), and when it is an
+ * exact match. */
+Test(search, a_record_found_under_several_keys_comes_once)
+{
+	uint64_t longname = person("Alexandra Bartholomew-Fitzgerald Smithson", NULL,
+				   "smiley@example.org", NULL, 0);
+	uint64_t smith = person("Smith", NULL, "smithy@example.org", NULL, 0);
+	uint64_t jo = person("Jo Smithers", NULL, "smiler@example.org", NULL, 0);
+	static const char *const queries[] = { "smi", "smith", "s" };
+	struct pd_hit hits[MAXHITS];
+	size_t n;
+
+	for (size_t q = 0; q < 3; q++) {
+		n = find(queries[q], hits);
+		cr_assert_eq(n, 3, "\"%s\": %zu hits", queries[q], n);
+		cr_expect_eq(hits[0].id, smith, "\"%s\"", queries[q]);
+		cr_expect_eq(hits[0].rank, q == 1 ? PD_RANK_EXACT : PD_RANK_NAME_START);
+		cr_expect_eq(hits[1].id, longname, "\"%s\"", queries[q]);
+		cr_expect_eq(hits[1].rank, PD_RANK_NAME_WORD);
+		cr_expect_eq(hits[2].id, jo, "\"%s\"", queries[q]);
+	}
+}
+
 Test(search, kinds_paging_and_counts)
 {
 	struct pd_hit all[MAXHITS], page[7];
