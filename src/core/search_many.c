@@ -516,6 +516,62 @@ static int seek_name_starts(struct many *m, size_t word, bool driver)
 	return PD_OK;
 }
 
+/*
+ * Word `i` begins too many keys to seek through (SEEK_KEYS_MAX): seek
+ * through its name keys instead, the prefix keys (0x02 + three
+ * characters) it begins or that begin it, and its word keys of at most
+ * three characters — one run per class holds every name with a word that
+ * begins it, so "oliv sta" finds the Olivers with a "Sta..." surname in
+ * one seek, where 1,500 "sta" keys would each need one.  A prefix entry
+ * does not prove word i (for "stan", "sta" also holds "stamp"), so the
+ * visit names word j, which the name begins.  Covers as seek_name_starts.
+ */
+static int seek_name_prefixes(struct many *m, size_t i)
+{
+	struct search *s = m->s;
+	const char *w = qword(&s->q, i);
+	size_t wn = s->q.len[i], p = pd_term_prefix(w, wn), nk = 0;
+	unsigned char buf[2 + PD_TERM_MAX];
+	struct pd_buf keys = PD_BUF_INIT;
+	MDB_val k, d;
+	int rc = PD_OK, mrc;
+
+	for (size_t o = 0; o < m->keys[i].n && !p; o += 1 + (unsigned char)m->keys[i].p[o]) {
+		size_t kl = (unsigned char)m->keys[i].p[o];
+		if (!pd_term_prefix(m->keys[i].p + o + 1, kl) && nk++ < SEEK_KEYS_MAX &&
+		    pd_buf_add(&keys, m->keys[i].p + o, 1 + kl) != PD_OK)
+			rc = PD_ENOMEM;
+	}
+	buf[0] = PD_TERM_PREFIX;
+	memcpy(buf + 1, w, p ? p : wn);
+	k = (MDB_val){ 1 + (p ? p : wn), buf };
+	for (mrc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	     mrc == MDB_SUCCESS && rc == PD_OK && nk <= SEEK_KEYS_MAX &&
+	     is_prefix((char *)buf, 1 + (p ? p : wn), k.mv_data, k.mv_size);
+	     mrc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
+		unsigned char len = (unsigned char)k.mv_size;
+		if (nk++ < SEEK_KEYS_MAX &&
+		    (pd_buf_add(&keys, &len, 1) != PD_OK || pd_buf_add(&keys, k.mv_data, len) != PD_OK))
+			rc = PD_ENOMEM;
+	}
+	if (rc == PD_ENOMEM)
+		rc = pd_err_set(s->err, rc, "out of memory");
+	else if (mrc != MDB_SUCCESS && mrc != MDB_NOTFOUND)
+		rc = search_db_err(s, mrc);
+	for (size_t o = 0; o < keys.n && rc == PD_OK && nk <= SEEK_KEYS_MAX;
+	     o += 1 + (unsigned char)keys.p[o])
+		for (unsigned cls = PD_RANK_NAME_START; cls <= PD_RANK_NAME_WORD && rc == PD_OK; cls++)
+			for (size_t j = 0; j < s->q.n && rc == PD_OK; j++)
+				if (j != i)
+					rc = seek_names(m, j, keys.p + o + 1,
+							(unsigned char)keys.p[o], cls, j);
+	if (rc == PD_OK && nk <= SEEK_KEYS_MAX)
+		for (size_t j = 0; j < s->q.n; j++)
+			m->covered[j] |= j != i;
+	pd_buf_free(&keys);
+	return rc;
+}
+
 /* The bytes of the shortest query word that begins the entry's name, or 0. */
 static size_t name_start_len(const struct query *q, const unsigned char *d, size_t dn)
 {
@@ -567,8 +623,9 @@ static int collect(struct many *m)
 	int rc;
 
 	for (size_t i = 0; i < s->q.n; i++)
-		if (i != m->drv && m->nkeys[i] <= SEEK_KEYS_MAX &&
-		    (rc = seek_name_starts(m, i, false)) != PD_OK)
+		if (i != m->drv &&
+		    (rc = m->nkeys[i] <= SEEK_KEYS_MAX ? seek_name_starts(m, i, false) :
+						      seek_name_prefixes(m, i)) != PD_OK)
 			return rc;
 	if ((rc = seek_name_starts(m, m->drv, true)) != PD_OK)
 		return rc;

@@ -299,6 +299,45 @@ Test(search, a_word_common_outside_names)
 	pd_txn_end(txn);
 }
 
+/* 300 people named "Bob Stam000" to "Bob Stam299": "stam" begins more
+ * keys than search_many.c seeks through one by one. */
+static int many_stams(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	char name[32];
+	int rc = PD_OK;
+
+	(void)ctx;
+	for (int i = 0; i < 300 && rc == PD_OK; i++) {
+		struct pd_record r;
+		snprintf(name, sizeof name, "Bob Stam%03d", i);
+		r = make_person(name, NULL, NULL, 0);
+		rc = pd_put(txn, &r, err);
+		pd_record_clear(&r);
+	}
+	return rc;
+}
+
+/* Through the name prefix keys of a word with very many keys: a name
+ * under the same prefix key ("sta") without the word is no match. */
+Test(search, a_word_of_many_keys_sought_through_its_name_prefixes)
+{
+	struct pd_err err = { 0 };
+	struct pd_hit hits[MAXHITS];
+	uint64_t stamford, stamp;
+	size_t n;
+
+	cr_assert_eq(tdb_write(many_stams, NULL, &err), PD_OK, "%s", err.msg);
+	person("Oliver Stanley", NULL, NULL, NULL, 0);
+	stamp = person("Olive Smith", "Stamp collector", NULL, NULL, 0);
+	stamford = person("Oliver Jones Stamford", NULL, NULL, NULL, 0);
+	for (int q = 0; q < 2; q++) {
+		n = find(q ? "stam oliv" : "oliv stam", hits);
+		cr_assert_eq(n, 2, "%zu hits", n);
+		cr_expect_eq(hits[0].id, stamford);
+		cr_expect_eq(hits[1].id, stamp);
+	}
+}
+
 Test(search, short_prefixes_in_order)
 {
 	uint64_t ids[7];
