@@ -462,6 +462,8 @@ static void run_pass(struct pd_store *st, size_t nq, const char *only,
 {
 	size_t nall = 0, hits, total;
 	char q[160];
+	/* BENCH_SLOW=US: name the two-word queries slower than US µs. */
+	double slow_us = getenv("BENCH_SLOW") ? atof(getenv("BENCH_SLOW")) : 0;
 
 	rng = 0x853C49E6748FEA9Bull;
 	for (size_t len = 1; len <= 6 && strcmp(only, "two"); len++) {
@@ -493,6 +495,8 @@ static void run_pass(struct pd_store *st, size_t nq, const char *only,
 		snprintf(q, sizeof q, "%s %s", first, last);
 		t[i] = time_query(st, q, &hits);
 		total += hits;
+		if (slow_us > 0 && t[i] > slow_us)
+			fprintf(stderr, "slow: %8.1f us  \"%s\"\n", t[i], q);
 	}
 	if (strcmp(only, "one"))
 		report("two words", t, nq, total);
