@@ -22,7 +22,7 @@
 #include "plandesk/record.h"
 #include "plandesk/status.h"
 
-#define PD_SCHEMA_VERSION 2        /* 2: the `cards` database */
+#define PD_SCHEMA_VERSION 3        /* 2: `cards`; 3: inner keys in `terms` */
 #define PD_UNDO_MAX 500            /* journal entries kept */
 #define PD_DEFAULT_MAP (64u << 20) /* initial map size; grows on demand */
 
@@ -47,12 +47,12 @@ int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
 
 /*
  * Open (creating if absent) the database file at `path` (mode 0600; a
- * missing parent directory is created 0700).  A file or directory that may
- * not be written is opened read-only (see pd_store_notice).  Checks the schema version:
- * a database from a newer plandesk is refused with PD_ESCHEMA and nothing
- * is written; one of schema 1 opened writable is upgraded (its directory
- * cards derived) before this returns.  Clears stale reader slots
- * (mdb_reader_check).
+ * missing parent directory is created 0700).  A file or directory that
+ * may not be written is opened read-only (see pd_store_notice).  Checks
+ * the schema version: a database from a newer plandesk is refused with
+ * PD_ESCHEMA and nothing is written; an older one opened writable is
+ * upgraded (the derived entries it lacks put in one write) before this
+ * returns.  Clears stale reader slots (mdb_reader_check).
  * `opts` may be NULL.
  * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open, or with
  * `read_only` no file at `path`: the reason in err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a

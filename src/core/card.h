@@ -37,12 +37,4 @@ int pd_card_decode(const void *p, size_t n, enum pd_kind kind, uint64_t id,
 /* The card of record `r`, its texts pointing into r's fields. */
 void pd_card_of_record(const struct pd_record *r, struct pd_card *c);
 
-/*
- * The upgrade from schema 1 (a pd_write_fn; ctx unused): the card of
- * every person and organisation, and the schema version set to
- * PD_SCHEMA_VERSION.  Returns PD_OK, PD_ENOMEM, PD_EMAPFULL, PD_EDB.
- */
-struct pd_txn;
-int pd_cards_fill(struct pd_txn *txn, void *ctx, struct pd_err *err);
-
 #endif

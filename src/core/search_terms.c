@@ -331,6 +331,31 @@ static int add_card(struct pd_txn *txn, const struct pd_record *r,
 }
 
 /*
+ * Is term i a word of the name's first word that the folded name does not
+ * begin with?  (Its inner key; a prefix key starts with 0x02, a word with
+ * a letter or digit.)
+ */
+static bool is_inner(const struct pd_terms *ts, size_t i)
+{
+	const char *w = ts->buf.p + ts->t[i].off;
+	size_t n = ts->t[i].len;
+
+	return ts->t[i].cls == PD_RANK_NAME_START && (unsigned char)w[0] >= '0' &&
+	       !(n <= ts->sortlen && !memcmp(ts->sort, w, n));
+}
+
+/* The inner key of word w (n bytes) with the record's data. */
+static int add_inner(struct pd_entries *out, MDB_dbi dbi, const char *w,
+		     size_t n, const unsigned char *data, size_t dlen)
+{
+	char key[1 + PD_TERM_MAX];
+
+	key[0] = PD_TERM_INNER;
+	memcpy(key + 1, w, n);   /* add_term cut it to PD_TERM_MAX */
+	return pd_entries_add(out, dbi, false, key, n + 1, data, dlen);
+}
+
+/*
  * The entries of `r` with its organisation's name `orgname` (NULL: read),
  * and its card when `card` (the card does not hold the name, so an
  * organisation's rename leaves its people's cards alone).
@@ -357,6 +382,9 @@ static int entries_for(struct pd_txn *txn, const struct pd_record *r,
 		data[0] = (unsigned char)ts.t[i].cls;
 		rc = pd_entries_add(out, dbi, false, ts.buf.p + ts.t[i].off,
 				    ts.t[i].len, data, dlen);
+		if (rc == PD_OK && txn->st->has_inner && is_inner(&ts, i))
+			rc = add_inner(out, dbi, ts.buf.p + ts.t[i].off,
+				       ts.t[i].len, data, dlen);
 	}
 	if (rc == PD_OK && ts.exact.n) {
 		/* The exact key: 0x01 + the name in normal form. */

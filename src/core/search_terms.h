@@ -15,12 +15,21 @@
  *              so a query of one to three characters ("smi") reads its
  *              names from a few lists instead of merging every word it
  *              begins (see search_one.c).
+ *   inner key  0x03 + a word of the name's first word (class 1) that the
+ *              folded name does not begin with: "paul" of "Jean-Paul",
+ *              "obrien" (the parts run together) of "O'Brien's", a word
+ *              after leading punctuation, a first word longer than the
+ *              sort prefix.  Few records have one.  Every other class-1
+ *              word begins the name, so the names a query word begins
+ *              as a first word are a run of each of its prefix keys in
+ *              name order, and these keys hold the rest (search_lead.c).
+ *              Schema 3; not on a schema-2 file opened read-only.
  *
- * Data (the same layout under both):
+ * Data (the same layout under all of them):
  *
- *   class(1)  enum pd_rank: 0 under an exact key; under a word or prefix
- *             key 1 for words of the name's first word, 2 for the name's
- *             other words, 3 for every other field
+ *   class(1)  enum pd_rank: 0 under an exact key; 1 under an inner key;
+ *             under a word or prefix key 1 for words of the name's first
+ *             word, 2 for the name's other words, 3 for every other field
  *   sort(n)   the folded name, cut to at most PD_SORT_MAX bytes at a
  *             character boundary (it never holds a NUL byte)
  *   0x00
@@ -45,6 +54,7 @@
 
 #define PD_TERM_EXACT  0x01  /* first byte of an exact key */
 #define PD_TERM_PREFIX 0x02  /* first byte of a prefix key */
+#define PD_TERM_INNER  0x03  /* first byte of an inner key */
 #define PD_PREFIX_CHARS 3    /* characters of a word in a prefix key */
 #define PD_TERM_MAX    100   /* bytes of a word kept in a key */
 #define PD_EXACT_MAX   400   /* bytes of a normal-form name in a key */
@@ -82,9 +92,10 @@ int pd_search_terms(struct pd_txn *txn, const struct pd_record *r,
 void pd_terms_free(struct pd_terms *ts);
 
 /*
- * Append the entries `r` derives in `terms`, and its card in `cards`
- * (card.h; not on a store opened without them), to `out` (called by
- * pd_index_entries).  Returns PD_OK, PD_ENOMEM, PD_EDB (err filled).
+ * Append the entries `r` derives in `terms` (its inner keys only on a
+ * store that has them), and its card in `cards` (card.h; not on a store
+ * opened without them), to `out` (called by pd_index_entries).
+ * Returns PD_OK, PD_ENOMEM, PD_EDB (err filled).
  */
 int pd_search_entries(struct pd_txn *txn, const struct pd_record *r,
 		      struct pd_entries *out, struct pd_err *err);

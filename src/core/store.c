@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "card.h"
+#include "upgrade.h"
 #include "store_impl.h"
 
 static const char *const kind_db[PD_NKINDS] = {
@@ -355,10 +355,12 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	}
 	if ((rc = init_dbs(st, schema, err)) != PD_OK)
 		goto fail;
-	/* Schema 1 lacks the directory cards (card.h): derive them once. */
-	if (schema == 1 && !st->read_only &&
+	/* An older schema lacks derived entries (upgrade.h): derive them
+	 * once; read-only, the store does without them. */
+	st->has_inner = schema == 0 || schema >= 3 || !st->read_only;
+	if (schema && schema < PD_SCHEMA_VERSION && !st->read_only &&
 	    (rc = pd_store_write(st, "upgrade the database", PD_W_NO_JOURNAL,
-				 pd_cards_fill, NULL, err)) != PD_OK)
+				 pd_store_upgrade, &schema, err)) != PD_OK)
 		goto fail;
 	*out = st;
 	return PD_OK;
