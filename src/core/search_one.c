@@ -24,77 +24,6 @@
 
 #include "search_impl.h"
 
-struct stream {
-	size_t        koff, klen;   /* the key, in merge.keys */
-	unsigned char d[PD_TERM_DATA_MAX];
-	size_t        dlen;
-	unsigned char maxcls;       /* the stream ends past this class */
-	MDB_cursor   *c;            /* opened when first advanced */
-};
-
-struct merge {
-	struct stream *s;
-	size_t         n, cap;
-	size_t        *heap, nheap;
-	struct pd_buf  keys;
-	MDB_cursor    *seek;        /* for entering keys at a class */
-	uint64_t       last_id;     /* the entry merged last (its kind, class) */
-	unsigned char  last_kind, last_cls;
-};
-
-static bool stream_less(const struct merge *m, size_t a, size_t b)
-{
-	const struct stream *x = &m->s[a], *y = &m->s[b];
-
-	return data_cmp(x->d, x->dlen, y->d, y->dlen) < 0;
-}
-
-static void sift_down(struct merge *m, size_t i)
-{
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, min = i, t;
-		if (l < m->nheap && stream_less(m, m->heap[l], m->heap[min]))
-			min = l;
-		if (r < m->nheap && stream_less(m, m->heap[r], m->heap[min]))
-			min = r;
-		if (min == i)
-			return;
-		t = m->heap[i];
-		m->heap[i] = m->heap[min];
-		m->heap[min] = t;
-		i = min;
-	}
-}
-
-/* A stream from key `k` starting at entry `d` (none if d is past maxcls). */
-static int add_stream(struct search *s, struct merge *m, const MDB_val *k,
-		      const MDB_val *d, unsigned maxcls)
-{
-	struct stream *st;
-
-	if (!data_ok(d))
-		return search_corrupt(s);
-	if (((const unsigned char *)d->mv_data)[0] > maxcls)
-		return PD_OK;
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 32;
-		if (!(st = realloc(m->s, cap * sizeof *st)))
-			return pd_err_set(s->err, PD_ENOMEM, "out of memory");
-		m->s = st;
-		m->cap = cap;
-	}
-	st = &m->s[m->n++];
-	st->koff = m->keys.n;
-	st->klen = k->mv_size;
-	st->dlen = d->mv_size;
-	st->maxcls = (unsigned char)maxcls;
-	st->c = NULL;
-	memcpy(st->d, d->mv_data, d->mv_size);
-	if (pd_buf_add(&m->keys, k->mv_data, k->mv_size) != PD_OK)
-		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
-	return PD_OK;
-}
-
 /* Every key `w` begins, entered at its first entry of class `from` or more. */
 static int word_streams(struct search *s, struct merge *m, const char *w,
 			size_t wn, unsigned from)
@@ -118,87 +47,10 @@ static int word_streams(struct search *s, struct merge *m, const char *w,
 		} else {
 			sd = d;
 		}
-		if ((rc = add_stream(s, m, &k, &sd, PD_RANK_OTHER)) != PD_OK)
+		if ((rc = merge_add(s, m, &k, &sd, PD_RANK_OTHER, NULL, 0, 0)) != PD_OK)
 			return rc;
 	}
 	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
-}
-
-static size_t nchars(const char *s, size_t n)
-{
-	size_t c = 0;
-
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
-}
-
-/* Phase 1 of a short word: the names it begins (see the top). */
-static int short_streams(struct search *s, struct merge *m, const char *w,
-			 size_t wn)
-{
-	unsigned char buf[PD_TERM_MAX + 2];
-	MDB_val k = { wn, (void *)w }, d;
-	int rc;
-
-	/* Word keys of at most three characters; a longer one's names are
-	 * under its prefix key, so jump past every key sharing its prefix. */
-	rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	while (rc == MDB_SUCCESS && is_prefix(w, wn, k.mv_data, k.mv_size)) {
-		size_t c = nchars(k.mv_data, k.mv_size), p;
-		if (c <= PD_PREFIX_CHARS &&
-		    (rc = add_stream(s, m, &k, &d, PD_RANK_NAME_WORD)) != PD_OK)
-			return rc;
-		if (c < PD_PREFIX_CHARS) {   /* longer ones follow */
-			rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP);
-			continue;
-		}
-		p = c == PD_PREFIX_CHARS ? k.mv_size : pd_term_prefix(k.mv_data, k.mv_size);
-		memcpy(buf, k.mv_data, p);
-		buf[p] = 0xFF;   /* never in UTF-8: past every key with this prefix */
-		k.mv_size = p + 1;
-		k.mv_data = buf;
-		rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	}
-	if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND)
-		return search_db_err(s, rc);
-	/* Prefix keys: 0x02 + three characters beginning with the word. */
-	buf[0] = PD_TERM_PREFIX;
-	memcpy(buf + 1, w, wn);
-	k.mv_size = wn + 1;
-	k.mv_data = buf;
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     rc == MDB_SUCCESS && is_prefix((char *)buf, wn + 1, k.mv_data, k.mv_size);
-	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP))
-		if ((rc = add_stream(s, m, &k, &d, PD_RANK_NAME_WORD)) != PD_OK)
-			return rc;
-	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
-}
-
-/* Step a stream to its key's next entry.  PD_NOTFOUND at its end. */
-static int advance(struct search *s, struct merge *m, struct stream *st)
-{
-	MDB_val k = { st->klen, m->keys.p + st->koff }, d = { st->dlen, st->d };
-	int rc;
-
-	if (!st->c) {
-		if ((rc = mdb_cursor_open(s->txn->txn, s->dbi, &st->c)))
-			return search_db_err(s, rc);
-		if ((rc = mdb_cursor_get(st->c, &k, &d, MDB_GET_BOTH)))
-			return search_db_err(s, rc == MDB_NOTFOUND ? MDB_CORRUPTED : rc);
-	}
-	rc = mdb_cursor_get(st->c, &k, &d, MDB_NEXT_DUP);
-	if (rc == MDB_NOTFOUND)
-		return PD_NOTFOUND;
-	if (rc)
-		return search_db_err(s, rc);
-	if (!data_ok(&d))
-		return search_corrupt(s);
-	if (((unsigned char *)d.mv_data)[0] > st->maxcls)
-		return PD_NOTFOUND;
-	st->dlen = d.mv_size;
-	memcpy(st->d, d.mv_data, d.mv_size);
-	return PD_OK;
 }
 
 /*
@@ -232,42 +84,20 @@ static int fresh(struct search *s, struct merge *m, const unsigned char *d,
 /* Pass on the merged entries in order.  PD_OK when all are done, STOP. */
 static int drain(struct search *s, struct merge *m)
 {
-	int rc = PD_OK, f;
+	struct stream *st;
+	int rc, f;
 
-	if (m->n && !(m->heap = malloc(m->n * sizeof *m->heap)))
-		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < m->n; i++)
-		m->heap[i] = i;
-	m->nheap = m->n;
-	for (size_t i = m->n / 2; i-- > 0;)
-		sift_down(m, i);
-	while (m->nheap) {
-		struct stream *st = &m->s[m->heap[0]];
+	if ((rc = merge_start(s, m)) != PD_OK)
+		return rc;
+	while ((st = merge_top(m))) {
 		if ((f = fresh(s, m, st->d, st->dlen)) < 0)
 			return -f;
 		if (f && (rc = search_emit(s, st->d, st->dlen, st->d[0])) != PD_OK)
 			return rc;
-		rc = advance(s, m, st);
-		if (rc == PD_NOTFOUND)
-			m->heap[0] = m->heap[--m->nheap];
-		else if (rc != PD_OK)
+		if ((rc = merge_next(s, m)) != PD_OK)
 			return rc;
-		sift_down(m, 0);
 	}
 	return PD_OK;
-}
-
-static void merge_free(struct merge *m)
-{
-	for (size_t i = 0; i < m->n; i++)
-		if (m->s[i].c)
-			mdb_cursor_close(m->s[i].c);
-	if (m->seek)
-		mdb_cursor_close(m->seek);
-	free(m->s);
-	free(m->heap);
-	pd_buf_free(&m->keys);
-	memset(m, 0, sizeof *m);
 }
 
 int search_one_word(struct search *s)
@@ -284,7 +114,7 @@ int search_one_word(struct search *s)
 		merge_free(&m);
 		return rc;
 	}
-	rc = short_streams(s, &m, w, wn);
+	rc = merge_add_short(s, &m, w, wn, false, 0);
 	if (rc == PD_OK)
 		rc = drain(s, &m);
 	merge_free(&m);

@@ -1,0 +1,239 @@
+/*
+ * search_lead.c — the first part of a query of several words: the names a
+ * query word begins as a first word, walked in name order.
+ *
+ * Nearly every first screenful is made of names where one query word
+ * begins the first word and the others begin later ones: rank NAME_START,
+ * worst NAME_WORD ("w ton": Tonab Walker, Tonab Ward, ...).  A record that
+ * ranks NAME_START through query word q either has an inner key that q
+ * begins (search_terms.h: a word of its first word that the name does not
+ * begin with) or its name begins with q.  The first are few, and all are
+ * visited.  The second are, for each query word, a run of each of its
+ * prefix keys (0x02 + its first three characters; for a word of at most
+ * three characters, each prefix and short word key it begins), from the
+ * word on and while the names begin with it; merged, they come in name
+ * order (search_merge.c), and each is checked from its name.
+ *
+ * Once the best `need` are kept and the worst of them ranks NAME_START
+ * with NAME_WORD or better, the walk stops at the first name that could
+ * not beat it even so: every record left then ranks lower.  A record met
+ * later could beat it only with two query words beginning words of its
+ * first word, and then one of the two begins a word the name does not
+ * begin with — two words that both begin the name begin one another, and
+ * no two query words do (reduce_words) — so its inner key was visited.
+ *
+ * A walk that cannot fill the kept ones (fewer records rank NAME_START),
+ * or that passes WALK_MAX entries (the other words seldom in these names:
+ * "oliv smithe"), leaves the rest to search_drive.c, whose bounds the kept
+ * ones then help.  It costs about the entries it walks: not the keys a
+ * short query word begins, which is what search_drive.c costs ("w ton").
+ */
+#include "search_many.h"
+
+/* Entries visited before the walk leaves the rest to search_drive.c. */
+#define WALK_MAX 4096
+/* A longer query word may be longer than the names kept in the entries
+ * (cut to PD_SORT_MAX bytes at a character boundary). */
+#define LEAD_WORD_MAX (PD_SORT_MAX - 3)
+
+/* A partner of fewer than three characters is sought through in at most
+ * this many keys (two seeks each). */
+#define SHORT_KEYS_MAX 64
+
+#define GAVE_UP (-2)    /* past WALK_MAX */
+#define TOO_MANY (-3)   /* past SHORT_KEYS_MAX */
+
+/* Visit every entry of the inner keys query word i begins. */
+static int visit_inner(struct many *m, size_t i, size_t *walked)
+{
+	struct search *s = m->s;
+	unsigned char key[1 + LEAD_WORD_MAX];
+	size_t kn = 1 + s->q.len[i];
+	MDB_val k = { kn, key }, d;
+	int rc;
+
+	key[0] = PD_TERM_INNER;
+	memcpy(key + 1, qword(&s->q, i), s->q.len[i]);
+	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	     rc == MDB_SUCCESS && is_prefix((char *)key, kn, k.mv_data, k.mv_size);
+	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT)) {
+		if (!data_ok(&d))
+			return search_corrupt(s);
+		if (++*walked > WALK_MAX)
+			return GAVE_UP;
+		if ((rc = many_visit(m, i, &d)) != PD_OK)
+			return rc;
+	}
+	return rc == MDB_NOTFOUND || rc == MDB_SUCCESS ? PD_OK : search_db_err(s, rc);
+}
+
+static size_t nchars(const char *w, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/*
+ * A query word j whose name runs can stand for the names query word i
+ * begins (see pair_runs): best one of at least three characters (one or
+ * two keys), whose key a first word beginning with word i cannot have
+ * (else its class-1 run holds all those names), then the longest (likely
+ * the rarest).
+ */
+static size_t partner(const struct query *q, size_t i)
+{
+	const char *w = qword(q, i);
+	size_t best = MAX_WORDS;
+	int best_score = -1;
+
+	for (size_t j = 0; j < q->n; j++) {
+		const char *v = qword(q, j);
+		size_t p = pd_term_prefix(v, q->len[j]);
+		bool three = p || nchars(v, q->len[j]) == PD_PREFIX_CHARS;
+		int score;
+		if (j == i)
+			continue;
+		p = p ? p : q->len[j];
+		score = 2 * three + (three && !is_prefix(w, q->len[i], v, p) &&
+				     !is_prefix(v, p, w, q->len[i]));
+		if (score > best_score || (score == best_score && q->len[j] > q->len[best])) {
+			best = j;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* The keys of a short word's names, while there are few (search_short_keys). */
+struct keys {
+	struct pd_buf b;   /* len(1) + key, each */
+	size_t        n;
+};
+
+static int note_key(const MDB_val *k, const MDB_val *first, void *ctx)
+{
+	struct keys *ks = ctx;
+	unsigned char len = (unsigned char)k->mv_size;   /* at most 13 bytes */
+
+	(void)first;
+	if (++ks->n > SHORT_KEYS_MAX)
+		return TOO_MANY;
+	if (pd_buf_add(&ks->b, &len, 1) != PD_OK ||
+	    pd_buf_add(&ks->b, k->mv_data, len) != PD_OK)
+		return PD_ENOMEM;
+	return PD_OK;
+}
+
+/*
+ * The names word i begins that have a word beginning like word j: the
+ * class-1 and class-2 entries of the keys of j's names — j's prefix key
+ * (and its word key when it has three characters), or for a shorter j
+ * every key search_short_keys finds — each run from word i on.  A record
+ * whose name begins with word i and that ranks no worse than NAME_WORD
+ * has a name word that word j begins, so an entry of class 1 or 2 under
+ * one of those keys: far fewer names than all word i begins.  The entries
+ * are visited as word i's (their names begin with it), not j's: a prefix
+ * key does not prove word j ("stam" beside "stanley").
+ * *done is false (and nothing added) when a short j has too many keys.
+ */
+static int pair_runs(struct many *m, struct merge *mg, size_t i, size_t j,
+		     bool *done)
+{
+	struct search *s = m->s;
+	const char *v = qword(&s->q, j);
+	size_t vn = s->q.len[j], p = pd_term_prefix(v, vn);
+	struct keys ks = { PD_BUF_INIT, 0 };
+	int rc;
+
+	*done = false;
+	if (p || nchars(v, vn) == PD_PREFIX_CHARS) {
+		unsigned char len = (unsigned char)(1 + (p ? p : vn));
+		rc = pd_buf_putc(&ks.b, (char)len) != PD_OK ||
+		     pd_buf_putc(&ks.b, PD_TERM_PREFIX) != PD_OK ||
+		     pd_buf_add(&ks.b, v, len - 1u) != PD_OK ||
+		     (!p && (pd_buf_putc(&ks.b, (char)vn) != PD_OK ||
+			     pd_buf_add(&ks.b, v, vn) != PD_OK)) ? PD_ENOMEM : PD_OK;
+	} else {
+		rc = search_short_keys(s, v, vn, note_key, &ks);
+	}
+	if (rc == PD_ENOMEM)
+		rc = pd_err_set(s->err, rc, "out of memory");
+	for (size_t o = 0; rc == PD_OK && o < ks.b.n; o += 1 + (unsigned char)ks.b.p[o]) {
+		MDB_val k = { (unsigned char)ks.b.p[o], ks.b.p + o + 1 };
+		for (unsigned cls = PD_RANK_NAME_START; cls <= PD_RANK_NAME_WORD &&
+		     rc == PD_OK; cls++)
+			rc = merge_add_at(s, mg, &k, NULL, cls, qword(&s->q, i),
+					  s->q.len[i], (unsigned)i);
+	}
+	pd_buf_free(&ks.b);
+	*done = rc == PD_OK;
+	return rc == TOO_MANY ? PD_OK : rc;
+}
+
+/* The runs of the names query word i begins (or enough of them), into `mg`. */
+static int lead_runs(struct many *m, struct merge *mg, size_t i)
+{
+	struct search *s = m->s;
+	const char *w = qword(&s->q, i);
+	size_t wn = s->q.len[i], p = pd_term_prefix(w, wn);
+	unsigned char key[1 + 4 * PD_PREFIX_CHARS];
+	MDB_val k = { 1 + p, key };
+	bool done;
+	int rc = pair_runs(m, mg, i, partner(&s->q, i), &done);
+
+	if (rc != PD_OK || done)
+		return rc;
+	if (!p)   /* three characters or fewer */
+		return merge_add_short(s, mg, w, wn, true, (unsigned)i);
+	key[0] = PD_TERM_PREFIX;
+	memcpy(key + 1, w, p);
+	return merge_add_at(s, mg, &k, NULL, PD_RANK_NAME_START, w, wn, (unsigned)i);
+}
+
+/* Walk the merged runs in name order while a record met may be kept. */
+static int walk(struct many *m, struct merge *mg, size_t *walked)
+{
+	struct stream *st;
+	int rc = merge_start(m->s, mg);
+
+	while (rc == PD_OK && (st = merge_top(mg))) {
+		MDB_val d = { st->dlen, st->d };
+		if (many_full(m) &&
+		    many_key_cmp(PD_RANK_NAME_START, PD_RANK_NAME_WORD, st->d, st->dlen,
+				 &m->c[0]) >= 0)
+			break;   /* see the top */
+		if (++*walked > WALK_MAX)
+			return GAVE_UP;
+		if ((rc = many_visit(m, st->word, &d)) == PD_OK)
+			rc = merge_next(m->s, mg);
+	}
+	return rc;
+}
+
+int search_lead(struct many *m, bool *complete)
+{
+	struct search *s = m->s;
+	struct merge mg = { .by_name = true };
+	size_t walked = 0;
+	int rc = PD_OK;
+
+	*complete = false;
+	for (size_t i = 0; i < s->q.n; i++)
+		if (s->q.len[i] > LEAD_WORD_MAX)
+			return PD_OK;
+	m->no_sets = true;
+	for (size_t i = 0; i < s->q.n && rc == PD_OK; i++)
+		rc = visit_inner(m, i, &walked);
+	for (size_t i = 0; i < s->q.n && rc == PD_OK; i++)
+		rc = lead_runs(m, &mg, i);
+	if (rc == PD_OK)
+		rc = walk(m, &mg, &walked);
+	merge_free(&mg);
+	if (rc == GAVE_UP)
+		return PD_OK;
+	*complete = rc == PD_OK && many_full(m);
+	return rc;
+}
