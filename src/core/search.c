@@ -195,9 +195,15 @@ void search_best_of(struct best *b, const char *w, size_t len, enum pd_rank cls)
 			b->cls[j] = (unsigned char)cls;
 }
 
-static int best_cb(const char *w, size_t len, enum pd_rank cls, void *ctx)
+int search_best_cb(const char *w, size_t len, enum pd_rank cls, void *ctx)
 {
 	search_best_of(ctx, w, len, cls);
+	return 0;
+}
+
+int search_other_cb(const char *w, size_t len, void *ctx)
+{
+	search_best_of(ctx, w, len, PD_RANK_OTHER);
 	return 0;
 }
 
@@ -210,7 +216,7 @@ int search_name_classes(const unsigned char *ns, size_t n, struct best *b)
 
 	for (i = 0; i < n; i++)
 		if (ns[i] >= 0x80 || ns[i] == '\'' || ns[i] == '-')
-			return pd_name_words((const char *)ns, n, best_cb, b);
+			return pd_name_words((const char *)ns, n, search_best_cb, b);
 	for (i = 0; i < n;) {
 		while (i < n && !is_alnum(ns[i]))
 			i++;

@@ -16,9 +16,6 @@
  */
 #include "search_many.h"
 
-/* Seek through another word's name runs when it has at most this many keys. */
-#define SEEK_KEYS_MAX 256
-
 /*
  * Could a record met through the driving entry `d` still be kept?  Its
  * rank may be NAME_START through another word, and its worst class is at
@@ -186,46 +183,31 @@ static int seek_name_prefixes(struct many *m, size_t i)
 {
 	struct search *s = m->s;
 	const char *w = qword(&s->q, i);
-	size_t wn = s->q.len[i], p = pd_term_prefix(w, wn), nk = 0;
-	unsigned char buf[2 + PD_TERM_MAX];
+	size_t wn = s->q.len[i], p = pd_term_prefix(w, wn);
+	unsigned char buf[1 + 4 * PD_PREFIX_CHARS];
 	struct pd_buf keys = PD_BUF_INIT;
-	MDB_val k, d;
-	int rc = PD_OK, mrc;
+	int rc;
 
-	for (size_t o = 0; o < m->keys[i].n && !p; o += 1 + (unsigned char)m->keys[i].p[o]) {
-		size_t kl = (unsigned char)m->keys[i].p[o];
-		if (!pd_term_prefix(m->keys[i].p + o + 1, kl) && nk++ < SEEK_KEYS_MAX &&
-		    pd_buf_add(&keys, m->keys[i].p + o, 1 + kl) != PD_OK)
-			rc = PD_ENOMEM;
+	if (p) {   /* one prefix key */
+		buf[0] = (unsigned char)(1 + p);
+		buf[1] = PD_TERM_PREFIX;
+		memcpy(buf + 2, w, p);
+		rc = pd_buf_add(&keys, buf, 2 + p) == PD_OK ? PD_OK :
+		     pd_err_set(s->err, PD_ENOMEM, "out of memory");
+	} else {
+		rc = search_collect_keys(s, w, wn, SEEK_KEYS_MAX, &keys);
 	}
-	buf[0] = PD_TERM_PREFIX;
-	memcpy(buf + 1, w, p ? p : wn);
-	k = (MDB_val){ 1 + (p ? p : wn), buf };
-	for (mrc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     mrc == MDB_SUCCESS && rc == PD_OK && nk <= SEEK_KEYS_MAX &&
-	     is_prefix((char *)buf, 1 + (p ? p : wn), k.mv_data, k.mv_size);
-	     mrc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
-		unsigned char len = (unsigned char)k.mv_size;
-		if (nk++ < SEEK_KEYS_MAX &&
-		    (pd_buf_add(&keys, &len, 1) != PD_OK || pd_buf_add(&keys, k.mv_data, len) != PD_OK))
-			rc = PD_ENOMEM;
-	}
-	if (rc == PD_ENOMEM)
-		rc = pd_err_set(s->err, rc, "out of memory");
-	else if (mrc != MDB_SUCCESS && mrc != MDB_NOTFOUND)
-		rc = search_db_err(s, mrc);
-	for (size_t o = 0; o < keys.n && rc == PD_OK && nk <= SEEK_KEYS_MAX;
-	     o += 1 + (unsigned char)keys.p[o])
+	for (size_t o = 0; o < keys.n && rc == PD_OK; o += 1 + (unsigned char)keys.p[o])
 		for (unsigned cls = PD_RANK_NAME_START; cls <= PD_RANK_NAME_WORD && rc == PD_OK; cls++)
 			for (size_t j = 0; j < s->q.n && rc == PD_OK; j++)
 				if (j != i)
 					rc = seek_names(m, j, keys.p + o + 1,
 							(unsigned char)keys.p[o], cls, j);
-	if (rc == PD_OK && nk <= SEEK_KEYS_MAX)
+	if (rc == PD_OK)
 		for (size_t j = 0; j < s->q.n; j++)
 			m->covered[j] |= j != i;
 	pd_buf_free(&keys);
-	return rc;
+	return rc == TOO_MANY ? PD_OK : rc;
 }
 
 /* The bytes of the shortest query word that begins the entry's name, or 0. */

@@ -12,6 +12,7 @@
 
 #define MAX_WORDS 32
 #define STOP (-1)        /* enough matches: end the search */
+#define TOO_MANY (-3)    /* more keys than asked for (search_collect_keys) */
 #define NO_MATCH 4       /* a word's class when it matches nothing */
 
 /* The query, folded and split: each word must begin some indexed word. */
@@ -102,6 +103,10 @@ static inline bool is_alnum(unsigned char c)
 
 /* Lower b->cls[j] to `cls` for each query word j that begins word w. */
 void search_best_of(struct best *b, const char *w, size_t len, enum pd_rank cls);
+/* search_best_of as a pd_name_word_cb, and for a word of another field
+ * (PD_RANK_OTHER) as a pd_text_words callback; ctx is the struct best. */
+int search_best_cb(const char *w, size_t len, enum pd_rank cls, void *ctx);
+int search_other_cb(const char *w, size_t len, void *ctx);
 
 /*
  * Lower b->cls[j] to the class of each word of the folded name (ns, n)
@@ -183,6 +188,14 @@ int merge_add_at(struct search *s, struct merge *m, const MDB_val *k,
 typedef int (*search_key_cb)(const MDB_val *k, const MDB_val *first, void *ctx);
 int search_short_keys(struct search *s, const char *w, size_t wn,
 		      search_key_cb cb, void *ctx);
+/*
+ * The keys search_short_keys finds for w, appended to `out` as len(1) +
+ * bytes each, while there are at most `max` of them.  Returns PD_OK,
+ * TOO_MANY (more than max: out holds max of them), PD_ENOMEM (err
+ * filled), PD_EDB.
+ */
+int search_collect_keys(struct search *s, const char *w, size_t wn,
+			size_t max, struct pd_buf *out);
 /*
  * The runs that hold every name with a word that word w (at most three
  * characters) begins: its word keys of at most three characters and the

@@ -41,7 +41,6 @@
 #define SHORT_KEYS_MAX 64
 
 #define GAVE_UP (-2)    /* past WALK_MAX */
-#define TOO_MANY (-3)   /* past SHORT_KEYS_MAX */
 
 /* Visit every entry of the inner keys query word i begins. */
 static int visit_inner(struct many *m, size_t i, size_t *walked)
@@ -107,26 +106,6 @@ static size_t partner(const struct query *q, size_t i)
 	return best;
 }
 
-/* The keys of a short word's names, while there are few (search_short_keys). */
-struct keys {
-	struct pd_buf b;   /* len(1) + key, each */
-	size_t        n;
-};
-
-static int note_key(const MDB_val *k, const MDB_val *first, void *ctx)
-{
-	struct keys *ks = ctx;
-	unsigned char len = (unsigned char)k->mv_size;   /* at most 13 bytes */
-
-	(void)first;
-	if (++ks->n > SHORT_KEYS_MAX)
-		return TOO_MANY;
-	if (pd_buf_add(&ks->b, &len, 1) != PD_OK ||
-	    pd_buf_add(&ks->b, k->mv_data, len) != PD_OK)
-		return PD_ENOMEM;
-	return PD_OK;
-}
-
 /*
  * The names word i begins that have a word beginning like word j: the
  * class-1 and class-2 entries of the keys of j's names — j's prefix key
@@ -145,30 +124,30 @@ static int pair_runs(struct many *m, struct merge *mg, size_t i, size_t j,
 	struct search *s = m->s;
 	const char *v = qword(&s->q, j);
 	size_t vn = s->q.len[j], p = pd_term_prefix(v, vn);
-	struct keys ks = { PD_BUF_INIT, 0 };
+	struct pd_buf keys = PD_BUF_INIT;
 	int rc;
 
 	*done = false;
 	if (p || nchars(v, vn) == PD_PREFIX_CHARS) {
 		unsigned char len = (unsigned char)(1 + (p ? p : vn));
-		rc = pd_buf_putc(&ks.b, (char)len) != PD_OK ||
-		     pd_buf_putc(&ks.b, PD_TERM_PREFIX) != PD_OK ||
-		     pd_buf_add(&ks.b, v, len - 1u) != PD_OK ||
-		     (!p && (pd_buf_putc(&ks.b, (char)vn) != PD_OK ||
-			     pd_buf_add(&ks.b, v, vn) != PD_OK)) ? PD_ENOMEM : PD_OK;
+		rc = pd_buf_putc(&keys, (char)len) != PD_OK ||
+		     pd_buf_putc(&keys, PD_TERM_PREFIX) != PD_OK ||
+		     pd_buf_add(&keys, v, len - 1u) != PD_OK ||
+		     (!p && (pd_buf_putc(&keys, (char)vn) != PD_OK ||
+			     pd_buf_add(&keys, v, vn) != PD_OK)) ? PD_ENOMEM : PD_OK;
+		if (rc == PD_ENOMEM)
+			rc = pd_err_set(s->err, rc, "out of memory");
 	} else {
-		rc = search_short_keys(s, v, vn, note_key, &ks);
+		rc = search_collect_keys(s, v, vn, SHORT_KEYS_MAX, &keys);
 	}
-	if (rc == PD_ENOMEM)
-		rc = pd_err_set(s->err, rc, "out of memory");
-	for (size_t o = 0; rc == PD_OK && o < ks.b.n; o += 1 + (unsigned char)ks.b.p[o]) {
-		MDB_val k = { (unsigned char)ks.b.p[o], ks.b.p + o + 1 };
+	for (size_t o = 0; rc == PD_OK && o < keys.n; o += 1 + (unsigned char)keys.p[o]) {
+		MDB_val k = { (unsigned char)keys.p[o], keys.p + o + 1 };
 		for (unsigned cls = PD_RANK_NAME_START; cls <= PD_RANK_NAME_WORD &&
 		     rc == PD_OK; cls++)
 			rc = merge_add_at(s, mg, &k, NULL, cls, qword(&s->q, i),
 					  s->q.len[i], (unsigned)i);
 	}
-	pd_buf_free(&ks.b);
+	pd_buf_free(&keys);
 	*done = rc == PD_OK;
 	return rc == TOO_MANY ? PD_OK : rc;
 }

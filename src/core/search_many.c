@@ -22,36 +22,58 @@
  */
 #include <stdlib.h>
 
+#include "plandesk/text.h"
 #include "search_many.h"
 
 /* Gather a word's set after this many record reads per its entries: a
  * read costs about as much as gathering this many entries. */
 #define SET_FACTOR 64
 /* Before that, try once to gather a set this small (a word that is seldom
- * outside names). */
+ * outside names), when the word has at most SET_TRY_UNDER entries in all:
+ * a word with more (or with keys too many to have been counted) nearly
+ * always has more than SET_TRY outside names (the people's e-mail
+ * addresses repeat their names), and the try then costs a seek in each
+ * of its keys for nothing. */
 #define SET_TRY 4096
+#define SET_TRY_UNDER (16 * SET_TRY)
+#define GATHER (-2)   /* pays_to_gather: gather the set now */
 /* Keep a heap of the best candidates when the page needs at most this
  * many; else keep them all and sort. */
 #define HEAP_MAX 4096
 
-int many_scan_word(struct many *m, size_t i)
+int many_scan_word(struct many *m, size_t i, size_t cap)
 {
 	struct search *s = m->s;
 	const char *w = qword(&s->q, i);
+	struct pd_buf *keys = &m->keys[i];
+	unsigned char last[256];
 	MDB_val k = { s->q.len[i], (void *)w }, d;
 	size_t n;
 	int rc;
 
+	if (m->partial[i]) {   /* go on after the last key kept */
+		size_t o = 0, len;
+		while (o + 1 + (unsigned char)keys->p[o] < keys->n)
+			o += 1 + (unsigned char)keys->p[o];
+		len = (unsigned char)keys->p[o];
+		memcpy(last, keys->p + o + 1, len);
+		last[len] = 0;   /* the first key after it */
+		k = (MDB_val){ len + 1, last };
+	}
+	m->partial[i] = false;
 	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS && is_prefix(w, s->q.len[i], k.mv_data, k.mv_size);
 	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
 		unsigned char len = (unsigned char)k.mv_size;   /* keys < 256 */
+		if (m->count[i] > cap && m->nkeys[i] > SEEK_KEYS_MAX) {
+			m->partial[i] = true;
+			return PD_OK;
+		}
 		if ((rc = mdb_cursor_count(s->cur, &n)))
 			break;
 		m->count[i] += n;
 		m->nkeys[i]++;
-		if (pd_buf_add(&m->keys[i], &len, 1) != PD_OK ||
-		    pd_buf_add(&m->keys[i], k.mv_data, len) != PD_OK)
+		if (pd_buf_add(keys, &len, 1) != PD_OK || pd_buf_add(keys, k.mv_data, len) != PD_OK)
 			return pd_err_set(s->err, PD_ENOMEM, "out of memory");
 	}
 	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
@@ -67,6 +89,8 @@ static int gather(struct many *m, size_t i, size_t budget)
 	unsigned char other = PD_RANK_OTHER;
 	int rc;
 
+	if (m->partial[i] && (rc = many_scan_word(m, i, SIZE_MAX)) != PD_OK)
+		return rc;
 	if (!m->gcur && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->gcur)))
 		return search_db_err(s, rc);
 	if (search_idset_reserve(&m->other[i], budget < m->count[i] ? budget : m->count[i]) < 0)
@@ -94,26 +118,90 @@ static int gather(struct many *m, size_t i, size_t budget)
 	return PD_OK;
 }
 
-/* Settle every word from the record itself. */
+/* The query words that begin a word of organisation `id`'s name (a bit
+ * each; 0 when it is gone or undecodable, as search_terms.c gives it no
+ * words), remembered: a directory's people share a few organisations. */
+static int org_words(struct many *m, uint64_t id, uint32_t *mask)
+{
+	struct orgbits *o = &m->orgs[(id * 0x9E3779B97F4A7C15ull) >> (64 - ORG_CACHE_BITS)];
+	struct best b = { .q = &m->s->q };
+	struct pd_record org;
+	char *f;
+	size_t fn;
+	int rc;
+
+	if (o->id == id) {
+		*mask = o->mask;
+		return PD_OK;
+	}
+	memset(b.cls, NO_MATCH, sizeof b.cls);
+	rc = pd_get(m->s->txn, PD_ORG, id, &org, NULL);
+	if (rc == PD_OK) {
+		const char *name = pd_get_text(&org, PD_ORG_NAME);
+		if ((rc = pd_text_fold(name, strlen(name), &f, &fn)) == PD_OK) {
+			rc = pd_text_words(f, fn, PD_WORDS_INDEX, search_other_cb, &b);
+			free(f);
+		}
+	} else if (rc == PD_NOTFOUND || rc == PD_ECORRUPT) {
+		rc = PD_OK;
+	}
+	pd_record_clear(&org);
+	if (rc != PD_OK)
+		return rc;
+	o->id = id;
+	o->mask = 0;
+	for (size_t j = 0; j < m->s->q.n; j++)
+		if (b.cls[j] != NO_MATCH)
+			o->mask |= 1u << j;
+	*mask = o->mask;
+	return PD_OK;
+}
+
+/*
+ * Count one more record read for word j: GATHER once the reads have cost
+ * about as much as gathering its set (a word not scanned whole is scanned
+ * on only as far as that tells), else PD_OK; or an error.
+ */
+static int pays_to_gather(struct many *m, size_t j)
+{
+	int rc;
+
+	if (++m->reads[j] * SET_FACTOR < m->count[j])
+		return PD_OK;
+	if (m->partial[j] &&
+	    (rc = many_scan_word(m, j, m->reads[j] * SET_FACTOR)) != PD_OK)
+		return rc;
+	return !m->partial[j] && m->reads[j] * SET_FACTOR >= m->count[j] ? GATHER : PD_OK;
+}
+
+/* Settle every word from the record itself (a person's organisation name
+ * through org_words). */
 static int check_record(struct many *m, const unsigned char *d, size_t dn,
 			struct best *b)
 {
 	struct search *s = m->s;
 	struct pd_record r;
+	uint64_t org = 0;
+	uint32_t mask = 0;
 	int rc = pd_get(s->txn, data_kind(d, dn), data_id(d, dn), &r, NULL);
 
-	if (rc == PD_OK)
-		rc = pd_search_terms(s->txn, &r, NULL, &m->terms);
+	if (rc == PD_OK) {
+		if (r.kind == PD_PERSON)
+			org = pd_get_ref(&r, PD_PERSON_ORG);
+		rc = pd_search_words(s->txn, &r, true, search_best_cb, b);
+	}
 	pd_record_clear(&r);
 	if (rc == PD_NOTFOUND || rc == PD_ECORRUPT) {
 		memset(b->cls, NO_MATCH, sizeof b->cls);   /* pd_check reports it */
 		return PD_OK;
 	}
+	if (rc == PD_OK && org)
+		rc = org_words(m, org, &mask);
 	if (rc != PD_OK)
 		return pd_err_set(s->err, rc, "search: %s", pd_strerror(rc));
-	for (size_t i = 0; i < m->terms.n; i++)
-		search_best_of(b, m->terms.buf.p + m->terms.t[i].off, m->terms.t[i].len,
-			m->terms.t[i].cls);
+	for (size_t j = 0; j < s->q.n; j++)
+		if ((mask >> j & 1) && b->cls[j] > PD_RANK_OTHER)
+			b->cls[j] = PD_RANK_OTHER;
 	return PD_OK;
 }
 
@@ -200,11 +288,14 @@ static int check(struct many *m, struct cand *c, bool *defer)
 		}
 		if (!m->has_set[j] && !m->tried[j]) {
 			m->tried[j] = true;
-			if ((rc = gather(m, j, SET_TRY)) != PD_OK)
+			if (!m->partial[j] && m->count[j] <= SET_TRY_UNDER &&
+			    (rc = gather(m, j, SET_TRY)) != PD_OK)
 				return rc;
-		} else if (!m->has_set[j] && ++m->reads[j] * SET_FACTOR >= m->count[j] &&
-			   (rc = gather(m, j, SIZE_MAX)) != PD_OK) {
-			return rc;
+		} else if (!m->has_set[j]) {
+			if ((rc = pays_to_gather(m, j)) == GATHER)
+				rc = gather(m, j, SIZE_MAX);
+			if (rc != PD_OK)
+				return rc;
 		}
 		if (!m->has_set[j])
 			need_record = true;
@@ -336,9 +427,11 @@ int search_many_words(struct search *s)
 	if (rc == PD_OK && complete) {
 		rc = many_check_later(m);
 	} else if (rc == PD_OK) {
+		/* The words are longest first (likely the rarest): a later one
+		 * is scanned only as far as it may still be the rarest. */
 		m->no_sets = false;
 		for (size_t i = 0; i < s->q.n && rc == PD_OK; i++) {
-			rc = many_scan_word(m, i);
+			rc = many_scan_word(m, i, i ? m->count[m->drv] : SIZE_MAX);
 			if (m->count[i] < m->count[m->drv])
 				m->drv = i;
 		}
@@ -357,7 +450,6 @@ int search_many_words(struct search *s)
 	}
 	if (m->gcur)
 		mdb_cursor_close(m->gcur);
-	pd_terms_free(&m->terms);
 	free(m->c);
 	free(m->later);
 	free(m);

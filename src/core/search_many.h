@@ -20,6 +20,11 @@
 
 #include "search_impl.h"
 
+#define ORG_CACHE_BITS 8   /* organisations a search remembers: 2^this */
+/* search_drive.c seeks through another word's name runs when it has at
+ * most this many keys. */
+#define SEEK_KEYS_MAX 256
+
 struct cand {
 	unsigned char rank, worst;           /* best and worst class */
 	unsigned char word;                  /* the query word d is an entry of */
@@ -33,13 +38,17 @@ struct many {
 	size_t          count[MAX_WORDS];    /* entries under each word's keys */
 	struct pd_buf   keys[MAX_WORDS];     /* each word's keys: len(1) + bytes */
 	size_t          nkeys[MAX_WORDS];
+	bool            partial[MAX_WORDS];  /* keys not all scanned */
 	size_t          reads[MAX_WORDS];    /* records read for each word */
 	bool            tried[MAX_WORDS];    /* a small set was tried */
 	bool            has_set[MAX_WORDS];
 	bool            covered[MAX_WORDS];  /* see seek_name_starts */
 	struct idset    other[MAX_WORDS];    /* records with the word elsewhere */
 	MDB_cursor     *gcur;                /* for gathering */
-	struct pd_terms terms;               /* a record read for a check */
+	struct orgbits {                     /* check_record's organisations */
+		uint64_t id;
+		uint32_t mask;               /* query words in its name */
+	} orgs[1 << ORG_CACHE_BITS];
 	struct cand    *c;                   /* kept: a max-heap when bounded */
 	size_t          n, cap, keep;        /* keep: the bound, or SIZE_MAX */
 	struct cand    *later;               /* put off (many_check_later) */
@@ -49,9 +58,16 @@ struct many {
 						from the record (search_lead.c) */
 };
 
-/* Count the entries under the keys word i begins, and keep the keys
- * (m->count, m->keys, m->nkeys).  Returns PD_OK, PD_ENOMEM, PD_EDB. */
-int many_scan_word(struct many *m, size_t i);
+/*
+ * Count the entries under the keys word i begins, and keep the keys
+ * (m->count, m->keys, m->nkeys).  Once past `cap` entries and
+ * SEEK_KEYS_MAX keys it stops, with m->partial[i] set: the word is not
+ * the rarest, and search_drive.c only needs to know it has many keys.  A
+ * call for a word left partial goes on from there (gathering its set
+ * scans it whole first).
+ * Returns PD_OK, PD_ENOMEM, PD_EDB.
+ */
+int many_scan_word(struct many *m, size_t i, size_t cap);
 
 /* The order of (rank, worst, entry d of dn bytes) against candidate y:
  * below 0 when it comes first. */

@@ -155,6 +155,34 @@ int search_short_keys(struct search *s, const char *w, size_t wn,
 	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
 }
 
+struct collect {
+	struct pd_buf *out;
+	size_t         n, max;
+};
+
+static int collect_key(const MDB_val *k, const MDB_val *first, void *ctx)
+{
+	struct collect *c = ctx;
+	unsigned char len = (unsigned char)k->mv_size;   /* at most 13 bytes */
+
+	(void)first;
+	if (++c->n > c->max)
+		return TOO_MANY;
+	if (pd_buf_add(c->out, &len, 1) != PD_OK ||
+	    pd_buf_add(c->out, k->mv_data, len) != PD_OK)
+		return PD_ENOMEM;
+	return PD_OK;
+}
+
+int search_collect_keys(struct search *s, const char *w, size_t wn,
+			size_t max, struct pd_buf *out)
+{
+	struct collect c = { out, 0, max };
+	int rc = search_short_keys(s, w, wn, collect_key, &c);
+
+	return rc == PD_ENOMEM ? pd_err_set(s->err, rc, "out of memory") : rc;
+}
+
 struct short_add {
 	struct search *s;
 	struct merge  *m;

@@ -130,6 +130,102 @@ int pd_normal_form(const char *s, size_t n, struct pd_buf *out)
 	return pd_text_words(s, n, PD_WORDS_QUERY, normal_cb, &nf);
 }
 
+/* --- walking a record's words ---------------------------------------------- */
+
+/* What is done with a record's words (walk_record). */
+struct walker {
+	int  (*name)(const char *folded, size_t n, void *ctx);  /* the folded name */
+	int  (*other)(const char *w, size_t len, void *ctx);    /* a word of another field */
+	void  *ctx;
+};
+
+static int walk_text(const struct walker *wk, const char *s, size_t n, bool name)
+{
+	char *f;
+	size_t fn;
+	int rc;
+
+	if (!n && !name)
+		return PD_OK;
+	if ((rc = pd_text_fold(s, n, &f, &fn)) != PD_OK)
+		return rc;
+	rc = name ? wk->name(f, fn, wk->ctx)
+		  : pd_text_words(f, fn, PD_WORDS_INDEX, wk->other, wk->ctx);
+	free(f);
+	return rc;
+}
+
+static int walk_field(const struct walker *wk, const struct pd_record *r, int f)
+{
+	return walk_text(wk, pd_get_text(r, f), r->v[f].n, false);
+}
+
+static int walk_digits(const struct walker *wk, const struct pd_record *r, int f)
+{
+	char d[DIGITS_MAX + 1];
+	int n = pd_text_digits(pd_get_text(r, f), r->v[f].n, d, sizeof d);
+
+	return n ? wk->other(d, (size_t)n, wk->ctx) : PD_OK;
+}
+
+/* A person's organisation name: `orgname` if given, else read it. */
+static int walk_org(struct pd_txn *txn, const struct walker *wk,
+		    const struct pd_record *r, const char *orgname)
+{
+	struct pd_record org;
+	uint64_t id = pd_get_ref(r, PD_PERSON_ORG);
+	int rc;
+
+	if (orgname)
+		return walk_text(wk, orgname, strlen(orgname), false);
+	if (!id)
+		return PD_OK;
+	rc = pd_get(txn, PD_ORG, id, &org, NULL);
+	if (rc == PD_OK)
+		rc = walk_field(wk, &org, PD_ORG_NAME);
+	else if (rc == PD_NOTFOUND || rc == PD_ECORRUPT)
+		rc = PD_OK;   /* no longer in the directory: no words from it */
+	pd_record_clear(&org);
+	return rc;
+}
+
+/*
+ * The fields a person or an organisation is found by (search.h), name
+ * first; a person's organisation name unless `skip_org`.  Any other kind
+ * has none.  Returns PD_OK, what a callback returned, PD_ENOMEM, PD_EDB.
+ */
+static int walk_record(struct pd_txn *txn, const struct pd_record *r,
+		       const char *orgname, bool skip_org, const struct walker *wk)
+{
+	int rc;
+
+	switch (r->kind) {
+	case PD_PERSON:
+		if ((rc = walk_text(wk, pd_get_text(r, PD_PERSON_NAME),
+				    r->v[PD_PERSON_NAME].n, true)) ||
+		    (rc = walk_field(wk, r, PD_PERSON_INITIALS)) ||
+		    (rc = walk_field(wk, r, PD_PERSON_ROLE)) ||
+		    (rc = walk_field(wk, r, PD_PERSON_EMAIL)) ||
+		    (rc = walk_digits(wk, r, PD_PERSON_PHONE)) ||
+		    (rc = walk_digits(wk, r, PD_PERSON_MOBILE)))
+			return rc;
+		return skip_org ? PD_OK : walk_org(txn, wk, r, orgname);
+	case PD_ORG:
+		if ((rc = walk_text(wk, pd_get_text(r, PD_ORG_NAME),
+				    r->v[PD_ORG_NAME].n, true)) ||
+		    (rc = walk_field(wk, r, PD_ORG_OVERVIEW)) ||
+		    (rc = walk_field(wk, r, PD_ORG_SERVICES)) ||
+		    (rc = walk_field(wk, r, PD_ORG_TAGS)) ||
+		    (rc = walk_field(wk, r, PD_ORG_EMAIL)))
+			return rc;
+		return walk_digits(wk, r, PD_ORG_PHONE);
+	default:
+		return PD_OK;
+	}
+}
+
+/* --- the terms: the walk's words as a sorted list ----------------------------- */
+
 /* A word of the name, and its prefix key when it is long enough. */
 static int name_term_cb(const char *w, size_t len, enum pd_rank cls, void *ctx)
 {
@@ -144,77 +240,23 @@ static int name_term_cb(const char *w, size_t len, enum pd_rank cls, void *ctx)
 	return add_term(ctx, key, p + 1, cls);
 }
 
-static int add_name(struct pd_terms *ts, const char *s, size_t n)
+/* The folded name: the sort prefix, the exact key's text, the words. */
+static int term_name(const char *f, size_t fn, void *ctx)
 {
-	char *f;
-	size_t fn;
+	struct pd_terms *ts = ctx;
 	int rc;
 
-	if ((rc = pd_text_fold(s, n, &f, &fn)) != PD_OK)
-		return rc;
 	ts->sortlen = pd_utf8_cut(f, fn, PD_SORT_MAX);
 	memcpy(ts->sort, f, ts->sortlen);
 	ts->sort[ts->sortlen] = '\0';
 	if ((rc = pd_normal_form(f, fn, &ts->exact)) == PD_OK)
 		rc = pd_name_words(f, fn, name_term_cb, ts);
-	free(f);
 	return rc;
 }
 
-/* --- other fields -------------------------------------------------------- */
-
-static int other_cb(const char *w, size_t len, void *ctx)
+static int term_other(const char *w, size_t len, void *ctx)
 {
 	return add_term(ctx, w, len, PD_RANK_OTHER);
-}
-
-static int add_text(struct pd_terms *ts, const char *s, size_t n)
-{
-	char *f;
-	size_t fn;
-	int rc;
-
-	if (!n)
-		return PD_OK;
-	if ((rc = pd_text_fold(s, n, &f, &fn)) != PD_OK)
-		return rc;
-	rc = pd_text_words(f, fn, PD_WORDS_INDEX, other_cb, ts);
-	free(f);
-	return rc;
-}
-
-static int add_field(struct pd_terms *ts, const struct pd_record *r, int f)
-{
-	return add_text(ts, pd_get_text(r, f), r->v[f].n);
-}
-
-static int add_digits(struct pd_terms *ts, const struct pd_record *r, int f)
-{
-	char d[DIGITS_MAX + 1];
-	int n = pd_text_digits(pd_get_text(r, f), r->v[f].n, d, sizeof d);
-
-	return n ? add_term(ts, d, (size_t)n, PD_RANK_OTHER) : PD_OK;
-}
-
-/* A person's organisation name: `orgname` if given, else read it. */
-static int add_org(struct pd_txn *txn, struct pd_terms *ts,
-		   const struct pd_record *r, const char *orgname)
-{
-	struct pd_record org;
-	uint64_t id = pd_get_ref(r, PD_PERSON_ORG);
-	int rc;
-
-	if (orgname)
-		return add_text(ts, orgname, strlen(orgname));
-	if (!id)
-		return PD_OK;
-	rc = pd_get(txn, PD_ORG, id, &org, NULL);
-	if (rc == PD_OK)
-		rc = add_field(ts, &org, PD_ORG_NAME);
-	else if (rc == PD_NOTFOUND || rc == PD_ECORRUPT)
-		rc = PD_OK;   /* no longer in the directory: no words from it */
-	pd_record_clear(&org);
-	return rc;
 }
 
 struct term_ref {
@@ -269,39 +311,46 @@ static int finish_terms(struct pd_terms *ts)
 int pd_search_terms(struct pd_txn *txn, const struct pd_record *r,
 		    const char *orgname, struct pd_terms *out)
 {
-	int rc = PD_OK;
+	const struct walker wk = { term_name, term_other, out };
+	int rc;
 
 	out->n = 0;
 	pd_buf_reset(&out->buf);
 	pd_buf_reset(&out->exact);
 	out->sort[0] = '\0';
 	out->sortlen = 0;
-	switch (r->kind) {
-	case PD_PERSON:
-		if ((rc = add_name(out, pd_get_text(r, PD_PERSON_NAME),
-				   r->v[PD_PERSON_NAME].n)) ||
-		    (rc = add_field(out, r, PD_PERSON_INITIALS)) ||
-		    (rc = add_field(out, r, PD_PERSON_ROLE)) ||
-		    (rc = add_field(out, r, PD_PERSON_EMAIL)) ||
-		    (rc = add_digits(out, r, PD_PERSON_PHONE)) ||
-		    (rc = add_digits(out, r, PD_PERSON_MOBILE)) ||
-		    (rc = add_org(txn, out, r, orgname)))
-			return rc;
-		break;
-	case PD_ORG:
-		if ((rc = add_name(out, pd_get_text(r, PD_ORG_NAME),
-				   r->v[PD_ORG_NAME].n)) ||
-		    (rc = add_field(out, r, PD_ORG_OVERVIEW)) ||
-		    (rc = add_field(out, r, PD_ORG_SERVICES)) ||
-		    (rc = add_field(out, r, PD_ORG_TAGS)) ||
-		    (rc = add_field(out, r, PD_ORG_EMAIL)) ||
-		    (rc = add_digits(out, r, PD_ORG_PHONE)))
-			return rc;
-		break;
-	default:
-		return PD_OK;
-	}
+	if ((rc = walk_record(txn, r, orgname, false, &wk)) != PD_OK)
+		return rc;
 	return finish_terms(out);
+}
+
+/* pd_search_words: the name's words with their classes, the others'. */
+struct words_walk {
+	pd_name_word_cb cb;
+	void           *ctx;
+};
+
+static int words_name(const char *f, size_t fn, void *ctx)
+{
+	const struct words_walk *ww = ctx;
+
+	return pd_name_words(f, fn, ww->cb, ww->ctx);
+}
+
+static int words_other(const char *w, size_t len, void *ctx)
+{
+	const struct words_walk *ww = ctx;
+
+	return ww->cb(w, len, PD_RANK_OTHER, ww->ctx);
+}
+
+int pd_search_words(struct pd_txn *txn, const struct pd_record *r,
+		    bool skip_org, pd_name_word_cb cb, void *ctx)
+{
+	struct words_walk ww = { cb, ctx };
+	const struct walker wk = { words_name, words_other, &ww };
+
+	return walk_record(txn, r, NULL, skip_org, &wk);
 }
 
 void pd_terms_free(struct pd_terms *ts)

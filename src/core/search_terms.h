@@ -88,6 +88,20 @@ struct pd_terms {
 int pd_search_terms(struct pd_txn *txn, const struct pd_record *r,
 		    const char *orgname, struct pd_terms *out);
 
+/*
+ * Call `cb` with each word record `r` is found by and its class: the
+ * name's (as pd_name_words gives them), then every other field's
+ * (PD_RANK_OTHER) — the words of pd_search_terms, not sorted, perhaps
+ * more than once, without the exact and prefix keys.  A person's
+ * organisation name is read from `txn`, or left out when `skip_org` (the
+ * caller knows it another way).  `cb` returns 0 to go on.
+ * Returns PD_OK, cb's non-zero value, PD_ENOMEM, PD_EDB.
+ */
+typedef int (*pd_name_word_cb)(const char *w, size_t len, enum pd_rank cls,
+			       void *ctx);
+int pd_search_words(struct pd_txn *txn, const struct pd_record *r,
+		    bool skip_org, pd_name_word_cb cb, void *ctx);
+
 /* Free what `ts` holds and zero it.  NULL is allowed. */
 void pd_terms_free(struct pd_terms *ts);
 
@@ -116,8 +130,6 @@ int pd_search_org_changed(struct pd_txn *txn, uint64_t org,
  * the parts run together) and PD_RANK_NAME_WORD for the rest.  `cb`
  * returns 0 to go on.  Returns cb's non-zero value, PD_OK or PD_ENOMEM.
  */
-typedef int (*pd_name_word_cb)(const char *w, size_t len, enum pd_rank cls,
-			       void *ctx);
 int pd_name_words(const char *s, size_t n, pd_name_word_cb cb, void *ctx);
 
 /* Append the normal form of folded text `s` (its query words joined by
