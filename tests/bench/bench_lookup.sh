@@ -53,7 +53,7 @@ build "$n"
 echo "rows printed: plandesk $("$pd" --db "$tmp/db_$n.db" lookup "$query" | wc -l)," \
 	"sqlite3 $(sqlite3 "$tmp/sq_$n.db" "$select" | wc -l) (LIKE is a substring match)"
 "$pd" --db "$tmp/db_$n.db" backup "$tmp/compact_$n.db"
-hyperfine --style basic --warmup 2 --runs "$runs" --export-markdown "$tmp/lookup_$n.md" \
+hyperfine -N --style basic --warmup 2 --runs "$runs" --export-markdown "$tmp/lookup_$n.md" \
 	-n "plandesk lookup $query ($n)" "$pd --db $tmp/db_$n.db lookup $query" \
 	-n "plandesk lookup $query, compact copy ($n)" "$pd --db $tmp/compact_$n.db lookup $query" \
 	-n "sqlite3 LIKE '%$query%' ($n)" "sqlite3 $tmp/sq_$n.db \"$select\""
@@ -61,7 +61,7 @@ cat "$tmp/lookup_$n.md"
 rare="oluwaseun nowak"
 echo "rows printed: plandesk $("$pd" --db "$tmp/db_$n.db" lookup "$rare" | wc -l)," \
 	"sqlite3 $(sqlite3 "$tmp/sq_$n.db" "SELECT name FROM people WHERE name LIKE '%$rare%'" | wc -l)"
-hyperfine --style basic --warmup 2 --runs "$runs" --export-markdown "$tmp/rare_$n.md" \
+hyperfine -N --style basic --warmup 2 --runs "$runs" --export-markdown "$tmp/rare_$n.md" \
 	-n "plandesk lookup $rare ($n)" "$pd --db $tmp/db_$n.db lookup $rare" \
 	-n "plandesk lookup $rare, compact copy ($n)" "$pd --db $tmp/compact_$n.db lookup $rare" \
 	-n "sqlite3 LIKE '%$rare%' ($n)" \
@@ -82,7 +82,7 @@ echo "Søndergaard by 'sondergaard': plandesk $("$pd" --db "$tmp/db_$n.db" looku
 } >"$tmp/abook_$small"
 echo "rows printed: plandesk --mutt $("$pd" --db "$tmp/db_$small.db" lookup --mutt "$query" | wc -l)," \
 	"abook $(abook --datafile "$tmp/abook_$small" --mutt-query "$query" | wc -l)"
-hyperfine --style basic --warmup 2 --runs "$runs" --export-markdown "$tmp/abook_$small.md" \
+hyperfine -N --style basic --warmup 2 --runs "$runs" --export-markdown "$tmp/abook_$small.md" \
 	-n "plandesk lookup --mutt $query ($small)" "$pd --db $tmp/db_$small.db lookup --mutt $query" \
 	-n "abook --mutt-query $query ($small)" "abook --datafile $tmp/abook_$small --mutt-query $query"
 cat "$tmp/abook_$small.md"
