@@ -103,7 +103,9 @@ size_t pd_date_uk(const char *iso, char buf[static PD_DATE_UK_SIZE]);
 /*
  * Write `n` bytes at `p` to the file at `path`: into a new temporary file
  * (mode 0600) in the same directory, flushed to disk, then renamed over
- * `path`, so that a failure leaves any old file as it was.
+ * `path` (through a symbolic link, over the file it names), so that a
+ * failure leaves any old file as it was.  A device or a pipe (/dev/null,
+ * /dev/stdout) is written in place.
  * Returns PD_OK; PD_EINVAL (a path too long); PD_EIO (cannot create,
  * write or rename: the reason in err).
  */

@@ -88,8 +88,9 @@ int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err);
 
 /*
  * Write a compact copy of the database to `dest` (created 0600 under a
- * temporary name, then renamed into place).
- * Returns PD_OK, PD_EIO, PD_EDB.
+ * temporary name, then renamed into place; a device or a pipe is written
+ * in place).
+ * Returns PD_OK, PD_EINVAL (a path too long), PD_EIO.
  */
 int pd_store_backup(struct pd_store *st, const char *dest, struct pd_err *err);
 

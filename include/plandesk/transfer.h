@@ -130,7 +130,8 @@ int pd_export(struct pd_store *st, const struct pd_export_opts *opts,
 /*
  * pd_export into the file at `path`: written to a temporary file (mode
  * 0600) in the same directory and renamed into place only when complete,
- * so a failed export leaves any old file as it was.
+ * so a failed export leaves any old file as it was (a device or a pipe,
+ * such as /dev/stdout, is written in place).
  * Returns the codes of pd_export, and PD_EIO (cannot create, write or
  * rename).
  */

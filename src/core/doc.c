@@ -11,6 +11,7 @@
 
 #include "plandesk/doc.h"
 #include "plandesk/text.h"
+#include "save.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"   /* U+FFFD in UTF-8 */
 
@@ -301,34 +302,10 @@ size_t pd_date_uk(const char *iso, char buf[static PD_DATE_UK_SIZE])
 
 int pd_doc_save(const char *path, const void *p, size_t n, struct pd_err *err)
 {
-	char tmp[4096];
-	const char *q = p;
-	int fd, rc = PD_OK;
+	struct pd_save sv;
+	int rc = pd_save_open(&sv, path, err);
 
-	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
-		return pd_err_set(err, PD_EINVAL, "%s: the name is too long", path);
-	if ((fd = mkstemp(tmp)) < 0)   /* created 0600 */
-		return pd_err_set(err, PD_EIO, "cannot create %s: %s", path,
-				  strerror(errno));
-	while (n > 0) {
-		ssize_t w = write(fd, q, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			rc = pd_err_set(err, PD_EIO, "cannot write %s: %s", path,
-					strerror(w < 0 ? errno : EIO));
-			break;
-		}
-		q += w;
-		n -= (size_t)w;
-	}
-	if (rc == PD_OK && fsync(fd) != 0)
-		rc = pd_err_set(err, PD_EIO, "cannot write %s: %s", path, strerror(errno));
-	if (close(fd) != 0 && rc == PD_OK)
-		rc = pd_err_set(err, PD_EIO, "cannot write %s: %s", path, strerror(errno));
-	if (rc == PD_OK && rename(tmp, path) != 0)
-		rc = pd_err_set(err, PD_EIO, "cannot save %s: %s", path, strerror(errno));
 	if (rc != PD_OK)
-		unlink(tmp);
-	return rc;
+		return rc;
+	return pd_save_close(&sv, pd_save_write(&sv, p, n, err), err);
 }

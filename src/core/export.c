@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "plandesk/transfer.h"
+#include "save.h"
 
 #define PROGRESS_EVERY 4096u
 
@@ -337,49 +338,18 @@ int pd_export(struct pd_store *st, const struct pd_export_opts *o,
 	return rc;
 }
 
-struct fd_sink {
-	int         fd;
-	const char *path;
-};
-
-static int write_fd(void *ctx, const void *p, size_t n, struct pd_err *err)
+static int write_save(void *ctx, const void *p, size_t n, struct pd_err *err)
 {
-	struct fd_sink *s = ctx;
-
-	while (n) {
-		ssize_t w = write(s->fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return pd_err_set(err, PD_EIO, "cannot write %s: %s", s->path,
-					  strerror(errno));
-		p = (const char *)p + w;
-		n -= (size_t)w;
-	}
-	return PD_OK;
+	return pd_save_write(ctx, p, n, err);
 }
 
 int pd_export_file(struct pd_store *st, const struct pd_export_opts *o,
 		   const char *path, size_t *rows, struct pd_err *err)
 {
-	char tmp[4096];
-	struct fd_sink s = { -1, path };
-	int rc;
+	struct pd_save sv;
+	int rc = pd_save_open(&sv, path, err);
 
-	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
-		return pd_err_set(err, PD_EINVAL, "%s: the name is too long", path);
-	if ((s.fd = mkstemp(tmp)) < 0)   /* created 0600 */
-		return pd_err_set(err, PD_EIO, "cannot create %s: %s", path,
-				  strerror(errno));
-	rc = pd_export(st, o, write_fd, &s, rows, err);
-	if (rc == PD_OK && fsync(s.fd) != 0)
-		rc = pd_err_set(err, PD_EIO, "cannot write %s: %s", path, strerror(errno));
-	if (close(s.fd) != 0 && rc == PD_OK)
-		rc = pd_err_set(err, PD_EIO, "cannot write %s: %s", path, strerror(errno));
-	if (rc == PD_OK && rename(tmp, path) != 0)
-		rc = pd_err_set(err, PD_EIO, "cannot rename %s to %s: %s", tmp, path,
-				strerror(errno));
 	if (rc != PD_OK)
-		unlink(tmp);
-	return rc;
+		return rc;
+	return pd_save_close(&sv, pd_export(st, o, write_save, &sv, rows, err), err);
 }

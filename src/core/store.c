@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "save.h"
 #include "upgrade.h"
 #include "store_impl.h"
 
@@ -563,26 +564,13 @@ int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err)
 
 int pd_store_backup(struct pd_store *st, const char *dest, struct pd_err *err)
 {
-	char tmp[4096];
-	int fd, rc;
+	struct pd_save sv;
+	int rc = pd_save_open(&sv, dest, err);
 
-	if (snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", dest) >= (int)sizeof tmp)
-		return pd_err_set(err, PD_EINVAL, "backup path is too long");
-	fd = mkstemp(tmp);   /* mkstemp creates the file 0600 */
-	if (fd < 0)
-		return pd_err_set(err, PD_EIO, "cannot create %s: %s", dest,
-				  strerror(errno));
-	rc = mdb_env_copyfd2(st->env, fd, MDB_CP_COMPACT);
-	if (rc == MDB_SUCCESS && fsync(fd) != 0)
-		rc = errno;
-	if (close(fd) != 0 && rc == MDB_SUCCESS)
-		rc = errno;
-	if (rc == MDB_SUCCESS && rename(tmp, dest) != 0)
-		rc = errno;
-	if (rc != MDB_SUCCESS) {
-		unlink(tmp);
-		return pd_err_set(err, PD_EIO, "backup to %s failed: %s", dest,
-				  mdb_strerror(rc));
-	}
-	return PD_OK;
+	if (rc != PD_OK)
+		return rc;
+	if ((rc = mdb_env_copyfd2(st->env, sv.fd, MDB_CP_COMPACT)) != MDB_SUCCESS)
+		rc = pd_err_set(err, PD_EIO, "backup to %s failed: %s", dest,
+				mdb_strerror(rc));
+	return pd_save_close(&sv, rc, err);
 }
