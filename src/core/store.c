@@ -175,6 +175,25 @@ static int open_dbs(struct pd_store *st, MDB_txn *txn, unsigned create,
 }
 
 /*
+ * Begin an LMDB transaction, adopting a map another process grew (even
+ * while this one opens: a second import waits for the first's write and
+ * then finds the map larger).
+ */
+static int begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
+{
+	int rc = mdb_txn_begin(st->env, NULL, flags, txn);
+
+	if (rc == MDB_MAP_RESIZED) {
+		MDB_envinfo info;
+		mdb_env_set_mapsize(st->env, 0);
+		mdb_env_info(st->env, &info);
+		st->map_size = info.me_mapsize;
+		rc = mdb_txn_begin(st->env, NULL, flags, txn);
+	}
+	return rc;
+}
+
+/*
  * Read the schema version; 0 when the database is new (an environment with
  * nothing in it).  An environment holding anything else without a schema
  * version — another program's LMDB file — or with a damaged one is refused,
@@ -190,7 +209,7 @@ static int read_schema(struct pd_store *st, uint64_t *schema, struct pd_err *err
 	int rc, found = MDB_NOTFOUND;
 
 	*schema = 0;
-	if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn)))
+	if ((rc = begin(st, MDB_RDONLY, &txn)))
 		return pd_mdb_err(NULL, rc, err, "open");
 	rc = mdb_dbi_open(txn, "meta", 0, &meta);
 	if (rc == MDB_SUCCESS && (found = mdb_get(txn, meta, &k, &v)) == MDB_SUCCESS) {
@@ -223,7 +242,7 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 	int rc;
 
 	if (st->read_only) {
-		if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn)))
+		if ((rc = begin(st, MDB_RDONLY, &txn)))
 			return pd_mdb_err(NULL, rc, err, "open");
 		rc = open_dbs(st, txn, 0, err);
 		if (rc != PD_OK)
@@ -235,7 +254,7 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 				"%s is read-only and has never been written", st->path);
 		return rc;
 	}
-	if ((rc = mdb_txn_begin(st->env, NULL, 0, &txn)))
+	if ((rc = begin(st, 0, &txn)))
 		return pd_mdb_err(NULL, rc, err, "open");
 	if ((rc = open_dbs(st, txn, MDB_CREATE, err)) != PD_OK) {
 		mdb_txn_abort(txn);
@@ -389,21 +408,6 @@ const char *pd_store_file(const struct pd_store *st) { return st->path; }
 bool pd_store_is_read_only(const struct pd_store *st) { return st->read_only; }
 size_t pd_store_map_size(const struct pd_store *st) { return st->map_size; }
 struct pd_store *pd_txn_store(struct pd_txn *txn) { return txn->st; }
-
-/* Begin an LMDB transaction, adopting a map another process grew. */
-static int begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
-{
-	int rc = mdb_txn_begin(st->env, NULL, flags, txn);
-
-	if (rc == MDB_MAP_RESIZED) {
-		MDB_envinfo info;
-		mdb_env_set_mapsize(st->env, 0);
-		mdb_env_info(st->env, &info);
-		st->map_size = info.me_mapsize;
-		rc = mdb_txn_begin(st->env, NULL, flags, txn);
-	}
-	return rc;
-}
 
 int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err)
 {
