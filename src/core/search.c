@@ -201,11 +201,6 @@ int search_best_cb(const char *w, size_t len, enum pd_rank cls, void *ctx)
 	return 0;
 }
 
-int search_other_cb(const char *w, size_t len, void *ctx)
-{
-	search_best_of(ctx, w, len, PD_RANK_OTHER);
-	return 0;
-}
 
 /* Read straight off the bytes when the name is ASCII without apostrophes
  * or hyphens (what pd_name_words finds, at a fraction of the cost). */

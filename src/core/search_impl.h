@@ -54,6 +54,16 @@ static inline bool is_prefix(const char *p, size_t pn, const char *s, size_t sn)
 	return pn <= sn && !memcmp(p, s, pn);
 }
 
+/* The characters (not bytes) of UTF-8 `s`. */
+static inline size_t nchars(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
 /* An entry's data has the shape of search_terms.h. */
 static inline bool data_ok(const MDB_val *d)
 {
@@ -103,10 +113,8 @@ static inline bool is_alnum(unsigned char c)
 
 /* Lower b->cls[j] to `cls` for each query word j that begins word w. */
 void search_best_of(struct best *b, const char *w, size_t len, enum pd_rank cls);
-/* search_best_of as a pd_name_word_cb, and for a word of another field
- * (PD_RANK_OTHER) as a pd_text_words callback; ctx is the struct best. */
+/* search_best_of as a pd_name_word_cb; ctx is the struct best. */
 int search_best_cb(const char *w, size_t len, enum pd_rank cls, void *ctx);
-int search_other_cb(const char *w, size_t len, void *ctx);
 
 /*
  * Lower b->cls[j] to the class of each word of the folded name (ns, n)

@@ -66,15 +66,6 @@ static int visit_inner(struct many *m, size_t i, size_t *walked)
 	return rc == MDB_NOTFOUND || rc == MDB_SUCCESS ? PD_OK : search_db_err(s, rc);
 }
 
-static size_t nchars(const char *w, size_t n)
-{
-	size_t c = 0;
-
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)w[i] & 0xC0) != 0x80;
-	return c;
-}
-
 /*
  * A query word j whose name runs can stand for the names query word i
  * begins (see pair_runs): best one of at least three characters (one or
@@ -106,6 +97,18 @@ static size_t partner(const struct query *q, size_t i)
 	return best;
 }
 
+/* The class-1 and class-2 runs of key k from word i on. */
+static int pair_run(struct many *m, struct merge *mg, const MDB_val *k, size_t i)
+{
+	const struct query *q = &m->s->q;
+	int rc = PD_OK;
+
+	for (unsigned cls = PD_RANK_NAME_START; cls <= PD_RANK_NAME_WORD && rc == PD_OK; cls++)
+		rc = merge_add_at(m->s, mg, k, NULL, cls, qword(q, i), q->len[i],
+				  (unsigned)i);
+	return rc;
+}
+
 /*
  * The names word i begins that have a word beginning like word j: the
  * class-1 and class-2 entries of the keys of j's names — j's prefix key
@@ -124,28 +127,24 @@ static int pair_runs(struct many *m, struct merge *mg, size_t i, size_t j,
 	struct search *s = m->s;
 	const char *v = qword(&s->q, j);
 	size_t vn = s->q.len[j], p = pd_term_prefix(v, vn);
+	unsigned char key[1 + 4 * PD_PREFIX_CHARS];
 	struct pd_buf keys = PD_BUF_INIT;
 	int rc;
 
 	*done = false;
-	if (p || nchars(v, vn) == PD_PREFIX_CHARS) {
-		unsigned char len = (unsigned char)(1 + (p ? p : vn));
-		rc = pd_buf_putc(&keys, (char)len) != PD_OK ||
-		     pd_buf_putc(&keys, PD_TERM_PREFIX) != PD_OK ||
-		     pd_buf_add(&keys, v, len - 1u) != PD_OK ||
-		     (!p && (pd_buf_putc(&keys, (char)vn) != PD_OK ||
-			     pd_buf_add(&keys, v, vn) != PD_OK)) ? PD_ENOMEM : PD_OK;
-		if (rc == PD_ENOMEM)
-			rc = pd_err_set(s->err, rc, "out of memory");
-	} else {
-		rc = search_collect_keys(s, v, vn, SHORT_KEYS_MAX, &keys);
+	if (p || nchars(v, vn) == PD_PREFIX_CHARS) {   /* one or two keys */
+		MDB_val k = { 1 + (p ? p : vn), key }, w = { vn, (void *)v };
+		key[0] = PD_TERM_PREFIX;
+		memcpy(key + 1, v, k.mv_size - 1);
+		if ((rc = pair_run(m, mg, &k, i)) == PD_OK && !p)
+			rc = pair_run(m, mg, &w, i);   /* the word itself */
+		*done = rc == PD_OK;
+		return rc;
 	}
+	rc = search_collect_keys(s, v, vn, SHORT_KEYS_MAX, &keys);
 	for (size_t o = 0; rc == PD_OK && o < keys.n; o += 1 + (unsigned char)keys.p[o]) {
 		MDB_val k = { (unsigned char)keys.p[o], keys.p + o + 1 };
-		for (unsigned cls = PD_RANK_NAME_START; cls <= PD_RANK_NAME_WORD &&
-		     rc == PD_OK; cls++)
-			rc = merge_add_at(s, mg, &k, NULL, cls, qword(&s->q, i),
-					  s->q.len[i], (unsigned)i);
+		rc = pair_run(m, mg, &k, i);
 	}
 	pd_buf_free(&keys);
 	*done = rc == PD_OK;

@@ -22,7 +22,6 @@
  */
 #include <stdlib.h>
 
-#include "plandesk/text.h"
 #include "search_many.h"
 
 /* Gather a word's set after this many record reads per its entries: a
@@ -125,9 +124,6 @@ static int org_words(struct many *m, uint64_t id, uint32_t *mask)
 {
 	struct orgbits *o = &m->orgs[(id * 0x9E3779B97F4A7C15ull) >> (64 - ORG_CACHE_BITS)];
 	struct best b = { .q = &m->s->q };
-	struct pd_record org;
-	char *f;
-	size_t fn;
 	int rc;
 
 	if (o->id == id) {
@@ -135,18 +131,7 @@ static int org_words(struct many *m, uint64_t id, uint32_t *mask)
 		return PD_OK;
 	}
 	memset(b.cls, NO_MATCH, sizeof b.cls);
-	rc = pd_get(m->s->txn, PD_ORG, id, &org, NULL);
-	if (rc == PD_OK) {
-		const char *name = pd_get_text(&org, PD_ORG_NAME);
-		if ((rc = pd_text_fold(name, strlen(name), &f, &fn)) == PD_OK) {
-			rc = pd_text_words(f, fn, PD_WORDS_INDEX, search_other_cb, &b);
-			free(f);
-		}
-	} else if (rc == PD_NOTFOUND || rc == PD_ECORRUPT) {
-		rc = PD_OK;
-	}
-	pd_record_clear(&org);
-	if (rc != PD_OK)
+	if ((rc = pd_search_org_words(m->s->txn, id, search_best_cb, &b)) != PD_OK)
 		return rc;
 	o->id = id;
 	o->mask = 0;

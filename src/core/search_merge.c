@@ -106,15 +106,6 @@ int merge_add_at(struct search *s, struct merge *m, const MDB_val *k,
 	return merge_add(s, m, k, &sd, cls, pfx, pfxlen, word);
 }
 
-static size_t nchars(const char *s, size_t n)
-{
-	size_t c = 0;
-
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
-}
-
 int search_short_keys(struct search *s, const char *w, size_t wn,
 		      search_key_cb cb, void *ctx)
 {

@@ -168,12 +168,12 @@ static int walk_digits(const struct walker *wk, const struct pd_record *r, int f
 	return n ? wk->other(d, (size_t)n, wk->ctx) : PD_OK;
 }
 
-/* A person's organisation name: `orgname` if given, else read it. */
-static int walk_org(struct pd_txn *txn, const struct walker *wk,
-		    const struct pd_record *r, const char *orgname)
+/* A person's organisation name: `orgname` if given, else organisation
+ * `id`'s, read (none: no words). */
+static int walk_org(struct pd_txn *txn, const struct walker *wk, uint64_t id,
+		    const char *orgname)
 {
 	struct pd_record org;
-	uint64_t id = pd_get_ref(r, PD_PERSON_ORG);
 	int rc;
 
 	if (orgname)
@@ -209,7 +209,7 @@ static int walk_record(struct pd_txn *txn, const struct pd_record *r,
 		    (rc = walk_digits(wk, r, PD_PERSON_PHONE)) ||
 		    (rc = walk_digits(wk, r, PD_PERSON_MOBILE)))
 			return rc;
-		return skip_org ? PD_OK : walk_org(txn, wk, r, orgname);
+		return skip_org ? PD_OK : walk_org(txn, wk, pd_get_ref(r, PD_PERSON_ORG), orgname);
 	case PD_ORG:
 		if ((rc = walk_text(wk, pd_get_text(r, PD_ORG_NAME),
 				    r->v[PD_ORG_NAME].n, true)) ||
@@ -351,6 +351,15 @@ int pd_search_words(struct pd_txn *txn, const struct pd_record *r,
 	const struct walker wk = { words_name, words_other, &ww };
 
 	return walk_record(txn, r, NULL, skip_org, &wk);
+}
+
+int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
+			void *ctx)
+{
+	struct words_walk ww = { cb, ctx };
+	const struct walker wk = { words_name, words_other, &ww };
+
+	return walk_org(txn, &wk, org, NULL);
 }
 
 void pd_terms_free(struct pd_terms *ts)

@@ -102,6 +102,14 @@ typedef int (*pd_name_word_cb)(const char *w, size_t len, enum pd_rank cls,
 int pd_search_words(struct pd_txn *txn, const struct pd_record *r,
 		    bool skip_org, pd_name_word_cb cb, void *ctx);
 
+/*
+ * The words a person of organisation `org` gets from its name (all
+ * PD_RANK_OTHER), to `cb`, as pd_search_words gives them; none when the
+ * organisation is gone or undecodable.  Returns as pd_search_words.
+ */
+int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
+			void *ctx);
+
 /* Free what `ts` holds and zero it.  NULL is allowed. */
 void pd_terms_free(struct pd_terms *ts);
 
