@@ -38,4 +38,15 @@ printf 'this is not lmdb\n%.0s' $(seq 1 600) >"$T_TMP/junk.db"
 expect_status 2 "a file that is not a database is refused" "$PLANDESK" --db "$T_TMP/junk.db" check
 expect_err "the refusal says so" 'not a plandesk database'
 
+# The manual describes every command --help lists, and mutt's set-up.
+man="$PLANDESK_SHARE/man/plandesk.1"
+"$PLANDESK" --help | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }' >"$T_TMP/cmds"
+[ -s "$T_TMP/cmds" ] || fail "--help lists the commands"
+while read -r c; do
+	if grep -Eq "^\.BI? $c( |\$)" "$man"; then ok "the manual describes $c"
+	else fail "the manual describes $c"; fi
+done <"$T_TMP/cmds"
+if grep -q 'query_command' "$man"; then ok "the manual shows mutt's query_command"
+else fail "the manual shows mutt's query_command"; fi
+
 finish
