@@ -17,6 +17,9 @@ enum { CLI_OK = 0, CLI_NOTHING = 1, CLI_ERROR = 2 };
 struct cli_ctx {
 	const char *db_flag;   /* --db PATH, or NULL */
 	const char *progname;
+	/* Errors also go to stdout as one line (lookup --mutt: mutt shows
+	 * the first line of the query's stdout, never its stderr). */
+	bool        errors_to_stdout;
 };
 
 struct cli_cmd {
@@ -65,7 +68,8 @@ int cli_run_client(struct cli_ctx *ctx, const char *path);
 int cli_write_doc(struct cli_ctx *ctx, const char *path, const struct pd_buf *b,
 		  const char *what);
 
-/* Print "plandesk: " + message to stderr. */
+/* Print "plandesk: " + message to stderr (and to stdout, on one line, when
+ * ctx->errors_to_stdout). */
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

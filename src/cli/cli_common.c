@@ -9,19 +9,31 @@
 
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
 
-	fprintf(stderr, "%s: ", ctx->progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: %s\n", ctx->progname, msg);
+	if (ctx->errors_to_stdout) {
+		/* One line: a line break in a message would end mutt's. */
+		for (char *p = msg; *p; p++)
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		printf("%s: %s\n", ctx->progname, msg);
+		fflush(stdout);
+	}
 }
 
 int cli_usage(struct cli_ctx *ctx, const struct cli_cmd *cmd)
 {
 	fprintf(stderr, "usage: %s [--db PATH] %s %s\n", ctx->progname, cmd->name,
 		cmd->usage);
+	if (ctx->errors_to_stdout) {
+		printf("usage: %s %s %s\n", ctx->progname, cmd->name, cmd->usage);
+		fflush(stdout);
+	}
 	return CLI_ERROR;
 }
 
@@ -37,8 +49,8 @@ struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only)
 		cli_error(ctx, "%s", err.msg);
 		return NULL;
 	}
-	if (pd_store_notice(st))
-		cli_error(ctx, "note: %s", pd_store_notice(st));
+	if (pd_store_notice(st))   /* stderr only: not an error */
+		fprintf(stderr, "%s: note: %s\n", ctx->progname, pd_store_notice(st));
 	return st;
 }
 

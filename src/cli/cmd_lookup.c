@@ -283,6 +283,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	char *query = NULL;
 	int c, status = CLI_ERROR;
 
+	/* Before getopt, so that its own errors reach mutt's status line. */
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--mutt") == 0)
+			ctx->errors_to_stdout = true;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm':

@@ -92,6 +92,43 @@ lookup 1 "--stale 1: Zoë was verified this month" "$PLANDESK" --db "$db" lookup
 lookup 2 "--stale wants a number" "$PLANDESK" --db "$db" lookup --stale soon
 expect_err "--stale says what it wants" "number of months"
 
+# The manual's query_command, run as mutt runs it: mutt puts the query in
+# single quotes (each ' becomes '\'') in place of %s, then hands the line
+# to sh -c.  No query may run a command, and each finds its people.
+man="$PLANDESK_SHARE/man/plandesk.1"
+qcmd=$(sed -n 's/^set query_command = "\(.*\)"$/\1/p' "$man" | sed 's/\\-/-/g')
+case $qcmd in
+"plandesk lookup --mutt %s") ok "the manual's query_command leaves %s bare" ;;
+*) fail "the manual's query_command leaves %s bare (it is: $qcmd)" ;;
+esac
+mkdir -p "$T_TMP/bin" && ln -sf "$PLANDESK" "$T_TMP/bin/plandesk"
+as_mutt() {
+	q=$(printf '%s' "$1" | sed "s/'/'\\\\''/g")
+	line=$(printf '%s' "$qcmd" | sed "s|%s|'$(printf '%s' "$q" | sed 's/[|&\\]/\\&/g')'|")
+	(cd "$T_TMP" && PATH="$T_TMP/bin:$PATH" PLANDESK_DB="$db" sh -c "$line") \
+		>"$T_TMP/out" 2>"$T_TMP/err"
+}
+as_mutt "o'brien"
+if grep -q "^pat.obrien@example.org${T}Pat O'Brien${T}" "$T_TMP/out"; then ok "mutt's o'brien finds Pat O'Brien"
+else fail "mutt's o'brien finds Pat O'Brien"; sed 's/^/#   /' "$T_TMP/out" "$T_TMP/err"; fi
+as_mutt "zoe"
+if grep -q "^zoe@example.org${T}Zoë Ångström${T}" "$T_TMP/out"; then ok "mutt's zoe finds Zoë"
+else fail "mutt's zoe finds Zoë"; sed 's/^/#   /' "$T_TMP/out" "$T_TMP/err"; fi
+for q in "zoe;touch ran1;" '$(touch ran2)' '`touch ran3`' "zoe'; touch ran4; '" 'zoe" ; touch ran5 ; "'; do
+	as_mutt "$q"
+done
+ran=$(ls "$T_TMP" | grep -c '^ran')
+[ "$ran" -eq 0 ] && ok "no query runs a command (; \$() \` ')" || fail "a query ran a command ($ran files)"
+
+# With --mutt, an error is mutt's status line (stdout's first line) too.
+lookup 2 "--mutt on a missing database" "$PLANDESK" --db "$T_TMP/none2.db" lookup --mutt zoe
+expect_out "--mutt puts the error on stdout" "^plandesk: .*no database"
+[ "$(wc -l <"$T_TMP/out")" -eq 1 ] && ok "--mutt's error is one line" || fail "--mutt's error is one line"
+lookup 2 "--mutt with a bad option" "$PLANDESK" --db "$db" lookup --mutt --frob zoe
+expect_out "--mutt puts the usage on stdout" "^usage: "
+lookup 2 "without --mutt, errors stay off stdout" "$PLANDESK" --db "$T_TMP/none2.db" lookup zoe
+[ -s "$T_TMP/out" ] && fail "stdout is empty on an error" || ok "stdout is empty on an error"
+
 lookup 0 "check after lookups" "$PLANDESK" --db "$db" check
 
 # A mistyped --db: said plainly, and no empty database is left behind.
