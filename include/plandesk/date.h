@@ -57,6 +57,30 @@ struct pd_date {
  */
 int	pd_date_parse(const char *s, struct pd_date *out, struct pd_err *err);
 
+/** @brief Parse a date whose year may be left out, as a line typed in a
+ * meeting says it ("by 15 January", "by 15/01").
+ *
+ * Accepts every form of pd_date_parse(), and also those forms with no
+ * year: "15 January", "15th of Jan", "January 15th", "15/01", "15.1".
+ *
+ * @param[in] s The text (need not be NUL-terminated).
+ * @param[in] n Its length in bytes.
+ * @param[out] out Receives the date, with `y` 0 when no year was given
+ *	(then `d` is a day that month has in some year: 29 February is
+ *	accepted); untouched on failure.
+ * @param[out] err Receives a message on failure.  May be NULL.
+ * @return A PD_* status code:
+ *	<ul>
+ *	<li>PD_OK - the date is in `*out`.
+ *	<li>PD_EPARSE - `s` is not a date in a known form.
+ *	<li>PD_EINVAL - `s` has the form of a date but names a day that does
+ *	    not exist ("31/02": err says "February has at most 29 days"),
+ *	    or `s` or `out` is NULL.
+ *	</ul>
+ */
+int	pd_date_parse_noyear(const char *s, size_t n, struct pd_date *out,
+	    struct pd_err *err);
+
 /** @brief Tell whether a date exists.
  *
  * @param[in] d The date; NULL is not valid.

@@ -120,6 +120,13 @@ bool pd_names_next(const char *list, size_t *pos, const char **s, size_t *n);
 struct pd_recorded {
 	enum pd_kind kind;   /* PD_UPDATE (a note) or PD_ACTION */
 	uint64_t     id;
+	/* An action's due date ("" none yet), and whether it came from the
+	 * line itself ("by 15 January") rather than the next meeting. */
+	char         due[PD_DATE_ISO_SIZE];
+	bool         own_due;
+	/* What the caller should tell the user, or "": an owner that matches
+	 * several people, kept as typed; a due phrase that names no day. */
+	char         note[256];
 };
 
 /*
@@ -127,14 +134,20 @@ struct pd_recorded {
  * action when the line reads "OWNERS to …" (actionline.h; owners matched
  * with pd_people_match, the meeting's attendance first; a name that is a
  * sentence-starter counts only when it is someone at the meeting or a
- * person's whole name), else a progress note.
+ * person's whole name), else a progress note.  The text is kept exactly
+ * as typed (trimmed).
  *	note	{item, date = the meeting's date, text, meeting, status of
  *		 the meeting's other updates on the item}
  *	action	{item, text = the whole line, owner = the owners as typed,
- *		 owners = those found in the directory, raised = meeting,
- *		 due = the meeting's next date if set, state open, position
- *		 last}
- * The meeting's draft is cleared in the same transaction.
+ *		 owners = those found in the directory (an owner matching
+ *		 several people is kept as typed only, with out->note saying
+ *		 so), raised = meeting, due = the date at the end of the line
+ *		 (due.h: "by 15 January", "by Friday", counted from the
+ *		 meeting's date), else the meeting's next date if set; state
+ *		 open, position last}
+ * A due phrase that names no day ("by 31/02") leaves the text as typed
+ * and the action without its own date; out->note says why.  The line
+ * kept as the item's draft is forgotten in the same transaction.
  * Returns PD_OK (*out set; may be NULL); PD_EEMPTY (nothing but white
  * space); PD_NOTFOUND (no such meeting or item); PD_EINVAL (the item is
  * of another plan, invalid UTF-8); PD_EREADONLY; PD_EDB; PD_EIO;
@@ -143,6 +156,29 @@ struct pd_recorded {
 int pd_meeting_record(struct pd_store *st, uint64_t meeting, uint64_t item,
 		      const char *line, struct pd_recorded *out,
 		      struct pd_err *err);
+
+/*
+ * Change the text of note or action `what` to `line`, in one write (one
+ * undo step): a note keeps its status; an action keeps its state, and its
+ * owners and due date are read again from the new text as
+ * pd_meeting_record reads them.  The item's draft line is forgotten in the
+ * same write.  *out (may be NULL) gets the record (same kind and id) with
+ * its due date and note.
+ * Returns PD_OK; PD_EEMPTY (nothing but white space); PD_NOTFOUND (no such
+ * record or meeting); PD_EINVAL (what->kind is neither, invalid UTF-8);
+ * PD_EREADONLY; PD_EDB; PD_EIO; PD_ENOMEM.
+ */
+int pd_meeting_edit(struct pd_store *st, uint64_t meeting,
+		    const struct pd_recorded *what, const char *line,
+		    struct pd_recorded *out, struct pd_err *err);
+
+/*
+ * The due date written at the end of action `a`'s text (due.h), counted
+ * from meeting `m`'s date: true with *out set for a date, false for none,
+ * "next meeting", or a phrase naming no day.
+ */
+bool pd_action_own_due(const struct pd_record *a, const struct pd_record *m,
+		       struct pd_date *out);
 
 /*
  * Turn note `what` into an action (owners read from its text as in
@@ -194,6 +230,9 @@ struct pd_meeting_summary {
 	size_t items;      /* items with anything recorded at the meeting */
 	size_t notes;      /* progress notes (status-only ones not counted) */
 	size_t actions;    /* actions raised */
+	size_t dated;      /*   of which due on a date given in the line */
+	size_t at_next;    /*   of which due at the next meeting (its date, or
+			      none yet) */
 	size_t done;       /* to-dos ticked done (closed on the meeting's date) */
 	size_t statuses;   /* items given a status */
 	size_t present, apologies;   /* people and other names */
@@ -208,9 +247,10 @@ int pd_meeting_summarise(struct pd_txn *txn, uint64_t meeting,
 
 /*
  * End `meeting`: set its next date to `next` (any pd_date_parse form; NULL
- * or "" clears it); open actions raised at the meeting with no due date,
- * or due on the previous next date, become due on `next`.  One write.
- * `sum` (may be NULL) gets the summary afterwards.
+ * or "" clears it); open actions raised at the meeting that give no date
+ * of their own (pd_action_own_due) become due on `next`; those with their
+ * own date keep it.  The meeting is closed (its drafts forgotten).  One
+ * write.  `sum` (may be NULL) gets the summary afterwards.
  * Returns PD_OK, PD_NOTFOUND, PD_EINVAL (an unreadable date, or one before
  * the meeting), PD_EREADONLY, PD_EDB, PD_EIO, PD_ENOMEM.
  */
@@ -263,36 +303,77 @@ int pd_agenda_load(struct pd_txn *txn, uint64_t meeting, uint64_t item,
 
 void pd_agenda_free(struct pd_agenda *a);
 
-/* --- drafts: the half-typed line ---------------------------------------- */
+/* --- drafts: the meeting left open, and its half-typed lines ------------- */
 
 /*
- * Keep the half-typed `text` of `meeting`, being typed at item `item`, in
- * its own small write that leaves no undo entry and does not move the
- * change counter (PD_W_NO_JOURNAL).  One draft per meeting; empty text
- * clears it.  Returns PD_OK, PD_EREADONLY, PD_EDB, PD_EIO, PD_ENOMEM.
+ * A meeting is "open" from the moment meeting mode shows it until it is
+ * ended (pd_meeting_end) or its drafts cleared: the client offers it back
+ * at the next start.  Each item has its own half-typed line, so moving to
+ * another item never carries a line there.  Drafts are kept in small
+ * writes that leave no undo entry and do not move the change counter
+ * (PD_W_NO_JOURNAL).
+ */
+
+/* A half-typed line. */
+struct pd_draft_line {
+	uint64_t item;   /* the item it is typed at */
+	int      kind;   /* -1 a new line; PD_UPDATE or PD_ACTION: an edit of `id` */
+	uint64_t id;
+	char    *text;   /* UTF-8 (malloc'd in what pd_draft_load returns) */
+};
+
+/* What is kept of an open meeting. */
+struct pd_draft {
+	uint64_t              item;    /* the item on screen (0: attendance) */
+	struct pd_draft_line *lines;   /* the items' half-typed lines */
+	size_t                n;
+};
+
+/*
+ * Mark `meeting` open with item `item` on screen (0: attendance).
+ * Returns PD_OK, PD_EREADONLY, PD_EDB, PD_EIO, PD_ENOMEM.
+ */
+int pd_draft_open(struct pd_store *st, uint64_t meeting, uint64_t item,
+		  struct pd_err *err);
+
+/*
+ * Keep `meeting` open with item `item` on screen, and keep `line` (may be
+ * NULL) as the half-typed line of line->item: a new line with empty text
+ * forgets that item's line.  One small write.
+ * Returns PD_OK, PD_EINVAL (text not valid UTF-8), PD_EREADONLY, PD_EDB,
+ * PD_EIO, PD_ENOMEM.
  */
 int pd_draft_save(struct pd_store *st, uint64_t meeting, uint64_t item,
-		  const char *text, struct pd_err *err);
+		  const struct pd_draft_line *line, struct pd_err *err);
 
 /*
- * Read the draft of `meeting`: *item gets the item it was typed at,
- * *text a malloc'd copy (free it).  Returns PD_OK, PD_NOTFOUND (none),
- * PD_ECORRUPT, PD_EDB, PD_ENOMEM.
+ * Read what is kept of `meeting` into `out` (free it with pd_draft_free;
+ * empty on failure).  Returns PD_OK; PD_NOTFOUND (the meeting is not
+ * open); PD_ECORRUPT; PD_EDB; PD_ENOMEM.
  */
-int pd_draft_load(struct pd_store *st, uint64_t meeting, uint64_t *item,
-		  char **text, struct pd_err *err);
+int pd_draft_load(struct pd_store *st, uint64_t meeting, struct pd_draft *out,
+		  struct pd_err *err);
+
+/* Free what pd_draft_load filled. */
+void pd_draft_free(struct pd_draft *d);
 
 /*
- * A meeting that has a draft (the one created last, when several have):
- * *meeting gets its id.  For offering the line back at start-up.
- * Returns PD_OK, PD_NOTFOUND (no draft anywhere), PD_ECORRUPT, PD_EDB.
+ * An open meeting (the one created last, when several are): *meeting gets
+ * its id.  For offering it back at start-up.
+ * Returns PD_OK, PD_NOTFOUND (none is open), PD_ECORRUPT, PD_EDB.
  */
 int pd_draft_find(struct pd_store *st, uint64_t *meeting, struct pd_err *err);
 
-/* Forget the draft of `meeting`.  Returns PD_OK, PD_EREADONLY, PD_EDB, PD_EIO. */
+/* Close `meeting`: forget it and all its lines.  Returns PD_OK,
+ * PD_EREADONLY, PD_EDB, PD_EIO. */
 int pd_draft_clear(struct pd_store *st, uint64_t meeting, struct pd_err *err);
 
-/* The same inside a write the caller runs (pd_meeting_record uses it). */
+/* The same inside a write the caller runs (pd_meeting_end uses it). */
 int pd_draft_clear_txn(struct pd_txn *txn, uint64_t meeting, struct pd_err *err);
+
+/* Forget the line of `item` only, inside a write the caller runs
+ * (pd_meeting_record, pd_meeting_edit).  Returns PD_OK, PD_EDB, PD_EMAPFULL. */
+int pd_draft_clear_line_txn(struct pd_txn *txn, uint64_t meeting,
+			    uint64_t item, struct pd_err *err);
 
 #endif

@@ -31,6 +31,7 @@ struct parsed {
 	int	y, m, d;
 	int	has_year;
 	int	has_day;
+	int	noyear_ok;	/* "15/01" may end after the month */
 };
 
 static int
@@ -257,8 +258,10 @@ parse_day_first(struct scan *sc, struct parsed *pd)
 			pd->has_year = 1;
 			return 1;
 		}
-		if (n < 1 || n > 2 || !accept(sc, sep))
+		if (n < 1 || n > 2)
 			return 0;
+		if (!accept(sc, sep))
+			return pd->noyear_ok && sc->p == sc->end;
 		return read_year(sc, 1, pd);
 	}
 	if (!read_ordinal(sc))
@@ -369,15 +372,18 @@ check_parsed(const struct parsed *pd, const struct scan *text,
 {
 	int	dim;
 
-	if (!pd->has_year)
+	if (!pd->has_year && !pd->noyear_ok)
 		return parse_error(err, text, "the year is missing");
-	if (pd->y < YEAR_MIN)
+	if (pd->has_year && pd->y < YEAR_MIN)
 		return parse_error(err, text, "there is no year %d", pd->y);
 	if (pd->m < 1 || pd->m > 12)
 		return parse_error(err, text, "there is no month %d", pd->m);
 	if (pd->has_day && pd->d == 0)
 		return parse_error(err, text, "there is no day 0");
-	dim = month_days(pd->y, pd->m);
+	/* With no year, 29 February is a day of some years. */
+	dim = month_days(pd->has_year ? pd->y : 2000, pd->m);
+	if (pd->d > dim && pd->m == 2 && !pd->has_year)
+		return parse_error(err, text, "February has at most 29 days");
 	if (pd->d > dim && pd->m == 2)
 		return parse_error(err, text, "February has %d days in %d",
 		    dim, pd->y);
@@ -387,30 +393,57 @@ check_parsed(const struct parsed *pd, const struct scan *text,
 	return PD_OK;
 }
 
-int
-pd_date_parse(const char *s, struct pd_date *out, struct pd_err *err)
+/* Parse s[0, n) into `out`; the year may be missing when `noyear_ok`.
+ * *shaped tells a date shape naming no day from no date shape at all. */
+static int
+parse_text(const char *s, size_t n, int noyear_ok, struct pd_date *out,
+    int *shaped, struct pd_err *err)
 {
 	struct scan	text, sc;
 	struct parsed	pd;
 	int		rc;
 
-	if (s == NULL || out == NULL)
-		return pd_err_set(err, PD_EINVAL, "no date given");
 	text.p = s;
-	text.end = s + strlen(s);
+	text.end = s + n;
 	skip_space(&text);
 	while (text.end > text.p && is_space((unsigned char)text.end[-1]))
 		text.end--;
 	memset(&pd, 0, sizeof pd);
+	pd.noyear_ok = noyear_ok;
 	sc = text;
-	if (!parse_form(&sc, &pd) || sc.p != sc.end)
+	*shaped = parse_form(&sc, &pd) && sc.p == sc.end;
+	if (!*shaped)
 		return parse_error(err, &text, "%s", FORMS);
 	if ((rc = check_parsed(&pd, &text, err)) != PD_OK)
 		return rc;
-	out->y = pd.y;
+	out->y = pd.has_year ? pd.y : 0;
 	out->m = pd.m;
 	out->d = pd.has_day ? pd.d : 0;
 	return PD_OK;
+}
+
+int
+pd_date_parse(const char *s, struct pd_date *out, struct pd_err *err)
+{
+	int	shaped;
+
+	if (s == NULL || out == NULL)
+		return pd_err_set(err, PD_EINVAL, "no date given");
+	return parse_text(s, strlen(s), 0, out, &shaped, err);
+}
+
+int
+pd_date_parse_noyear(const char *s, size_t n, struct pd_date *out,
+    struct pd_err *err)
+{
+	int	shaped, rc;
+
+	if (s == NULL || out == NULL)
+		return pd_err_set(err, PD_EINVAL, "no date given");
+	rc = parse_text(s, n, 1, out, &shaped, err);
+	if (rc != PD_OK && shaped && err)
+		err->code = PD_EINVAL;
+	return rc != PD_OK && shaped ? PD_EINVAL : rc;
 }
 
 bool

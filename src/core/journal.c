@@ -2,7 +2,8 @@
  * journal.c — undo and redo that survive a restart.
  *
  * Each write transaction gets a sequence number S and leaves in `undo`:
- *   key S (8 bytes)           header: time(8) id_lo(8) id_hi(8) label
+ *   key S (8 bytes)           header: time(8) id_lo(8) id_hi(8) label,
+ *                             then NUL and the writer's session (8)
  *   key S+id (16 bytes)       op: kind(1) + before-image (empty: was absent)
  * Records created by the write are not copied: their ids are the range
  * [id_lo, id_hi) handed out during the write, so undoing a million-row
@@ -11,6 +12,10 @@
  * Undo applies the newest entry and moves it to `redo` (capturing the
  * current images first); redo does the reverse.  A new write clears
  * `redo`.  At most PD_UNDO_MAX entries are kept.
+ *
+ * The session is a random number each pd_store_open draws, so a client
+ * can tell its own changes from another client's before undoing them.
+ * Entries written before sessions were kept have none (never "ours").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,20 +80,53 @@ int pd_journal_before(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 		      MDB_NOOVERWRITE, err);
 }
 
+/* A journal header, decoded. */
+struct header {
+	int64_t  time;
+	uint64_t lo, hi, session;
+	char     label[160];
+};
+
 static int put_header(struct pd_txn *txn, MDB_dbi dbi, uint64_t seq,
-		      uint64_t lo, uint64_t hi, const char *label,
-		      struct pd_err *err)
+		      const struct header *h, struct pd_err *err)
 {
-	unsigned char kb[8], hdr[HDR_FIXED + sizeof txn->label];
-	size_t ln = strnlen(label, sizeof txn->label - 1);
+	unsigned char kb[8], hdr[HDR_FIXED + sizeof h->label + 9];
+	size_t ln = strnlen(h->label, sizeof h->label - 1);
 	MDB_val k = { 8, kb }, d = { HDR_FIXED + ln, hdr };
 
 	pd_put_be64(kb, seq);
-	pd_put_be64(hdr, (uint64_t)txn->now);
-	pd_put_be64(hdr + 8, lo);
-	pd_put_be64(hdr + 16, hi);
-	memcpy(hdr + HDR_FIXED, label, ln);
+	pd_put_be64(hdr, (uint64_t)h->time);
+	pd_put_be64(hdr + 8, h->lo);
+	pd_put_be64(hdr + 16, h->hi);
+	memcpy(hdr + HDR_FIXED, h->label, ln);
+	if (h->session) {
+		hdr[HDR_FIXED + ln] = '\0';
+		pd_put_be64(hdr + HDR_FIXED + ln + 1, h->session);
+		d.mv_size += 9;
+	}
 	return pd_mdb_err(txn, mdb_put(txn->txn, dbi, &k, &d, 0), err, "journal");
+}
+
+/* Decode header `d`; false when it is too short to be one. */
+static bool get_header(const MDB_val *d, struct header *h)
+{
+	const unsigned char *p = d->mv_data;
+	size_t ln;
+
+	memset(h, 0, sizeof *h);
+	if (d->mv_size < HDR_FIXED)
+		return false;
+	h->time = (int64_t)pd_get_be64(p);
+	h->lo = pd_get_be64(p + 8);
+	h->hi = pd_get_be64(p + 16);
+	ln = strnlen((const char *)p + HDR_FIXED, d->mv_size - HDR_FIXED);
+	if (ln + 9 == d->mv_size - HDR_FIXED)
+		h->session = pd_get_be64(p + HDR_FIXED + ln + 1);
+	if (ln >= sizeof h->label)
+		ln = sizeof h->label - 1;
+	memcpy(h->label, p + HDR_FIXED, ln);
+	h->label[ln] = '\0';
+	return true;
 }
 
 /* Delete every key of entry `seq` in `dbi`. */
@@ -120,14 +158,16 @@ static int drop_entry(struct pd_txn *txn, MDB_dbi dbi, uint64_t seq,
 int pd_journal_commit(struct pd_txn *txn, struct pd_err *err)
 {
 	MDB_dbi undo = txn->st->dbi[PD_DB_UNDO], redo = txn->st->dbi[PD_DB_REDO];
+	struct header h = { .time = txn->now, .lo = txn->id_lo, .hi = txn->next_id,
+			    .session = txn->st->session };
 	uint64_t bottom;
 	MDB_stat s;
 	int rc;
 
 	if (!txn->journal)
 		return PD_OK;
-	if ((rc = put_header(txn, undo, txn->seq, txn->id_lo, txn->next_id,
-			     txn->label, err)))
+	snprintf(h.label, sizeof h.label, "%s", txn->label);
+	if ((rc = put_header(txn, undo, txn->seq, &h, err)))
 		return rc;
 	if (mdb_stat(txn->txn, redo, &s) == MDB_SUCCESS && s.ms_entries &&
 	    (rc = mdb_drop(txn->txn, redo, 0)))
@@ -142,8 +182,9 @@ int pd_journal_commit(struct pd_txn *txn, struct pd_err *err)
 /* --- applying an entry ---------------------------------------------------- */
 
 struct apply_ctx {
-	MDB_dbi from, to;
-	char    label[160];
+	MDB_dbi  from, to;
+	uint64_t expect;   /* apply only entry `expect` (0: the newest) */
+	char     label[160];
 };
 
 /* Save the current image of (kind, id) as op `seq` in `to`. */
@@ -245,8 +286,8 @@ static int apply_newest(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	struct apply_ctx *a = ctx;
 	unsigned char kb[8];
 	MDB_val k = { 8, kb }, d;
-	uint64_t seq, dest, lo, hi;
-	size_t ln;
+	struct header h;
+	uint64_t seq, dest;
 	int rc;
 
 	txn->journal = false;
@@ -255,32 +296,34 @@ static int apply_newest(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	if (!seq)
 		return pd_err_set(err, PD_EEMPTY, "nothing to %s",
 				  a->from == txn->st->dbi[PD_DB_UNDO] ? "undo" : "redo");
+	if (a->expect && seq != a->expect)
+		return pd_err_set(err, PD_ECONFLICT, "another change was made meanwhile; "
+				  "nothing was %s", a->from == txn->st->dbi[PD_DB_UNDO] ?
+				  "undone" : "redone");
 	if ((rc = last_seq(txn, a->to, &dest, false)) != PD_OK)
 		return pd_err_set(err, rc, "cannot read the undo journal");
 	dest++;
 	pd_put_be64(kb, seq);
-	if (mdb_get(txn->txn, a->from, &k, &d) != MDB_SUCCESS || d.mv_size < HDR_FIXED)
+	if (mdb_get(txn->txn, a->from, &k, &d) != MDB_SUCCESS || !get_header(&d, &h))
 		return pd_err_set(err, PD_ECORRUPT, "undo journal entry has no header");
-	lo = pd_get_be64((unsigned char *)d.mv_data + 8);
-	hi = pd_get_be64((unsigned char *)d.mv_data + 16);
-	ln = d.mv_size - HDR_FIXED;
-	if (ln >= sizeof a->label)
-		ln = sizeof a->label - 1;
-	memcpy(a->label, (char *)d.mv_data + HDR_FIXED, ln);
-	a->label[ln] = '\0';
+	snprintf(a->label, sizeof a->label, "%s", h.label);
 	if ((rc = apply_ops(txn, a, seq, dest, err)) ||
-	    (rc = remove_range(txn, a->to, dest, lo, hi, err)) ||
-	    (rc = drop_entry(txn, a->from, seq, err)) ||
-	    (rc = put_header(txn, a->to, dest, 0, 0, a->label, err)))
+	    (rc = remove_range(txn, a->to, dest, h.lo, h.hi, err)) ||
+	    (rc = drop_entry(txn, a->from, seq, err)))
+		return rc;
+	/* The moved entry keeps who made the change and when. */
+	h.lo = h.hi = 0;
+	if ((rc = put_header(txn, a->to, dest, &h, err)))
 		return rc;
 	txn->dirty = true;
 	return PD_OK;
 }
 
-static int apply(struct pd_store *st, int from, int to, char *label, size_t n,
-		 struct pd_err *err)
+static int apply(struct pd_store *st, int from, int to, uint64_t expect,
+		 char *label, size_t n, struct pd_err *err)
 {
-	struct apply_ctx a = { .from = st->dbi[from], .to = st->dbi[to] };
+	struct apply_ctx a = { .from = st->dbi[from], .to = st->dbi[to],
+			       .expect = expect };
 	int rc = pd_store_write(st, NULL, 0, apply_newest, &a, err);
 
 	if (rc == PD_OK && label && n)
@@ -290,12 +333,50 @@ static int apply(struct pd_store *st, int from, int to, char *label, size_t n,
 
 int pd_store_undo(struct pd_store *st, char *label, size_t n, struct pd_err *err)
 {
-	return apply(st, PD_DB_UNDO, PD_DB_REDO, label, n, err);
+	return apply(st, PD_DB_UNDO, PD_DB_REDO, 0, label, n, err);
 }
 
 int pd_store_redo(struct pd_store *st, char *label, size_t n, struct pd_err *err)
 {
-	return apply(st, PD_DB_REDO, PD_DB_UNDO, label, n, err);
+	return apply(st, PD_DB_REDO, PD_DB_UNDO, 0, label, n, err);
+}
+
+int pd_store_undo_seq(struct pd_store *st, bool redo, uint64_t seq, char *label,
+		      size_t n, struct pd_err *err)
+{
+	return redo ? apply(st, PD_DB_REDO, PD_DB_UNDO, seq, label, n, err)
+		    : apply(st, PD_DB_UNDO, PD_DB_REDO, seq, label, n, err);
+}
+
+int pd_store_peek(struct pd_store *st, bool redo, struct pd_change_info *out,
+		  struct pd_err *err)
+{
+	MDB_dbi dbi = st->dbi[redo ? PD_DB_REDO : PD_DB_UNDO];
+	struct pd_txn *txn;
+	unsigned char kb[8];
+	MDB_val k = { 8, kb }, d;
+	struct header h;
+	int rc = pd_txn_read(st, &txn, err);
+
+	memset(out, 0, sizeof *out);
+	if (rc != PD_OK)
+		return rc;
+	if ((rc = last_seq(txn, dbi, &out->seq, false)) != PD_OK)
+		rc = pd_err_set(err, rc, "cannot read the undo journal");
+	else if (!out->seq)
+		rc = pd_err_set(err, PD_EEMPTY, "nothing to %s", redo ? "redo" : "undo");
+	else {
+		pd_put_be64(kb, out->seq);
+		if (mdb_get(txn->txn, dbi, &k, &d) != MDB_SUCCESS || !get_header(&d, &h))
+			rc = pd_err_set(err, PD_ECORRUPT, "undo journal entry has no header");
+		else {
+			out->time = h.time;
+			out->ours = h.session && h.session == st->session;
+			snprintf(out->label, sizeof out->label, "%s", h.label);
+		}
+	}
+	pd_txn_end(txn);
+	return rc;
 }
 
 int pd_store_history(struct pd_store *st, size_t *nundo, size_t *nredo,
@@ -319,14 +400,10 @@ int pd_store_history(struct pd_store *st, size_t *nundo, size_t *nredo,
 		if (count)
 			*count = top ? (size_t)(top - bottom + 1) : 0;
 		if (!i && top && next_label && n) {
+			struct header h;
 			pd_put_be64(kb, top);
-			if (mdb_get(txn->txn, dbi, &k, &d) == MDB_SUCCESS &&
-			    d.mv_size >= HDR_FIXED) {
-				size_t ln = d.mv_size - HDR_FIXED < n - 1 ?
-					    d.mv_size - HDR_FIXED : n - 1;
-				memcpy(next_label, (char *)d.mv_data + HDR_FIXED, ln);
-				next_label[ln] = '\0';
-			}
+			if (mdb_get(txn->txn, dbi, &k, &d) == MDB_SUCCESS && get_header(&d, &h))
+				snprintf(next_label, n, "%s", h.label);
 		}
 	}
 	pd_txn_end(txn);

@@ -332,6 +332,13 @@ int pd_meeting_summarise(struct pd_txn *txn, uint64_t meeting,
 			for (size_t k = 0; k < a.notes.n; k++)
 				out->notes += !pd_update_is_status_only(&a.notes.r[k], sc);
 			out->actions += a.actions.n;
+			for (size_t k = 0; k < a.actions.n; k++) {
+				struct pd_date own;
+				if (pd_action_own_due(&a.actions.r[k], &a.meeting, &own))
+					out->dated++;
+				else
+					out->at_next++;
+			}
 			for (size_t k = 0; k < a.todo.n; k++)
 				out->done += pd_action_state(&a.todo.r[k]) != PD_AS_OPEN &&
 					strcmp(pd_get_text(&a.todo.r[k], PD_ACTION_CLOSED),
@@ -352,11 +359,15 @@ struct end_ctx {
 	const char *next;   /* ISO, or "" */
 };
 
-/* Give the meeting's open actions on `item` the next date as due date. */
+/*
+ * Give the meeting's open actions on `item` that name no date of their own
+ * the next date (also when they had the old next date, which is moving).
+ */
 static int set_dues(struct pd_txn *txn, uint64_t item, const struct pd_record *m,
 		    const char *old_next, const char *next, struct pd_err *err)
 {
 	struct pd_record a;
+	struct pd_date own;
 	uint64_t *ids;
 	size_t n;
 	int rc = pd_index_ids(txn, PD_IX_ACTIONS_BY_ITEM, item, &ids, &n, err);
@@ -367,7 +378,7 @@ static int set_dues(struct pd_txn *txn, uint64_t item, const struct pd_record *m
 			break;
 		due = pd_get_text(&a, PD_ACTION_DUE);
 		if (pd_get_ref(&a, PD_ACTION_RAISED) == m->id &&
-		    pd_action_state(&a) == PD_AS_OPEN &&
+		    pd_action_state(&a) == PD_AS_OPEN && !pd_action_own_due(&a, m, &own) &&
 		    (!*due || strcmp(due, old_next) == 0) && strcmp(due, next) != 0) {
 			if (pd_set_text(&a, PD_ACTION_DUE, next, (size_t)-1))
 				rc = pd_err_set(err, PD_ENOMEM, "out of memory");
@@ -407,6 +418,8 @@ static int end_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		goto out;
 	for (size_t i = 0; i < n && rc == PD_OK && *e->next; i++)
 		rc = set_dues(txn, items[i], &m, old_next, e->next, err);
+	if (rc == PD_OK)   /* ended: no longer open */
+		rc = pd_draft_clear_txn(txn, e->meeting, err);
 out:
 	free(items);
 	pd_record_clear(&m);

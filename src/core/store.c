@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -340,6 +342,20 @@ static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
 	return pd_err_set(err, PD_EIO, "cannot open %s: %s", path, mdb_strerror(rc));
 }
 
+/* A number no other open of any database is likely to draw. */
+static uint64_t new_session(const struct pd_store *st)
+{
+	uint64_t s = 0;
+	struct timespec ts;
+
+	if (getrandom(&s, sizeof s, GRND_NONBLOCK) != (ssize_t)sizeof s) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		s = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec ^
+		    (uint64_t)getpid() << 32 ^ (uint64_t)(uintptr_t)st;
+	}
+	return s ? s : 1;
+}
+
 int pd_store_open(const char *path, const struct pd_open_opts *opts,
 		  struct pd_store **out, struct pd_err *err)
 {
@@ -355,6 +371,7 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 		return pd_err_set(err, PD_ENOMEM, "out of memory");
 	}
 	st->read_only = opts && opts->read_only;
+	st->session = new_session(st);
 	st->map_size = opts && opts->map_size ? opts->map_size : PD_DEFAULT_MAP;
 	if (!st->read_only && (rc = make_parent_dirs(path, err)) != PD_OK)
 		goto fail;
@@ -507,7 +524,9 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 		rc = pd_terms_flush(&t, err);
 	if (rc == PD_OK && t.dirty) {
 		pd_meta_get_u64(&t, "changes", &changes);
-		if ((t.journal &&
+		/* Undo and redo move the counter too (they write with the
+		 * journal off), so other clients see them. */
+		if ((!(flags & PD_W_NO_JOURNAL) &&
 		     (rc = pd_meta_put_u64(&t, "changes", changes + 1, err))) ||
 		    (rc = pd_meta_put_u64(&t, "next_id", t.next_id, err)) ||
 		    (rc = pd_journal_commit(&t, err)))

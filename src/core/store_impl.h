@@ -28,6 +28,8 @@ struct pd_store {
 	bool     has_cards;     /* false: schema 1 opened read-only (card.h) */
 	bool     has_inner;     /* false: schema < 3 opened read-only (the
 				 * inner keys of search_terms.h) */
+	uint64_t session;       /* drawn at open: tells this client's changes
+				 * in the undo journal from others' */
 	char    *path;
 	char     why[320];      /* why the store had to be opened read-only */
 	char     notice[400];   /* that, and that changes cannot be saved */

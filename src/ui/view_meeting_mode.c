@@ -92,7 +92,8 @@ void mm_keep_draft(struct mm_view *m, struct app *a)
 		return;
 	if (!item)
 		item = m->saved_item;
-	if (pd_draft_save(a->st, m->meeting, item, m->le.s, &err) != PD_OK) {
+	if (pd_draft_save(a->st, m->meeting, item, &(struct pd_draft_line){
+				.item = item, .kind = -1, .text = m->le.s }, &err) != PD_OK) {
 		app_error(a, "keeping the line typed so far", &err);
 		return;
 	}
@@ -459,13 +460,20 @@ static const struct view_ops mm_ops = {
 /* Put a kept draft back in the entry line, at the item it was typed at. */
 static void restore_draft(struct mm_view *m, struct app *a)
 {
+	struct pd_draft d;
 	uint64_t item;
-	char *text;
 
-	if (pd_draft_load(a->st, m->meeting, &item, &text, NULL) != PD_OK)
+	if (pd_draft_load(a->st, m->meeting, &d, NULL) != PD_OK)
 		return;
-	ui_le_set(&m->le, text);
-	m->saved = text;
+	if (!d.n) {
+		pd_draft_free(&d);
+		return;
+	}
+	item = d.lines[0].item;
+	ui_le_set(&m->le, d.lines[0].text);
+	m->saved = d.lines[0].text;
+	d.lines[0].text = NULL;
+	pd_draft_free(&d);
 	m->saved_item = item;
 	for (size_t i = 0; i < m->nitems; i++)
 		if (m->items[i] == item)
