@@ -108,6 +108,14 @@ int pd_meeting_attend_other(struct pd_store *st, uint64_t meeting,
 			    struct pd_err *err);
 
 /*
+ * How many came and how many sent apologies to meeting record `m`: people
+ * of the directory and names typed as text alike.  Either pointer may be
+ * NULL.
+ */
+void pd_meeting_counts(const struct pd_record *m, size_t *present,
+		       size_t *apologies);
+
+/*
  * Step through a "; "-separated list of names (present_other): *pos starts
  * at 0; each call sets *s, *n to the next name, trimmed.  Returns true
  * while there is one.

@@ -242,8 +242,15 @@ static void phrase(const char *s, size_t n, const struct pd_date *from,
 	/* A date, with or without its year. */
 	rc = pd_date_parse_noyear(w.p[i], (size_t)(s + n - w.p[i]), &d, &err);
 	if (rc == PD_EINVAL) {
+		/* The reason alone: "not a date: "31/02" (February has …)". */
+		const char *why = strrchr(err.msg, '(');
+		size_t len = why ? strlen(why + 1) : 0;
 		out->kind = PD_DUE_BAD;
-		snprintf(out->why, sizeof out->why, "%.127s", err.msg);
+		if (why && len && why[len] == ')')
+			snprintf(out->why, sizeof out->why, "%.*s", (int)(len - 1 < 127 ? len - 1 : 127),
+				 why + 1);
+		else
+			snprintf(out->why, sizeof out->why, "%.127s", err.msg);
 		return;
 	}
 	if (rc != PD_OK || d.d == 0) {   /* "by June" says no day */

@@ -303,6 +303,20 @@ static void count_names(const char *list, size_t *count)
 		(*count)++;
 }
 
+void pd_meeting_counts(const struct pd_record *m, size_t *present,
+		       size_t *apologies)
+{
+	size_t p = pd_refs_count(m, PD_MEETING_PRESENT);
+	size_t a = pd_refs_count(m, PD_MEETING_APOLOGIES);
+
+	count_names(pd_get_text(m, PD_MEETING_PRESENT_OTHER), &p);
+	count_names(pd_get_text(m, PD_MEETING_APOLOGIES_OTHER), &a);
+	if (present)
+		*present = p;
+	if (apologies)
+		*apologies = a;
+}
+
 int pd_meeting_summarise(struct pd_txn *txn, uint64_t meeting,
 			 struct pd_meeting_summary *out, struct pd_err *err)
 {
@@ -319,10 +333,7 @@ int pd_meeting_summarise(struct pd_txn *txn, uint64_t meeting,
 		return rc;
 	}
 	sc = pd_plan_scale(txn, pd_get_ref(&m, PD_MEETING_PLAN));
-	out->present = pd_refs_count(&m, PD_MEETING_PRESENT);
-	out->apologies = pd_refs_count(&m, PD_MEETING_APOLOGIES);
-	count_names(pd_get_text(&m, PD_MEETING_PRESENT_OTHER), &out->present);
-	count_names(pd_get_text(&m, PD_MEETING_APOLOGIES_OTHER), &out->apologies);
+	pd_meeting_counts(&m, &out->present, &out->apologies);
 	rc = pd_agenda_items(txn, pd_get_ref(&m, PD_MEETING_PLAN), &ids, &n, err);
 	pd_record_clear(&m);
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {

@@ -92,10 +92,12 @@ int pd_mt_owners(struct pd_txn *txn, const struct pd_record *m, const char *line
 			 * Several people: never pick one silently. */
 			if (t->shape == PD_OWNER_DOUBTFUL)
 				o->is_action = false;
+			else if (rc == PD_ECONFLICT && note && why.msg[0])
+				add_note(note, nn, "%s: kept as typed", why.msg);
 			else if (rc == PD_ECONFLICT && note) {
 				snprintf(tok, sizeof tok, "%.*s", (int)t->len, line + t->off);
-				add_note(note, nn, "%s could be several people (%s): kept "
-					 "as typed", tok, why.msg);
+				add_note(note, nn, "\"%s\" could be several people: kept "
+					 "as typed", tok);
 			}
 			rc = PD_OK;
 		} else {
@@ -147,10 +149,16 @@ int pd_mt_action_fill(struct pd_record *a, const struct pd_record *m,
 		snprintf(out->due, sizeof out->due, "%s", pd_get_text(m, PD_MEETING_NEXT));
 	}
 	if (due.kind == PD_DUE_BAD) {
+		/* Said first: it is about what was just typed at the end. */
+		char owners[sizeof out->note];
+		snprintf(owners, sizeof owners, "%s", out->note);
 		snprintf(quoted, sizeof quoted, "%.*s", (int)due.len,
 			 line + al->text_off + due.off);
-		add_note(out->note, sizeof out->note, "\"%s\" gives no date (%s): "
-			 "kept in the text, no due date of its own", quoted, due.why);
+		out->note[0] = '\0';
+		add_note(out->note, sizeof out->note, "\"%s\" is no day (%s): no due "
+			 "date set", quoted, due.why);
+		if (owners[0])
+			add_note(out->note, sizeof out->note, "%s", owners);
 	}
 	rc = pd_set_text(a, PD_ACTION_TEXT, line + al->text_off, al->text_len) ||
 	     pd_set_text(a, PD_ACTION_DUE, out->due, (size_t)-1) ||

@@ -533,7 +533,7 @@ Test(meeting, an_action_gives_its_own_due_date)
 	cr_assert_not(r3.own_due);
 	r4 = rec(m, item2, "KP to send the minutes by 31/02");
 	cr_assert_str_eq(r4.due, "");
-	cr_assert(strstr(r4.note, "\"by 31/02\" gives no date"), "note: %s", r4.note);
+	cr_assert(strstr(r4.note, "\"by 31/02\" is no day"), "note: %s", r4.note);
 	cr_assert(strstr(r4.note, "February has at most 29 days"), "note: %s", r4.note);
 	/* The text is kept exactly as typed. */
 	cr_assert_eq(tdb_get(PD_ACTION, r4.id, &a), PD_OK);
@@ -574,7 +574,8 @@ Test(meeting, an_owner_matching_two_people_is_kept_as_typed_and_said)
 	k2 = tdb_add(make_person("Ken Parry", "KP", "ken@example.org", 0));
 	r = rec(m, item1, "KP to e-mail the schools");
 	cr_assert_eq(r.kind, PD_ACTION);
-	cr_assert(strstr(r.note, "KP could be several people"), "note: %s", r.note);
+	cr_assert(strstr(r.note, "\"KP\" could be Kath Pike or Ken Parry: kept as typed"),
+		  "note: %s", r.note);
 	cr_assert_eq(tdb_get(PD_ACTION, r.id, &a), PD_OK);
 	cr_assert_str_eq(pd_get_text(&a, PD_ACTION_OWNER), "KP");
 	cr_assert_eq(pd_refs_count(&a, PD_ACTION_OWNERS), 0, "never one picked silently");
