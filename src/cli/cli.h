@@ -54,10 +54,13 @@ const char *cli_share_dir(char *buf, size_t n);
 
 /*
  * Run the full-screen client on the database at `path` (NULL: --db /
- * PLANDESK_DB / the default).  Needs a terminal on stdin and stdout.
- * Prints what goes wrong; returns the exit status.
+ * PLANDESK_DB / the default); `demo`: it is the demo database (the title
+ * says so).  When the user asks for the demo from the client (D on the
+ * welcome screen), the client opens again on the demo database
+ * (cli_demo_path), never loading the demo into theirs.  Needs a terminal
+ * on stdin and stdout.  Prints what goes wrong; returns the exit status.
  */
-int cli_run_client(struct cli_ctx *ctx, const char *path);
+int cli_run_client(struct cli_ctx *ctx, const char *path, bool demo);
 
 /*
  * Write the finished document `b` to the file at `path` (atomically, mode

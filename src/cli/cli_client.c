@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_transfer.h"
 #include "../ui/ui.h"
 
 /* Does `dir`/sample hold the demo data? */
@@ -46,19 +47,15 @@ const char *cli_share_dir(char *buf, size_t n)
 	return NULL;
 }
 
-int cli_run_client(struct cli_ctx *ctx, const char *path)
+/* The client on the store at `path` (NULL: the usual one); its ui_run status. */
+static int run_on(struct cli_ctx *ctx, const char *path, bool demo)
 {
-	struct ui_opts o = { 0 };
+	struct ui_opts o = { .demo = demo };
 	struct pd_store *st;
 	char share[PATH_MAX];
 	const char *saved = ctx->db_flag;
 	int rc;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error(ctx, "the full-screen client needs a terminal "
-			  "(see %s --help for the commands)", ctx->progname);
-		return CLI_ERROR;
-	}
 	if (path)
 		ctx->db_flag = path;
 	st = cli_open_store(ctx, false);
@@ -69,4 +66,29 @@ int cli_run_client(struct cli_ctx *ctx, const char *path)
 	rc = ui_run(st, &o);
 	pd_store_close(st);
 	return rc;
+}
+
+int cli_run_client(struct cli_ctx *ctx, const char *path, bool demo)
+{
+	char demo_db[4096];
+	int rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error(ctx, "the full-screen client needs a terminal "
+			  "(see %s --help for the commands)", ctx->progname);
+		return CLI_ERROR;
+	}
+	rc = run_on(ctx, path, demo);
+	/* D on the welcome screen: the demo database, never the user's. */
+	if (rc == UI_EXIT_DEMO && !demo) {
+		/* The usual demo file, whatever --db named: that is theirs. */
+		const char *flag = ctx->db_flag;
+		ctx->db_flag = NULL;
+		rc = cli_demo_path(ctx, demo_db, sizeof demo_db);
+		ctx->db_flag = flag;
+		if (rc != CLI_OK)
+			return CLI_ERROR;
+		rc = run_on(ctx, demo_db, true);
+	}
+	return rc == UI_EXIT_DEMO ? CLI_OK : rc;
 }

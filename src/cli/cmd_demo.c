@@ -105,7 +105,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_demo_path(ctx, path, sizeof path) != CLI_OK)
 		return CLI_ERROR;
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		return cli_run_client(ctx, path);
+		return cli_run_client(ctx, path, true);
 	/* Not on a terminal (a script): say where the database is. */
 	printf("demo database: %s\n", path);
 	printf("(open it with: %s --db %s)\n", ctx->progname, path);

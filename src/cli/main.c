@@ -86,7 +86,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return cli_run_client(&ctx, NULL);   /* no command: the client */
+		return cli_run_client(&ctx, NULL, false);   /* no command: the client */
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[optind], commands[i]->name) == 0) {
 			char **sub = argv + optind;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,13 +42,14 @@ static void shown(struct app *a, struct view *v)
 	}
 }
 
-/* Is `v` one of the persistent top-level views? */
+/* Is `v` kept when it leaves the stack (a top-level view, the open
+ * meeting)? */
 static bool is_top(const struct app *a, const struct view *v)
 {
 	for (int i = 0; i < 4; i++)
 		if (a->tops[i] == v)
 			return true;
-	return false;
+	return v && v == a->meeting;
 }
 
 /* Remove every view above the bottom one (and the bottom one unless it is
@@ -114,18 +116,25 @@ static void push_pending(struct app *a)
 	a->stack[a->depth++] = v;
 }
 
+static void quit(struct app *a);
+
 static void pop(struct app *a)
 {
 	struct view *v;
 
 	if (a->depth <= 1) {
-		a->quit = true;
+		quit(a);
 		return;
 	}
 	v = a->stack[--a->depth];
 	if (!is_top(a, v))
 		destroy(v);
 	shown(a, app_top(a));
+}
+
+void app_pop(struct app *a)
+{
+	pop(a);
 }
 
 /* True when the database holds no plan, organisation or person. */
@@ -191,12 +200,36 @@ struct pd_txn *app_txn(struct app *a)
 	return txn;
 }
 
-static void undo_redo(struct app *a, bool redo)
+const struct ui_keymap *app_keys_now(struct view *v)
 {
-	char label[256];
+	if (!v)
+		return NULL;
+	return v->ops->keys_now ? v->ops->keys_now(v) : v->ops->keys;
+}
+
+void app_key_for(struct app *a, enum ui_cmd cmd, char *buf, size_t n)
+{
+	ui_keymap_first(app_keys_now(app_top(a)), &ui_keys_global, cmd, buf, n);
+}
+
+void app_wake(struct app *a, int ms)
+{
+	if (ms < 1)
+		ms = 1;
+	if (!a->wake_ms || ms < a->wake_ms)
+		a->wake_ms = ms;
+}
+
+struct undo_ctx {
+	bool     redo;
+	uint64_t seq;
+};
+
+static void undo_now(struct app *a, bool redo, uint64_t seq)
+{
+	char label[256], key[32];
 	struct pd_err err = { 0 };
-	int rc = redo ? pd_store_redo(a->st, label, sizeof label, &err)
-		      : pd_store_undo(a->st, label, sizeof label, &err);
+	int rc = pd_store_undo_seq(a->st, redo, seq, label, sizeof label, &err);
 
 	if (rc == PD_EEMPTY) {
 		app_msg(a, UI_R_STATUS, redo ? "Nothing to redo" : "Nothing to undo");
@@ -207,8 +240,84 @@ static void undo_redo(struct app *a, bool redo)
 		return;
 	}
 	app_reload(a);
-	app_msg(a, UI_R_STATUS, "%s: %s  (%s)", redo ? "Redone" : "Undone", label,
-		redo ? "u undoes it again" : "Ctrl-R redoes it");
+	app_key_for(a, redo ? UI_C_UNDO : UI_C_REDO, key, sizeof key);
+	app_msg(a, UI_R_STATUS, "%s: %s  (%s %s)", redo ? "Redone" : "Undone", label,
+		key, redo ? "undoes it again" : "redoes it");
+}
+
+static int undo_done(struct app *a, void *ctx, const char *text, int how)
+{
+	struct undo_ctx *u = ctx;
+
+	(void)text;
+	if (how == 'y')
+		undo_now(a, u->redo, u->seq);
+	else
+		app_msg(a, UI_R_STATUS, "Nothing %s", u->redo ? "redone" : "undone");
+	free(u);
+	return UI_REDRAW;
+}
+
+void app_undo(struct app *a, bool redo)
+{
+	struct pd_change_info ci;
+	struct pd_err err = { 0 };
+	struct undo_ctx *u;
+	char q[320], when[32];
+	struct tm tm, now_tm;
+	time_t t, now = time(NULL);
+	int rc = pd_store_peek(a->st, redo, &ci, &err);
+
+	if (rc == PD_EEMPTY) {
+		app_msg(a, UI_R_STATUS, redo ? "Nothing to redo" : "Nothing to undo");
+		return;
+	}
+	if (rc != PD_OK) {
+		app_error(a, redo ? "redo" : "undo", &err);
+		return;
+	}
+	if (ci.ours) {
+		undo_now(a, redo, ci.seq);
+		return;
+	}
+	/* Another client's change (another window, an import, an earlier
+	 * run): say which and ask. */
+	t = (time_t)ci.time;
+	when[0] = '\0';
+	if (localtime_r(&t, &tm) && localtime_r(&now, &now_tm))
+		strftime(when, sizeof when, tm.tm_yday == now_tm.tm_yday &&
+			 tm.tm_year == now_tm.tm_year ? " at %H:%M" : " on %d/%m/%Y at %H:%M", &tm);
+	snprintf(q, sizeof q, "%s \"%s\", made in another window or session%s?",
+		 redo ? "Redo" : "Undo", ci.label, when);
+	if (!(u = malloc(sizeof *u))) {
+		app_msg(a, UI_R_ERROR, "Out of memory");
+		return;
+	}
+	u->redo = redo;
+	u->seq = ci.seq;
+	app_confirm(a, q, undo_done, u);
+}
+
+static int quit_done(struct app *a, void *ctx, const char *text, int how)
+{
+	(void)ctx; (void)text;
+	if (how == 'y')
+		a->quit = true;
+	return UI_REDRAW;
+}
+
+/* Leave the client, asking first while a meeting is open. */
+static void quit(struct app *a)
+{
+	char q[256], open[96];
+
+	if (!a->meeting || !ui_meeting_open_label(a, open, sizeof open)) {
+		a->quit = true;
+		return;
+	}
+	snprintf(q, sizeof q, "Meeting %s is still open (m returns to it). Quit? "
+		 "It is offered back next time", open);
+	app_confirm(a, q, quit_done, NULL);
 }
 
 /* What a handler's result means for the stack. */
@@ -229,6 +338,9 @@ static void apply(struct app *a, int res)
 		app_reload(a);
 		break;
 	case UI_QUIT:
+		quit(a);
+		break;
+	case UI_QUIT_NOW:
 		a->quit = true;
 		break;
 	default:
@@ -236,10 +348,27 @@ static void apply(struct app *a, int res)
 	}
 }
 
+/* Is the open meeting on the stack under the top view? */
+static bool meeting_below(struct app *a)
+{
+	for (int i = 0; i + 1 < a->depth; i++)
+		if (a->stack[i] == a->meeting)
+			return true;
+	return false;
+}
+
 static int global_key(struct app *a, int key)
 {
 	struct view *top = app_top(a);
 	int cur;
+
+	/* Esc on a screen opened from meeting mode (a lookup, a card, the
+	 * help) goes back to the meeting. */
+	if (key == UI_ESC && a->meeting && meeting_below(a)) {
+		while (app_top(a) != a->meeting)
+			pop(a);
+		return UI_REDRAW;
+	}
 
 	switch (ui_keymap_find(&ui_keys_global, key)) {
 	case UI_C_HELP:
@@ -253,11 +382,13 @@ static int global_key(struct app *a, int key)
 		ui_cmdline_start(a);
 		return UI_REDRAW;
 	case UI_C_UNDO:
-		undo_redo(a, false);
+		app_undo(a, false);
 		return UI_REDRAW;
 	case UI_C_REDO:
-		undo_redo(a, true);
+		app_undo(a, true);
 		return UI_REDRAW;
+	case UI_C_MEETING:
+		return ui_meeting_return(a);
 	case UI_C_VIEW1: app_show_top(a, 1); return UI_REDRAW;
 	case UI_C_VIEW2: app_show_top(a, 2); return UI_REDRAW;
 	case UI_C_VIEW3: app_show_top(a, 3); return UI_REDRAW;
@@ -285,6 +416,15 @@ void app_key(struct app *a, int key)
 			top->ops->resize(top, a, a->lines - 2, a->cols);
 		return;
 	}
+	/* Alt-x means something only where a table binds it; elsewhere it
+	 * is what a quick hand typed: Esc, then x. */
+	if (UI_IS_ALT(key) && (a->prompt.kind != UI_PR_NONE || !app_top(a) ||
+			       ui_keymap_find(app_keys_now(app_top(a)), key) == UI_C_NONE)) {
+		app_key(a, UI_ESC);
+		if (!a->quit)
+			app_key(a, key - UI_ALT(0));
+		return;
+	}
 	a->msg[0] = '\0';
 	if (a->prompt.kind != UI_PR_NONE) {
 		apply(a, ui_prompt_key(a, key));
@@ -306,8 +446,8 @@ void app_key(struct app *a, int key)
 static void draw_title(struct app *a)
 {
 	struct view *top = app_top(a);
-	char title[256], tab[64];
-	int cur = a->depth ? a->stack[0]->top : 0, full = 0, tw, tlen, x;
+	char title[256], tab[64], open[96], note[128] = "";
+	int cur = a->depth ? a->stack[0]->top : 0, full = 0, tw, tlen, nw, x;
 	attr_t at = app_attr(a, UI_R_TITLE);
 	bool ascii = a->theme.ascii;
 
@@ -317,14 +457,23 @@ static void draw_title(struct app *a)
 		top->ops->title(top, a, title, sizeof title);
 	if (pd_store_is_read_only(a->st) && strlen(title) + 13 < sizeof title)
 		strcat(title, " (read-only)");
-	tlen = 11 + ui_width(title, strlen(title));
+	/* A meeting left open shows on every other screen. */
+	if (a->meeting && top != a->meeting && ui_meeting_open_label(a, open, sizeof open))
+		snprintf(note, sizeof note, " Meeting %s open %s m returns ", open,
+			 ascii ? "-" : "\xc2\xb7");
+	nw = ui_width(note, strlen(note));
+	tlen = 11 + ui_width(title, strlen(title)) + nw;
 	/* The tabs: with their names when the title leaves room, else just
 	 * the numbers, else none. */
 	for (int i = 0; i < 4; i++)
 		full += snprintf(tab, sizeof tab, " %d %s ", i + 1, top_names[i]);
 	tw = tlen + full + 1 <= a->cols ? full : tlen + 13 <= a->cols ? 12 : 0;
-	x = ui_puts(0, 0, a->cols - tw - 1, " plandesk: ", at, ascii);
-	ui_puts(0, x, a->cols - tw - x - 1, title, at, ascii);
+	x = ui_puts(0, 0, a->cols - tw - 1, a->demo ? " plandesk demo: " : " plandesk: ",
+		    at, ascii);
+	x += ui_puts(0, x, a->cols - tw - x - nw - 1, title, at, ascii);
+	if (nw && x + nw < a->cols - tw)
+		ui_puts(0, a->cols - tw - nw - 1, nw, note, app_attr(a, UI_R_NOTICE),
+			ascii);
 	if (!tw)
 		return;
 	x = a->cols - tw;
@@ -405,13 +554,15 @@ int app_init(struct app *a, struct pd_store *st, const char *share_dir,
 		if (!a->depth)
 			return -1;
 	}
-	ui_meeting_resume_draft(a);   /* a line left half-typed in a meeting */
+	ui_meeting_offer(a);   /* a meeting left open, a line half-typed */
 	return 0;
 }
 
 void app_free(struct app *a)
 {
 	clear_stack(a, false);
+	destroy(a->meeting);   /* keeps what was being typed */
+	a->meeting = NULL;
 	for (int i = 0; i < 4; i++) {
 		destroy(a->tops[i]);
 		a->tops[i] = NULL;

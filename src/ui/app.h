@@ -20,6 +20,7 @@
 #include "keymap.h"
 #include "lineedit.h"
 #include "theme.h"
+#include "ui.h"
 
 #define UI_MIN_COLS 40
 #define UI_MIN_LINES 10
@@ -34,16 +35,25 @@ enum ui_res {
 	UI_POP,            /* close the top view */
 	UI_RELOAD,         /* data changed (this process wrote): reload views */
 	UI_POP_RELOAD,     /* close the top view, then reload (a form saved) */
-	UI_QUIT            /* leave the client */
+	UI_QUIT,           /* leave the client (asks while a meeting is open) */
+	UI_QUIT_NOW        /* leave the client without asking (:q!) */
 };
+
 
 struct app;
 struct view;
 
 struct view_ops {
 	const char             *name;
-	const struct ui_keymap *keys;    /* the view's own keys (help, lookup) */
+	const struct ui_keymap *keys;    /* the view's own keys (help, key bar) */
+	/* More sections for the help screen (NULL-terminated), or NULL. */
+	const struct ui_keymap *const *more_keys;
+	/* Optional: the keys in force now, when they change with the view's
+	 * page (meeting mode); the key bar and hints follow it.  NULL: keys. */
+	const struct ui_keymap *(*keys_now)(struct view *v);
 	bool                    list;    /* uses the list keys (help shows them) */
+	bool                    typing;  /* every printable key is text here: the
+					    help leaves out printable global keys */
 	/* Draw into rows [y, y+h) of the screen, w columns wide. */
 	void (*draw)(struct view *v, struct app *a, int y, int h, int w);
 	/* Handle a key; UI_UNHANDLED passes it to the global keys. */
@@ -77,8 +87,9 @@ enum ui_prompt_kind { UI_PR_NONE, UI_PR_LINE, UI_PR_CONFIRM, UI_PR_CHOICE };
  */
 struct ui_prompt {
 	enum ui_prompt_kind kind;
-	char                label[128];
-	char                choices[16];
+	char                label[256];   /* the question */
+	char                hints[160];   /* CHOICE: "e end  l leave" */
+	char                choices[24];
 	struct ui_lineedit  le;
 	void               *ctx;
 	void (*change)(struct app *a, void *ctx, const char *text);
@@ -91,6 +102,8 @@ struct app {
 	struct view     *stack[UI_STACK_MAX];
 	int              depth;
 	struct view     *tops[4];        /* the top-level views, made when first shown */
+	struct view     *meeting;        /* the open meeting's meeting mode, kept
+					    while it is open, on the stack or not */
 	struct view     *pending;        /* handed over by app_push */
 	struct ui_theme  theme;
 	struct ui_prompt prompt;
@@ -102,6 +115,10 @@ struct app {
 	int              cur_y, cur_x;   /* where the hardware cursor goes */
 	char             pos[48];        /* "12/345" of the list on screen */
 	bool             quit;
+	int              exit_code;      /* what ui_run returns (UI_EXIT_DEMO) */
+	bool             demo;           /* on the demo database: the title says so */
+	int              wake_ms;        /* a view wants a tick this soon (0: the
+					    usual UI_TICK_MS) */
 	bool             full_redraw;    /* Ctrl-L: repaint everything */
 	uint64_t         focus_id;       /* a record just added: views select it */
 	int              focus_kind;
@@ -128,12 +145,30 @@ int app_getkey(struct app *a);
 
 /* Hand a new view to the stack; returns UI_PUSH for the key handler. */
 int app_push(struct app *a, struct view *v);
+/* Close the top view now (the last one: leave, asking while a meeting is
+ * open). */
+void app_pop(struct app *a);
 /* Show top-level view n (1 Plans, 2 Actions, 3 Meetings, 4 Directory). */
 void app_show_top(struct app *a, int n);
 /* The view on top. */
 struct view *app_top(struct app *a);
 /* Reload every view after a write (ours or another process's). */
 void app_reload(struct app *a);
+
+/*
+ * Undo (redo: redo) the newest change.  One made by another client or an
+ * import is named and asked about first; only that change is undone.
+ */
+void app_undo(struct app *a, bool redo);
+
+/* The keys in force on view `v` now (its keys_now, else its keys). */
+const struct ui_keymap *app_keys_now(struct view *v);
+
+/* The key that does `cmd` on the view on top ("u", "Ctrl-_"), for hints. */
+void app_key_for(struct app *a, enum ui_cmd cmd, char *buf, size_t n);
+
+/* Ask for a tick within `ms` milliseconds (a view's debounced work). */
+void app_wake(struct app *a, int ms);
 
 /* Show a message on the status line until the next key. */
 void app_msg(struct app *a, int role, const char *fmt, ...)
@@ -146,11 +181,20 @@ void app_prompt_line(struct app *a, const char *label, const char *initial,
 		     void (*change)(struct app *, void *, const char *),
 		     int (*done)(struct app *, void *, const char *, int),
 		     void *ctx);
-/* Ask a y/N question; `done` gets 'y' or 'n'. */
+/*
+ * Ask a y/N question ("Delete …?"); " (y/N)" is shown after it, always
+ * whole: a long question is cut instead.  `done` gets 'y' or 'n'.
+ */
 void app_confirm(struct app *a, const char *question,
 		 int (*done)(struct app *, void *, const char *, int), void *ctx);
-/* Offer one-key choices ("Add: (a)ction (u)pdate"); done gets the key or UI_ESC. */
-void app_choose(struct app *a, const char *question, const char *keys,
+/*
+ * Offer one-key choices: `question` ("Add:"), then `hints` ("a action
+ * u update  Esc none", hints separated by two spaces), always shown: a
+ * long question is cut first, then hints after the last whole one that
+ * fits.  `keys` are the keys that answer; done gets the key or UI_ESC.
+ */
+void app_choose(struct app *a, const char *question, const char *hints,
+		const char *keys,
 		int (*done)(struct app *, void *, const char *, int), void *ctx);
 
 /* Show progress on the status line now (during a long import). */

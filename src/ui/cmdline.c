@@ -149,28 +149,21 @@ static int export(struct app *a, const char *kindname, const char *file)
 	return UI_REDRAW;
 }
 
-int ui_load_demo(struct app *a)
+int ui_open_demo(struct app *a)
 {
-	size_t n;
-	const enum pd_kind *order = pd_import_order(&n);
-	char file[4096];
-	int done = 0;
-
+	if (a->demo) {
+		app_msg(a, UI_R_STATUS, "This is the demo database");
+		return UI_REDRAW;
+	}
 	if (!a->share_dir) {
 		app_msg(a, UI_R_ERROR, "The sample data is not installed "
 			"(set PLANDESK_SHARE to the folder that holds sample/)");
 		return UI_REDRAW;
 	}
-	for (size_t i = 0; i < n; i++) {
-		const char *kind = pd_kind_info(order[i])->plural;
-
-		snprintf(file, sizeof file, "%s/sample/%s.csv", a->share_dir, kind);
-		if (import(a, kind, file, false, true) != 0)
-			return done ? UI_RELOAD : UI_REDRAW;
-		done++;
-	}
-	app_msg(a, UI_R_STATUS, "Demo data loaded (u undoes each file)");
-	return UI_RELOAD;
+	/* The client closes and opens again on the demo database (the
+	 * command line builds it), never writing the demo into this one. */
+	a->exit_code = UI_EXIT_DEMO;
+	return UI_QUIT;
 }
 
 int ui_cmdline_run(struct app *a, const char *text)
@@ -184,9 +177,10 @@ int ui_cmdline_run(struct app *a, const char *text)
 	argc = split(line, argv);
 	if (argc == 0)
 		return UI_REDRAW;
-	if (strcmp(argv[0], "q") == 0 || strcmp(argv[0], "quit") == 0 ||
-	    strcmp(argv[0], "q!") == 0)
+	if (strcmp(argv[0], "q") == 0 || strcmp(argv[0], "quit") == 0)
 		return UI_QUIT;
+	if (strcmp(argv[0], "q!") == 0)
+		return UI_QUIT_NOW;
 	if (strcmp(argv[0], "help") == 0 || strcmp(argv[0], "h") == 0)
 		return app_push(a, view_help_new(a, app_top(a)));
 	if (strcmp(argv[0], "import") == 0) {
@@ -219,7 +213,7 @@ int ui_cmdline_run(struct app *a, const char *text)
 		return UI_REDRAW;
 	}
 	if (strcmp(argv[0], "demo") == 0)
-		return ui_load_demo(a);
+		return ui_open_demo(a);
 	if (strcmp(argv[0], "minutes") == 0)
 		return ui_minutes_command(a, argc, argv);
 	app_msg(a, UI_R_ERROR, "Unknown command :%s (:import :export :backup :minutes "

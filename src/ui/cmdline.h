@@ -5,7 +5,7 @@
  *
  *	:import KIND FILE [--dry-run]   :export KIND FILE   :backup FILE
  *	:minutes [DATE] FILE (meeting_mode.h)
- *	:demo (load the sample data)    :help   :q
+ *	:demo (open the demo database)  :help   :q  :q! (quit without asking)
  */
 #ifndef PLANDESK_UI_CMDLINE_H
 #define PLANDESK_UI_CMDLINE_H
@@ -23,9 +23,10 @@ void ui_cmdline_start(struct app *a);
 int ui_cmdline_run(struct app *a, const char *line);
 
 /*
- * Load the sample data (the sample CSV files of share/sample, in order) into the store, one
- * import per file.  Returns an enum ui_res.
+ * Open the demo database instead of this one (the welcome screen's D,
+ * :demo): the client ends with UI_EXIT_DEMO and the command line opens it
+ * on the demo, as `plandesk demo` does.  Returns an enum ui_res.
  */
-int ui_load_demo(struct app *a);
+int ui_open_demo(struct app *a);
 
 #endif

@@ -141,7 +141,7 @@ int ui_delete_ask(struct app *a, int kind, uint64_t id)
 	ui_rec_label("delete", &r, d->label, sizeof d->label);
 	pd_record_clear(&r);
 	/* d->label is "delete KIND “TITLE”": the question repeats it. */
-	snprintf(q, sizeof q, "Delete %s%s? (y/N) ", d->label + strlen("delete "), owned);
+	snprintf(q, sizeof q, "Delete %s%s?", d->label + strlen("delete "), owned);
 	app_confirm(a, q, del_done, d);
 	return UI_REDRAW;
 }
@@ -240,8 +240,7 @@ int ui_status_ask(struct app *a, uint64_t item)
 	struct pd_txn *txn;
 	struct pd_record it;
 	struct status_ctx *s;
-	char q[256], keys[16];
-	size_t used;
+	char q[64], hints[256], keys[16];
 	int k = 0;
 
 	if (!(txn = app_txn(a)))
@@ -257,18 +256,13 @@ int ui_status_ask(struct app *a, uint64_t item)
 	s->sc = pd_plan_scale(txn, pd_get_ref(&it, PD_ITEM_PLAN));
 	pd_txn_end(txn);
 	pd_record_clear(&it);
-	used = (size_t)snprintf(q, sizeof q, "Status:");
-	for (k = 0; k < s->sc->nlevels && k < 9; k++) {
-		used += (size_t)snprintf(q + used, sizeof q - used, " %d %s", k + 1,
-					 s->sc->levels[k].label);
+	snprintf(q, sizeof q, "Status:");
+	ui_scale_hints(s->sc, "", true, hints, sizeof hints);
+	for (k = 0; k < s->sc->nlevels && k < 9; k++)
 		keys[k] = (char)('1' + k);
-		if (used >= sizeof q)
-			break;
-	}
 	keys[k++] = '0';
 	keys[k] = '\0';
-	snprintf(q + strlen(q), sizeof q - strlen(q), "  0 none ");
-	app_choose(a, q, keys, status_done, s);
+	app_choose(a, q, hints, keys, status_done, s);
 	return UI_REDRAW;
 }
 

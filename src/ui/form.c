@@ -30,7 +30,16 @@ static const struct ui_binding form_bindings[] = {
 	{ UI_ESC,            UI_C_CANCEL,    "cancel (asks when something was typed)" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap form_keys = { "Form", form_bindings };
+static const struct ui_bar form_bar[] = {
+	{ UI_C_NEXTFIELD, "next", NULL },
+	{ UI_C_PREVFIELD, "back", NULL },
+	{ UI_C_SAVE, "save", NULL },
+	{ UI_C_EDITOR, "editor", NULL },
+	{ UI_C_CANCEL, "cancel", NULL },
+	{ UI_C_NONE, NULL, NULL },
+};
+const struct ui_keymap ui_keys_form = { .title = "Form", .b = form_bindings,
+					    .bar = form_bar };
 
 static void form_title(struct view *v, struct app *a, char *buf, size_t n)
 {
@@ -84,8 +93,7 @@ static void form_draw(struct view *v, struct app *a, int y, int h, int w)
 				ascii);
 		}
 	}
-	ui_puts(y + h - 1, 1, w - 2,
-		"Tab next  Shift-Tab back  F10/Ctrl-X save  Ctrl-O editor  Esc cancel  *required",
+	ui_puts(y + h - 1, 1, w - 2, "* a field that must be filled in",
 		app_attr(a, UI_R_DIM), ascii);
 	a->cur_y = cy;
 	a->cur_x = cx;
@@ -151,7 +159,7 @@ static int form_key(struct view *v, struct app *a, int key)
 		fm->cur++;
 		return UI_REDRAW;
 	}
-	switch (ui_keymap_find(&form_keys, key)) {
+	switch (ui_keymap_find(&ui_keys_form, key)) {
 	case UI_C_NEXTFIELD:
 		fm->cur = fm->cur < fm->nf ? fm->cur + 1 : 0;
 		return UI_REDRAW;
@@ -165,7 +173,7 @@ static int form_key(struct view *v, struct app *a, int key)
 	case UI_C_CANCEL:
 		if (!form_dirty(fm))
 			return UI_POP;
-		app_confirm(a, "Discard what you typed? (y/N) ", cancel_done, fm);
+		app_confirm(a, "Discard what you typed?", cancel_done, fm);
 		return UI_REDRAW;
 	default:
 		break;
@@ -189,12 +197,17 @@ static void form_destroy(struct view *v)
 
 static const struct view_ops form_ops = {
 	.name = "form",
-	.keys = &form_keys,
+	.keys = &ui_keys_form,
 	.draw = form_draw,
 	.key = form_key,
 	.title = form_title,
 	.destroy = form_destroy,
 };
+
+bool ui_is_form(const struct view *v)
+{
+	return v && v->ops == &form_ops;
+}
 
 struct view *ui_form_new(struct app *a, enum pd_kind kind, uint64_t id,
 			 const struct pd_record *preset)

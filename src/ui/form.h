@@ -27,6 +27,9 @@
 struct view *ui_form_new(struct app *a, enum pd_kind kind, uint64_t id,
 			 const struct pd_record *preset);
 
+/* True when `v` is a form (Ctrl-C there asks before anything is lost). */
+bool ui_is_form(const struct view *v);
+
 /* ui_form_new for a new record of `kind` under `parent` (the plan of a
  * theme, item or meeting; the item of an action or update; the parent
  * item of a sub-item when kind is PD_ITEM and sub is true).  enum ui_res. */

@@ -6,6 +6,7 @@
 
 #include <curses.h>
 
+#include "draw.h"
 #include "keymap.h"
 
 static const struct ui_binding list_bindings[] = {
@@ -30,7 +31,7 @@ static const struct ui_binding list_bindings[] = {
 	{ 'N',              UI_C_PREV,   "previous match" },
 	{ 0, UI_C_NONE, NULL },
 };
-const struct ui_keymap ui_keys_list = { "Moving around", list_bindings };
+const struct ui_keymap ui_keys_list = { .title = "Moving around", .b = list_bindings };
 
 static const struct ui_binding global_bindings[] = {
 	{ '?',              UI_C_HELP,     "this help" },
@@ -41,13 +42,31 @@ static const struct ui_binding global_bindings[] = {
 	{ '4',              UI_C_VIEW4,    "Directory" },
 	{ UI_TAB,           UI_C_NEXTVIEW, "next of the four views" },
 	{ ':',              UI_C_COMMAND,  "command line (:import, :export, :backup, :q)" },
-	{ 'u',              UI_C_UNDO,     "undo the last change" },
+	{ 'u',              UI_C_UNDO,     "undo the last change (asks first when another client made it)" },
+	{ UI_CTRL('_'),     UI_C_UNDO,     NULL },
 	{ UI_CTRL('R'),     UI_C_REDO,     "redo" },
 	{ UI_CTRL('L'),     UI_C_REDRAW,   "redraw the screen" },
-	{ 'q',              UI_C_BACK,     "back; quit from a top view" },
+	{ 'm',              UI_C_MEETING,  "back to the meeting left open (its line as it was)" },
+	{ 'q',              UI_C_BACK,     "back; quit from a top view (asks while a meeting is open)" },
 	{ 0, UI_C_NONE, NULL },
 };
-const struct ui_keymap ui_keys_global = { "Everywhere", global_bindings };
+static const struct ui_bar global_bar[] = {
+	{ UI_C_HELP, "help", NULL },
+	{ UI_C_BACK, "back", NULL },   /* "quit" at the top (statusline.c) */
+	{ UI_C_VIEW1, "views", "1-4" },
+	{ UI_C_COMMAND, "command", NULL },
+	{ UI_C_NONE, NULL, NULL },
+};
+const struct ui_keymap ui_keys_global = { .title = "Everywhere", .b = global_bindings,
+					  .bar = global_bar };
+
+const struct ui_keymap *const ui_keymaps_all[] = {
+	&ui_keys_global, &ui_keys_list, &ui_keys_welcome, &ui_keys_plans,
+	&ui_keys_actions, &ui_keys_meetings, &ui_keys_directory, &ui_keys_item,
+	&ui_keys_meeting, &ui_keys_card, &ui_keys_form,
+	&ui_keys_during_meeting, &ui_keys_attendance, &ui_keys_after_meeting,
+	&ui_keys_lookup, NULL,
+};
 
 enum ui_cmd ui_keymap_find(const struct ui_keymap *km, int key)
 {
@@ -69,6 +88,12 @@ static const struct { int key; const char *name; } fn_names[] = {
 
 void ui_key_name(int key, char *buf, size_t n)
 {
+	if (UI_IS_ALT(key)) {
+		char base[16];
+		ui_key_name(key - UI_ALT(0), base, sizeof base);
+		snprintf(buf, n, "Alt-%s", base);
+		return;
+	}
 	if (key >= UI_FN(0)) {
 		int k = key - UI_FN(0);
 		for (size_t i = 0; i < sizeof fn_names / sizeof fn_names[0]; i++)
@@ -88,6 +113,10 @@ void ui_key_name(int key, char *buf, size_t n)
 	case UI_ESC:   snprintf(buf, n, "Esc"); return;
 	case ' ':      snprintf(buf, n, "Space"); return;
 	case 127:      snprintf(buf, n, "Backspace"); return;
+	}
+	if (key == UI_CTRL('_')) {   /* what Ctrl-/ sends too */
+		snprintf(buf, n, "Ctrl-_");
+		return;
 	}
 	if (key < 32) {
 		snprintf(buf, n, "Ctrl-%c", key + '@');
@@ -133,4 +162,49 @@ void ui_keymap_keys(const struct ui_keymap *km, enum ui_cmd cmd, char *buf,
 			return;
 		used += (size_t)w;
 	}
+}
+
+void ui_keymap_first(const struct ui_keymap *km, const struct ui_keymap *fallback,
+		     enum ui_cmd cmd, char *buf, size_t n)
+{
+	for (int pass = 0; pass < 2; pass++, km = fallback) {
+		if (!km)
+			continue;
+		for (const struct ui_binding *b = km->b; b->key; b++)
+			if (b->cmd == cmd) {
+				ui_key_name(b->key, buf, n);
+				return;
+			}
+	}
+	if (n)
+		buf[0] = '\0';
+}
+
+int ui_keymap_bar(const struct ui_keymap *km, int w, struct ui_bar_hint *out,
+		  int max)
+{
+	int cols = 0, count = 0;
+
+	if (!km || !km->bar)
+		return 0;
+	for (const struct ui_bar *h = km->bar; h->label && count < max; h++) {
+		struct ui_bar_hint *o = &out[count];
+		int hw;
+
+		if (h->keys)
+			snprintf(o->key, sizeof o->key, "%s", h->keys);
+		else
+			ui_keymap_first(km, NULL, h->cmd, o->key, sizeof o->key);
+		if (!o->key[0])
+			continue;
+		o->label = h->label;
+		o->cmd = h->cmd;
+		hw = (count ? 2 : 0) + ui_width(o->key, strlen(o->key)) + 1 +
+		     ui_width(h->label, strlen(h->label));
+		if (cols + hw > w)
+			break;
+		cols += hw;
+		count++;
+	}
+	return count;
 }

@@ -183,11 +183,61 @@ static void set_pos(struct ui_list *l, struct app *a)
 		snprintf(a->pos, sizeof a->pos, "%zu/%zu+", l->sel + 1, l->span.n);
 }
 
+/*
+ * Share the width among the columns shown by what they hold: a column of
+ * fixed width shrinks to its longest cell (or heading) on screen, the
+ * flexible one takes the rest, and room the flexible one does not need
+ * goes back to fixed columns that were cutting their cells.
+ */
+static void share(const struct ui_list *l, int w, const int *need, int *cw)
+{
+	int shown = 0, flex = 0, used = 0, avail, spare = 0;
+
+	for (int c = 0; c < l->ncols; c++)
+		if (cw[c] >= 0) {
+			shown++;
+			flex += l->cols[c].width == 0;
+		}
+	avail = w - GAP * (shown > 0 ? shown - 1 : 0);
+	if (!flex || avail <= 0)
+		return;
+	for (int c = 0; c < l->ncols; c++)
+		if (cw[c] >= 0 && l->cols[c].width > 0) {
+			if (need[c] < cw[c])
+				cw[c] = need[c] > 0 ? need[c] : 1;
+			used += cw[c];
+		}
+	for (int c = 0, k = 0, left = avail - used; c < l->ncols; c++) {
+		if (cw[c] < 0 || l->cols[c].width > 0)
+			continue;
+		k++;
+		cw[c] = k == flex ? left : (avail - used) / flex;
+		left -= cw[c];
+		if (cw[c] > need[c] && need[c] >= MIN_FLEX) {
+			spare += cw[c] - need[c];
+			cw[c] = need[c];
+		}
+	}
+	for (int c = 0; c < l->ncols && spare > 0; c++)
+		if (cw[c] >= 0 && l->cols[c].width > 0 && need[c] > cw[c]) {
+			int give = need[c] - cw[c] < spare ? need[c] - cw[c] : spare;
+			cw[c] += give;
+			spare -= give;
+		}
+	/* What is left stays with the last flexible column. */
+	for (int c = l->ncols - 1; c >= 0 && spare > 0; c--)
+		if (cw[c] >= 0 && l->cols[c].width == 0) {
+			cw[c] += spare;
+			spare = 0;
+		}
+}
+
 void ui_list_draw(struct ui_list *l, struct app *a, struct pd_txn *txn,
 		  int y, int x, int h, int w)
 {
-	int cw[UI_MAXCELLS + 4], rows, ry;
+	int cw[UI_MAXCELLS + 4], need[UI_MAXCELLS + 4], rows, ry, n = 0;
 	struct ui_row *r;
+	bool more_below;
 
 	l->y = y;
 	l->x = x;
@@ -198,37 +248,61 @@ void ui_list_draw(struct ui_list *l, struct app *a, struct pd_txn *txn,
 	clamp(l, txn);
 	rows = rows_of(l);
 	widths(l, w, cw);
+	/* The rows on screen, read once: their cells set the widths. */
+	if (!(r = calloc((size_t)rows, sizeof *r)))
+		return;
+	for (int c = 0; c < l->ncols; c++)
+		need[c] = l->header && l->cols[c].head ?
+			  ui_width(l->cols[c].head, strlen(l->cols[c].head)) : 1;
+	for (int i = 0; i < rows && l->top + (size_t)i < l->span.n; i++, n++) {
+		struct pd_err err = { 0 };
+		if (l->ds->ops->row(l->ds, txn, l->top + (size_t)i, &r[i], &err) != PD_OK) {
+			ui_row_clear(&r[i]);
+			ui_row_text(&r[i], 0, err.code == PD_NOTFOUND ? "(gone)" : err.msg);
+			r[i].role = UI_R_ERROR;
+		}
+		/* A one-cell row spans the width (a heading, a note): it
+		 * does not say how wide the first column must be. */
+		for (int c = 0; r[i].ncells > 1 && c < r[i].ncells && c < l->ncols; c++) {
+			int cwid = ui_width(r[i].cell[c], strlen(r[i].cell[c])) +
+				   (c == l->indent_col ? r[i].depth * 2 : 0);
+			if (cwid > need[c])
+				need[c] = cwid;
+		}
+	}
+	if (l->ncols > 1)
+		share(l, w, need, cw);
 	ry = y;
 	if (l->header && h > 1)
 		draw_header(l, a, ry++, w, cw);
-	if (!(r = malloc(sizeof *r)))
-		return;
 	a->cur_y = ry;
 	a->cur_x = x;
 	for (int i = 0; i < rows && ry < y + h; i++, ry++) {
 		size_t idx = l->top + (size_t)i;
-		struct pd_err err = { 0 };
 
-		if (idx >= l->span.n) {
+		if (i >= n) {
 			ui_fill(ry, x, w, app_attr(a, UI_R_NORMAL));
 			if (idx == 0 && l->empty)
 				ui_puts(ry, x + 1, w - 1, l->empty,
 					app_attr(a, UI_R_DIM), a->theme.ascii);
 			continue;
 		}
-		if (l->ds->ops->row(l->ds, txn, idx, r, &err) != PD_OK) {
-			ui_row_clear(r);
-			ui_row_text(r, 0, err.code == PD_NOTFOUND ? "(gone)" : err.msg);
-			r->role = UI_R_ERROR;
-		}
-		draw_row(l, a, r, ry, w, cw, idx == l->sel);
+		draw_row(l, a, &r[i], ry, w, cw, idx == l->sel);
 		if (idx == l->sel) {
-			l->sel_id = r->id;
-			l->sel_kind = r->kind;
+			l->sel_id = r[i].id;
+			l->sel_kind = r[i].kind;
 			a->cur_y = ry;
 		}
 	}
 	free(r);
+	/* Rows out of sight above or below: a mark at the right edge. */
+	more_below = l->top + (size_t)rows < l->span.n;   /* clamp read one past */
+	if (n && l->top > 0)
+		ui_puts(y + (l->header && h > 1 ? 1 : 0), x + w - 1, 1,
+			a->theme.ascii ? "^" : "\xe2\x96\xb2", app_attr(a, UI_R_KEY), a->theme.ascii);
+	if (n == rows && more_below)
+		ui_puts(y + h - 1, x + w - 1, 1, a->theme.ascii ? "v" : "\xe2\x96\xbc",
+			app_attr(a, UI_R_KEY), a->theme.ascii);
 	set_pos(l, a);
 }
 

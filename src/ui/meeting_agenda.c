@@ -14,6 +14,7 @@
 
 #include "plandesk/actionline.h"
 #include "plandesk/buf.h"
+#include "plandesk/due.h"
 #include "plandesk/text.h"
 #include "plandesk/track.h"
 #include "draw.h"
@@ -31,6 +32,8 @@ void mm_lines_free(struct mm_view *m)
 static void add_line(struct mm_view *m, int role, int indent, const char *mark,
 		     int kind, uint64_t id, const char *text)
 {
+	bool here = m->nlines && m->lines[m->nlines - 1].here;
+
 	struct mm_line *l;
 
 	if (m->nlines == m->cap) {
@@ -48,6 +51,8 @@ static void add_line(struct mm_view *m, int role, int indent, const char *mark,
 	l->indent = indent;
 	l->kind = kind;
 	l->id = id;
+	/* Lines under "This meeting" were typed here and can be edited. */
+	l->here = role == UI_R_HEADING ? strcmp(text, "This meeting") == 0 : here;
 	m->nlines++;
 }
 
@@ -99,20 +104,21 @@ static void note_line(struct mm_view *m, const struct pd_record *u,
 		 pd_get_text(u, PD_UPDATE_TEXT));
 }
 
-/* The status shown under the title: this meeting's, else the last one. */
+/* The status shown under the title (this meeting's, else the last one),
+ * and the keys that set it with their meanings. */
 static void status_text(struct mm_view *m, struct app *a, const struct pd_agenda *ag,
 			const struct pd_scale *sc)
 {
 	const char *code = ag->status[0] ? ag->status : pd_get_text(&ag->item, PD_ITEM_STATUS);
 	const struct pd_level *lv = pd_scale_level(sc, code);
 
+	ui_scale_hints(sc, "Alt-", false, m->legend, sizeof m->legend);
 	if (!lv) {
-		snprintf(m->status, sizeof m->status, "No status yet (1-%d on an empty line)",
-			 sc->nlevels);
+		snprintf(m->status, sizeof m->status, "Status: none yet");
 		m->status_role = UI_R_DIM;
 		return;
 	}
-	snprintf(m->status, sizeof m->status, "%s%s %s %s", ag->status[0] ? "" : "was ",
+	snprintf(m->status, sizeof m->status, "Status: %s%s %s %s", ag->status[0] ? "" : "was ",
 		 ui_status_mark(&a->theme, lv->kind), lv->code, lv->label);
 	m->status_role = ag->status[0] ? (int)ui_status_role(lv->kind) : UI_R_DIM;
 }
@@ -168,20 +174,6 @@ static void build_page(struct mm_view *m, struct app *a, struct pd_txn *txn,
 			 "Nothing yet: type below and press Enter");
 }
 
-static void count_people(struct mm_view *m, const struct pd_record *r)
-{
-	size_t pos = 0, n;
-	const char *s;
-
-	m->npresent = pd_refs_count(r, PD_MEETING_PRESENT);
-	m->napologies = pd_refs_count(r, PD_MEETING_APOLOGIES);
-	while (pd_names_next(pd_get_text(r, PD_MEETING_PRESENT_OTHER), &pos, &s, &n))
-		m->npresent++;
-	pos = 0;
-	while (pd_names_next(pd_get_text(r, PD_MEETING_APOLOGIES_OTHER), &pos, &s, &n))
-		m->napologies++;
-}
-
 void mm_load(struct mm_view *m, struct app *a)
 {
 	struct pd_txn *txn = app_txn(a);
@@ -190,7 +182,7 @@ void mm_load(struct mm_view *m, struct app *a)
 	struct pd_err err = { 0 };
 
 	mm_lines_free(m);
-	m->head[0] = m->lead[0] = m->status[0] = '\0';
+	m->head[0] = m->lead[0] = m->status[0] = m->legend[0] = '\0';
 	if (!txn)
 		return;
 	pd_record_init(&r, PD_MEETING);
@@ -202,7 +194,7 @@ void mm_load(struct mm_view *m, struct app *a)
 	m->plan = pd_get_ref(&r, PD_MEETING_PLAN);
 	snprintf(m->date_iso, sizeof m->date_iso, "%s", pd_get_text(&r, PD_MEETING_DATE));
 	long_date(m->date_iso, m->date_long, sizeof m->date_long);
-	count_people(m, &r);
+	pd_meeting_counts(&r, &m->npresent, &m->napologies);
 	pd_record_clear(&r);
 	pd_record_init(&p, PD_PLAN);
 	if (pd_get(txn, PD_PLAN, m->plan, &p, NULL) == PD_OK)
@@ -294,7 +286,9 @@ static size_t fit_words(const char *s, size_t n, int w)
 	return k;
 }
 
-/* Screen rows line `l` takes at width `w` (drawing them when `y` >= 0). */
+/* Screen rows line `l` takes at width `w`, drawing those of its rows that
+ * fall in [top, bottom) when it starts at row `y` (top == bottom: only
+ * count them; a line may start above the panel). */
 static int line_rows(struct mm_view *m, struct app *a, const struct mm_line *l,
 		     int y, int top, int bottom, int w, bool sel)
 {
@@ -308,7 +302,7 @@ static int line_rows(struct mm_view *m, struct app *a, const struct mm_line *l,
 		pre = 0;
 	do {
 		size_t k = fit_words(s, n, w - pre);
-		if (y >= 0 && y + rows >= top && y + rows < bottom) {
+		if (y + rows >= top && y + rows < bottom) {
 			ui_fill(y + rows, 0, w, at);
 			if (!rows && l->mark[0])
 				ui_puts(y + rows, l->indent, w - l->indent, l->mark, at,
@@ -330,28 +324,63 @@ static int line_rows(struct mm_view *m, struct app *a, const struct mm_line *l,
 static void preview(struct mm_view *m, struct app *a, int y, int w)
 {
 	struct pd_actionline al;
-	char buf[256];
+	struct pd_due due = { .kind = PD_DUE_NONE };
+	struct pd_date from;
+	char buf[320], when[PD_DATE_LONG_SIZE], others[64];
 	int role = UI_R_DIM;
+	size_t n;
 
-	if (!m->le.n) {
-		snprintf(buf, sizeof buf, "Type a note, Enter saves it \xc2\xb7 \"KP to \xe2\x80\xa6\" "
-			 "makes an action \xc2\xb7 Tab next item \xc2\xb7 F1 help");
+	if (m->le.n && pd_date_parse(m->date_iso, &from, NULL) == PD_OK && from.d)
+		pd_due_parse(m->le.s, m->le.n, &from, &due);
+	when[0] = '\0';
+	if (due.kind == PD_DUE_DATE)
+		pd_date_long(&due.date, when, sizeof when);
+	if (!m->le.n && m->edit_kind >= 0) {
+		snprintf(buf, sizeof buf, "Enter deletes this line (it asks first) \xc2\xb7 "
+			 "Esc leaves it as it was");
+	} else if (!m->le.n && (n = mm_lines_elsewhere(m, a, others, sizeof others))) {
+		snprintf(buf, sizeof buf, "A line is half-typed on item%s %s (Tab there "
+			 "to finish it)", n == 1 ? "" : "s", others);
+		role = UI_R_SLIPPED;
+	} else if (!m->le.n) {
+		snprintf(buf, sizeof buf, "Type a note, Enter saves it \xc2\xb7 \"KP to \xe2\x80\xa6 "
+			 "by Friday\" makes an action \xc2\xb7 F1 help");
 	} else if (pd_actionline_parse(m->le.s, m->le.n, &al) && al.is_action) {
-		snprintf(buf, sizeof buf, "Enter saves an action for %.*s", (int)al.owner_len,
-			 m->le.s + al.owner_off);
-		role = UI_R_KEY;
+		snprintf(buf, sizeof buf, "Enter %s an action for %.*s%s%s%s",
+			 m->edit_kind >= 0 ? "changes it to" : "saves", (int)al.owner_len,
+			 m->le.s + al.owner_off, when[0] ? ", due " : "", when,
+			 due.kind == PD_DUE_NEXT_MEETING ? ", due at the next meeting" :
+			 due.kind == PD_DUE_BAD ? "; the date is not a day: none set" : "");
+		role = due.kind == PD_DUE_BAD ? UI_R_SLIPPED : UI_R_KEY;
 	} else {
-		snprintf(buf, sizeof buf, "Enter saves a note");
+		snprintf(buf, sizeof buf, "Enter %s a note", m->edit_kind >= 0 ?
+			 "changes it to" : "saves");
 	}
 	ui_fill(y, 0, w, app_attr(a, UI_R_DIM));
 	ui_puts(y, 1, w - 1, buf, app_attr(a, role), a->theme.ascii);
 }
 
+/* The key hints of the status legend that fit in w columns, whole. */
+static int draw_legend(struct mm_view *m, struct app *a, int y, int w)
+{
+	const char *s = m->legend, *cut = s + strlen(s);
+
+	while (cut > s && ui_width(s, (size_t)(cut - s)) > w) {
+		const char *p = cut;
+		while (p > s && !(p[0] == ' ' && p[-1] == ' '))
+			p--;
+		cut = p > s ? p - 1 : s;
+	}
+	return ui_put(y, 0, w, s, (size_t)(cut - s), app_attr(a, UI_R_DIM), a->theme.ascii);
+}
+
 void mm_draw_agenda(struct mm_view *m, struct app *a, int y, int h, int w)
 {
 	const struct mm_line *sel = mm_selected(m);
-	int top = y + 2, bottom = y + h - 2, ph = bottom - top, total = 0, sel_at = -1,
-	    sel_rows = 0, x, row;
+	const char *up = a->theme.ascii ? "^" : "\xe2\x86\x91";
+	const char *down = a->theme.ascii ? "v" : "\xe2\x86\x93";
+	int top = y + 3, bottom = y + h - 2, ph, total = 0, sel_at = -1, sel_rows = 0,
+	    x, row, above, below;
 	char pos[64];
 
 	ui_puts(y, 0, w, m->head, app_attr(a, UI_R_HEADING), a->theme.ascii);
@@ -364,6 +393,7 @@ void mm_draw_agenda(struct mm_view *m, struct app *a, int y, int h, int w)
 	if (x + (int)strlen(pos) + 3 < w)
 		ui_puts(y + 1, w - (int)strlen(pos) - 1, (int)strlen(pos) + 1, pos,
 			app_attr(a, UI_R_DIM), a->theme.ascii);
+	draw_legend(m, a, y + 2, w);
 	/* Where the selection is, to scroll it into view; else show the end. */
 	for (size_t i = 0; i < m->nlines; i++) {
 		int r = line_rows(m, a, &m->lines[i], -1, 0, 0, w, false);
@@ -373,6 +403,13 @@ void mm_draw_agenda(struct mm_view *m, struct app *a, int y, int h, int w)
 		}
 		total += r;
 	}
+	/* When it does not all fit, a row at either end says what is out of
+	 * sight: the panel is two rows shorter. */
+	ph = bottom - top;
+	if (total > ph)
+		ph -= 2;
+	if (ph < 1)
+		ph = 1;
 	if (sel_at >= 0) {
 		if (sel_at < m->scroll)
 			m->scroll = sel_at;
@@ -385,6 +422,17 @@ void mm_draw_agenda(struct mm_view *m, struct app *a, int y, int h, int w)
 		m->scroll = total > ph ? total - ph : 0;
 	if (m->scroll < 0)
 		m->scroll = 0;
+	above = m->scroll;
+	below = total - m->scroll - ph > 0 ? total - m->scroll - ph : 0;
+	if (total > bottom - top) {
+		char mark[64];
+		snprintf(mark, sizeof mark, above ? "  %s %d more above (Up)" : "", up, above);
+		ui_puts(top, 0, w, mark, app_attr(a, UI_R_DIM), a->theme.ascii);
+		snprintf(mark, sizeof mark, below ? "  %s %d more below (Down)" : "", down, below);
+		ui_puts(bottom - 1, 0, w, mark, app_attr(a, UI_R_DIM), a->theme.ascii);
+		top++;
+		bottom--;
+	}
 	row = top - m->scroll;
 	for (size_t i = 0; i < m->nlines && row < bottom; i++)
 		row += line_rows(m, a, &m->lines[i], row, top, bottom, w, &m->lines[i] == sel);
@@ -392,7 +440,8 @@ void mm_draw_agenda(struct mm_view *m, struct app *a, int y, int h, int w)
 		ui_puts(top, 2, w - 2, "This meeting has been deleted.", app_attr(a, UI_R_ERROR),
 			a->theme.ascii);
 	preview(m, a, y + h - 2, w);
-	x = ui_puts(y + h - 1, 0, w, "> ", app_attr(a, UI_R_KEY), a->theme.ascii);
+	x = ui_puts(y + h - 1, 0, w, m->edit_kind >= 0 ? "edit> " : "> ",
+		    app_attr(a, UI_R_KEY), a->theme.ascii);
 	ui_le_draw(&m->le, y + h - 1, x, w - x, 0, a->theme.ascii, &a->cur_x);
 	a->cur_y = y + h - 1;
 }
@@ -401,7 +450,7 @@ void mm_draw_agenda(struct mm_view *m, struct app *a, int y, int h, int w)
 
 void mm_draw_summary(struct mm_view *m, struct app *a, int y, int h, int w)
 {
-	char line[256];
+	char line[320];
 	const struct pd_meeting_summary *s = &m->sum;
 	int r = y;
 
@@ -416,19 +465,27 @@ void mm_draw_summary(struct mm_view *m, struct app *a, int y, int h, int w)
 	snprintf(line, sizeof line, "%zu progress note%s, %zu status%s given", s->notes,
 		 S(s->notes), s->statuses, s->statuses == 1 ? "" : "es");
 	ui_puts(r++, 3, w - 3, line, 0, a->theme.ascii);
-	snprintf(line, sizeof line, "%zu new action%s%s%s, %zu to-do%s ticked done", s->actions,
-		 S(s->actions), m->next_long[0] ? ", due " : "", m->next_long, s->done,
-		 S(s->done));
+	snprintf(line, sizeof line, "%zu new action%s, %zu to-do%s ticked done", s->actions,
+		 S(s->actions), s->done, S(s->done));
 	ui_puts(r++, 3, w - 3, line, 0, a->theme.ascii);
+	if (s->dated) {
+		snprintf(line, sizeof line, "%zu with a due date of %s own", s->dated,
+			 s->dated == 1 ? "its" : "their");
+		ui_puts(r++, 5, w - 5, line, 0, a->theme.ascii);
+	}
+	if (s->at_next) {
+		snprintf(line, sizeof line, "%zu due at the next meeting%s%s%s", s->at_next,
+			 m->next_long[0] ? " (" : " (no date set yet)", m->next_long,
+			 m->next_long[0] ? ")" : "");
+		ui_puts(r++, 5, w - 5, line, 0, a->theme.ascii);
+	}
 	r++;
 	snprintf(line, sizeof line, "Next meeting: %s", m->next_long[0] ? m->next_long
 		 : "not set");
 	ui_puts(r++, 3, w - 3, line, app_attr(a, UI_R_KEY), a->theme.ascii);
 	r++;
-	ui_puts(r++, 1, w - 1, ":minutes FILE writes the minutes (FILE.html for Word, "
-		".txt for e-mail, .md)", app_attr(a, UI_R_DIM), a->theme.ascii);
-	ui_puts(r++, 1, w - 1, "Enter goes back to the agenda; Esc or q leaves meeting mode",
-		app_attr(a, UI_R_DIM), a->theme.ascii);
+	ui_puts(r++, 1, w - 1, ":minutes FILE writes the minutes (FILE.docx for Word, "
+		".txt for e-mail, .html, .md)", app_attr(a, UI_R_DIM), a->theme.ascii);
 	a->cur_y = y;
 	a->cur_x = 0;
 }

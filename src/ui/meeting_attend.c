@@ -19,6 +19,7 @@
 #include "recfmt.h"
 #include "theme.h"
 
+
 /* "Kath Pike (KP) — Cluster Support Officer, Cluster 3 Partnership" */
 static void describe(struct pd_txn *txn, uint64_t id, char *buf, size_t n)
 {
@@ -151,8 +152,8 @@ void mm_draw_attend(struct mm_view *m, struct app *a, int y, int h, int w)
 		 m->npresent, m->napologies);
 	ui_puts(y, 0, w, head, app_attr(a, UI_R_HEADING), a->theme.ascii);
 	ui_puts(y + 2, 1, w - 1, m->q.n ?
-		"Enter present \xc2\xb7 Ctrl-X apologies (again: neither) \xc2\xb7 Esc clears \xc2\xb7 Tab agenda"
-		: "Type a name to find people \xc2\xb7 Tab goes to the first item \xc2\xb7 F1 help",
+		"Enter: present \xc2\xb7 Ctrl-X: sent apologies (again: neither) \xc2\xb7 Esc clears"
+		: "Type a name to find people \xc2\xb7 Tab goes to the first item",
 		app_attr(a, UI_R_DIM), a->theme.ascii);
 	if (m->att_sel < m->att_top)
 		m->att_top = m->att_sel;
@@ -221,28 +222,33 @@ static int mark(struct mm_view *m, struct app *a, enum pd_attend how)
 
 int mm_attend_key(struct mm_view *m, struct app *a, int key)
 {
-	switch (key) {
-	case UI_ENTER:
+	switch (ui_keymap_find(&ui_keys_attendance, key)) {
+	case UI_C_OPEN:
 		return mark(m, a, PD_ATTEND_PRESENT);
-	case UI_CTRL('X'):
+	case UI_C_DONE:
 		return mark(m, a, PD_ATTEND_APOLOGIES);
-	case UI_FN(KEY_DOWN):
+	case UI_C_DOWN:
 		if (m->att_sel + 1 < m->natt)
 			m->att_sel++;
 		return UI_REDRAW;
-	case UI_FN(KEY_UP):
+	case UI_C_UP:
 		if (m->att_sel > 0)
 			m->att_sel--;
 		return UI_REDRAW;
-	case UI_ESC:
+	case UI_C_NEXT:
+		mm_go(m, a, 0);
+		return UI_REDRAW;
+	case UI_C_MENU:
 		if (!m->q.n)
-			return UI_UNHANDLED;
+			return UI_UNHANDLED;   /* the meeting's Esc menu */
 		ui_le_set(&m->q, NULL);
 		m->att_sel = m->att_top = 0;
 		return UI_REDRAW;
+	case UI_C_NONE:
+		break;
+	default:
+		return UI_UNHANDLED;   /* the keys every page shares */
 	}
-	if (!m->q.n && (key == '?' || key == ':'))
-		return UI_UNHANDLED;
 	switch (ui_le_key(&m->q, key)) {
 	case UI_LE_CHANGED:
 		m->att_sel = m->att_top = 0;

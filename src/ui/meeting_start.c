@@ -143,9 +143,11 @@ static int plan_done(struct app *a, void *ctx, const char *text, int how)
 
 int ui_meeting_start(struct app *a, uint64_t plan)
 {
-	struct start_ctx *c = calloc(1, sizeof *c);
+	struct start_ctx *c;
 
-	if (!c) {
+	if (a->meeting)
+		return ui_meeting_run(a, ((struct mm_view *)a->meeting)->meeting);
+	if (!(c = calloc(1, sizeof *c))) {
 		app_msg(a, UI_R_ERROR, "Out of memory");
 		return UI_REDRAW;
 	}
@@ -175,27 +177,64 @@ static int end_done(struct app *a, void *ctx, const char *text, int how)
 	m->next_long[0] = '\0';
 	if (*text && pd_date_parse(text, &d, NULL) == PD_OK)
 		pd_date_long(&d, m->next_long, sizeof m->next_long);
+	/* Ended: its lines are gone with it (the user was asked). */
+	mm_lines_free_drafts(m);
+	ui_le_set(&m->le, NULL);
+	m->edit_kind = -1;
 	m->ended = true;
-	mm_keep_draft(m, a);
 	app_msg(a, UI_R_STATUS, "Meeting ended%s%s", m->next_long[0] ? "; next meeting " : "",
 		m->next_long);
 	return UI_RELOAD;
 }
 
-int mm_end_ask(struct mm_view *m, struct app *a)
+static void ask_next(struct mm_view *m, struct app *a)
 {
 	struct pd_txn *txn = app_txn(a);
 	struct pd_record r;
 	char next[PD_DATE_ISO_SIZE] = "";
 
 	if (!txn)
-		return UI_REDRAW;
+		return;
 	pd_record_init(&r, PD_MEETING);
 	if (pd_get(txn, PD_MEETING, m->meeting, &r, NULL) == PD_OK)
 		snprintf(next, sizeof next, "%s", pd_get_text(&r, PD_MEETING_NEXT));
 	pd_record_clear(&r);
 	pd_txn_end(txn);
 	app_prompt_line(a, "Next meeting (date, or empty): ", next, NULL, end_done, m);
+}
+
+static int unsaved_done(struct app *a, void *ctx, const char *text, int how)
+{
+	struct mm_view *m = ctx;
+
+	(void)text;
+	if (how == 'y' && app_top(a) == &m->base)
+		ask_next(m, a);
+	return UI_REDRAW;
+}
+
+int mm_end_ask(struct mm_view *m, struct app *a)
+{
+	char others[64], q[200];
+	size_t n;
+
+	/* Lines typed and not saved would go with the meeting: ask. */
+	mm_lines_stash(m);
+	n = mm_lines_elsewhere(m, a, others, sizeof others);
+	if (m->le.n || n) {
+		if (m->le.n && n)
+			snprintf(q, sizeof q, "The line below and lines on item%s %s are not "
+				 "saved. End the meeting and drop them?", n == 1 ? "" : "s", others);
+		else if (n)
+			snprintf(q, sizeof q, "Lines typed on item%s %s are not saved. End the "
+				 "meeting and drop them?", n == 1 ? "" : "s", others);
+		else
+			snprintf(q, sizeof q, "The line below is not saved (Enter saves it). "
+				 "End the meeting and drop it?");
+		app_confirm(a, q, unsaved_done, m);
+		return UI_REDRAW;
+	}
+	ask_next(m, a);
 	return UI_REDRAW;
 }
 
@@ -207,7 +246,7 @@ uint64_t ui_meeting_shown(struct app *a)
 
 	if (!v)
 		return 0;
-	if (strcmp(v->ops->name, MM_NAME) == 0)
+	if (ui_is_meeting_mode(v))
 		return ((struct mm_view *)v)->meeting;
 	if (strcmp(v->ops->name, "meeting") == 0)
 		return ((struct docview *)v)->id;
@@ -289,16 +328,67 @@ int ui_minutes_command(struct app *a, int argc, char **argv)
 	return UI_REDRAW;
 }
 
-/* --- start-up ----------------------------------------------------------------- */
+/* --- the meeting left open -------------------------------------------------- */
 
-void ui_meeting_resume_draft(struct app *a)
+int ui_meeting_run(struct app *a, uint64_t meeting)
+{
+	struct view *v = a->meeting;
+
+	if (v && ((struct mm_view *)v)->meeting != meeting) {
+		app_msg(a, UI_R_STATUS, "Meeting %s is open: back to it (F10 ends it, "
+			"then another can start)", ((struct mm_view *)v)->plan_ref);
+	} else if (!v) {
+		if (!(v = view_meeting_mode_new(a, meeting)))
+			return UI_REDRAW;
+		a->meeting = v;
+	}
+	for (int i = 0; i < a->depth; i++)
+		if (a->stack[i] == v) {   /* on the stack already: back down to it */
+			while (app_top(a) != v)
+				app_pop(a);
+			return UI_REDRAW;
+		}
+	return app_push(a, v);
+}
+
+bool ui_meeting_open_label(struct app *a, char *buf, size_t n)
+{
+	const struct mm_view *m = (const struct mm_view *)a->meeting;
+
+	if (!m || m->ended)
+		return false;
+	snprintf(buf, n, "%s", m->plan_ref);
+	return true;
+}
+
+int ui_meeting_return(struct app *a)
+{
+	if (!a->meeting) {
+		app_msg(a, UI_R_STATUS, "No meeting is open (3 Meetings, s starts one)");
+		return UI_REDRAW;
+	}
+	return ui_meeting_run(a, ((struct mm_view *)a->meeting)->meeting);
+}
+
+static int offer_done(struct app *a, void *ctx, const char *text, int how)
+{
+	(void)ctx; (void)text;
+	if (how == UI_ENTER && a->meeting)
+		return ui_meeting_return(a);
+	if (a->meeting)
+		app_msg(a, UI_R_STATUS, "The meeting stays open: m returns to it");
+	return UI_REDRAW;
+}
+
+void ui_meeting_offer(struct app *a)
 {
 	struct pd_txn *txn;
+	struct mm_view *m;
 	uint64_t meeting;
-	struct view *v;
-	bool exists;
+	char q[256], others[64], when[16];
+	bool exists, typed;
 
-	if (pd_draft_find(a->st, &meeting, NULL) != PD_OK || a->depth >= UI_STACK_MAX ||
+	if (pd_draft_find(a->st, &meeting, NULL) != PD_OK ||
 	    pd_txn_read(a->st, &txn, NULL) != PD_OK)
 		return;
 	exists = pd_exists(txn, PD_MEETING, meeting);
@@ -309,6 +399,20 @@ void ui_meeting_resume_draft(struct app *a)
 			pd_draft_clear(a->st, meeting, NULL);
 		return;
 	}
-	if ((v = view_meeting_mode_new(a, meeting)))
-		a->stack[a->depth++] = v;
+	if (!(a->meeting = view_meeting_mode_new(a, meeting)))
+		return;
+	m = (struct mm_view *)a->meeting;
+	typed = m->le.n || mm_lines_elsewhere(m, a, others, sizeof others);
+	/* Short enough for 80 columns with its answer keys. */
+	if (strlen(m->date_iso) == 10)
+		snprintf(when, sizeof when, "%.2s/%.2s/%.4s", m->date_iso + 8, m->date_iso + 5,
+			 m->date_iso);
+	else
+		snprintf(when, sizeof when, "%s", m->date_iso);
+	snprintf(q, sizeof q, "Back to meeting %s of %s%s?", m->plan_ref, when,
+		 typed ? " (a line half-typed)" : ", left open");
+	/* Keys typed before the question was on screen are not its answer,
+	 * and never go into the meeting's line. */
+	flushinp();
+	app_choose(a, q, "Enter yes  Esc no", "\n", offer_done, NULL);
 }

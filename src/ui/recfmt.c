@@ -22,6 +22,15 @@ void ui_first_line(const char *s, char *buf, size_t n)
 	buf[len] = '\0';
 }
 
+void ui_first_sentence(const char *s, char *buf, size_t n)
+{
+	const char *end = strstr(s, ". ");
+
+	ui_first_line(s, buf, n);
+	if (end && (size_t)(end - s) < strlen(buf))
+		buf[end - s] = '\0';
+}
+
 void ui_rec_title(const struct pd_record *r, char *buf, size_t n)
 {
 	char line[256];
@@ -97,4 +106,18 @@ void ui_action_owner(struct pd_txn *txn, const struct pd_record *a, char *buf,
 	}
 	if (used >= n)
 		buf[n - 1] = '\0';
+}
+
+void ui_scale_hints(const struct pd_scale *sc, const char *key_prefix, bool none,
+		    char *buf, size_t n)
+{
+	size_t used = 0;
+
+	if (n)
+		buf[0] = '\0';
+	for (int k = 0; k < sc->nlevels && k < 9 && used < n; k++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s%d %s", k ? "  " : "",
+					 key_prefix, k + 1, sc->levels[k].label);
+	if (none && used < n)
+		snprintf(buf + used, n - used, "  %s0 none", key_prefix);
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "plandesk/record.h"
+#include "plandesk/scale.h"
 #include "plandesk/store.h"
 
 /*
@@ -35,9 +36,19 @@ void ui_rec_label(const char *verb, const struct pd_record *r, char *buf,
 
 /* The first line of `s` into buf (cut to fit). */
 void ui_first_line(const char *s, char *buf, size_t n);
+/* The first sentence of the first line of `s` (without its full stop). */
+void ui_first_sentence(const char *s, char *buf, size_t n);
 
 /* The owner text of action `a`: `owner` as typed, else the owners' names. */
 void ui_action_owner(struct pd_txn *txn, const struct pd_record *a, char *buf,
 		     size_t n);
+
+/*
+ * The levels of scale `sc` as key hints: "1 Fully achieved  2 On track …",
+ * each key prefixed with `key_prefix` ("Alt-" for meeting mode), with
+ * "  0 none" added when `none`.
+ */
+void ui_scale_hints(const struct pd_scale *sc, const char *key_prefix, bool none,
+		    char *buf, size_t n);
 
 #endif

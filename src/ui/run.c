@@ -8,13 +8,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
 
 #include "plandesk/text.h"
 #include "app.h"
+#include "form.h"
 #include "ui.h"
+
+#define PASTE_DRAW_MS 100   /* draw at least this often during a paste */
 
 /* Set by SIGINT/SIGTERM/SIGHUP; the loop sees it and leaves cleanly. */
 static volatile sig_atomic_t stop_signal;
@@ -60,13 +64,29 @@ int app_getkey(struct app *a)
 	int c, len, n = 0;
 	uint32_t cp;
 
-	(void)a;
+	/* A view waiting to do something soon (keep a half-typed line)
+	 * shortens the wait for a key. */
+	timeout(a->wake_ms > 0 && a->wake_ms < UI_TICK_MS ? a->wake_ms : UI_TICK_MS);
+	a->wake_ms = 0;
 	if ((c = wgetch(stdscr)) == ERR)
 		return -1;
 	if (c == KEY_ENTER || c == '\r')
 		return UI_ENTER;
 	if (c >= KEY_MIN)
 		return UI_FN(c);
+	if (c == UI_ESC) {
+		/* Alt-x arrives as Esc and x in one write: both are already
+		 * read, so look without waiting.  A lone Esc is Esc. */
+		int d;
+		nodelay(stdscr, TRUE);
+		d = wgetch(stdscr);
+		nodelay(stdscr, FALSE);
+		if (d >= 32 && d < 127)
+			return UI_ALT(d);
+		if (d != ERR)
+			ungetch(d);
+		return UI_ESC;
+	}
 	if (c < 0x80)
 		return c;
 	buf[n++] = (char)c;
@@ -88,6 +108,29 @@ int app_getkey(struct app *a)
 	return (int)cp;
 }
 
+/* Keys already typed and not yet read (a paste going on)? */
+static bool keys_waiting(void)
+{
+	int c;
+
+	nodelay(stdscr, TRUE);
+	c = wgetch(stdscr);
+	nodelay(stdscr, FALSE);
+	if (c == ERR)
+		return false;
+	ungetch(c);
+	return true;
+}
+
+static long since_ms(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec) * 1000 +
+	       (long)(now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
 static bool env_set(const char *name)
 {
 	const char *v = getenv(name);
@@ -100,6 +143,7 @@ int ui_run(struct pd_store *st, const struct ui_opts *o)
 	bool color;
 	SCREEN *scr;
 	struct app a;
+	struct timespec drawn;
 
 	setlocale(LC_ALL, "");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -160,12 +204,14 @@ int ui_run(struct pd_store *st, const struct ui_opts *o)
 		fprintf(stderr, "plandesk: out of memory\n");
 		return 2;
 	}
+	a.demo = o && o->demo;
 	app_draw(&a);
+	clock_gettime(CLOCK_MONOTONIC, &drawn);
 	while (!a.quit) {
 		int key;
 
 		if (stop_signal == SIGINT && (a.prompt.kind != UI_PR_NONE ||
-					      strcmp(app_top(&a)->ops->name, "form") == 0)) {
+					      ui_is_form(app_top(&a)))) {
 			/* Ctrl-C in a prompt or a form cancels it, as Esc does:
 			 * nothing typed is thrown away without a question. */
 			stop_signal = 0;
@@ -185,11 +231,16 @@ int ui_run(struct pd_store *st, const struct ui_opts *o)
 		app_key(&a, key);
 		if (!a.quit) {
 			app_poll(&a);
-			app_draw(&a);
+			/* A paste arrives as thousands of keys: draw when they
+			 * stop coming, or every so often, not after each. */
+			if (!keys_waiting() || since_ms(&drawn) >= PASTE_DRAW_MS) {
+				app_draw(&a);
+				clock_gettime(CLOCK_MONOTONIC, &drawn);
+			}
 		}
 	}
 	app_free(&a);
 	endwin();
 	delscreen(scr);
-	return 0;
+	return a.exit_code;
 }

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "plandesk/text.h"
 #include "statusline.h"
 
 bool ui_utf8_locale(void)
@@ -33,7 +34,7 @@ static void open_prompt(struct app *a, enum ui_prompt_kind kind,
 
 	p->kind = kind;
 	snprintf(p->label, sizeof p->label, "%s", label);
-	p->choices[0] = '\0';
+	p->choices[0] = p->hints[0] = '\0';
 	p->change = change;
 	p->done = done;
 	p->ctx = ctx;
@@ -54,10 +55,12 @@ void app_confirm(struct app *a, const char *question,
 	open_prompt(a, UI_PR_CONFIRM, question, NULL, NULL, done, ctx);
 }
 
-void app_choose(struct app *a, const char *question, const char *keys,
+void app_choose(struct app *a, const char *question, const char *hints,
+		const char *keys,
 		int (*done)(struct app *, void *, const char *, int), void *ctx)
 {
 	open_prompt(a, UI_PR_CHOICE, question, NULL, NULL, done, ctx);
+	snprintf(a->prompt.hints, sizeof a->prompt.hints, "%s", hints);
 	snprintf(a->prompt.choices, sizeof a->prompt.choices, "%s", keys);
 }
 
@@ -118,6 +121,70 @@ void app_progress(struct app *a, const char *fmt, ...)
 	refresh();
 }
 
+/* The hints of `s` ("a x  b y  c z") that fit in w columns, whole. */
+static size_t whole_hints(const char *s, int w)
+{
+	size_t len = strlen(s), fit = 0;
+
+	if (ui_width(s, len) <= w)
+		return len;
+	for (const char *p = strstr(s, "  "); p; p = strstr(p + 2, "  ")) {
+		if (ui_width(s, (size_t)(p - s)) > w)
+			break;
+		fit = (size_t)(p - s);
+	}
+	return fit;
+}
+
+/*
+ * A question and its answer keys on the status line: the keys always
+ * whole, the question cut (with an ellipsis) to leave them room.
+ */
+static int draw_question(struct app *a, int y, const char *q, const char *keys)
+{
+	attr_t kat = app_attr(a, UI_R_KEY);
+	int w = a->cols - 1, kw, qw, x;
+	size_t kn = whole_hints(keys, w), qn = strlen(q);
+	const char *ell = a->theme.ascii ? "..." : "\xe2\x80\xa6";
+
+	kw = ui_width(keys, kn) + (kn ? 1 : 0);
+	qw = ui_width(q, qn);
+	if (qw + kw > w) {
+		int room = w - kw - ui_width(ell, strlen(ell));
+		qn = room > 0 ? pd_utf8_fit(q, qn, room, NULL) : 0;
+		x = ui_put(y, 0, w, q, qn, kat, a->theme.ascii);
+		x += ui_puts(y, x, w - x, ell, kat, a->theme.ascii);
+	} else {
+		x = ui_put(y, 0, w, q, qn, kat, a->theme.ascii);
+	}
+	if (kn) {
+		x += ui_puts(y, x, w - x, " ", app_attr(a, UI_R_STATUS), a->theme.ascii);
+		x += ui_put(y, x, w - x, keys, kn, app_attr(a, UI_R_STATUS), a->theme.ascii);
+	}
+	return x;
+}
+
+void ui_bar_draw(struct app *a, int y, int w)
+{
+	const struct ui_keymap *km = app_keys_now(app_top(a));
+	struct ui_bar_hint h[16];
+	int n, x = 0;
+
+	if (!km || !km->bar)
+		km = &ui_keys_global;
+	n = ui_keymap_bar(km, w, h, 16);
+	for (int i = 0; i < n; i++) {
+		const char *label = h[i].label;
+		/* q goes back, or quits from a top view: say which. */
+		if (h[i].cmd == UI_C_BACK && km == &ui_keys_global && a->depth <= 1)
+			label = "quit";
+		x += ui_puts(y, x, w - x, i ? "  " : "", app_attr(a, UI_R_STATUS), a->theme.ascii);
+		x += ui_puts(y, x, w - x, h[i].key, app_attr(a, UI_R_KEY), a->theme.ascii);
+		x += ui_puts(y, x, w - x, " ", app_attr(a, UI_R_STATUS), a->theme.ascii);
+		x += ui_puts(y, x, w - x, label, app_attr(a, UI_R_STATUS), a->theme.ascii);
+	}
+}
+
 void ui_status_draw(struct app *a, int y)
 {
 	struct ui_prompt *p = &a->prompt;
@@ -127,29 +194,22 @@ void ui_status_draw(struct app *a, int y)
 	ui_fill(y, 0, a->cols, st);
 	if (p->kind != UI_PR_NONE) {
 		int cx = 0;
-		x = ui_puts(y, 0, a->cols - 1, p->label, app_attr(a, UI_R_KEY),
-			    a->theme.ascii);
 		if (p->kind == UI_PR_LINE) {
+			x = ui_puts(y, 0, a->cols - 1, p->label, app_attr(a, UI_R_KEY),
+				    a->theme.ascii);
 			ui_le_draw(&p->le, y, x, a->cols - x - 1, st, a->theme.ascii, &cx);
 			move(y, cx);
-		} else {
-			move(y, x < a->cols ? x : a->cols - 1);
+			return;
 		}
+		x = draw_question(a, y, p->label, p->kind == UI_PR_CONFIRM ? "(y/N)" : p->hints);
+		move(y, x < a->cols ? x : a->cols - 1);
 		return;
 	}
 	pw = a->pos[0] ? (int)strlen(a->pos) + 1 : 0;
 	if (a->msg[0]) {
 		ui_puts(y, 0, a->cols - pw, a->msg, app_attr(a, a->msg_role), a->theme.ascii);
 	} else {
-		x = ui_puts(y, 0, a->cols - pw, "?", app_attr(a, UI_R_KEY), a->theme.ascii);
-		x += ui_puts(y, x, a->cols - pw - x, " help  ", st, a->theme.ascii);
-		x += ui_puts(y, x, a->cols - pw - x, "q", app_attr(a, UI_R_KEY), a->theme.ascii);
-		x += ui_puts(y, x, a->cols - pw - x,
-			     a->depth > 1 ? " back  " : " quit  ", st, a->theme.ascii);
-		x += ui_puts(y, x, a->cols - pw - x, "1-4", app_attr(a, UI_R_KEY), a->theme.ascii);
-		x += ui_puts(y, x, a->cols - pw - x, " views  ", st, a->theme.ascii);
-		x += ui_puts(y, x, a->cols - pw - x, ":", app_attr(a, UI_R_KEY), a->theme.ascii);
-		ui_puts(y, x, a->cols - pw - x, " command", st, a->theme.ascii);
+		ui_bar_draw(a, y, a->cols - pw);
 	}
 	if (pw && pw < a->cols)
 		ui_puts(y, a->cols - pw, pw, a->pos, app_attr(a, UI_R_DIM), a->theme.ascii);

@@ -13,6 +13,12 @@
 /* Handle a key while a prompt is open; returns an enum ui_res. */
 int ui_prompt_key(struct app *a, int key);
 
+/*
+ * Draw the key bar of the view on top (its keymap's bar, else the global
+ * one) on row `y` in `w` columns: whole hints only.
+ */
+void ui_bar_draw(struct app *a, int y, int w);
+
 /* Draw the status line on row `y` (and place the cursor in a prompt). */
 void ui_status_draw(struct app *a, int y);
 

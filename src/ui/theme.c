@@ -25,6 +25,7 @@ static const struct theme_entry table[UI_R_NROLES] = {
 	[UI_R_FAILED]   = { COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE },
 	[UI_R_OVERDUE]  = { COLOR_RED, -1, A_BOLD, A_BOLD },
 	[UI_R_HEADING]  = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	[UI_R_NOTICE]   = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_BOLD | A_REVERSE | A_UNDERLINE },
 };
 
 void ui_theme_init(struct ui_theme *t, bool want_color, bool ascii)

@@ -16,6 +16,7 @@ enum ui_role {
 	UI_R_NORMAL, UI_R_TITLE, UI_R_TAB, UI_R_STATUS, UI_R_SELECTED, UI_R_DIM,
 	UI_R_ERROR, UI_R_HEADER, UI_R_KEY, UI_R_DONE, UI_R_ONTRACK,
 	UI_R_SLIPPED, UI_R_FAILED, UI_R_OVERDUE, UI_R_HEADING,
+	UI_R_NOTICE,   /* something to keep in mind: a meeting left open */
 	UI_R_NROLES
 };
 

@@ -9,9 +9,13 @@
 
 #include "plandesk/store.h"
 
+/* What ui_run returns besides 0 and 2: open the demo database instead. */
+#define UI_EXIT_DEMO 3
+
 struct ui_opts {
 	const char *share_dir;  /* the folder holding sample/ (demo data); NULL: none */
 	bool        mono;       /* force monochrome (also NO_COLOR, TERM=dumb) */
+	bool        demo;       /* the store is the demo database: say so */
 };
 
 /*
@@ -22,7 +26,9 @@ struct ui_opts {
  * terminal on stdin and stdout; prints a message to stderr and returns 2
  * when there is none or curses cannot start (e.g. an unknown TERM).  The
  * store stays open (the caller closes it).  `o` may be NULL.
- * Returns 0 after a normal quit, 2 when the client could not run.
+ * Returns 0 after a normal quit, 2 when the client could not run, and
+ * UI_EXIT_DEMO (3) when the user asked for the demo database instead (the
+ * caller opens the client again on it).
  */
 int ui_run(struct pd_store *st, const struct ui_opts *o);
 

@@ -41,7 +41,7 @@ static const struct ui_binding actions_bindings[] = {
 	{ 'a',      UI_C_ADD,     "add an action (to an item: opens the Plans view)" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap actions_keys = { "Actions", actions_bindings };
+const struct ui_keymap ui_keys_actions = { .title = "Actions", .b = actions_bindings };
 
 struct actions_view {
 	struct view    base;
@@ -231,7 +231,7 @@ static int av_key(struct view *v, struct app *a, int key)
 
 	if ((res = ui_list_key(&av->list, a, key)) != UI_UNHANDLED)
 		return res;
-	if ((cmd = ui_keymap_find(&actions_keys, key)) == UI_C_NONE)
+	if ((cmd = ui_keymap_find(&ui_keys_actions, key)) == UI_C_NONE)
 		return UI_UNHANDLED;
 	switch (cmd) {
 	case UI_C_OWNER:
@@ -309,7 +309,7 @@ static void av_destroy(struct view *v)
 
 static const struct view_ops actions_ops = {
 	.name = "actions",
-	.keys = &actions_keys,
+	.keys = &ui_keys_actions,
 	.list = true,
 	.draw = av_draw,
 	.key = av_key,

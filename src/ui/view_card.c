@@ -32,7 +32,7 @@ static const struct ui_binding card_bindings[] = {
 	{ UI_ENTER, UI_C_OPEN, "open the selected organisation, person or action" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap card_keys = { "Directory card", card_bindings };
+const struct ui_keymap ui_keys_card = { .title = "Directory card", .b = card_bindings };
 
 /* A labelled field; long text wraps under its label. */
 static int field(struct ui_doc *doc, int kind, uint64_t id, const char *label,
@@ -233,7 +233,7 @@ static int cmd(struct docview *dv, struct app *a, enum ui_cmd c,
 
 static const struct docview_spec card_spec = {
 	.name = "card",
-	.keys = &card_keys,
+	.keys = &ui_keys_card,
 	.cols = card_cols,
 	.ncols = 2,
 	.build = build,

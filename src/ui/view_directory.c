@@ -2,6 +2,10 @@
  * view_directory.c — 4: the who's-who.  Organisations and people; `/` and
  * typing filters at once through the search index (a word's beginning,
  * case and accents ignored: "zoe" finds Zoë); Enter shows the card.
+ *
+ * The same list is meeting mode's lookup (Ctrl-F): there every key typed
+ * is the search, so that nothing typed is taken for a command, and Esc
+ * goes back to the meeting.
  */
 #include "config.h"
 
@@ -9,9 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw.h"
 #include "ds_dir.h"
 #include "edit.h"
 #include "form.h"
+#include "lineedit.h"
 #include "list.h"
 #include "recfmt.h"
 #include "views.h"
@@ -31,11 +37,38 @@ static const struct ui_binding dir_bindings[] = {
 	{ 'd',      UI_C_DELETE, "delete the selected entry (asks first)" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap dir_keys = { "Directory", dir_bindings };
+const struct ui_keymap ui_keys_directory = { .title = "Directory", .b = dir_bindings };
+
+static const struct ui_binding lookup_bindings[] = {
+	{ UI_ENTER,         UI_C_OPEN, "show the card of the selected entry" },
+	{ UI_FN(KEY_DOWN),  UI_C_DOWN, "next entry" },
+	{ UI_FN(KEY_UP),    UI_C_UP,   "previous entry" },
+	{ UI_FN(KEY_NPAGE), UI_C_PGDN, "next page" },
+	{ UI_FN(KEY_PPAGE), UI_C_PGUP, "previous page" },
+	{ UI_ESC,           UI_C_BACK, "back to the meeting, the line as it was" },
+	{ 0, UI_C_NONE, NULL },
+};
+static const struct ui_bar lookup_bar[] = {
+	{ UI_C_OPEN, "card", NULL },
+	{ UI_C_DOWN, "next", NULL },
+	{ UI_C_BACK, "back to the meeting", NULL },
+	{ UI_C_NONE, NULL, NULL },
+};
+static const char *const lookup_notes[] = {
+	"Type a name, an organisation, a role, part of a phone number: the",
+	"directory answers as you type (case and accents do not matter).",
+	NULL,
+};
+const struct ui_keymap ui_keys_lookup = {
+	.title = "Directory lookup", .b = lookup_bindings, .bar = lookup_bar,
+	.notes = lookup_notes,
+};
 
 struct dir_view {
-	struct view    base;
-	struct ui_list list;
+	struct view        base;
+	struct ui_list     list;
+	bool               lookup;   /* meeting mode's Ctrl-F */
+	struct ui_lineedit q;        /* the lookup's search */
 };
 
 static void fmt(void *ctx, struct pd_txn *txn, const struct pd_record *r,
@@ -45,13 +78,16 @@ static void fmt(void *ctx, struct pd_txn *txn, const struct pd_record *r,
 
 	(void)ctx;
 	if (r->kind == PD_ORG) {
+		/* What kind of organisation and where: its own words, not a
+		 * label repeated on every row. */
 		ui_row_text(row, 0, pd_get_text(r, PD_ORG_NAME));
 		row->cell_role[0] = UI_R_HEADING;
-		ui_first_line(pd_is_set(r, PD_ORG_SERVICES) ? pd_get_text(r, PD_ORG_SERVICES)
-			      : pd_get_text(r, PD_ORG_OVERVIEW), line, sizeof line);
-		ui_row_set(row, 1, "organisation%s%s", line[0] ? ": " : "", line);
+		ui_first_sentence(pd_is_set(r, PD_ORG_OVERVIEW) ? pd_get_text(r, PD_ORG_OVERVIEW)
+				  : pd_get_text(r, PD_ORG_SERVICES), line, sizeof line);
+		ui_row_text(row, 1, line);
 		row->cell_role[1] = UI_R_DIM;
-		ui_row_text(row, 2, pd_get_text(r, PD_ORG_TAGS));
+		ui_first_line(pd_get_text(r, PD_ORG_ADDRESS), line, sizeof line);
+		ui_row_text(row, 2, line);
 		row->cell_role[2] = UI_R_DIM;
 		ui_row_text(row, 3, pd_get_text(r, PD_ORG_PHONE));
 		return;
@@ -70,11 +106,57 @@ static void dv_draw(struct view *v, struct app *a, int y, int h, int w)
 {
 	struct dir_view *dv = (struct dir_view *)v;
 	struct pd_txn *txn = app_txn(a);
+	int x, cx = 0;
 
 	if (!txn)
 		return;
-	ui_list_draw(&dv->list, a, txn, y, 0, h, w);
+	if (!dv->lookup) {
+		ui_list_draw(&dv->list, a, txn, y, 0, h, w);
+		pd_txn_end(txn);
+		return;
+	}
+	ui_list_draw(&dv->list, a, txn, y + 1, 0, h - 1, w);
 	pd_txn_end(txn);
+	x = ui_puts(y, 0, w, "Find: ", app_attr(a, UI_R_KEY), a->theme.ascii);
+	ui_le_draw(&dv->q, y, x, w - x, 0, a->theme.ascii, &cx);
+	if (!dv->q.n)
+		ui_puts(y, x + 1, w - x - 1, "(a name, an organisation, a role, a phone number)",
+			app_attr(a, UI_R_DIM), a->theme.ascii);
+	/* The cursor stays in the search, where the typing goes. */
+	a->cur_y = y;
+	a->cur_x = cx;
+}
+
+/* A key in the lookup: typing searches; the table's keys move and open. */
+static int lookup_key(struct dir_view *dv, struct app *a, int key)
+{
+	struct ui_row *sel;
+	int res;
+
+	switch (ui_keymap_find(&ui_keys_lookup, key)) {
+	case UI_C_OPEN:
+		if (!(sel = malloc(sizeof *sel)))
+			return UI_NOTHING;
+		res = ui_list_selected(&dv->list, a, sel) == PD_OK && sel->id ?
+		      ui_open_record(a, sel->kind, sel->id) : UI_REDRAW;
+		free(sel);
+		return res;
+	case UI_C_DOWN: case UI_C_UP: case UI_C_PGDN: case UI_C_PGUP:
+		return ui_list_key(&dv->list, a, key);
+	case UI_C_BACK:
+		return UI_POP;
+	default:
+		break;
+	}
+	switch (ui_le_key(&dv->q, key)) {
+	case UI_LE_CHANGED:
+		ui_list_set_query(&dv->list, a, dv->q.s);
+		return UI_REDRAW;
+	case UI_LE_MOVED:
+		return UI_REDRAW;
+	default:
+		return key >= 32 && key < UI_FN(0) && key != 127 ? UI_NOTHING : UI_UNHANDLED;
+	}
 }
 
 static int add_done(struct app *a, void *ctx, const char *text, int how)
@@ -94,12 +176,14 @@ static int dv_key(struct view *v, struct app *a, int key)
 	enum ui_cmd cmd;
 	int res;
 
+	if (dv->lookup)
+		return lookup_key(dv, a, key);
 	if ((res = ui_list_key(&dv->list, a, key)) != UI_UNHANDLED)
 		return res;
-	if ((cmd = ui_keymap_find(&dir_keys, key)) == UI_C_NONE)
+	if ((cmd = ui_keymap_find(&ui_keys_directory, key)) == UI_C_NONE)
 		return UI_UNHANDLED;
 	if (cmd == UI_C_ADD) {
-		app_choose(a, "Add: o organisation  p person ", "op", add_done, NULL);
+		app_choose(a, "Add:", "o organisation  p person  Esc nothing", "op", add_done, NULL);
 		return UI_REDRAW;
 	}
 	if (!(sel = malloc(sizeof *sel)))
@@ -135,7 +219,9 @@ static void dv_title(struct view *v, struct app *a, char *buf, size_t n)
 	struct dir_view *dv = (struct dir_view *)v;
 
 	(void)a;
-	if (dv->list.query[0])
+	if (dv->lookup)
+		snprintf(buf, n, "Directory lookup");
+	else if (dv->list.query[0])
 		snprintf(buf, n, "Directory: matching \"%s\"", dv->list.query);
 	else
 		snprintf(buf, n, "Directory (/ filters)");
@@ -148,13 +234,16 @@ static void dv_reload(struct view *v, struct app *a)
 
 static void dv_destroy(struct view *v)
 {
-	ui_list_free(&((struct dir_view *)v)->list);
+	struct dir_view *dv = (struct dir_view *)v;
+
+	ui_list_free(&dv->list);
+	ui_le_free(&dv->q);
 	free(v);
 }
 
 static const struct view_ops dir_ops = {
 	.name = "directory",
-	.keys = &dir_keys,
+	.keys = &ui_keys_directory,
 	.list = true,
 	.draw = dv_draw,
 	.key = dv_key,
@@ -163,20 +252,51 @@ static const struct view_ops dir_ops = {
 	.destroy = dv_destroy,
 };
 
-struct view *view_directory_new(struct app *a)
+static const struct view_ops lookup_ops = {
+	.name = "directory lookup",
+	.keys = &ui_keys_lookup,
+	.list = false,
+	.typing = true,
+	.draw = dv_draw,
+	.key = dv_key,
+	.title = dv_title,
+	.reload = dv_reload,
+	.destroy = dv_destroy,
+};
+
+static struct dir_view *dir_new(bool lookup)
 {
 	struct dir_view *dv = calloc(1, sizeof *dv);
 	struct ui_ds *ds;
 
-	(void)a;
-	if (!dv || !(ds = ui_ds_dir_new(fmt, dv))) {
+	if (!dv || ui_le_init(&dv->q) || !(ds = ui_ds_dir_new(fmt, dv))) {
+		if (dv)
+			ui_le_free(&dv->q);
 		free(dv);
 		return NULL;
 	}
-	dv->base.ops = &dir_ops;
+	dv->base.ops = lookup ? &lookup_ops : &dir_ops;
+	dv->lookup = lookup;
 	ui_list_init(&dv->list, ds, dir_cols, 4);
 	dv->list.header = true;
 	dv->list.indent_col = -1;
-	dv->list.empty = "Nothing here: a adds an entry; / then Esc clears a filter";
-	return &dv->base;
+	dv->list.empty = lookup ? "No match: fewer letters find more" :
+			 "Nothing here: a adds an entry; / then Esc clears a filter";
+	return dv;
+}
+
+struct view *view_directory_new(struct app *a)
+{
+	struct dir_view *dv = dir_new(false);
+
+	(void)a;
+	return dv ? &dv->base : NULL;
+}
+
+struct view *view_directory_lookup_new(struct app *a)
+{
+	struct dir_view *dv = dir_new(true);
+
+	(void)a;
+	return dv ? &dv->base : NULL;
 }

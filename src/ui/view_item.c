@@ -32,7 +32,7 @@ static const struct ui_binding item_bindings[] = {
 	{ UI_ENTER, UI_C_OPEN, "open the selected sub-item, person or plan" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap item_keys = { "Item", item_bindings };
+const struct ui_keymap ui_keys_item = { .title = "Item", .b = item_bindings };
 
 static int field(struct ui_doc *doc, int role, int kind, uint64_t id,
 		 const char *label, const char *value)
@@ -254,7 +254,7 @@ static int add(struct docview *dv, struct app *a, const struct ui_row *sel)
 		return ui_form_add(a, PD_UPDATE, dv->id, false);
 	if (sel->kind == PD_ITEM && sel->id != dv->id)
 		return ui_form_add(a, PD_ITEM, dv->id, true);
-	app_choose(a, "Add: a action  u update  s sub-item ", "aus", add_done, dv);
+	app_choose(a, "Add:", "a action  u update  s sub-item  Esc nothing", "aus", add_done, dv);
 	return UI_REDRAW;
 }
 
@@ -304,7 +304,7 @@ static int cmd(struct docview *dv, struct app *a, enum ui_cmd c,
 
 static const struct docview_spec item_spec = {
 	.name = "item",
-	.keys = &item_keys,
+	.keys = &ui_keys_item,
 	.cols = item_cols,
 	.ncols = 2,
 	.build = build,

@@ -32,7 +32,7 @@ static const struct ui_binding meeting_bindings[] = {
 	{ UI_ENTER, UI_C_OPEN, "open the selected person or item" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap meeting_keys = { "Meeting", meeting_bindings };
+const struct ui_keymap ui_keys_meeting = { .title = "Meeting", .b = meeting_bindings };
 
 static int people(struct ui_doc *doc, struct pd_txn *txn, const struct pd_record *m,
 		  const char *title, int refs, int other)
@@ -230,7 +230,7 @@ static int cmd(struct docview *dv, struct app *a, enum ui_cmd c,
 
 static const struct docview_spec meeting_spec = {
 	.name = "meeting",
-	.keys = &meeting_keys,
+	.keys = &ui_keys_meeting,
 	.cols = meeting_cols,
 	.ncols = 2,
 	.build = build,

@@ -3,22 +3,18 @@
  * agenda walked one item at a time with the entry line at the bottom
  * always ready.
  *
- * The entry line takes every printable key, so the commands sit on keys
- * that typing never produces: Enter saves the line (one committed write);
- * Tab/PgDn and Shift-Tab/PgUp move between items, Ctrl-G
- * goes to an item by ref; Up/Down select a to-do or a line typed here,
- * Ctrl-T turns it from a note into an action or back, Ctrl-X ticks a
- * to-do; Ctrl-O is the attendance page; F10 ends the meeting; Esc leaves.
- * Only on an empty line do 1-4 set the item's status (0 clears), `?` show
- * the help and `:` open the command line: to begin a note with one of
- * them, type a space first (leading spaces are not kept).
+ * Typing is only typing: every printable key goes into the entry line,
+ * and nothing typed there changes anything but the line, so a note may
+ * begin with a number, a question mark or a colon.  The commands sit on
+ * keys typing never produces (the tables below, from which the help and
+ * the key bar are made): Enter saves the line (one committed write);
+ * Alt-1 … Alt-4 set the item's status and Alt-0 clears it (what a terminal
+ * sends as Esc then the digit; Esc then a digit pressed slowly reaches the
+ * same status through the Esc menu); F2 edits the selected line typed
+ * here; Ctrl-F looks someone up in the directory and Esc comes back.
  *
- * Nothing typed is lost: the half-typed line is kept in the database's
- * drafts after a few seconds without a key (the tick), whenever the view
- * goes away — leaving meeting mode, quitting, and on SIGHUP/SIGTERM, whose
- * handler only sets a flag that ends the main loop, which then frees the
- * views — and is put back in the entry line when the meeting is opened
- * again.
+ * Each item keeps its own half-typed line (meeting_lines.c), kept in the
+ * database within a fraction of a second of the last key.
  */
 #include "config.h"
 
@@ -33,37 +29,16 @@
 #include "meeting_mode_impl.h"
 #include "views.h"
 
-#define IDLE_MS 2000   /* keep the draft after this long without a key */
+#define IDLE_MS 300       /* keep a line after this long without a key */
+#define KEEP_MAX_MS 1000  /* and at least this often while typing goes on */
 
-static const struct ui_binding mm_bindings[] = {
-	{ UI_ENTER,         UI_C_ADD,     "save the line: a note, or an action (\"KP to …\")" },
-	{ UI_TAB,           UI_C_NEXT,    "next item (from attendance: the first)" },
-	{ UI_FN(KEY_NPAGE), UI_C_NEXT,    NULL },
-	{ UI_FN(KEY_BTAB),  UI_C_PREV,    "previous item (before the first: attendance)" },
-	{ UI_FN(KEY_PPAGE), UI_C_PREV,    NULL },
-	{ UI_CTRL('G'),     UI_C_FILTER,  "go to an item by its ref" },
-	{ UI_FN(KEY_DOWN),  UI_C_DOWN,    "select the next to-do or line typed here" },
-	{ UI_FN(KEY_UP),    UI_C_UP,      "select the previous one" },
-	{ UI_CTRL('T'),     UI_C_EDIT,    "turn the selected note into an action, or back" },
-	{ UI_CTRL('X'),     UI_C_DONE,    "tick the selected to-do; attendance: apologies" },
-	{ '1',              UI_C_STATUS,  "on an empty line: the item's status (0 clears)" },
-	{ '2',              UI_C_STATUS,  NULL },
-	{ '3',              UI_C_STATUS,  NULL },
-	{ '4',              UI_C_STATUS,  NULL },
-	{ '0',              UI_C_STATUS,  NULL },
-	{ UI_CTRL('O'),     UI_C_OWNER,   "attendance: who is here, who sent apologies" },
-	{ UI_FN(KEY_F(10)), UI_C_SAVE,    "end the meeting: next date, then a summary" },
-	{ UI_CTRL('_'),     UI_C_UNDO,    "undo the last change (Ctrl-/)" },
-	{ UI_ESC,           UI_C_BACK,    "leave meeting mode (a half-typed line is kept)" },
-	{ '?',              UI_C_HELP,    "on an empty line: this help (F1 anywhere)" },
-	{ ':',              UI_C_COMMAND, "on an empty line: a command (:minutes FILE.html)" },
-	{ 0, UI_C_NONE, NULL },
+static const struct ui_keymap *const mm_more_keys[] = {
+	&ui_keys_attendance, &ui_keys_after_meeting, NULL,
 };
-static const struct ui_keymap mm_keys = { "Meeting mode", mm_bindings };
 
-static struct ui_lineedit *active_line(struct mm_view *m)
+uint64_t mm_cur_item(const struct mm_view *m)
 {
-	return m->cur == MM_ATTEND ? &m->q : &m->le;
+	return m->cur == MM_ATTEND || m->cur >= m->nitems ? 0 : m->items[m->cur];
 }
 
 static long since_ms(const struct timespec *t)
@@ -75,84 +50,156 @@ static long since_ms(const struct timespec *t)
 	       (long)(now.tv_nsec - t->tv_nsec) / 1000000;
 }
 
-static uint64_t cur_item(const struct mm_view *m)
-{
-	return m->cur == MM_ATTEND || m->cur >= m->nitems ? 0 : m->items[m->cur];
-}
-
-void mm_keep_draft(struct mm_view *m, struct app *a)
-{
-	struct pd_err err = { 0 };
-	uint64_t item = cur_item(m);
-	char *copy;
-
-	if (m->gone || pd_store_is_read_only(a->st) ||
-	    (strcmp(m->le.s, m->saved ? m->saved : "") == 0 &&
-			(!m->le.n || item == m->saved_item || !item)))
-		return;
-	if (!item)
-		item = m->saved_item;
-	if (pd_draft_save(a->st, m->meeting, item, &(struct pd_draft_line){
-				.item = item, .kind = -1, .text = m->le.s }, &err) != PD_OK) {
-		app_error(a, "keeping the line typed so far", &err);
-		return;
-	}
-	if ((copy = strdup(m->le.s))) {
-		free(m->saved);
-		m->saved = copy;
-		m->saved_item = item;
-	}
-}
-
 void mm_go(struct mm_view *m, struct app *a, size_t cur)
 {
 	if (cur != MM_ATTEND && cur >= m->nitems)
 		return;
+	mm_lines_stash(m);
 	m->cur = cur;
 	m->scroll = 0;
+	mm_lines_unstash(m);
 	mm_load(m, a);
 	mm_select_default(m);
+	mm_lines_keep(m, a);   /* the item on screen, and the line put away */
 }
 
 /* --- what keys do ------------------------------------------------------------ */
 
+/* The line is saved (or edited): clear it and select what it became. */
+static int saved(struct mm_view *m, struct app *a, const struct pd_recorded *out,
+		 bool edited)
+{
+	char key[32], when[PD_DATE_LONG_SIZE] = "";
+	struct pd_date d;
+
+	ui_le_set(&m->le, NULL);
+	m->edit_kind = -1;
+	m->edit_id = 0;
+	mm_lines_stash(m);   /* the core forgot the kept line in the same write */
+	for (size_t i = 0; i < m->ndrafts; i++)
+		if (m->drafts[i].item == mm_cur_item(m)) {
+			free(m->drafts[i].kept);
+			m->drafts[i].kept = NULL;
+			m->drafts[i].kept_kind = -1;
+		}
+	m->sel_kind = (int)out->kind;
+	m->sel_id = out->id;
+	if (out->note[0]) {
+		app_msg(a, UI_R_SLIPPED, "%s saved, but %s", out->kind == PD_ACTION ?
+			"Action" : "Note", out->note);
+		return UI_RELOAD;
+	}
+	if (out->due[0] && pd_date_parse(out->due, &d, NULL) == PD_OK)
+		pd_date_long(&d, when, sizeof when);
+	app_key_for(a, UI_C_UNDO, key, sizeof key);
+	if (out->kind == PD_ACTION)
+		app_msg(a, UI_R_STATUS, "Action %s%s%s%s  (%s undoes)", edited ? "changed" : "saved",
+			when[0] ? ", due " : "", when, when[0] && !out->own_due ?
+			" (the next meeting)" : "", key);
+	else
+		app_msg(a, UI_R_STATUS, "Note %s  (%s undoes)", edited ? "changed" : "saved", key);
+	return UI_RELOAD;
+}
+
+static int del_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	const struct mm_view *m = ctx;
+
+	pd_txn_set_label(txn, "delete %s", m->edit_kind == PD_ACTION ? "action" : "note");
+	return pd_del(txn, (enum pd_kind)m->edit_kind, m->edit_id, err);
+}
+
+/* Enter on a line edited down to nothing: delete it, once asked. */
+static int del_done(struct app *a, void *ctx, const char *text, int how)
+{
+	struct mm_view *m = ctx;
+	struct pd_err err = { 0 };
+	char key[32];
+
+	(void)text;
+	if (how != 'y' || app_top(a) != &m->base || m->edit_kind < 0)
+		return UI_REDRAW;
+	if (pd_store_write(a->st, "delete", 0, del_body, m, &err) != PD_OK) {
+		app_error(a, "not deleted", &err);
+		return UI_REDRAW;
+	}
+	ui_le_set(&m->le, NULL);
+	m->edit_kind = -1;
+	m->edit_id = 0;
+	app_key_for(a, UI_C_UNDO, key, sizeof key);
+	app_msg(a, UI_R_STATUS, "Deleted  (%s undoes)", key);
+	return UI_RELOAD;
+}
+
 static int record(struct mm_view *m, struct app *a)
 {
-	struct pd_recorded out;
+	struct pd_recorded out, what = { .kind = (enum pd_kind)m->edit_kind, .id = m->edit_id };
 	struct pd_err err = { 0 };
 	int rc;
 
-	if (!cur_item(m)) {
+	if (!mm_cur_item(m)) {
 		app_msg(a, UI_R_ERROR, "This plan has no items to record against");
 		return UI_REDRAW;
 	}
-	rc = pd_meeting_record(a->st, m->meeting, cur_item(m), m->le.s, &out, &err);
+	if (m->edit_kind >= 0)
+		rc = pd_meeting_edit(a->st, m->meeting, &what, m->le.s, &out, &err);
+	else
+		rc = pd_meeting_record(a->st, m->meeting, mm_cur_item(m), m->le.s, &out, &err);
+	if (rc == PD_EEMPTY && m->edit_kind >= 0) {
+		app_confirm(a, m->edit_kind == PD_ACTION ? "Nothing left: delete this action?"
+			    : "Nothing left: delete this note?", del_done, m);
+		return UI_REDRAW;
+	}
 	if (rc == PD_EEMPTY) {
 		app_msg(a, UI_R_STATUS, "Type a note first; Enter saves it");
 		return UI_REDRAW;
 	}
 	if (rc != PD_OK) {
-		app_error(a, "not saved", &err);
+		app_error(a, "not saved (the line is still there)", &err);
 		return UI_REDRAW;
 	}
-	ui_le_set(&m->le, NULL);
-	free(m->saved);
-	m->saved = NULL;   /* the write cleared the draft too */
-	m->sel_kind = (int)out.kind;
-	m->sel_id = out.id;
-	app_msg(a, UI_R_STATUS, "%s saved (Ctrl-T makes it %s)",
-		out.kind == PD_ACTION ? "Action" : "Note",
-		out.kind == PD_ACTION ? "a note" : "an action");
-	return UI_RELOAD;
+	return saved(m, a, &out, m->edit_kind >= 0);
 }
 
-static int toggle(struct mm_view *m, struct app *a)
+/* F2: put the selected line typed here into the entry line. */
+static int edit(struct mm_view *m, struct app *a)
+{
+	const struct mm_line *l = mm_selected(m);
+	struct pd_txn *txn;
+	struct pd_record r;
+
+	if (!l || !l->here) {
+		app_msg(a, UI_R_STATUS, "Select a line typed at this meeting first (Up/Down)");
+		return UI_REDRAW;
+	}
+	if (m->le.n && !(m->edit_kind == l->kind && m->edit_id == l->id)) {
+		app_msg(a, UI_R_STATUS, "Save or clear the line first (Enter saves, Ctrl-U clears)");
+		return UI_REDRAW;
+	}
+	if (!(txn = app_txn(a)))
+		return UI_REDRAW;
+	pd_record_init(&r, (enum pd_kind)l->kind);
+	if (pd_get(txn, (enum pd_kind)l->kind, l->id, &r, NULL) == PD_OK) {
+		ui_le_set(&m->le, pd_get_text(&r, l->kind == PD_ACTION ? PD_ACTION_TEXT
+							       : PD_UPDATE_TEXT));
+		m->edit_kind = l->kind;
+		m->edit_id = l->id;
+		app_msg(a, UI_R_STATUS, "Editing: Enter saves the change, Esc leaves it as it was");
+	}
+	pd_record_clear(&r);
+	pd_txn_end(txn);
+	clock_gettime(CLOCK_MONOTONIC, &m->last_edit);
+	app_wake(a, (int)m->idle_ms);
+	return UI_REDRAW;
+}
+
+static int turn(struct mm_view *m, struct app *a)
 {
 	const struct mm_line *l = mm_selected(m);
 	struct pd_recorded what, out;
 	struct pd_err err = { 0 };
 
-	if (!l) {
+	if (!l || !l->here) {
 		app_msg(a, UI_R_STATUS, "Select a line typed at this meeting first (Up/Down)");
 		return UI_REDRAW;
 	}
@@ -187,31 +234,39 @@ static int tick(struct mm_view *m, struct app *a)
 	return UI_RELOAD;
 }
 
+/* Status level n of the plan's scale (0 clears) for the item on screen. */
 static int set_status(struct mm_view *m, struct app *a, int n)
 {
 	struct pd_txn *txn = app_txn(a);
 	const struct pd_scale *sc;
 	const struct pd_level *lv = NULL;
 	struct pd_err err = { 0 };
+	char key[32];
 
 	if (!txn)
 		return UI_REDRAW;
 	sc = pd_plan_scale(txn, m->plan);
 	pd_txn_end(txn);
-	if (n && !(lv = pd_scale_nth(sc, n))) {
-		app_msg(a, UI_R_STATUS, "This plan's scale has %d levels (0 clears)", sc->nlevels);
+	if (!mm_cur_item(m)) {
+		app_msg(a, UI_R_STATUS, "Go to an item first (Tab)");
 		return UI_REDRAW;
 	}
-	if (pd_meeting_set_status(a->st, m->meeting, cur_item(m), lv ? lv->code : "",
+	if (n && !(lv = pd_scale_nth(sc, n))) {
+		app_msg(a, UI_R_STATUS, "This plan's scale has %d levels (Alt-0 clears)",
+			sc->nlevels);
+		return UI_REDRAW;
+	}
+	if (pd_meeting_set_status(a->st, m->meeting, mm_cur_item(m), lv ? lv->code : "",
 				  &err) != PD_OK) {
 		app_error(a, "status not set", &err);
 		return UI_REDRAW;
 	}
+	app_key_for(a, UI_C_UNDO, key, sizeof key);
 	if (lv)
-		app_msg(a, UI_R_STATUS, "Status: %s %s (to begin a note with a digit, type a "
-			"space first)", lv->code, lv->label);
+		app_msg(a, UI_R_STATUS, "Status of this item: %s %s  (%s undoes)", lv->code,
+			lv->label, key);
 	else
-		app_msg(a, UI_R_STATUS, "Status cleared");
+		app_msg(a, UI_R_STATUS, "Status cleared  (%s undoes)", key);
 	return UI_RELOAD;
 }
 
@@ -242,47 +297,70 @@ static int goto_done(struct app *a, void *ctx, const char *text, int how)
 	return UI_REDRAW;
 }
 
-static int undo(struct app *a)
+/* Leave meeting mode for now: the meeting stays open (m returns). */
+static int leave(struct mm_view *m, struct app *a)
 {
-	char label[256];
-	struct pd_err err = { 0 };
-	int rc = pd_store_undo(a->st, label, sizeof label, &err);
-
-	if (rc == PD_EEMPTY) {
-		app_msg(a, UI_R_STATUS, "Nothing to undo");
-		return UI_REDRAW;
-	}
-	if (rc != PD_OK) {
-		app_error(a, "undo", &err);
-		return UI_REDRAW;
-	}
-	app_msg(a, UI_R_STATUS, "Undone: %s  (Ctrl-R redoes it)", label);
-	return UI_RELOAD;
+	mm_lines_keep(m, a);
+	app_msg(a, UI_R_STATUS, "Meeting %s left open: m comes back to it", m->plan_ref);
+	return UI_POP;
 }
 
-static int leave_done(struct app *a, void *ctx, const char *text, int how)
+/* The Esc menu: status by digit, end, leave; anything else stays. */
+static int menu_done(struct app *a, void *ctx, const char *text, int how)
 {
 	struct mm_view *m = ctx;
 
 	(void)text;
 	if (app_top(a) != &m->base)
 		return UI_REDRAW;
+	if (how >= '0' && how <= '9')
+		return set_status(m, a, how - '0');
 	if (how == 'e')
 		return mm_end_ask(m, a);
 	if (how == 'l')
-		return UI_POP;
+		return leave(m, a);
+	return UI_REDRAW;
+}
+
+static int menu(struct mm_view *m, struct app *a)
+{
+	struct pd_txn *txn;
+	char hints[200], keys[24] = "el";
+	int n = 0;
+
+	if (m->edit_kind >= 0) {   /* Esc while editing: leave the line as it was */
+		ui_le_set(&m->le, NULL);
+		m->edit_kind = -1;
+		m->edit_id = 0;
+		app_msg(a, UI_R_STATUS, "Not changed");
+		return UI_REDRAW;
+	}
+	if (mm_cur_item(m) && (txn = app_txn(a))) {
+		n = pd_plan_scale(txn, m->plan)->nlevels;
+		pd_txn_end(txn);
+	}
+	for (int i = 0; i < n && i < 9; i++)
+		keys[2 + i] = (char)('1' + i);
+	if (n)
+		keys[2 + (n < 9 ? n : 9)] = '0';
+	snprintf(hints, sizeof hints, "%s%se end meeting  l leave it open  Esc stay",
+		 n ? (n == 3 ? "1-3 status  " : "1-4 status  ") : "", n ? "0 none  " : "");
+	app_choose(a, "Meeting:", hints, keys, menu_done, m);
 	return UI_REDRAW;
 }
 
 static int summary_key(struct mm_view *m, struct app *a, int key)
 {
-	switch (key) {
-	case UI_ENTER:
+	switch (ui_keymap_find(&ui_keys_after_meeting, key)) {
+	case UI_C_OPEN:
 		m->ended = false;
+		mm_lines_keep(m, a);   /* open again */
+		pd_draft_open(a->st, m->meeting, mm_cur_item(m), NULL);
 		return UI_REDRAW;
-	case UI_ESC: case 'q':
+	case UI_C_BACK:
+		a->meeting = NULL;   /* ended: not kept any longer */
 		return UI_POP;
-	case ':':
+	case UI_C_COMMAND:
 		ui_cmdline_start(a);
 		return UI_REDRAW;
 	default:
@@ -290,93 +368,95 @@ static int summary_key(struct mm_view *m, struct app *a, int key)
 	}
 }
 
-static bool printable(int key)
+/* A key every page of meeting mode shares; UI_UNHANDLED if not one. */
+static int common_key(struct mm_view *m, struct app *a, enum ui_cmd cmd)
 {
-	return key >= 32 && key != 127 && key < UI_FN(0);
+	switch (cmd) {
+	case UI_C_FILTER:
+		app_prompt_line(a, "Go to item (ref): ", NULL, NULL, goto_done, m);
+		return UI_REDRAW;
+	case UI_C_LOOKUP:
+		mm_lines_keep(m, a);
+		return app_push(a, view_directory_lookup_new(a));
+	case UI_C_END:
+		return mm_end_ask(m, a);
+	case UI_C_UNDO:
+		app_undo(a, false);
+		return UI_REDRAW;
+	case UI_C_MENU:
+		return menu(m, a);
+	case UI_C_HELP:
+		return app_push(a, view_help_new(a, &m->base));
+	case UI_C_COMMAND:
+		ui_cmdline_start(a);
+		return UI_REDRAW;
+	default:
+		return UI_UNHANDLED;
+	}
 }
 
-/* Keys that are commands when the line is empty (ASCII only). */
-static bool empty_line_key(const struct mm_view *m, int key)
+static int agenda_key(struct mm_view *m, struct app *a, int key)
 {
-	if (key >= 128 || !strchr(m->cur == MM_ATTEND ? "?:" : "01234?:", key))
-		return false;
-	return key != '\0';
-}
-
-static int mm_key(struct view *v, struct app *a, int key)
-{
-	struct mm_view *m = (struct mm_view *)v;
-	struct ui_lineedit *line = active_line(m);
-	enum ui_cmd cmd;
+	enum ui_cmd cmd = ui_keymap_find(&ui_keys_during_meeting, key);
 	int res;
 
-	if (m->ended)
-		return summary_key(m, a, key);
-	if (m->cur == MM_ATTEND && (res = mm_attend_key(m, a, key)) != UI_UNHANDLED)
-		return res;
-	/* Printable keys are text, except a few on an empty line. */
-	if (printable(key) && (line->n || !empty_line_key(m, key)))
-		cmd = UI_C_NONE;
-	else
-		cmd = ui_keymap_find(&mm_keys, key);
 	switch (cmd) {
-	case UI_C_ADD:
-		return m->cur == MM_ATTEND ? UI_REDRAW : record(m, a);
+	case UI_C_RECORD:
+		return record(m, a);
 	case UI_C_NEXT:
-		if (m->cur == MM_ATTEND)
-			mm_go(m, a, 0);
-		else if (m->cur + 1 < m->nitems)
+		if (m->cur + 1 < m->nitems)
 			mm_go(m, a, m->cur + 1);
 		else
 			app_msg(a, UI_R_STATUS, "That was the last item: F10 ends the meeting");
 		return UI_REDRAW;
 	case UI_C_PREV:
-		if (m->cur != MM_ATTEND)
-			mm_go(m, a, m->cur ? m->cur - 1 : MM_ATTEND);
-		return UI_REDRAW;
-	case UI_C_FILTER:
-		app_prompt_line(a, "Go to item (ref): ", NULL, NULL, goto_done, m);
+		mm_go(m, a, m->cur ? m->cur - 1 : MM_ATTEND);
 		return UI_REDRAW;
 	case UI_C_DOWN: case UI_C_UP:
 		mm_select_step(m, cmd == UI_C_DOWN ? 1 : -1);
 		return UI_REDRAW;
 	case UI_C_EDIT:
-		return m->cur == MM_ATTEND ? UI_REDRAW : toggle(m, a);
+		return edit(m, a);
+	case UI_C_TURN:
+		return turn(m, a);
 	case UI_C_DONE:
-		return m->cur == MM_ATTEND ? UI_REDRAW : tick(m, a);
+		return tick(m, a);
 	case UI_C_STATUS:
-		return m->cur == MM_ATTEND ? UI_REDRAW : set_status(m, a, key - '0');
-	case UI_C_OWNER:
+		return set_status(m, a, key - UI_ALT('0'));
+	case UI_C_ATTEND:
 		mm_go(m, a, MM_ATTEND);
 		return UI_REDRAW;
-	case UI_C_SAVE:
-		return mm_end_ask(m, a);
-	case UI_C_UNDO:
-		return undo(a);
-	case UI_C_BACK:
-		app_choose(a, "Leave meeting mode: e end the meeting (next date)  "
-			   "l leave for now  Esc stay ", "el", leave_done, m);
-		return UI_REDRAW;
-	case UI_C_HELP:
-		return app_push(a, view_help_new(a, v));
-	case UI_C_COMMAND:
-		ui_cmdline_start(a);
-		return UI_REDRAW;
 	default:
+		if ((res = common_key(m, a, cmd)) != UI_UNHANDLED)
+			return res;
 		break;
 	}
-	if (m->cur == MM_ATTEND)
-		return UI_UNHANDLED;
+	/* Everything else edits the line: typing is only typing. */
 	switch (ui_le_key(&m->le, key)) {
 	case UI_LE_CHANGED:
 		clock_gettime(CLOCK_MONOTONIC, &m->last_edit);
+		app_wake(a, (int)m->idle_ms);
 		return UI_REDRAW;
 	case UI_LE_MOVED:
 		return UI_REDRAW;
 	default:
-		/* Keys meant for everywhere: F1, Ctrl-L, Ctrl-R. */
-		return printable(key) ? UI_NOTHING : UI_UNHANDLED;
+		/* Keys meant for everywhere: Ctrl-L, Ctrl-R. */
+		return key >= 32 && key < UI_FN(0) && key != 127 ? UI_NOTHING : UI_UNHANDLED;
 	}
+}
+
+static int mm_key(struct view *v, struct app *a, int key)
+{
+	struct mm_view *m = (struct mm_view *)v;
+	int res;
+
+	if (m->ended)
+		return summary_key(m, a, key);
+	if (m->cur != MM_ATTEND)
+		return agenda_key(m, a, key);
+	if ((res = mm_attend_key(m, a, key)) != UI_UNHANDLED)
+		return res;
+	return common_key(m, a, ui_keymap_find(&ui_keys_attendance, key));
 }
 
 /* --- the view ------------------------------------------------------------------ */
@@ -391,13 +471,6 @@ static void mm_draw(struct view *v, struct app *a, int y, int h, int w)
 		mm_draw_attend(m, a, y, h, w);
 	else
 		mm_draw_agenda(m, a, y, h, w);
-	/* The usual hints (q back, 1-4 views) do not hold here. */
-	if (!a->msg[0] && a->prompt.kind == UI_PR_NONE)
-		app_msg(a, UI_R_DIM, "%s", m->ended ? "Enter agenda  q leave  : command" :
-			m->cur == MM_ATTEND ? "Enter present  ^X apologies  Tab agenda  "
-			"F10 end  Esc leave  F1 help" :
-			"Enter save  Tab next  ^T note/action  ^X tick  F10 end  "
-			"Esc leave  F1 help");
 }
 
 static void mm_title(struct view *v, struct app *a, char *buf, size_t n)
@@ -421,13 +494,17 @@ static void mm_reload(struct view *v, struct app *a)
 		mm_select_default(m);
 }
 
-/* Idle ticks (and after each key): keep the draft once typing pauses. */
+/* Ticks (idle, and after each key): keep the lines once typing pauses,
+ * and at least every KEEP_MAX_MS while it goes on. */
 static void mm_tick(struct view *v, struct app *a)
 {
 	struct mm_view *m = (struct mm_view *)v;
 
-	if (since_ms(&m->last_edit) >= m->idle_ms)
-		mm_keep_draft(m, a);
+	if (since_ms(&m->last_edit) >= m->idle_ms ||
+	    since_ms(&m->last_keep) >= (m->idle_ms > KEEP_MAX_MS ? m->idle_ms : KEEP_MAX_MS))
+		mm_lines_keep(m, a);
+	else
+		app_wake(a, (int)(m->idle_ms - since_ms(&m->last_edit)));
 }
 
 static void mm_destroy(struct view *v)
@@ -435,20 +512,32 @@ static void mm_destroy(struct view *v)
 	struct mm_view *m = (struct mm_view *)v;
 
 	/* Leaving, quitting, SIGHUP/SIGTERM: keep what was being typed. */
-	mm_keep_draft(m, m->app);
+	mm_lines_keep(m, m->app);
 	mm_lines_free(m);
+	mm_lines_free_drafts(m);
 	free(m->lines);
 	free(m->items);
-	free(m->saved);
 	ui_le_free(&m->le);
 	ui_le_free(&m->q);
+	if (m->app && m->app->meeting == v)
+		m->app->meeting = NULL;
 	free(m);
 }
 
+static const struct ui_keymap *mm_keys_now(struct view *v)
+{
+	const struct mm_view *m = (const struct mm_view *)v;
+
+	return m->ended ? &ui_keys_after_meeting : m->cur == MM_ATTEND ? &ui_keys_attendance : &ui_keys_during_meeting;
+}
+
 static const struct view_ops mm_ops = {
-	.name = MM_NAME,
-	.keys = &mm_keys,
+	.keys_now = mm_keys_now,
+	.name = "meeting mode",
+	.keys = &ui_keys_during_meeting,
+	.more_keys = mm_more_keys,
 	.list = false,
+	.typing = true,
 	.draw = mm_draw,
 	.key = mm_key,
 	.title = mm_title,
@@ -457,32 +546,11 @@ static const struct view_ops mm_ops = {
 	.destroy = mm_destroy,
 };
 
-/* Put a kept draft back in the entry line, at the item it was typed at. */
-static void restore_draft(struct mm_view *m, struct app *a)
+bool ui_is_meeting_mode(const struct view *v)
 {
-	struct pd_draft d;
-	uint64_t item;
-
-	if (pd_draft_load(a->st, m->meeting, &d, NULL) != PD_OK)
-		return;
-	if (!d.n) {
-		pd_draft_free(&d);
-		return;
-	}
-	item = d.lines[0].item;
-	ui_le_set(&m->le, d.lines[0].text);
-	m->saved = d.lines[0].text;
-	d.lines[0].text = NULL;
-	pd_draft_free(&d);
-	m->saved_item = item;
-	for (size_t i = 0; i < m->nitems; i++)
-		if (m->items[i] == item)
-			m->cur = i;
-	if (m->cur == MM_ATTEND && m->nitems)
-		m->cur = 0;
-	app_msg(a, UI_R_STATUS, "The line you were typing is back: Enter saves it, "
-		"Ctrl-U clears it");
+	return v && v->ops == &mm_ops;
 }
+
 
 struct view *view_meeting_mode_new(struct app *a, uint64_t meeting)
 {
@@ -495,8 +563,9 @@ struct view *view_meeting_mode_new(struct app *a, uint64_t meeting)
 	m->base.ops = &mm_ops;
 	m->meeting = meeting;
 	m->idle_ms = idle && *idle ? strtol(idle, NULL, 10) : IDLE_MS;
-	m->sel_kind = -1;
+	m->sel_kind = m->edit_kind = -1;
 	clock_gettime(CLOCK_MONOTONIC, &m->last_edit);
+	m->last_keep = m->last_edit;
 	if (ui_le_init(&m->le) || ui_le_init(&m->q)) {
 		ui_le_free(&m->le);
 		free(m);
@@ -506,20 +575,19 @@ struct view *view_meeting_mode_new(struct app *a, uint64_t meeting)
 	mm_load(m, a);
 	if (m->gone) {
 		app_msg(a, UI_R_ERROR, "That meeting no longer exists");
+		m->app = NULL;
 		mm_destroy(&m->base);
 		return NULL;
 	}
-	/* Attendance first when nobody is recorded yet. */
+	/* Attendance first when nobody is recorded yet; the item and lines
+	 * it was left with when it was left open. */
 	if (m->nitems && (m->npresent || m->napologies))
 		m->cur = 0;
-	restore_draft(m, a);
-	mm_go(m, a, m->cur);
+	mm_lines_restore(m, a);
+	m->scroll = 0;
+	mm_lines_unstash(m);
+	mm_load(m, a);
+	mm_select_default(m);
+	mm_lines_keep(m, a);   /* open from now on */
 	return &m->base;
-}
-
-int ui_meeting_run(struct app *a, uint64_t meeting)
-{
-	struct view *v = view_meeting_mode_new(a, meeting);
-
-	return v ? app_push(a, v) : UI_REDRAW;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/meeting.h"
 #include "plandesk/scan.h"
 #include "edit.h"
 #include "form.h"
@@ -33,7 +34,7 @@ static const struct ui_binding meetings_bindings[] = {
 	{ 'd',      UI_C_DELETE, "delete the meeting (asks first)" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap meetings_keys = { "Meetings", meetings_bindings };
+const struct ui_keymap ui_keys_meetings = { .title = "Meetings", .b = meetings_bindings };
 
 struct meetings_view {
 	struct view    base;
@@ -44,10 +45,10 @@ static void fmt(void *ctx, struct pd_txn *txn, const struct pd_record *r,
 		struct ui_row *row)
 {
 	struct pd_record p;
-	size_t present = pd_refs_count(r, PD_MEETING_PRESENT);
-	size_t apologies = pd_refs_count(r, PD_MEETING_APOLOGIES);
+	size_t present, apologies;
 
 	(void)ctx;
+	pd_meeting_counts(r, &present, &apologies);
 	ui_row_text(row, 0, pd_get_text(r, PD_MEETING_DATE));
 	pd_record_init(&p, PD_PLAN);
 	if (pd_get(txn, PD_PLAN, pd_get_ref(r, PD_MEETING_PLAN), &p, NULL) == PD_OK)
@@ -96,7 +97,7 @@ static int mv_key(struct view *v, struct app *a, int key)
 
 	if ((res = ui_list_key(&mv->list, a, key)) != UI_UNHANDLED)
 		return res;
-	if ((cmd = ui_keymap_find(&meetings_keys, key)) == UI_C_NONE)
+	if ((cmd = ui_keymap_find(&ui_keys_meetings, key)) == UI_C_NONE)
 		return UI_UNHANDLED;
 	if (cmd == UI_C_PLAN)
 		return ui_meeting_start(a, 0);
@@ -141,7 +142,7 @@ static void mv_destroy(struct view *v)
 
 static const struct view_ops meetings_ops = {
 	.name = "meetings",
-	.keys = &meetings_keys,
+	.keys = &ui_keys_meetings,
 	.list = true,
 	.draw = mv_draw,
 	.key = mv_key,

@@ -36,7 +36,7 @@ static const struct ui_binding plans_bindings[] = {
 	{ 'd',              UI_C_DELETE,   "delete the selected record (asks first)" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap plans_keys = { "Plans", plans_bindings };
+const struct ui_keymap ui_keys_plans = { .title = "Plans", .b = plans_bindings };
 
 struct plans_view {
 	struct view    base;
@@ -112,7 +112,7 @@ static int add(struct plans_view *pv, struct app *a, const struct ui_row *sel)
 	if (!(copy = malloc(sizeof *copy)))
 		return UI_NOTHING;
 	*copy = *sel;
-	app_choose(a, "Add: p plan  i item  t theme  m meeting ", "pitm", add_done, copy);
+	app_choose(a, "Add:", "p plan  i item  t theme  m meeting  Esc nothing", "pitm", add_done, copy);
 	return UI_REDRAW;
 }
 
@@ -162,7 +162,7 @@ static int pv_key(struct view *v, struct app *a, int key)
 	}
 	if ((res = ui_list_key(&pv->list, a, key)) != UI_UNHANDLED)
 		return res;
-	if ((cmd = ui_keymap_find(&plans_keys, key)) == UI_C_NONE)
+	if ((cmd = ui_keymap_find(&ui_keys_plans, key)) == UI_C_NONE)
 		return UI_UNHANDLED;
 	if (!(sel = malloc(sizeof *sel)))
 		return UI_NOTHING;
@@ -192,7 +192,7 @@ static int pv_key(struct view *v, struct app *a, int key)
 			uint64_t *id = malloc(sizeof *id);
 			if (id) {
 				*id = sel->id;
-				app_choose(a, "Add: a action  u update  s sub-item  i item ",
+				app_choose(a, "Add:", "a action  u update  s sub-item  i item  Esc nothing",
 					   "ausi", item_add_done, id);
 			}
 		} else {
@@ -248,7 +248,7 @@ static void pv_destroy(struct view *v)
 
 static const struct view_ops plans_ops = {
 	.name = "plans",
-	.keys = &plans_keys,
+	.keys = &ui_keys_plans,
 	.list = true,
 	.draw = pv_draw,
 	.key = pv_key,

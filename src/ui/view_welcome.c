@@ -14,10 +14,10 @@
 static const struct ui_binding welcome_bindings[] = {
 	{ 'a', UI_C_ADD,    "add a plan" },
 	{ 'i', UI_C_IMPORT, "import a CSV file (:import KIND FILE)" },
-	{ 'D', UI_C_DEMO,   "load the demo data (three plans, a directory)" },
+	{ 'D', UI_C_DEMO,   "open the demo database (three plans, a directory); yours is left as it is" },
 	{ 0, UI_C_NONE, NULL },
 };
-static const struct ui_keymap welcome_keys = { "Getting started", welcome_bindings };
+const struct ui_keymap ui_keys_welcome = { .title = "Getting started", .b = welcome_bindings };
 
 static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 		 struct ui_doc *doc, int w)
@@ -34,7 +34,7 @@ static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 		"",
 		"  a        add a plan",
 		"  i        import a CSV file (:import KIND FILE, e.g. :import orgs orgs.csv)",
-		"  D        load the demo data",
+		"  D        try the demo database (yours is left empty)",
 		"",
 		"  ?        help on the keys at any time;  q  quits.",
 		"",
@@ -58,7 +58,7 @@ static int cmd(struct docview *dv, struct app *a, enum ui_cmd c,
 	case UI_C_ADD:
 		return ui_form_add(a, PD_PLAN, 0, false);
 	case UI_C_DEMO:
-		return ui_load_demo(a);
+		return ui_open_demo(a);
 	case UI_C_IMPORT:
 		ui_cmdline_start(a);
 		ui_le_set(&a->prompt.le, "import ");
@@ -70,7 +70,7 @@ static int cmd(struct docview *dv, struct app *a, enum ui_cmd c,
 
 static const struct docview_spec welcome_spec = {
 	.name = "welcome",
-	.keys = &welcome_keys,
+	.keys = &ui_keys_welcome,
 	.build = build,
 	.cmd = cmd,
 };

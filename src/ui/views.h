@@ -21,6 +21,11 @@ struct view *view_actions_new(struct app *a);
 struct view *view_meetings_new(struct app *a);
 /* 4: organisations and people, filtered through the search index. */
 struct view *view_directory_new(struct app *a);
+/*
+ * The directory as a lookup from meeting mode (Ctrl-F): everything typed
+ * is the search, Up/Down choose, Enter shows the card, Esc goes back.
+ */
+struct view *view_directory_lookup_new(struct app *a);
 /* The keys of view `about` (and the shared ones). */
 struct view *view_help_new(struct app *a, const struct view *about);
 /* One item: fields, sub-items, actions, the update timeline. */

@@ -19,8 +19,8 @@ db="$T_TMP/demo.db"
 start 100 30 "EDLOG=$T_TMP/edlog TMPDIR=$T_TMP/tmp EDITOR='$T_TMP/ed.sh --flag' $PLANDESK --db $db"
 expect "an empty database opens on the welcome screen" "Welcome to plandesk"
 keys D
-expect "D loads the demo" "C3BP  Cluster 3 Business Plan"
-expect "and says so" "Demo data loaded"
+expect "D opens the demo database" "C3BP  Cluster 3 Business Plan"
+expect "and says so" "plandesk demo:"
 keys j Enter j Enter
 expect "an item opens" "Item 1 "
 keys E
@@ -34,4 +34,7 @@ expect "u undoes the edit, by name" "Undone: edit description of item"
 expect_not "the old text is back" "Rewritten in the editor."
 keys q q
 expect_exit "quits" 0
+"$PLANDESK" --db "$db" export plans >"$T_TMP/plans.csv" 2>&1
+if [ "$(wc -l <"$T_TMP/plans.csv")" -le 1 ]; then ok "the demo was not written into the user's database"
+else fail "the demo was not written into the user's database"; sed 's/^/#   /' "$T_TMP/plans.csv"; fi
 finish

@@ -144,12 +144,52 @@ Test(list, wide_characters_are_cut_by_display_columns)
 	y = ut_find("山田");
 	cr_assert_geq(y, 0, "%s", ut_dump());
 	line = ut_line(y);
-	/* The name column is 24 columns: 12 wide characters, no half one,
-	 * and the next column starts where it should. */
-	cr_assert(strncmp(line, "山田太郎山田太郎山田太郎 ", strlen("山田太郎山田太郎山田太郎 ")) == 0,
+	/* At 80 columns the short roles and the empty columns leave the
+	 * name the room it needs: the whole name, then the role. */
+	cr_assert(strncmp(line, "山田太郎山田太郎山田太郎山田太郎 ",
+			  strlen("山田太郎山田太郎山田太郎山田太郎 ")) == 0, "whole: [%s]", line);
+	cr_assert(strstr(line, "Teacher"), "role column intact: [%s]", line);
+	/* At 41 columns the name keeps its 24 and the role takes the 16
+	 * left: the name is cut at 24 columns, 12 wide characters, never
+	 * half of one. */
+	ut_resize(24, 41);
+	y = ut_find("山田");
+	cr_assert_geq(y, 0, "%s", ut_dump());
+	line = ut_line(y);
+	cr_assert(strncmp(line, "山田太郎山田太郎山田太郎 Teacher",
+			  strlen("山田太郎山田太郎山田太郎 Teacher")) == 0,
 		  "cut at 24 columns: [%s]", line);
 	cr_assert(strstr(line, "Teacher"), "role column intact: [%s]", line);
 	cr_assert_eq(ut_find("\xef\xbf\xbd"), -1, "no replacement characters:%s", ut_dump());
+}
+
+Test(list, columns_share_the_width_by_what_they_hold)
+{
+	const char *head;
+
+	directory();
+	/* No organisation or phone on any row: those columns keep only
+	 * their headings' width; the role column needs 19, and what is
+	 * left goes back to the names. */
+	head = ut_line(1);
+	cr_assert(strstr(head, "Organisation Phone"), "packed by content: [%s]", head);
+	cr_assert(strncmp(head + 80 - strlen("Organisation Phone"), "Organisation Phone",
+			  strlen("Organisation Phone")) == 0, "at the right edge: [%s]", head);
+	cr_assert(strncmp(head, "Name", 4) == 0 && strstr(head, "Role / what it does"),
+		  "[%s]", head);
+}
+
+Test(list, a_list_scrolled_down_shows_there_is_more_above)
+{
+	directory();
+	ut_assert_hides("\xe2\x96\xb2");   /* ▲: nothing above the first row */
+	cr_assert(strstr(ut_line(LINES - 2), "\xe2\x96\xbc"), "▼ more below: [%s]",
+		  ut_line(LINES - 2));
+	ut_key(UI_FN(KEY_NPAGE));
+	cr_assert(strstr(ut_line(2), "\xe2\x96\xb2"), "▲ more above: [%s]", ut_line(2));
+	ut_key('G');
+	cr_assert_not(strstr(ut_line(LINES - 2), "\xe2\x96\xbc"), "nothing below the last: [%s]",
+		      ut_line(LINES - 2));
 }
 
 Test(list, resize_redraws_at_the_new_size)

@@ -1,15 +1,18 @@
 /*
  * test_meeting_mode.c — meeting mode on an off-screen screen: attendance
  * by search-as-you-type, a note and an action each saved by Enter alone,
- * the status on an empty line only, Ctrl-T and Ctrl-X, Tab between items,
- * ending with the next date, :minutes, and the half-typed line kept when
- * the view goes away and offered back at the next start.
+ * typing that is only typing (digits, ?, :), the status on Alt-digits and
+ * the Esc menu, due dates read from the line, editing a typed line,
+ * Ctrl-T and Ctrl-X, each item's own line, ending with the next date,
+ * :minutes, the directory and back, the meeting left open and offered
+ * back, and every question and key bar whole at 80 columns.
  */
 #include "uitest.h"
 
 #include "plandesk/meeting.h"
 #include "plandesk/track.h"
 #include "meeting_mode.h"
+#include "meeting_mode_impl.h"
 
 static uint64_t plan, item1, item2, kp, dd, meeting;
 
@@ -77,6 +80,15 @@ Test(meeting_mode, attendance_by_typing_then_notes_and_actions)
 	cr_assert_eq(pd_meeting_attendance(&m, dd), PD_ATTEND_APOLOGIES);
 	cr_assert_str_eq(pd_get_text(&m, PD_MEETING_PRESENT_OTHER), "Jo Bloggs");
 	pd_record_clear(&m);
+	/* Apologies from someone not in the directory count everywhere. */
+	ut_type("Iftihar");
+	ut_key(UI_CTRL('X'));
+	ut_assert_shows("Attendance: 2 present, 2 sent apologies");
+	ut_key(UI_ESC);
+	ut_key('l');
+	ut_assert_shows("2, 2 apol.");   /* the Meetings list agrees */
+	ut_key('m');
+	ut_assert_shows("Attendance: 2 present, 2 sent apologies");
 
 	ut_key(UI_TAB);
 	ut_assert_shows("1. Child protection training");
@@ -103,41 +115,161 @@ Test(meeting_mode, attendance_by_typing_then_notes_and_actions)
 	ut_assert_shows("[x] KP to e-mail");
 }
 
-Test(meeting_mode, digits_set_the_status_only_on_an_empty_line)
+static const char *item_status(uint64_t item)
 {
+	static char buf[16];
 	struct pd_record it;
+
+	cr_assert_eq(tdb_get(PD_ITEM, item, &it), PD_OK);
+	snprintf(buf, sizeof buf, "%s", pd_get_text(&it, PD_ITEM_STATUS));
+	pd_record_clear(&it);
+	return buf;
+}
+
+Test(meeting_mode, typing_is_only_typing)
+{
 	struct pd_agenda ag;
 	struct pd_txn *txn;
 
 	open_mode();
 	ut_key(UI_TAB);
-	ut_key('2');
-	ut_assert_shows("2 On track");
-	cr_assert_eq(tdb_get(PD_ITEM, item1, &it), PD_OK);
-	cr_assert_str_eq(pd_get_text(&it, PD_ITEM_STATUS), "2");
-	pd_record_clear(&it);
-	/* In the middle of a line a digit is text. */
-	ut_type("Met 3 schools");
+	/* A note that begins with digits keeps them and sets no status. */
+	ut_type("12 youth workers trained");
+	ut_assert_shows("> 12 youth workers trained");
 	ut_key(UI_ENTER);
-	cr_assert_eq(tdb_get(PD_ITEM, item1, &it), PD_OK);
-	cr_assert_str_eq(pd_get_text(&it, PD_ITEM_STATUS), "2");
-	pd_record_clear(&it);
-	/* A space first lets a note begin with a digit; it is not kept. */
-	ut_type(" 4 new staff trained");
+	ut_type("2 schools still to reply");
 	ut_key(UI_ENTER);
+	/* Other keys that are commands elsewhere are text here too. */
+	ut_type("? q u : m 1-4 all typed");
+	ut_assert_shows("> ? q u : m 1-4 all typed");
+	ut_key(UI_ENTER);
+	cr_assert_str_eq(item_status(item1), "", "no digit set a status");
 	cr_assert_eq(pd_txn_read(tdb.st, &txn, NULL), PD_OK);
 	cr_assert_eq(pd_agenda_load(txn, meeting, item1, &ag, NULL), PD_OK);
 	pd_txn_end(txn);
-	cr_assert_eq(ag.notes.n, 2, "the status-only update took the first note");
-	cr_assert_str_eq(pd_get_text(&ag.notes.r[0], PD_UPDATE_TEXT), "Met 3 schools");
-	cr_assert_str_eq(pd_get_text(&ag.notes.r[1], PD_UPDATE_TEXT), "4 new staff trained");
-	cr_assert_str_eq(ag.status, "2");
+	cr_assert_eq(ag.notes.n, 3);
+	cr_assert_str_eq(pd_get_text(&ag.notes.r[0], PD_UPDATE_TEXT), "12 youth workers trained");
+	cr_assert_str_eq(pd_get_text(&ag.notes.r[1], PD_UPDATE_TEXT), "2 schools still to reply");
+	cr_assert_str_eq(pd_get_text(&ag.notes.r[2], PD_UPDATE_TEXT), "? q u : m 1-4 all typed");
 	pd_agenda_free(&ag);
-	/* 0 clears. */
-	ut_key('0');
-	cr_assert_eq(tdb_get(PD_ITEM, item1, &it), PD_OK);
-	cr_assert_not(pd_is_set(&it, PD_ITEM_STATUS));
-	pd_record_clear(&it);
+	ut_assert_shows("Meeting C3P");   /* still in meeting mode, nothing quit */
+}
+
+Test(meeting_mode, alt_digits_set_the_status_and_the_screen_says_what_they_mean)
+{
+	open_mode();
+	ut_key(UI_TAB);
+	ut_assert_shows("Status: none yet");
+	ut_assert_shows("Alt-1 Fully achieved  Alt-2 On track  Alt-3 Slipped  Alt-4 Not achieved");
+	ut_type("half a line");
+	ut_key(UI_ALT('2'));
+	ut_assert_shows("Status: ~ 2 On track");
+	ut_assert_shows("Status of this item: 2 On track  (Ctrl-_ undoes)");
+	ut_assert_shows("> half a line");   /* the line is untouched */
+	cr_assert_str_eq(item_status(item1), "2");
+	/* It can be undone, with the meeting's own undo key. */
+	ut_key(UI_CTRL('_'));
+	cr_assert_str_eq(item_status(item1), "");
+	ut_assert_shows("Ctrl-R redoes it");
+	ut_key(UI_CTRL('R'));
+	cr_assert_str_eq(item_status(item1), "2");
+	ut_assert_shows("(Ctrl-_ undoes it again)");
+	/* Esc then a digit pressed slowly: the Esc menu takes the digit. */
+	ut_key(UI_ESC);
+	ut_assert_shows("1-4 status  0 none  e end meeting  l leave it open  Esc stay");
+	ut_key('3');
+	cr_assert_str_eq(item_status(item1), "3");
+	ut_key(UI_ALT('0'));
+	cr_assert_str_eq(item_status(item1), "");
+	ut_assert_shows("> half a line");
+}
+
+Test(meeting_mode, a_rag_plan_shows_its_own_scale)
+{
+	struct pd_record p;
+
+	cr_assert_eq(tdb_get(PD_PLAN, plan, &p), PD_OK);
+	pd_record_clear(&p);
+	tdb_set_text(PD_PLAN, plan, PD_PLAN_SCALE, "rag");
+	open_mode();
+	ut_key(UI_TAB);
+	ut_assert_shows("Alt-1 Green  Alt-2 Amber  Alt-3 Red");
+	ut_key(UI_ALT('4'));
+	ut_assert_shows("This plan's scale has 3 levels");
+	ut_key(UI_ALT('2'));
+	cr_assert_str_eq(item_status(item1), "A");
+	ut_key(UI_ESC);
+	ut_assert_shows("1-3 status");
+	ut_key(UI_ESC);
+}
+
+Test(meeting_mode, dates_at_the_end_of_an_action_are_its_due_date)
+{
+	struct pd_record a;
+	struct pd_recorded r;
+
+	open_mode();
+	ut_key(UI_TAB);
+	ut_type("KP to circulate the dates by 15 July");
+	ut_assert_shows("Enter saves an action for KP, due 15th July 2009");
+	ut_key(UI_ENTER);
+	ut_assert_shows("Action saved, due 15th July 2009");
+	ut_assert_shows("KP to circulate the dates by 15 July  \xe2\x80\x94 Karen Proctor "
+			"\xc2\xb7 due 15th July 2009");
+	ut_type("KP to reply by 31/02");
+	ut_assert_shows("the date is not a day");
+	ut_key(UI_ENTER);
+	ut_assert_shows("is no day");
+	cr_assert_eq(count(PD_ACTION), 2);
+	/* The latest typed line is selected; check what was stored. */
+	r.kind = PD_ACTION;
+	cr_assert_eq(pd_meeting_record(tdb.st, meeting, item1, "DD to ring by Friday", &r, NULL),
+		     PD_OK);
+	cr_assert_eq(tdb_get(PD_ACTION, r.id, &a), PD_OK);
+	cr_assert_str_eq(pd_get_text(&a, PD_ACTION_DUE), "2009-07-03");
+	pd_record_clear(&a);
+}
+
+Test(meeting_mode, a_typed_line_is_edited_in_the_entry_line)
+{
+	struct pd_record a;
+	uint64_t id;
+
+	open_mode();
+	ut_key(UI_TAB);
+	ut_type("KP to invite the school nurse");
+	ut_key(UI_ENTER);
+	id = ut.app.meeting ? ((struct mm_view *)ut.app.meeting)->sel_id : 0;
+	cr_assert(id);
+	ut_key(UI_FN(KEY_F(2)));
+	ut_assert_shows("edit> KP to invite the school nurse");
+	/* Ctrl-U clears, then the right owner and a date. */
+	ut_key(UI_CTRL('U'));
+	ut_type("DD to invite the school nurse by 1 July");
+	ut_assert_shows("Enter changes it to an action for DD, due 1st July 2009");
+	ut_key(UI_ENTER);
+	ut_assert_shows("Action changed, due 1st July 2009");
+	cr_assert_eq(count(PD_ACTION), 1, "the same action, not a second one");
+	cr_assert_eq(tdb_get(PD_ACTION, id, &a), PD_OK);
+	cr_assert_str_eq(pd_get_text(&a, PD_ACTION_TEXT), "DD to invite the school nurse by 1 July");
+	cr_assert_eq(pd_refs_at(&a, PD_ACTION_OWNERS, 0), dd);
+	pd_record_clear(&a);
+	/* One undo gives the old line back. */
+	ut_key(UI_CTRL('_'));
+	cr_assert_eq(tdb_get(PD_ACTION, id, &a), PD_OK);
+	cr_assert_str_eq(pd_get_text(&a, PD_ACTION_TEXT), "KP to invite the school nurse");
+	pd_record_clear(&a);
+	/* Esc while editing leaves it as it was. */
+	ut_key(UI_FN(KEY_F(2)));
+	ut_type(" and more");
+	ut_key(UI_ESC);
+	ut_assert_shows("Not changed");
+	ut_assert_hides("edit>");
+	cr_assert_eq(tdb_get(PD_ACTION, id, &a), PD_OK);
+	cr_assert_str_eq(pd_get_text(&a, PD_ACTION_TEXT), "KP to invite the school nurse");
+	pd_record_clear(&a);
+	/* A line from an earlier meeting cannot be edited here. */
+	ut_key(UI_FN(KEY_UP));
 }
 
 Test(meeting_mode, tab_walks_the_agenda_and_ctrl_g_jumps)
@@ -157,10 +289,19 @@ Test(meeting_mode, tab_walks_the_agenda_and_ctrl_g_jumps)
 	ut_type("2");
 	ut_key(UI_ENTER);
 	ut_assert_shows("2. Who's who directory");
-	/* Text typed so far stays in the line when moving. */
+	/* Each item keeps its own line: moving never carries it along. */
 	ut_type("half");
 	ut_key(UI_FN(KEY_PPAGE));
+	ut_assert_shows("1. Child protection training");
+	ut_assert_hides("> half");
+	ut_assert_shows("A line is half-typed on item 2");
+	ut_type("other");
+	ut_key(UI_TAB);
 	ut_assert_shows("> half");
+	ut_key(UI_ENTER);
+	ut_key(UI_FN(KEY_BTAB));
+	ut_assert_shows("> other");
+	cr_assert_eq(count(PD_UPDATE), 1, "only the line Enter was pressed on is saved");
 }
 
 Test(meeting_mode, a_to_do_from_the_last_meeting_is_ticked)
@@ -204,7 +345,8 @@ Test(meeting_mode, end_with_the_next_date_then_minutes)
 	ut_type("18/09/2009");
 	ut_key(UI_ENTER);
 	ut_assert_shows("has ended");
-	ut_assert_shows("1 new action, due 18th September 2009");
+	ut_assert_shows("1 new action, 0 to-dos ticked done");
+	ut_assert_shows("1 due at the next meeting (18th September 2009)");
 	snprintf(path, sizeof path, "%s/min.html", tdb.dir);
 	ut_key(':');
 	ut_type("minutes ");
@@ -237,22 +379,27 @@ static const char *kept(uint64_t item, uint64_t *on)
 	return buf;
 }
 
-Test(meeting_mode, the_half_typed_line_is_kept_and_offered_back)
+Test(meeting_mode, the_meeting_left_open_is_offered_back_with_its_lines)
 {
+	uint64_t on = 0;
+
 	open_mode();
 	ut_key(UI_TAB);
 	ut_key(UI_TAB);
 	ut_type("KP to adj");
 	app_poll(&ut.app);   /* an idle tick (idle time 0 in this test) */
-	cr_assert_str_eq(kept(item2, NULL), "KP to adj");
+	cr_assert_str_eq(kept(item2, &on), "KP to adj");
+	cr_assert_eq(on, item2);
 	ut_type("ust");
 	/* The program stops (SIGHUP ends the loop, then the views are freed). */
 	app_free(&ut.app);
 	ut.started = false;
 	cr_assert_str_eq(kept(item2, NULL), "KP to adjust");
-	/* The next start goes straight back to it. */
+	/* The next start asks first: no key goes into the line unasked. */
 	ut_start();
-	ut_assert_shows("The line you were typing is back");
+	ut_assert_shows("Back to meeting C3P of 26/06/2009 (a line half-typed)?");
+	ut_assert_shows("Enter yes  Esc no");
+	ut_key(UI_ENTER);
 	ut_assert_shows("> KP to adjust");
 	ut_assert_shows("2. Who's who directory");
 	ut_type(" and e-mail organisation");
@@ -261,19 +408,117 @@ Test(meeting_mode, the_half_typed_line_is_kept_and_offered_back)
 	cr_assert_eq(count(PD_ACTION), 1);
 }
 
+Test(meeting_mode, not_now_keeps_it_open_and_m_returns)
+{
+	open_mode();
+	ut_key(UI_TAB);
+	ut_type("KP to");
+	app_free(&ut.app);
+	ut.started = false;
+	ut_start();
+	ut_assert_shows("Back to meeting C3P");
+	ut_key('j');   /* not the answer: not now, and not typed anywhere */
+	ut_assert_shows("Meeting C3P open");
+	ut_assert_shows("m returns");
+	ut_key('q');
+	ut_assert_shows("Meeting C3P is still open");
+	ut_assert_shows("(y/N)");
+	ut_key('n');
+	cr_assert_not(ut.app.quit);
+	ut_key('m');
+	ut_assert_shows("> KP to");
+	ut_assert_shows("1. Child protection training");
+}
+
+Test(meeting_mode, the_directory_and_back_with_the_line_as_it_was)
+{
+	open_mode();
+	ut_key(UI_TAB);
+	ut_key(UI_TAB);
+	ut_type("DD to ring the");
+	ut_key(UI_CTRL('F'));
+	ut_assert_shows("Directory lookup");
+	ut_assert_shows("Meeting C3P open");
+	ut_type("kar");
+	ut_assert_shows("Karen Proctor");
+	ut_key(UI_ENTER);   /* her card */
+	ut_assert_shows("kp@example.org");
+	ut_key(UI_ESC);     /* straight back to the meeting */
+	ut_assert_shows("2. Who's who directory");
+	ut_assert_shows("> DD to ring the");
+	ut_assert_hides("Meeting C3P open");
+	/* q in the lookup is a letter of the search. */
+	ut_key(UI_CTRL('F'));
+	ut_type("q");
+	ut_assert_shows("Find: q");
+	ut_key(UI_ESC);
+	ut_assert_shows("> DD to ring the");
+}
+
+Test(meeting_mode, undo_of_another_clients_change_asks_first)
+{
+	struct pd_store *other;
+	struct pd_err err = { 0 };
+	struct pd_recorded r;
+
+	open_mode();
+	ut_key(UI_TAB);
+	cr_assert_eq(pd_store_open(tdb.path, NULL, &other, &err), PD_OK, "%s", err.msg);
+	cr_assert_eq(pd_meeting_record(other, meeting, item1, "Typed in the other window", &r,
+				       &err), PD_OK);
+	app_poll(&ut.app);
+	app_draw(&ut.app);
+	ut_assert_shows("Typed in the other window");   /* seen here */
+	ut_key(UI_CTRL('_'));
+	ut_assert_shows("made in another window or session");
+	ut_assert_shows("(y/N)");
+	ut_key('n');
+	cr_assert_eq(count(PD_UPDATE), 1, "nothing undone");
+	ut_key(UI_CTRL('_'));
+	ut_key('y');
+	cr_assert_eq(count(PD_UPDATE), 0);
+	pd_store_close(other);
+}
+
 Test(meeting_mode, help_lists_the_meeting_keys)
 {
 	open_mode();
 	ut_key(UI_TAB);
-	ut_key('?');
-	ut_assert_shows("Meeting mode");
+	ut_key(UI_FN(KEY_F(1)));
+	ut_assert_shows("During the meeting");
 	ut_assert_shows("turn the selected note into an action, or back");
 	ut_assert_shows("Ctrl-T");
 	ut_assert_shows("F10");
+	ut_assert_shows("Alt-1 Alt-2 Alt-3 Alt-4 Alt-0");
+	/* No key listed that types instead here. */
+	ut_assert_hides("  u  ");
 	ut_key(UI_ESC);
-	/* In the middle of a line, ? is text. */
+	/* ? is text. */
 	ut_type("Any questions?");
 	ut_assert_shows("> Any questions?");
+}
+
+/* Every key bar of meeting mode ends with a whole hint at 80 columns. */
+Test(meeting_mode, questions_and_key_bars_fit_80_columns)
+{
+	const char *bar;
+
+	open_mode();
+	bar = ut_line(LINES - 1);
+	cr_assert(strstr(bar, "Enter present"), "attendance bar: [%s]", bar);
+	ut_key(UI_TAB);
+	bar = ut_line(LINES - 1);
+	cr_assert(strstr(bar, "Enter save  Tab next"), "agenda bar: [%s]", bar);
+	cr_assert(strstr(bar, "Esc more"), "cut at a whole hint: [%s]", bar);
+	/* The delete question of a long title keeps its (y/N). */
+	ut_key(UI_ESC);
+	cr_assert(strstr(ut_line(LINES - 1), "Esc stay"), "[%s]", ut_line(LINES - 1));
+	ut_key(UI_ESC);
+	ut_key(UI_FN(KEY_F(10)));
+	ut_key(UI_ENTER);
+	ut_key(UI_CTRL('L'));   /* the message gives way to the bar */
+	bar = ut_line(LINES - 1);
+	cr_assert(strstr(bar, "Enter agenda  q leave"), "summary bar: [%s]", bar);
 }
 
 Test(meeting_mode, fits_80x24_and_says_when_too_small)

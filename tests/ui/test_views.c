@@ -73,7 +73,19 @@ Test(views, an_empty_database_opens_on_the_welcome_screen)
 	ut_assert_shows("Welcome to plandesk");
 	ut_assert_shows("add a plan");
 	ut_assert_shows("import a CSV file");
-	ut_assert_shows("load the demo");
+	ut_assert_shows("try the demo database");
+}
+
+Test(views, the_demo_key_opens_the_demo_database_and_writes_nothing_here)
+{
+	ut.app.share_dir = NULL;
+	ut_start();
+	ut.app.share_dir = "/nonexistent-but-set";
+	ut_key('D');
+	cr_assert(ut.app.quit, "the client closes to open the demo database");
+	cr_assert_eq(ut.app.exit_code, UI_EXIT_DEMO);
+	cr_assert_eq(tdb_count(PD_PLAN) + tdb_count(PD_ORG) + tdb_count(PD_PERSON), 0,
+		     "nothing written into the user's database");
 }
 
 Test(views, adding_a_plan_from_the_welcome_screen_shows_the_plans)
@@ -335,7 +347,7 @@ Test(views, without_utf8_the_marks_are_ascii)
 	cr_assert(strncmp(ut_line(ut_find("Awareness")), "+", 1) == 0, "%s", ut_dump());
 	cr_assert(strncmp(ut_line(ut_find("Early help")), "!", 1) == 0, "%s", ut_dump());
 	cr_assert(strncmp(ut_line(ut_find("Night-time")), ".", 1) == 0, "%s", ut_dump());
-	ut_assert_shows("-  CSE");   /* an expanded plan */
+	ut_assert_shows("- CSE");   /* an expanded plan */
 	unsetenv("PLANDESK_ASCII");
 }
 
