@@ -155,8 +155,8 @@ int pd_mt_action_fill(struct pd_record *a, const struct pd_record *m,
 		snprintf(quoted, sizeof quoted, "%.*s", (int)due.len,
 			 line + al->text_off + due.off);
 		out->note[0] = '\0';
-		add_note(out->note, sizeof out->note, "\"%s\" is no day (%s): no due "
-			 "date set", quoted, due.why);
+		add_note(out->note, sizeof out->note, "\"%s\" is no day (%s): no due date",
+			 quoted, due.why);
 		if (owners[0])
 			add_note(out->note, sizeof out->note, "%s", owners);
 	}

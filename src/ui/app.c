@@ -404,6 +404,14 @@ static int global_key(struct app *a, int key)
 	}
 }
 
+/* Alt-x nobody takes is what a quick hand typed: Esc, then x. */
+static void esc_then(struct app *a, int key)
+{
+	app_key(a, UI_ESC);
+	if (!a->quit)
+		app_key(a, key - UI_ALT(0));
+}
+
 void app_key(struct app *a, int key)
 {
 	struct view *top;
@@ -416,18 +424,13 @@ void app_key(struct app *a, int key)
 			top->ops->resize(top, a, a->lines - 2, a->cols);
 		return;
 	}
-	/* Alt-x means something only where a table binds it; elsewhere it
-	 * is what a quick hand typed: Esc, then x. */
-	if (UI_IS_ALT(key) && (a->prompt.kind != UI_PR_NONE || !app_top(a) ||
-			       ui_keymap_find(app_keys_now(app_top(a)), key) == UI_C_NONE)) {
-		app_key(a, UI_ESC);
-		if (!a->quit)
-			app_key(a, key - UI_ALT(0));
-		return;
-	}
 	a->msg[0] = '\0';
 	if (a->prompt.kind != UI_PR_NONE) {
-		apply(a, ui_prompt_key(a, key));
+		res = ui_prompt_key(a, key);
+		if (res == UI_UNHANDLED)
+			esc_then(a, key);
+		else
+			apply(a, res);
 		return;
 	}
 	/* A screen too small to draw on only takes q and Ctrl-L. */
@@ -438,6 +441,10 @@ void app_key(struct app *a, int key)
 	}
 	top = app_top(a);
 	res = top ? top->ops->key(top, a, key) : UI_UNHANDLED;
+	if (res == UI_UNHANDLED && UI_IS_ALT(key)) {
+		esc_then(a, key);
+		return;
+	}
 	if (res == UI_UNHANDLED)
 		res = global_key(a, key);
 	apply(a, res);

@@ -178,8 +178,9 @@ static int form_key(struct view *v, struct app *a, int key)
 	default:
 		break;
 	}
-	if (fm->cur < fm->nf)
-		ui_le_key(&fm->f[fm->cur].le, key);
+	if (fm->cur < fm->nf && ui_le_key(&fm->f[fm->cur].le, key) == UI_LE_UNHANDLED &&
+	    UI_IS_ALT(key))
+		return UI_UNHANDLED;   /* Esc, then the key */
 	return UI_REDRAW;
 }
 

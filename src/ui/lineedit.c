@@ -143,6 +143,30 @@ static bool wordish(const struct ui_lineedit *le, size_t at)
 	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* The start of the word before the cursor (readline's Alt-b). */
+static size_t word_back(const struct ui_lineedit *le)
+{
+	size_t p = le->cur;
+
+	while (p > 0 && !wordish(le, prev_boundary(le, p)))
+		p = prev_boundary(le, p);
+	while (p > 0 && wordish(le, prev_boundary(le, p)))
+		p = prev_boundary(le, p);
+	return p;
+}
+
+/* The end of the word after the cursor (readline's Alt-f). */
+static size_t word_forward(const struct ui_lineedit *le)
+{
+	size_t p = le->cur;
+
+	while (p < le->n && !wordish(le, p))
+		p = next_boundary(le, p);
+	while (p < le->n && wordish(le, p))
+		p = next_boundary(le, p);
+	return p;
+}
+
 enum ui_le_res ui_le_key(struct ui_lineedit *le, int key)
 {
 	size_t p;
@@ -178,13 +202,17 @@ enum ui_le_res ui_le_key(struct ui_lineedit *le, int key)
 		le->s[le->cur] = '\0';
 		le->n = le->cur;
 		return UI_LE_CHANGED;
-	case UI_CTRL('W'):
-		p = le->cur;
-		while (p > 0 && !wordish(le, prev_boundary(le, p)))
-			p = prev_boundary(le, p);
-		while (p > 0 && wordish(le, prev_boundary(le, p)))
-			p = prev_boundary(le, p);
-		cut(le, p, le->cur);
+	case UI_CTRL('W'): case UI_ALT(127): case UI_ALT(UI_CTRL('H')):
+		cut(le, word_back(le), le->cur);
+		return UI_LE_CHANGED;
+	case UI_ALT('b'):
+		le->cur = word_back(le);
+		return UI_LE_MOVED;
+	case UI_ALT('f'):
+		le->cur = word_forward(le);
+		return UI_LE_MOVED;
+	case UI_ALT('d'):
+		cut(le, le->cur, word_forward(le));
 		return UI_LE_CHANGED;
 	}
 	if (key >= 32 && key != 127 && key < UI_FN(0)) {

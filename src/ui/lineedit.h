@@ -3,7 +3,8 @@
  * character, drawn by display columns (wide characters take two), scrolled
  * sideways to keep the cursor in view.  Used by `/`, `:`, prompts and
  * every form field.  Emacs-style keys as in readline: Ctrl-A/E, Ctrl-B/F,
- * Ctrl-U/K, Ctrl-W, Ctrl-D, Backspace, Delete, Home/End, Left/Right.
+ * Ctrl-U/K, Ctrl-W, Ctrl-D, Alt-B/F (a word back, forward), Alt-D and
+ * Alt-Backspace (delete a word), Backspace, Delete, Home/End, Left/Right.
  */
 #ifndef PLANDESK_UI_LINEEDIT_H
 #define PLANDESK_UI_LINEEDIT_H

@@ -81,8 +81,8 @@ int app_getkey(struct app *a)
 		nodelay(stdscr, TRUE);
 		d = wgetch(stdscr);
 		nodelay(stdscr, FALSE);
-		if (d >= 32 && d < 127)
-			return UI_ALT(d);
+		if ((d >= 32 && d <= 127) || d == UI_CTRL('H'))
+			return UI_ALT(d);   /* Alt-Backspace too */
 		if (d != ERR)
 			ungetch(d);
 		return UI_ESC;

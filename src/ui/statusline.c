@@ -87,8 +87,12 @@ int ui_prompt_key(struct app *a, int key)
 
 	switch (p->kind) {
 	case UI_PR_CONFIRM:
+		if (UI_IS_ALT(key))
+			return UI_UNHANDLED;   /* Esc (no), then the key */
 		return finish(a, key == 'y' || key == 'Y' ? 'y' : 'n');
 	case UI_PR_CHOICE:
+		if (UI_IS_ALT(key))
+			return UI_UNHANDLED;
 		if (key > 0 && key < 128 && strchr(p->choices, key))
 			return finish(a, key);
 		return finish(a, UI_ESC);
@@ -97,9 +101,16 @@ int ui_prompt_key(struct app *a, int key)
 			return finish(a, UI_ENTER);
 		if (key == UI_ESC || key == UI_CTRL('G') || key == UI_CTRL('C'))
 			return finish(a, UI_ESC);
-		if (ui_le_key(&p->le, key) == UI_LE_CHANGED && p->change)
-			p->change(a, p->ctx, p->le.s);
-		return UI_REDRAW;
+		switch (ui_le_key(&p->le, key)) {
+		case UI_LE_CHANGED:
+			if (p->change)
+				p->change(a, p->ctx, p->le.s);
+			return UI_REDRAW;
+		case UI_LE_UNHANDLED:
+			return UI_IS_ALT(key) ? UI_UNHANDLED : UI_REDRAW;
+		default:
+			return UI_REDRAW;
+		}
 	default:
 		return UI_NOTHING;
 	}

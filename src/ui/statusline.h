@@ -10,7 +10,8 @@
 
 #include "app.h"
 
-/* Handle a key while a prompt is open; returns an enum ui_res. */
+/* Handle a key while a prompt is open; returns an enum ui_res, or
+ * UI_UNHANDLED for an Alt key it has no use for (then: Esc, then the key). */
 int ui_prompt_key(struct app *a, int key);
 
 /*

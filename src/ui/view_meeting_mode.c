@@ -85,8 +85,7 @@ static int saved(struct mm_view *m, struct app *a, const struct pd_recorded *out
 	m->sel_kind = (int)out->kind;
 	m->sel_id = out->id;
 	if (out->note[0]) {
-		app_msg(a, UI_R_SLIPPED, "%s saved, but %s", out->kind == PD_ACTION ?
-			"Action" : "Note", out->note);
+		app_msg(a, UI_R_SLIPPED, "Saved, but %s", out->note);
 		return UI_RELOAD;
 	}
 	if (out->due[0] && pd_date_parse(out->due, &d, NULL) == PD_OK)

@@ -53,8 +53,14 @@ awk 'BEGIN { printf "Long \377 line "; for (i = 0; i < 1000; i++) printf "012345
 tm load-buffer -b long "$T_TMP/long"
 tm paste-buffer -b long -t 0
 keys Enter
-expect "saved" "Note saved"
-"$PLANDESK" --db "$db" export updates -o "$T_TMP/u.csv" 2>/dev/null
+# The line saved is the newest note: wait for it in the database.
+i=0
+while [ $i -lt $((E2E_TIMEOUT * 10)) ]; do
+	"$PLANDESK" --db "$db" export updates -o "$T_TMP/u.csv" 2>/dev/null
+	grep -aq "Long � line" "$T_TMP/u.csv" && break
+	sleep 0.1
+	i=$((i + 1))
+done
 len=$(grep -ao "Long � line [0-9]*" "$T_TMP/u.csv" | sed 's/^Long � line //' | awk '{ print length($0) }')
 [ "$len" = 10000 ] && ok "a 10,000-character line, whole, the bad byte as U+FFFD" ||
 	fail "a 10,000-character line, whole (got '$len')"

@@ -268,8 +268,18 @@ Test(meeting_mode, a_typed_line_is_edited_in_the_entry_line)
 	cr_assert_eq(tdb_get(PD_ACTION, id, &a), PD_OK);
 	cr_assert_str_eq(pd_get_text(&a, PD_ACTION_TEXT), "KP to invite the school nurse");
 	pd_record_clear(&a);
-	/* A line from an earlier meeting cannot be edited here. */
-	ut_key(UI_FN(KEY_UP));
+	/* Readline's Alt keys edit the line; they neither cancel an edit
+	 * nor open the Esc menu. */
+	ut_key(UI_FN(KEY_F(2)));
+	ut_key(UI_ALT('b'));
+	ut_key(UI_ALT('d'));
+	ut_type("midwife");
+	ut_assert_shows("edit> KP to invite the school midwife");
+	ut_key(UI_ALT('f'));
+	ut_key(UI_ENTER);
+	cr_assert_eq(tdb_get(PD_ACTION, id, &a), PD_OK);
+	cr_assert_str_eq(pd_get_text(&a, PD_ACTION_TEXT), "KP to invite the school midwife");
+	pd_record_clear(&a);
 }
 
 Test(meeting_mode, tab_walks_the_agenda_and_ctrl_g_jumps)
