@@ -8,9 +8,13 @@
  * and an Excel "sep=X" first line is obeyed.  CR, LF and CRLF line ends
  * are all accepted; quoted fields may hold delimiters, quotes and line
  * breaks.  Parsing is libcsv's, in strict mode (CSV_STRICT |
- * CSV_STRICT_FINI); libcsv does not track positions, so the reader feeds it
- * one line at a time and counts lines and fields itself.  Blank lines and
- * records whose every field is empty are skipped.
+ * CSV_STRICT_FINI), with one leniency that Excel and LibreOffice share: a
+ * quote inside a field that does not begin with one (37°36'37.8"N) is
+ * data, and the rest of the line is still checked; a quote that opens a
+ * field still needs its closing quote, and nothing but a delimiter or a
+ * line end may follow that.  libcsv does not track positions, so the
+ * reader feeds it one line at a time and counts lines and fields itself.
+ * Blank lines and records whose every field is empty are skipped.
  *
  * Positions: a row's `line` is the 1-based line on which its record
  * starts.  An error message from the reader begins "LINE:COL: " where LINE

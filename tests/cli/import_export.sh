@@ -38,8 +38,8 @@ expect_out "Google's extra values go to the notes" '^email: s\.davis@home\.examp
 
 # --- errors: FILE:LINE:COL, exit 2, nothing written -----------------------
 before=$(pd export people | wc -l)
-expect_status 2 "a bare quote is an error" pd import people "$TESTS_DATA/bad_quote.csv"
-expect_err "it says where" 'bad_quote\.csv:3:1: a quote inside an unquoted field at line 3, character 6'
+expect_status 2 "text after a closing quote is an error" pd import people "$TESTS_DATA/bad_after_quote.csv"
+expect_err "it says where" 'bad_after_quote\.csv:4:1: text after the closing quote of a field at line 4, character 8'
 expect_status 2 "an unclosed quote is an error" pd import people "$TESTS_DATA/bad_unclosed.csv"
 expect_err "it names the record's line and field" 'bad_unclosed\.csv:3:8: a quoted field is not closed'
 expect_status 2 "a bad date is an error" pd import people "$TESTS_DATA/bad_date.csv"
