@@ -250,7 +250,10 @@ static int md_rows(struct pd_buf *b, const struct pd_dm_table *t)
 				continue;
 			if ((rc = md_label(b, t->cols[c].head)))
 				break;
-			if (cell->body.n == 1 && cell->body.v[0].kind == PD_DM_PARA) {
+			/* "**Due:** 25th September 2009"; a head that says more
+			 * ("Progress: 26th June 2009") stands on its own line. */
+			if (cell->body.n == 1 && cell->body.v[0].kind == PD_DM_PARA &&
+			    !strchr(t->cols[c].head, ':')) {
 				if ((rc = pd_buf_putc(b, ' ')) == PD_OK &&
 				    (rc = md_runs(b, &cell->body.v[0], "", false)) == PD_OK)
 					rc = pd_buf_puts(b, "\n\n");

@@ -186,9 +186,10 @@ static int rows(struct pd_buf *b, const struct pd_dm_table *t)
 			if (compact) {
 				pd_buf_reset(&text);
 				if ((rc = cell_line(cell, &text)) == PD_OK)
-					rc = pd_buf_printf(&line, "%s%s%s%s", line.n ? "; " : "",
-							   t->cols[c].head, ": ", text.p);
-			} else if (cell->body.n == 1 && cell->body.v[0].kind == PD_DM_PARA) {
+					rc = pd_buf_printf(&line, "%s%s: %s", line.n ?
+							   " \xe2\x80\x94 " : "", t->cols[c].head, text.p);
+			} else if (cell->body.n == 1 && cell->body.v[0].kind == PD_DM_PARA &&
+				   !strchr(t->cols[c].head, ':')) {
 				if ((rc = plain(&cell->body.v[0], &text)) == PD_OK &&
 				    (rc = label(&line, t->cols[c].head)) == PD_OK &&
 				    (rc = pd_buf_puts(&line, text.p)) == PD_OK)
