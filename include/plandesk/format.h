@@ -60,8 +60,9 @@ const char *pd_format_list(unsigned set, char *buf, size_t n);
 /*
  * Choose the format of one command's output.  `name` (--format, may be
  * NULL) wins; else the extension of `path` (-o FILE, may be NULL: no
- * file) when its last component has one; else `dflt`.  The choice must be
- * in `set`.
+ * file) when its last component has one and it is not already a named
+ * pipe, a device or a folder (/dev/stdout); else `dflt`.  The choice must
+ * be in `set`.
  * Returns PD_OK with *out set; PD_EINVAL when `name` is no format, the
  * extension names none, or the format is not in `set` — err then says so
  * and lists the formats of `set` ("… use md, txt, html, docx or odt").

@@ -94,7 +94,8 @@ static char *safe_copy(const char *s, size_t n)
 		pd_buf_free(&b);
 		return NULL;
 	}
-	return b.p;   /* pd_buf_reserve made it non-NULL and NUL-terminated */
+	b.p[b.n] = '\0';   /* pd_buf_reserve made room; "" adds nothing */
+	return b.p;
 }
 
 static int set_str(struct pd_dm *dm, char **dst, const char *s)

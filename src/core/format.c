@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "plandesk/format.h"
 
@@ -65,11 +66,18 @@ const char *pd_format_list(unsigned set, char *buf, size_t n)
 	return buf;
 }
 
-/* The extension of the last component of `path`, or NULL ("x", ".profile"). */
+/*
+ * The extension of the last component of `path`, or NULL ("x", ".profile").
+ * A path that is already something other than a file — a named pipe, a
+ * device, a folder — says nothing by its name: NULL.
+ */
 static const char *extension(const char *path)
 {
 	const char *base = strrchr(path, '/'), *dot;
+	struct stat sb;
 
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return NULL;
 	base = base ? base + 1 : path;
 	dot = strrchr(base, '.');
 	return dot && dot != base && dot[1] ? dot + 1 : NULL;
