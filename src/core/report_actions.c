@@ -383,9 +383,9 @@ static int build(struct act *x, struct pd_dm *dm)
 	if (!x->ng)
 		return dm->rc;
 	pd_dm_table(dm, PD_DM_T_COMPACT, 1);
-	pd_dm_col(dm, "Due", 13);
-	pd_dm_col(dm, "Item", 33);
-	pd_dm_col(dm, "Action", 40);
+	pd_dm_col(dm, "Due", 17);
+	pd_dm_col(dm, "Item", 31);
+	pd_dm_col(dm, "Action", 38);
 	pd_dm_col(dm, "Raised", 14);
 	for (size_t gi = 0; gi < x->ng; gi++) {
 		pd_dm_row(dm, PD_DM_ROW_GROUP, 0);
