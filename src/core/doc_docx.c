@@ -57,15 +57,21 @@ static void run(struct pd_xml *x, const char *text, unsigned style, unsigned rol
 	pd_xml_end(x);
 }
 
-/* A paragraph of style `pstyle` (NULL: Normal), indented `ind` twips. */
+/*
+ * A paragraph of style `pstyle` (NULL: Normal), indented `ind` twips;
+ * `keep`: on the same page as the next (in a table: its row with the next
+ * row, so a group's name is never the last line of a page).
+ */
 static void para(struct pd_xml *x, const struct pd_dm_block *blk,
-		 const char *pstyle, long ind)
+		 const char *pstyle, long ind, bool keep)
 {
 	pd_xml_start(x, "w:p");
-	if (pstyle || ind) {
+	if (pstyle || ind || keep) {
 		pd_xml_start(x, "w:pPr");
 		if (pstyle)
 			pd_xml_empty(x, "w:pStyle", "w:val", pstyle);
+		if (keep)
+			pd_xml_empty(x, "w:keepNext", NULL, NULL);
 		if (ind) {
 			pd_xml_start(x, "w:ind");
 			pd_xml_attrf(x, "w:left", "%ld", ind);
@@ -80,19 +86,19 @@ static void para(struct pd_xml *x, const struct pd_dm_block *blk,
 
 /* A heading, paragraph or list item; `cell`: inside a table cell. */
 static void block(struct pd_xml *x, const struct pd_dm_block *blk, bool cell,
-		  bool head, long ind)
+		  bool head, long ind, bool keep)
 {
 	static const char *const headings[] = { "Heading1", "Heading2", "Heading3" };
 
 	switch (blk->kind) {
 	case PD_DM_HEADING:
-		para(x, blk, headings[blk->level - 1], 0);
+		para(x, blk, headings[blk->level - 1], 0, false);
 		break;
 	case PD_DM_ITEM:
-		para(x, blk, blk->level > 1 ? "ListBullet2" : "ListBullet", ind);
+		para(x, blk, blk->level > 1 ? "ListBullet2" : "ListBullet", ind, keep);
 		break;
 	default:
-		para(x, blk, head ? "TableHeading" : cell ? "TableText" : NULL, ind);
+		para(x, blk, head ? "TableHeading" : cell ? "TableText" : NULL, ind, keep);
 	}
 }
 
@@ -109,7 +115,7 @@ static void shade(struct pd_xml *x, const char *rgb)
 
 /* One cell: width, span, shading, then its paragraphs (at least one). */
 static void cell(struct pd_xml *x, const struct pd_dm_cell *c, long width,
-		 size_t span, const char *fill, bool head, long ind)
+		 size_t span, const char *fill, bool head, long ind, bool keep)
 {
 	const char *rgb = pd_dm_shade_rgb(c->shade);
 
@@ -127,7 +133,7 @@ static void cell(struct pd_xml *x, const struct pd_dm_cell *c, long width,
 	shade(x, rgb ? rgb : fill);
 	pd_xml_end(x);
 	for (size_t i = 0; i < c->body.n; i++)
-		block(x, &c->body.v[i], true, head, ind);
+		block(x, &c->body.v[i], true, head, ind, keep);
 	if (!c->body.n) {
 		pd_xml_start(x, "w:p");
 		pd_xml_start(x, "w:pPr");
@@ -213,7 +219,7 @@ static void table(struct pd_xml *x, const struct pd_dm_table *t, long tw)
 			struct pd_dm_cell hc = { .body = { &blk, 1, 1 }, .shade = PD_ST_NONE };
 			blk.runs = &r;
 			blk.nruns = 1;
-			cell(x, &hc, w[c], 1, PD_DM_HEAD_RGB, true, 0);
+			cell(x, &hc, w[c], 1, PD_DM_HEAD_RGB, true, 0, false);
 		}
 		pd_xml_end(x);
 	}
@@ -221,12 +227,12 @@ static void table(struct pd_xml *x, const struct pd_dm_table *t, long tw)
 		const struct pd_dm_row *row = &t->rows[r];
 		pd_xml_start(x, "w:tr");
 		if (row->flags & PD_DM_ROW_GROUP) {
-			cell(x, &row->cells[0], tw, nc, PD_DM_GROUP_RGB, true, 0);
+			cell(x, &row->cells[0], tw, nc, PD_DM_GROUP_RGB, true, 0, true);
 		} else {
 			for (size_t c = 0; c < nc && c < row->ncells; c++)
 				cell(x, &row->cells[c], w[c], 1,
 				     fields && c == 0 ? PD_DM_GROUP_RGB : NULL,
-				     fields && c == 0, c == 0 ? 227L * row->depth : 0);
+				     fields && c == 0, c == 0 ? 227L * row->depth : 0, false);
 		}
 		pd_xml_end(x);
 	}
@@ -241,10 +247,10 @@ static void titles(struct pd_xml *x, const struct pd_dm *dm)
 	struct pd_dm_run r = { .text = dm->title ? dm->title : "" };
 	struct pd_dm_block blk = { .kind = PD_DM_PARA, .runs = &r, .nruns = 1 };
 
-	para(x, &blk, "Title", 0);
+	para(x, &blk, "Title", 0, false);
 	if (dm->subtitle) {
 		r.text = dm->subtitle;
-		para(x, &blk, "Subtitle", 0);
+		para(x, &blk, "Subtitle", 0, false);
 	}
 }
 
@@ -285,7 +291,7 @@ static void document(struct pd_xml *x, const struct pd_dm *dm)
 		if (blk->kind == PD_DM_TABLE)
 			table(x, blk->table, text_width(dm));
 		else
-			block(x, blk, false, false, 0);
+			block(x, blk, false, false, 0, false);
 	}
 	section(x, dm);
 	pd_xml_end(x);

@@ -151,6 +151,10 @@ static void style(struct pd_xml *x, const struct style *s)
 		pd_xml_empty(x, "w:next", "w:val", s->next);
 	pd_xml_empty(x, "w:qFormat", NULL, NULL);
 	pd_xml_start(x, "w:pPr");
+	/* In a table cell, a line is not moved to the next page for the
+	 * sake of a widow or an orphan: the row breaks where it falls. */
+	if (strncmp(s->id, "Table", 5) == 0)
+		pd_xml_empty(x, "w:widowControl", "w:val", "0");
 	if (s->keep_next) {
 		pd_xml_empty(x, "w:keepNext", NULL, NULL);
 		pd_xml_empty(x, "w:keepLines", NULL, NULL);

@@ -201,6 +201,7 @@ static void table_styles(struct pd_xml *x, const struct pd_dm *dm)
 		pd_xml_attr(x, "table:align", "margins");
 		pd_xml_attr(x, "fo:margin-bottom", "0.3cm");
 		pd_xml_attr(x, "style:may-break-between-rows", "true");
+		pd_xml_attr(x, "table:border-model", "collapsing");
 		pd_xml_end(x);
 		pd_xml_end(x);
 		for (size_t c = 0; c < t->ncols; c++) {

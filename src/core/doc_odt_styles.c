@@ -93,6 +93,11 @@ static void pstyle(struct pd_xml *x, const struct pstyle *s, double width)
 		pd_xml_attr(x, "fo:margin-left", s->indent);
 	if (s->keep)
 		pd_xml_attr(x, "fo:keep-with-next", "always");
+	if (strncmp(s->name, "Table", 5) == 0) {
+		/* A row breaks where it falls, not a line early. */
+		pd_xml_attr(x, "fo:widows", "0");
+		pd_xml_attr(x, "fo:orphans", "0");
+	}
 	if (strcmp(s->name, "Footer") == 0) {
 		pd_xml_start(x, "style:tab-stops");
 		pd_xml_start(x, "style:tab-stop");
