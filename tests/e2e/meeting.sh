@@ -126,6 +126,18 @@ check_md "a note on item 4" "- Leaflets translated into Urdu and Polish"
 check_md "open actions by person" "### Diane Dawson (DD)"
 check_md "due dates" "| 4th December 2009 |"
 check_md "the next meeting" "**Next meeting:** 4th December 2009"
+# A Word file, by its name; a name of no format is refused, nothing written.
+keys :
+keys -l "minutes $T_TMP/min.docx"
+keys Enter
+expect ":minutes FILE.docx writes Word" "min.docx (Word)"
+if [ "$(head -c 4 "$T_TMP/min.docx" | od -An -tx1 | tr -d ' ')" = 504b0304 ]; then
+	ok ":minutes FILE.docx is a zip file"; else fail ":minutes FILE.docx is a zip file"; fi
+keys :
+keys -l "minutes $T_TMP/min.pdf"
+keys Enter
+expect ":minutes FILE.pdf says why" ".pdf is not one of the formats"
+if [ -e "$T_TMP/min.pdf" ]; then fail ":minutes FILE.pdf writes nothing"; else ok ":minutes FILE.pdf writes nothing"; fi
 "$PLANDESK" --db "$db" minutes 18/09/2009 --format txt >"$T_TMP/min.txt" 2>"$T_TMP/err"
 if grep -q "KP to e-mail the course details" "$T_TMP/min.txt"; then ok "plandesk minutes agrees"; else
 	fail "plandesk minutes agrees"; cat "$T_TMP/err"; fi
