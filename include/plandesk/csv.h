@@ -8,9 +8,13 @@
  * and an Excel "sep=X" first line is obeyed.  CR, LF and CRLF line ends
  * are all accepted; quoted fields may hold delimiters, quotes and line
  * breaks.  Parsing is libcsv's, in strict mode (CSV_STRICT |
- * CSV_STRICT_FINI); libcsv does not track positions, so the reader feeds it
- * one line at a time and counts lines and fields itself.  Blank lines and
- * records whose every field is empty are skipped.
+ * CSV_STRICT_FINI), with one leniency that Excel and LibreOffice share: a
+ * quote inside a field that does not begin with one (37°36'37.8"N) is
+ * data, and the rest of the line is still checked; a quote that opens a
+ * field still needs its closing quote, and nothing but a delimiter or a
+ * line end may follow that.  libcsv does not track positions, so the
+ * reader feeds it one line at a time and counts lines and fields itself.
+ * Blank lines and records whose every field is empty are skipped.
  *
  * Positions: a row's `line` is the 1-based line on which its record
  * starts.  An error message from the reader begins "LINE:COL: " where LINE
@@ -23,7 +27,10 @@
  * (CRLF and a UTF-8 byte-order mark for Excel), and guards against formula
  * injection: a cell beginning with = + - @ tab or CR (after any leading
  * apostrophes) gets one more leading apostrophe, which pd_csv_unguard
- * removes again, so export and import are exact inverses.
+ * removes again, so export and import are exact inverses.  A phone number
+ * written with pd_csv_put_phone — only digits, spaces, brackets and
+ * hyphens after an optional leading "+" — is left as it is: it cannot
+ * call a function, and an apostrophe would show in the spreadsheet.
  */
 #ifndef PLANDESK_CSV_H
 #define PLANDESK_CSV_H
@@ -152,6 +159,21 @@ void pd_csv_writer_init(struct pd_csv_writer *w, bool excel, pd_csv_sink sink,
  */
 int pd_csv_put(struct pd_csv_writer *w, const char *s, size_t n,
 	       struct pd_err *err);
+
+/*
+ * True when n bytes at `s` are a phone number as people write them: an
+ * optional leading '+', then only digits, spaces, brackets and hyphens,
+ * with at least one digit ("+44 (0)1632 960200", "07700 900123").
+ */
+bool pd_csv_phone_like(const char *s, size_t n);
+
+/*
+ * pd_csv_put for a phone or mobile number: a value pd_csv_phone_like
+ * accepts is not guarded (it cannot call a function); any other value is
+ * guarded as pd_csv_put guards it.  Returns as pd_csv_put.
+ */
+int pd_csv_put_phone(struct pd_csv_writer *w, const char *s, size_t n,
+		     struct pd_err *err);
 
 /* pd_csv_put for a NUL-terminated string (NULL writes an empty field). */
 int pd_csv_puts(struct pd_csv_writer *w, const char *s, struct pd_err *err);

@@ -110,6 +110,46 @@ size_t	pd_date_iso(const struct pd_date *d, char buf[static PD_DATE_ISO_SIZE]);
  */
 size_t	pd_date_long(const struct pd_date *d, char *buf, size_t n);
 
+/** How a document writes its dates; one style per document. */
+enum pd_date_style {
+	PD_DS_LONG,	/* "15th May 2009", "September 2015" (the default) */
+	PD_DS_SHORT,	/* "15/05/2009", "09/2015" */
+	PD_DS_ISO	/* "2009-05-15", "2015-09" */
+};
+
+/** Buffer size that always holds pd_date_styled(). */
+#define PD_DATE_TEXT_SIZE	PD_DATE_LONG_SIZE
+
+/** @brief Name a date style.
+ *
+ * @param[in] name "long", "short" or "iso" (any case).
+ * @param[out] out Receives the style; untouched on failure.
+ * @return PD_OK, or PD_EINVAL for another name (or NULL).
+ */
+int	pd_date_style_parse(const char *name, enum pd_date_style *out);
+
+/** @brief Format a date in a style.
+ *
+ * @param[in] d The date.
+ * @param[in] style The style.
+ * @param[out] buf Receives the text; an empty string if `d` is not valid.
+ * @param[in] n The size of `buf`; #PD_DATE_TEXT_SIZE is always enough.
+ * @return The length of the full text, without the NUL (as snprintf).
+ */
+size_t	pd_date_styled(const struct pd_date *d, enum pd_date_style style,
+	    char *buf, size_t n);
+
+/** @brief Format stored date text in a style.
+ *
+ * @param[in] text A stored date ("2009-05-15", "2015-09"), or any text.
+ * @param[in] style The style.
+ * @param[out] buf Receives the date in `style`, or "" when `text` is NULL
+ *	or not a date (a target such as "Post completion of JSNA").
+ * @return The length written, without the NUL.
+ */
+size_t	pd_date_text(const char *text, enum pd_date_style style,
+	    char buf[static PD_DATE_TEXT_SIZE]);
+
 /** @brief Compare two dates.
  *
  * A month-precision date sorts just before the 1st of that month.

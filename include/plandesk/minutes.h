@@ -15,10 +15,15 @@
  * meeting's date still counts as open in its minutes, so minutes printed
  * again later read the same.
  *
- * Formats: Markdown; plain text wrapped at 72 columns (for an e-mail
- * body); HTML that is self-contained (inline CSS, no scripts, no external
- * files), well-formed (it parses as XML), prints on A4, and opens in Word
- * and LibreOffice with bordered tables like the hand-made minutes.
+ * The minutes are built once as a document (docmodel.h) and written in
+ * any of its formats: Markdown; plain text wrapped at 72 columns (for an
+ * e-mail body); HTML that is self-contained and prints on A4; Word
+ * (.docx) and OpenDocument (.odt) files with A4 pages, a footer with page
+ * numbers, Heading styles and the table of each item as in the seed.
+ * Every date is written in one style (long by default).  An action done
+ * by the meeting's date is shown done, with its date ("✓ … — done 15th
+ * May 2009"), where it was listed; open actions with no owner are listed
+ * under "No owner".
  * Core writes the document into a buffer; it never prints.
  */
 #ifndef PLANDESK_MINUTES_H
@@ -28,16 +33,15 @@
 #include <stdint.h>
 
 #include "plandesk/buf.h"
+#include "plandesk/date.h"
+#include "plandesk/docmodel.h"
+#include "plandesk/format.h"
 #include "plandesk/status.h"
 #include "plandesk/store.h"
 
-enum pd_doc_format { PD_DOC_MD, PD_DOC_TXT, PD_DOC_HTML };
-
-/*
- * The format named `name` ("md", "markdown", "txt", "text", "html").
- * Returns PD_OK, or PD_EINVAL for another name.
- */
-int pd_doc_format_parse(const char *name, enum pd_doc_format *out);
+struct pd_minutes_opts {
+	enum pd_date_style date_style;   /* PD_DS_LONG by default (zeroed) */
+};
 
 /*
  * The meetings held on `iso` (a "YYYY-MM-DD" date), of any plan, in the
@@ -49,13 +53,26 @@ int pd_meetings_on(struct pd_txn *txn, const char *iso, uint64_t **ids,
 		   size_t *n, struct pd_err *err);
 
 /*
- * Append the minutes of meeting `meeting` in format `fmt` to `out`.
- * Reads the meeting, its plan, the plan's items with their actions and
- * updates, and the people named; nothing else.
- * Returns PD_OK, PD_NOTFOUND (no such meeting), PD_EINVAL (bad format),
- * PD_ECORRUPT, PD_EDB, PD_ENOMEM.
+ * Build the minutes of meeting `meeting` into `dm` (initialised by the
+ * caller, who frees it).  `opts` may be NULL (long dates).  Reads the
+ * meeting, its plan, the plan's items with their actions and updates, and
+ * the people named; nothing else.
+ * Returns PD_OK, PD_NOTFOUND (no such meeting), PD_ECORRUPT, PD_EDB,
+ * PD_ENOMEM.
  */
-int pd_minutes(struct pd_txn *txn, uint64_t meeting, enum pd_doc_format fmt,
-	       struct pd_buf *out, struct pd_err *err);
+int pd_minutes_doc(struct pd_txn *txn, uint64_t meeting,
+		   const struct pd_minutes_opts *opts, struct pd_dm *dm,
+		   struct pd_err *err);
+
+/*
+ * Append the minutes of meeting `meeting` in format `fmt` (one of
+ * PD_FMTS_MINUTES) to `out`.  `opts` may be NULL.
+ * Returns PD_OK, PD_NOTFOUND (no such meeting), PD_EINVAL (a format the
+ * minutes are not written in), PD_ECORRUPT, PD_EDB, PD_ENOMEM, PD_EIO
+ * (the zip or XML library failed).
+ */
+int pd_minutes(struct pd_txn *txn, uint64_t meeting, enum pd_format fmt,
+	       const struct pd_minutes_opts *opts, struct pd_buf *out,
+	       struct pd_err *err);
 
 #endif

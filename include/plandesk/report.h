@@ -16,12 +16,19 @@
  *   actions     open actions by owner with their due dates, overdue ones
  *               first in each owner's list and marked.
  *
- * Formats: Markdown (readable in a terminal; the long cells of a tracker
- * are laid out as one block per item rather than a pipe table), CSV (one
- * row per item or action, ISO dates, through the csv.h writer and so with
- * its formula-injection guard and its Excel form), and HTML (one
- * self-contained, well-formed page with inline CSS that prints on A4 and
- * pastes into Word with its table intact; doc.h).
+ * Each report is built once as a document (docmodel.h) and written as
+ * Markdown (readable in a terminal: the long rows of a tracker as a block
+ * each), text, HTML, Word (.docx) or OpenDocument (.odt) — A4, landscape
+ * for the two wide tables, headings in Heading styles, the header row on
+ * every page, assessment and status cells shaded in their colour with
+ * their text — or as a table of rows: CSV (ISO dates, through the csv.h
+ * writer and so with its formula guard and its Excel form) or a
+ * spreadsheet (.xlsx: text cells, real dates; sheet.h).
+ *
+ * Every document says under its title the date it is "as at" (today) and
+ * the period its data covers ("updates of 3rd June 2009"), writes all its
+ * dates in one style (opts->date_style), and leaves out a column that is
+ * empty in every row.
  *
  * Definitions:
  *   - An item's assessment is its `status` (the latest assessment), or,
@@ -33,10 +40,13 @@
  *     themselves.  So it flags items still reported on track (or not
  *     assessed at all) after their date.
  *   - Overdue action: open, with a due date before today (track.h).
- *   - The summary counts each assessment once: an item with an assessment,
- *     unless its parent has one (a sub-item that shares its parent's
- *     assessment); an item with none, and no assessed parent or sub-item,
- *     counts as "not yet assessed".
+ *   - The summary counts every row of the tracker by what its assessment
+ *     cell shows — a level of the scale, another code ("Other"), "Not yet
+ *     assessed", or, for an item with no assessment of its own, "See its
+ *     parts" (its sub-items are assessed) or "See the item above" (its
+ *     parent is) — so its total is the number of rows.
+ *   - A completed action is shown done with its date ("✓ … — done 15th
+ *     May 2009") among the actions agreed.
  *
  * "Today" never comes from the clock when the caller gives it (the
  * --today option; PLANDESK_TODAY through pd_date_today), so a report is
@@ -52,15 +62,16 @@
 
 #include "plandesk/buf.h"
 #include "plandesk/date.h"
+#include "plandesk/format.h"
 #include "plandesk/status.h"
 #include "plandesk/store.h"
 
 enum pd_report_kind { PD_REPORT_PROGRESS, PD_REPORT_MONITORING, PD_REPORT_ACTIONS };
 
-enum pd_report_format { PD_RF_MD, PD_RF_CSV, PD_RF_HTML };
-
 struct pd_report_opts {
-	enum pd_report_format format;
+	enum pd_format format;   /* one of PD_FMTS_REPORT */
+	/* How the documents write dates (CSV and .xlsx: ISO, real dates). */
+	enum pd_date_style date_style;
 	/* The date overdue and "may have slipped" are judged on, and the
 	 * report's "as at" date; day precision.  y == 0: pd_date_today(). */
 	struct pd_date today;
@@ -81,18 +92,8 @@ struct pd_report_opts {
 int pd_report_kind_parse(const char *name, enum pd_report_kind *out);
 
 /*
- * The format named `name` ("md", "markdown", "csv", "html", "htm").
- * Returns PD_OK, or PD_EINVAL for another name.
- */
-int pd_report_format_parse(const char *name, enum pd_report_format *out);
-
-/* The format a file called `path` wants by its extension: .html/.htm is
- * HTML, .csv is CSV, anything else Markdown. */
-enum pd_report_format pd_report_format_for_path(const char *path);
-
-/*
  * Append report `kind` of the plan whose ref is `ref` to `out`, as `opts`
- * says (NULL: Markdown, today from pd_date_today).  Reads the plan, its
+ * says (NULL: Markdown, long dates, today from pd_date_today).  Reads the plan, its
  * themes, items, updates and actions, and the people and meetings they
  * name; nothing else.
  * Returns PD_OK; PD_NOTFOUND (no plan `ref`: err says so); PD_EINVAL (a
@@ -108,10 +109,11 @@ int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
  * Make report `kind` of plan `ref` from one read transaction of `st` and
  * save it to the file at `path` (a new file of mode 0600, renamed into
  * place when complete; doc.h pd_doc_save).  With `opts` NULL the format
- * comes from the file's extension (pd_report_format_for_path) and today
- * from pd_date_today.  This is the one call behind the client's
- * ":report KIND REF FILE".
- * Returns the codes of pd_report, and PD_EIO (cannot write the file).
+ * comes from the file's extension (format.h pd_format_choose; none:
+ * Markdown), the dates are long and today is pd_date_today.
+ * Returns the codes of pd_report; PD_EINVAL also for an extension of a
+ * format reports are not written in (nothing is written); PD_EIO (cannot
+ * write the file).
  */
 int pd_report_write(struct pd_store *st, enum pd_report_kind kind,
 		    const char *ref, const struct pd_report_opts *opts,

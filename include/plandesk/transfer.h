@@ -31,7 +31,9 @@
 #include <stdint.h>
 
 #include "plandesk/csv.h"
+#include "plandesk/format.h"
 #include "plandesk/record.h"
+#include "plandesk/sheet.h"
 #include "plandesk/status.h"
 #include "plandesk/store.h"
 
@@ -48,6 +50,12 @@ typedef void (*pd_progress_fn)(void *ctx, const struct pd_progress *p);
 
 /* Called with each warning, a complete line without its newline. */
 typedef void (*pd_warn_fn)(void *ctx, const char *msg);
+
+/*
+ * What the canonical column `name` holds, for a spreadsheet (sheet.h):
+ * phone numbers, dates, notes that wrap, or other text.
+ */
+enum pd_col_kind pd_transfer_column_kind(const char *name);
 
 /*
  * The canonical CSV columns of `kind`, in order; *n gets their number.
@@ -112,17 +120,23 @@ const enum pd_kind *pd_import_order(size_t *n);
 
 struct pd_export_opts {
 	enum pd_kind   kind;
-	bool           excel;      /* UTF-8 byte-order mark and CRLF */
+	/* PD_FMT_CSV or PD_FMT_XLSX (sheet.h: typed text and date cells).
+	 * Any other value, as in a zeroed struct, is unset: CSV for
+	 * pd_export, the file's extension for pd_export_file. */
+	enum pd_format format;
+	bool           excel;      /* CSV: UTF-8 byte-order mark and CRLF */
 	pd_progress_fn progress;   /* may be NULL */
 	void          *ctx;
 };
 
 /*
- * Write every record of opts->kind as CSV, header first, to `sink`, from
- * one read transaction (one consistent snapshot).  *rows (may be NULL)
- * gets the number of records written.
- * Returns PD_OK; PD_EINVAL (a kind with no CSV form); PD_ECORRUPT (a
- * record that does not decode); PD_EDB; PD_ENOMEM; or the sink's code.
+ * Write every record of opts->kind as CSV or a spreadsheet, header first,
+ * to `sink`, from one read transaction (one consistent snapshot).  *rows
+ * (may be NULL) gets the number of records written.
+ * Returns PD_OK; PD_EINVAL (a kind with no CSV form; for a spreadsheet,
+ * more rows or a longer cell than it holds); PD_ECORRUPT (a record that
+ * does not decode); PD_EDB; PD_EIO (the spreadsheet's private file);
+ * PD_ENOMEM; or the sink's code.
  */
 int pd_export(struct pd_store *st, const struct pd_export_opts *opts,
 	      pd_csv_sink sink, void *sink_ctx, size_t *rows, struct pd_err *err);
@@ -131,9 +145,11 @@ int pd_export(struct pd_store *st, const struct pd_export_opts *opts,
  * pd_export into the file at `path`: written to a temporary file (mode
  * 0600) in the same directory and renamed into place only when complete,
  * so a failed export leaves any old file as it was (a device or a pipe,
- * such as /dev/stdout, is written in place).
- * Returns the codes of pd_export, and PD_EIO (cannot create, write or
- * rename).
+ * such as /dev/stdout, is written in place).  With opts->format unset the
+ * extension chooses: .xlsx a spreadsheet, .csv or none CSV.
+ * Returns the codes of pd_export; PD_EINVAL (an extension of another
+ * format: nothing is written, and err lists the formats); PD_EIO (cannot
+ * create, write or rename).
  */
 int pd_export_file(struct pd_store *st, const struct pd_export_opts *opts,
 		   const char *path, size_t *rows, struct pd_err *err);

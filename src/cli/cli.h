@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 #include "plandesk/buf.h"
+#include "plandesk/date.h"
+#include "plandesk/format.h"
 #include "plandesk/store.h"
 
 /* Exit statuses: the contract of DESIGN §4. */
@@ -70,6 +72,19 @@ int cli_run_client(struct cli_ctx *ctx, const char *path, bool demo);
  */
 int cli_write_doc(struct cli_ctx *ctx, const char *path, const struct pd_buf *b,
 		  const char *what);
+
+/*
+ * Choose the output format (format.h pd_format_choose: --format `name`,
+ * else -o `path`'s extension, else `dflt`, within `set`) and refuse a
+ * binary format (docx, odt, xlsx) meant for a terminal.  Prints what is
+ * wrong; returns CLI_OK or CLI_ERROR.
+ */
+int cli_choose_format(struct cli_ctx *ctx, const char *name, const char *path,
+		      unsigned set, enum pd_format dflt, enum pd_format *out);
+
+/* --date-style NAME (NULL: long) into *out; prints what is wrong.
+ * Returns CLI_OK or CLI_ERROR. */
+int cli_date_style(struct cli_ctx *ctx, const char *name, enum pd_date_style *out);
 
 /* Print "plandesk: " + message to stderr (and to stdout, on one line, when
  * ctx->errors_to_stdout). */

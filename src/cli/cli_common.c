@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "plandesk/doc.h"
@@ -68,6 +69,33 @@ int cli_write_doc(struct cli_ctx *ctx, const char *path, const struct pd_buf *b,
 	}
 	if ((b->n && fwrite(b->p, 1, b->n, stdout) != b->n) || fflush(stdout) != 0) {
 		cli_error(ctx, "cannot write %s: %s", what, strerror(errno));
+		return CLI_ERROR;
+	}
+	return CLI_OK;
+}
+
+int cli_choose_format(struct cli_ctx *ctx, const char *name, const char *path,
+		      unsigned set, enum pd_format dflt, enum pd_format *out)
+{
+	struct pd_err err = { 0 };
+
+	if (pd_format_choose(name, path, set, dflt, out, &err) != PD_OK) {
+		cli_error(ctx, "%s", err.msg);
+		return CLI_ERROR;
+	}
+	if (!path && pd_format_binary(*out) && isatty(STDOUT_FILENO)) {
+		cli_error(ctx, "%s is a binary file, not for a terminal: write it "
+			  "with -o FILE.%s", pd_format_name(*out), pd_format_name(*out));
+		return CLI_ERROR;
+	}
+	return CLI_OK;
+}
+
+int cli_date_style(struct cli_ctx *ctx, const char *name, enum pd_date_style *out)
+{
+	*out = PD_DS_LONG;
+	if (name && pd_date_style_parse(name, out) != PD_OK) {
+		cli_error(ctx, "unknown date style '%s' (use long, short or iso)", name);
 		return CLI_ERROR;
 	}
 	return CLI_OK;

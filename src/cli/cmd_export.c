@@ -1,6 +1,9 @@
 /*
- * cmd_export.c — `plandesk export KIND [-o FILE] [--excel]`: every record
- * of a kind as CSV, to standard output or (atomically, mode 0600) a file.
+ * cmd_export.c — `plandesk export KIND [-o FILE] [--format csv|xlsx]
+ * [--excel]`: every record of a kind as CSV or a spreadsheet, to standard
+ * output or (atomically, mode 0600) a file.  Without --format, -o FILE's
+ * extension chooses (.csv, .xlsx; none: CSV); another is an error, before
+ * anything is written.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -23,8 +26,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "excel",  no_argument,       NULL, 'x' },
+		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *format = NULL;
 	struct pd_export_opts eo = { 0 };
 	struct cli_progress prog;
 	const char *out = NULL;
@@ -33,10 +38,13 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	size_t rows, n;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
+			break;
+		case 'f':
+			format = optarg;
 			break;
 		case 'x':
 			eo.excel = true;
@@ -51,6 +59,13 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	    !pd_transfer_columns(eo.kind, &n)) {
 		cli_error(ctx, "unknown kind '%s' (use orgs, people, plans, items, "
 			  "actions, updates or meetings)", argv[optind]);
+		return CLI_ERROR;
+	}
+	if (cli_choose_format(ctx, format, out, PD_FMTS_EXPORT, PD_FMT_CSV,
+			      &eo.format) != CLI_OK)
+		return CLI_ERROR;
+	if (eo.excel && eo.format != PD_FMT_CSV) {
+		cli_error(ctx, "--excel is for CSV (a spreadsheet needs no such help)");
 		return CLI_ERROR;
 	}
 	cli_progress_init(&prog, out ? out : pd_kind_info(eo.kind)->plural);
@@ -78,7 +93,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_export = {
 	.name = "export",
-	.usage = "KIND [-o FILE] [--excel]",
-	.summary = "write every record of a kind as CSV",
+	.usage = "KIND [-o FILE] [--format csv|xlsx] [--excel]",
+	.summary = "write every record of a kind as CSV or a spreadsheet",
 	.run = run,
 };

@@ -1,12 +1,15 @@
 /*
- * cmd_minutes.c — `plandesk minutes [--plan REF] DATE [--format md|txt|html]
- * [-o FILE]`: the minutes of the meeting held on DATE.
+ * cmd_minutes.c — `plandesk minutes [--plan REF] DATE
+ * [--format md|txt|html|docx|odt] [--date-style long|short|iso] [-o FILE]`:
+ * the minutes of the meeting held on DATE.
  *
  * --plan is needed only when meetings of several plans were held that day.
- * Without --format, -o FILE's extension (.md .txt .html .htm) chooses the
- * format; otherwise Markdown.  A file written with -o is created 0600, as
- * the database is (minutes name people and their work with children), and
- * renamed into place only when complete.
+ * Without --format, -o FILE's extension (.md .txt .html .docx .odt)
+ * chooses the format; otherwise Markdown.  An extension or format the
+ * minutes are not written in is an error, before anything is written.  A
+ * file written with -o is created 0600, as the database is (minutes name
+ * people and their work with children), and renamed into place only when
+ * complete.
  * Exit status: 0 written, 1 no meeting that day, 2 usage or data error.
  */
 #include <errno.h>
@@ -21,7 +24,7 @@
 #include "cli.h"
 
 struct opts {
-	const char *plan, *format, *out, *date;
+	const char *plan, *format, *out, *date, *style;
 };
 
 static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct opts *o)
@@ -30,6 +33,7 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct opts *o
 		{ "plan",   required_argument, NULL, 'p' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "date-style", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -40,29 +44,13 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct opts *o
 		case 'p': o->plan = optarg; break;
 		case 'f': o->format = optarg; break;
 		case 'o': o->out = optarg; break;
+		case 'd': o->style = optarg; break;
 		default:  return cli_usage(ctx, &cmd_minutes);
 		}
 	}
 	if (optind != argc - 1)
 		return cli_usage(ctx, &cmd_minutes);
 	o->date = argv[optind];
-	return CLI_OK;
-}
-
-static int choose_format(struct cli_ctx *ctx, const struct opts *o,
-			 enum pd_doc_format *fmt)
-{
-	const char *dot = o->out ? strrchr(o->out, '.') : NULL;
-
-	*fmt = PD_DOC_MD;
-	if (o->format) {
-		if (pd_doc_format_parse(o->format, fmt) == PD_OK)
-			return CLI_OK;
-		cli_error(ctx, "unknown format '%s' (use md, txt or html)", o->format);
-		return CLI_ERROR;
-	}
-	if (dot && !strchr(dot, '/'))
-		pd_doc_format_parse(dot + 1, fmt);   /* unknown: stay Markdown */
 	return CLI_OK;
 }
 
@@ -138,15 +126,18 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct pd_buf doc = PD_BUF_INIT;
 	struct pd_store *st;
 	struct pd_txn *txn;
+	struct pd_minutes_opts mo;
 	struct pd_date d;
-	enum pd_doc_format fmt;
+	enum pd_format fmt;
 	char iso[PD_DATE_ISO_SIZE], when[PD_DATE_LONG_SIZE];
 	struct opts o;
 	uint64_t id;
 	int status;
 
 	if ((status = parse_args(ctx, argc, argv, &o)) != CLI_OK ||
-	    (status = choose_format(ctx, &o, &fmt)) != CLI_OK)
+	    (status = cli_choose_format(ctx, o.format, o.out, PD_FMTS_MINUTES,
+					PD_FMT_MD, &fmt)) != CLI_OK ||
+	    (status = cli_date_style(ctx, o.style, &mo.date_style)) != CLI_OK)
 		return status;
 	if (pd_date_parse(o.date, &d, &err) != PD_OK) {
 		cli_error(ctx, "%s", err.msg);
@@ -166,7 +157,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERROR;
 	}
 	status = pick_meeting(ctx, txn, &o, iso, when, &id);
-	if (status == CLI_OK && pd_minutes(txn, id, fmt, &doc, &err) != PD_OK) {
+	if (status == CLI_OK && pd_minutes(txn, id, fmt, &mo, &doc, &err) != PD_OK) {
 		cli_error(ctx, "%s", err.msg);
 		status = CLI_ERROR;
 	}
@@ -180,7 +171,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_minutes = {
 	.name = "minutes",
-	.usage = "[--plan REF] DATE [--format md|txt|html] [-o FILE]",
+	.usage = "[--plan REF] DATE [--format md|txt|html|docx|odt] "
+		 "[--date-style long|short|iso] [-o FILE]",
 	.summary = "write the minutes of the meeting held on DATE",
 	.run = run,
 };

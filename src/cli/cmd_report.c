@@ -1,15 +1,18 @@
 /*
  * cmd_report.c — `plandesk report progress|monitoring|actions REF
- * [--format csv|md|html] [--since DATE] [--owner WHO] [--today DATE]
- * [--excel] [-o FILE]`: a committee report of plan REF (report.h).
+ * [--format md|txt|html|docx|odt|csv|xlsx] [--date-style long|short|iso]
+ * [--since DATE] [--owner WHO] [--today DATE] [--excel] [-o FILE]`: a
+ * committee report of plan REF (report.h).
  *
  * The format defaults to Markdown, which reads well in a terminal; with
- * -o FILE and no --format, the file's extension (.html .htm .csv .md)
- * chooses.  HTML is what goes into a committee paper.  -o writes a new
- * file of mode 0600 and renames it into place when it is complete.
- * --today (or PLANDESK_TODAY) fixes the date that overdue and "may have
- * slipped" are judged on.  --since is for progress, --owner for actions,
- * --excel for CSV.
+ * -o FILE and no --format, the file's extension chooses, and one that is
+ * not a report format is an error before anything is written.  Word
+ * (.docx) or OpenDocument (.odt) is what goes into a committee paper; CSV
+ * and .xlsx hold the rows as data.  -o writes a new file of mode 0600 and
+ * renames it into place when it is complete.  --today (or
+ * PLANDESK_TODAY) is the date the report is "as at", and the one overdue
+ * and "may have slipped" are judged on.  --since is for progress, --owner
+ * for actions, --excel for CSV.
  * Exit status: 0 written, 1 no such plan, 2 usage or data error.
  */
 #include <errno.h>
@@ -22,7 +25,7 @@
 
 struct args {
 	enum pd_report_kind   kind;
-	const char           *ref, *out, *format;
+	const char           *ref, *out, *format, *style;
 	struct pd_report_opts o;
 };
 
@@ -32,11 +35,14 @@ static const char options_help[] =
 	"  monitoring   the business plan by theme: actions agreed, latest update, status\n"
 	"  actions      open actions by owner, overdue first\n"
 	"Options:\n"
-	"  -f, --format csv|md|html  output format (default md, or from -o's extension)\n"
+	"  -f, --format F            md, txt, html, docx, odt, csv or xlsx (default md,\n"
+	"                            or from -o's extension)\n"
 	"  -o, --output FILE         write FILE (mode 0600) instead of standard output\n"
+	"      --date-style S        long (15th May 2009), short (15/05/2009) or iso\n"
 	"      --since DATE          progress: the updates since DATE, not the latest\n"
 	"      --owner WHO           actions: only WHO's (initials, a name, as typed)\n"
-	"      --today DATE          judge overdue and slipped on DATE (or PLANDESK_TODAY)\n"
+	"      --today DATE          the report is as at DATE: overdue and slipped are\n"
+	"                            judged on it (default today, or PLANDESK_TODAY)\n"
 	"      --excel               csv: a byte-order mark and CRLF, for Excel\n";
 
 /* The usage line and the options, on stderr; returns CLI_ERROR. */
@@ -73,6 +79,7 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		{ "today",  required_argument, NULL, 't' },
 		{ "excel",  no_argument,       NULL, 'x' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "date-style", required_argument, NULL, 'd' },
 		{ "help",   no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -88,6 +95,7 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		case 't': today = optarg; break;
 		case 'x': a->o.excel = true; break;
 		case 'o': a->out = optarg; break;
+		case 'd': a->style = optarg; break;
 		case 'h':
 			printf("usage: %s [--db PATH] report %s\n%s", ctx->progname,
 			       cmd_report.usage, options_help);
@@ -103,15 +111,10 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		return CLI_ERROR;
 	}
 	a->ref = argv[optind + 1];
-	if (a->format) {
-		if (pd_report_format_parse(a->format, &a->o.format) != PD_OK) {
-			cli_error(ctx, "report: unknown format '%s' (use csv, md or html)",
-				  a->format);
-			return CLI_ERROR;
-		}
-	} else {
-		a->o.format = a->out ? pd_report_format_for_path(a->out) : PD_RF_MD;
-	}
+	if (cli_choose_format(ctx, a->format, a->out, PD_FMTS_REPORT, PD_FMT_MD,
+			      &a->o.format) != CLI_OK ||
+	    cli_date_style(ctx, a->style, &a->o.date_style) != CLI_OK)
+		return CLI_ERROR;
 	if (since && a->kind != PD_REPORT_PROGRESS) {
 		cli_error(ctx, "report: --since is for the progress report");
 		return CLI_ERROR;
@@ -120,7 +123,7 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		cli_error(ctx, "report: --owner is for the actions report");
 		return CLI_ERROR;
 	}
-	if (a->o.excel && a->o.format != PD_RF_CSV) {
+	if (a->o.excel && a->o.format != PD_FMT_CSV) {
 		cli_error(ctx, "report: --excel is for --format csv");
 		return CLI_ERROR;
 	}

@@ -40,6 +40,28 @@ static const char *const meeting_cols[] = {
 
 #define N(a) (sizeof a / sizeof a[0])
 
+/* What a column holds, by its canonical name; the rest are plain text. */
+static const struct { const char *name; enum pd_col_kind kind; } col_kinds[] = {
+	{ "phone", PD_COL_PHONE }, { "mobile", PD_COL_PHONE },
+	{ "verified", PD_COL_DATE }, { "start", PD_COL_DATE }, { "end", PD_COL_DATE },
+	{ "target", PD_COL_DATE }, { "completed", PD_COL_DATE }, { "due", PD_COL_DATE },
+	{ "raised", PD_COL_DATE }, { "closed", PD_COL_DATE }, { "date", PD_COL_DATE },
+	{ "next", PD_COL_DATE },
+	{ "overview", PD_COL_NOTE }, { "services", PD_COL_NOTE },
+	{ "address", PD_COL_NOTE }, { "referral", PD_COL_NOTE },
+	{ "notes", PD_COL_NOTE }, { "body", PD_COL_NOTE },
+	{ "description", PD_COL_NOTE }, { "text", PD_COL_NOTE },
+	{ "present", PD_COL_NOTE },
+};
+
+enum pd_col_kind pd_transfer_column_kind(const char *name)
+{
+	for (size_t i = 0; i < N(col_kinds); i++)
+		if (strcmp(name, col_kinds[i].name) == 0)
+			return col_kinds[i].kind;
+	return PD_COL_TEXT;
+}
+
 static const struct {
 	const char *const *cols;
 	size_t ncanon, nall;

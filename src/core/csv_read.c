@@ -330,22 +330,36 @@ void pd_csv_position(const struct pd_csv_reader *r, uint64_t *done,
 	*total = r->src.total;
 }
 
-/* A strict-mode complaint from libcsv about byte `at` of the current line. */
+/*
+ * A strict-mode complaint from libcsv about byte `at` of the current line:
+ * the one left once quote_as_data has taken quotes inside unquoted fields.
+ */
 static int parse_error(struct pd_csv_reader *r, const char *line, size_t at,
 		       struct pd_err *err)
 {
-	const char *what, *hint;
 	size_t ch = pd_csv_chars(line, at) + 1;
 
-	if (line[at] == '"' && !r->p.quoted) {
-		what = "a quote inside an unquoted field";
-		hint = "quote the whole field and double the quote";
-	} else {
-		what = "text after the closing quote of a field";
-		hint = "a quote inside a quoted field must be doubled";
-	}
-	return pd_err_set(err, PD_EPARSE, "%lu:%zu: %s at line %lu, character %zu (%s)",
-			  r->rec_line, r->nf + 1, what, r->src.line, ch, hint);
+	return pd_err_set(err, PD_EPARSE, "%lu:%zu: text after the closing quote of a "
+			  "field at line %lu, character %zu (a quote inside a quoted field "
+			  "must be doubled)", r->rec_line, r->nf + 1, r->src.line, ch);
+}
+
+/*
+ * A quote inside a field that did not begin with one (37°36'37.8"N) is
+ * data, as Excel and LibreOffice read it: strict mode stopped on it, so
+ * feed that one byte without CSV_STRICT and go on strictly.  A quote that
+ * opens a field, or text after a closing quote, stays an error.  Returns
+ * whether the byte was taken.
+ */
+static bool quote_as_data(struct pd_csv_reader *r, char c)
+{
+	if (c != '"' || r->p.quoted)
+		return false;
+	csv_set_opts(&r->p, CSV_OPTS & ~CSV_STRICT);
+	csv_parse(&r->p, &c, 1, on_field, on_row, r);
+	csv_set_opts(&r->p, CSV_OPTS);
+	r->p.status = CSV_SUCCESS;   /* or csv_fini would still see the error */
+	return true;
 }
 
 static int callback_error(struct pd_csv_reader *r, struct pd_err *err)
@@ -421,13 +435,17 @@ int pd_csv_next(struct pd_csv_reader *r, struct pd_csv_row *row,
 			r->open = true;
 			r->rec_line = r->src.line;
 		}
-		got = csv_parse(&r->p, line, n, on_field, on_row, r);
-		if (r->cb_rc)
-			return fail(r, callback_error(r, err), err);
-		if (got < n) {
-			if (csv_error(&r->p) == CSV_EPARSE)
-				return fail(r, parse_error(r, line, got, err), err);
-			return fail(r, pd_err_set(err, PD_ENOMEM, "out of memory"), err);
+		for (size_t at = 0; at < n; at += got) {
+			got = csv_parse(&r->p, line + at, n - at, on_field, on_row, r);
+			if (r->cb_rc)
+				return fail(r, callback_error(r, err), err);
+			if (at + got == n)
+				break;
+			if (csv_error(&r->p) != CSV_EPARSE)
+				return fail(r, pd_err_set(err, PD_ENOMEM, "out of memory"), err);
+			if (!quote_as_data(r, line[at + got]))
+				return fail(r, parse_error(r, line, at + got, err), err);
+			got++;
 		}
 		if (r->ended && finish_row(r, row))
 			return PD_OK;

@@ -61,10 +61,24 @@ static int nomem(struct pd_err *err)
 	return pd_err_set(err, PD_ENOMEM, "out of memory");
 }
 
-int pd_csv_put(struct pd_csv_writer *w, const char *s, size_t n,
-	       struct pd_err *err)
+bool pd_csv_phone_like(const char *s, size_t n)
 {
-	bool guard = needs_guard(s, n);
+	size_t i = n && s[0] == '+';
+	bool digit = false;
+
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digit = true;
+		else if (!strchr(" ()-", s[i]) || !s[i])
+			return false;
+	}
+	return digit;
+}
+
+/* Write one field, with the guard apostrophe when `guard`. */
+static int put_field(struct pd_csv_writer *w, const char *s, size_t n,
+		     bool guard, struct pd_err *err)
+{
 	size_t need;
 
 	if (!w->started) {
@@ -96,6 +110,18 @@ int pd_csv_put(struct pd_csv_writer *w, const char *s, size_t n,
 	if (w->buf.n >= FLUSH_AT)
 		return pd_csv_flush(w, err);
 	return PD_OK;
+}
+
+int pd_csv_put(struct pd_csv_writer *w, const char *s, size_t n,
+	       struct pd_err *err)
+{
+	return put_field(w, s, n, needs_guard(s, n), err);
+}
+
+int pd_csv_put_phone(struct pd_csv_writer *w, const char *s, size_t n,
+		     struct pd_err *err)
+{
+	return put_field(w, s, n, needs_guard(s, n) && !pd_csv_phone_like(s, n), err);
 }
 
 int pd_csv_puts(struct pd_csv_writer *w, const char *s, struct pd_err *err)

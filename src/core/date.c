@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "plandesk/date.h"
@@ -508,6 +509,49 @@ pd_date_long(const struct pd_date *d, char *buf, size_t n)
 		len = snprintf(buf, n, "%d%s %s %d", d->d, ordinal(d->d),
 		    month_names[d->m - 1], d->y);
 	return len < 0 ? 0 : (size_t)len;
+}
+
+int
+pd_date_style_parse(const char *name, enum pd_date_style *out)
+{
+	static const char *const names[] = { "long", "short", "iso" };
+
+	for (int i = 0; name && i < 3; i++) {
+		if (strcasecmp(name, names[i]) == 0) {
+			*out = (enum pd_date_style)i;
+			return PD_OK;
+		}
+	}
+	return PD_EINVAL;
+}
+
+size_t
+pd_date_styled(const struct pd_date *d, enum pd_date_style style, char *buf,
+    size_t n)
+{
+	int	len;
+
+	if (style == PD_DS_LONG || !pd_date_valid(d))
+		return pd_date_long(d, buf, n);
+	if (style == PD_DS_ISO)
+		len = d->d ? snprintf(buf, n, "%04d-%02d-%02d", d->y, d->m, d->d)
+		    : snprintf(buf, n, "%04d-%02d", d->y, d->m);
+	else
+		len = d->d ? snprintf(buf, n, "%02d/%02d/%04d", d->d, d->m, d->y)
+		    : snprintf(buf, n, "%02d/%04d", d->m, d->y);
+	return len < 0 ? 0 : (size_t)len;
+}
+
+size_t
+pd_date_text(const char *text, enum pd_date_style style,
+    char buf[static PD_DATE_TEXT_SIZE])
+{
+	struct pd_date	d;
+
+	buf[0] = '\0';
+	if (text == NULL || pd_date_parse(text, &d, NULL) != PD_OK)
+		return 0;
+	return pd_date_styled(&d, style, buf, PD_DATE_TEXT_SIZE);
 }
 
 static int

@@ -1,6 +1,7 @@
 /*
- * export.c — writing every record of a kind as CSV, in a fixed order, with
- * references by natural key, from one read transaction.
+ * export.c — writing every record of a kind as CSV or a spreadsheet
+ * (sheet.h), in a fixed order, with references by natural key, from one
+ * read transaction.
  *
  * Order: organisations, people and plans by id (creation order); items
  * plan by plan (plans by id) in the plan's order; actions and updates item
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "plandesk/sheet.h"
 #include "plandesk/transfer.h"
 #include "save.h"
 
@@ -29,7 +31,7 @@ struct exp {
 	struct pd_txn              *txn;
 	const struct pd_export_opts *o;
 	struct pd_err              *err;
-	struct pd_csv_writer        w;
+	struct pd_sheet            *sh;
 	struct names                names;
 	size_t                      rows;
 	uint64_t                    total;
@@ -104,12 +106,12 @@ static int put(struct exp *e, const char *s)
 {
 	if (!s)
 		return pd_err_set(e->err, PD_ENOMEM, "out of memory");
-	return pd_csv_puts(&e->w, s, e->err);
+	return pd_sheet_puts(e->sh, s, e->err);
 }
 
 static int put_field(struct exp *e, const struct pd_record *r, int f)
 {
-	return pd_csv_put(&e->w, pd_get_text(r, f), r->v[f].n, e->err);
+	return pd_sheet_put(e->sh, pd_get_text(r, f), r->v[f].n, e->err);
 }
 
 /* The names of the people in REFS field `f`, then `other`, joined by "; ". */
@@ -132,7 +134,7 @@ static int put_people(struct exp *e, const struct pd_record *r, int f,
 	    ((e->tmp.n && pd_buf_puts(&e->tmp, "; ") != PD_OK) ||
 	     pd_buf_puts(&e->tmp, other) != PD_OK))
 		return put(e, NULL);
-	return pd_csv_put(&e->w, e->tmp.p ? e->tmp.p : "", e->tmp.n, e->err);
+	return pd_sheet_put(e->sh, e->tmp.p ? e->tmp.p : "", e->tmp.n, e->err);
 }
 
 /* One record as a row of its kind's columns. */
@@ -209,7 +211,7 @@ static int put_row(struct exp *e, const struct pd_record *r, uint64_t plan,
 		rc = pd_err_set(e->err, PD_EINVAL, "no CSV form");
 	}
 	if (rc == PD_OK)
-		rc = pd_csv_end_row(&e->w, e->err);
+		rc = pd_sheet_end_row(e->sh, e->err);
 	return rc;
 }
 
@@ -301,6 +303,7 @@ int pd_export(struct pd_store *st, const struct pd_export_opts *o,
 	      pd_csv_sink sink, void *sink_ctx, size_t *rows, struct pd_err *err)
 {
 	struct exp e = { .o = o, .err = err };
+	struct pd_sheet_col *sc = NULL;
 	const char *const *cols;
 	struct pd_cursor *cur = NULL;
 	size_t ncols, total = 0;
@@ -312,27 +315,34 @@ int pd_export(struct pd_store *st, const struct pd_export_opts *o,
 	if (!(cols = pd_transfer_columns(o->kind, &ncols)))
 		return pd_err_set(err, PD_EINVAL, "%s have no CSV form",
 				  pd_kind_info(o->kind)->plural);
-	if ((rc = pd_txn_read(st, &e.txn, err)) != PD_OK)
+	if (!(sc = calloc(ncols, sizeof *sc)))
+		return pd_err_set(err, PD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < ncols; i++) {
+		sc[i].name = cols[i];
+		sc[i].kind = pd_transfer_column_kind(cols[i]);
+	}
+	if ((rc = pd_txn_read(st, &e.txn, err)) != PD_OK) {
+		free(sc);
 		return rc;
+	}
 	pd_count_kind(e.txn, o->kind, &total);
 	e.total = total;
-	pd_csv_writer_init(&e.w, o->excel, sink, sink_ctx);
-	for (size_t i = 0; i < ncols && rc == PD_OK; i++)
-		rc = pd_csv_puts(&e.w, cols[i], err);
-	if (rc == PD_OK)
-		rc = pd_csv_end_row(&e.w, err);
+	rc = pd_sheet_open(&e.sh, o->format == PD_FMT_XLSX ? PD_FMT_XLSX : PD_FMT_CSV,
+			   pd_kind_info(o->kind)->plural, sc, ncols, o->excel, sink,
+			   sink_ctx, err);
 	by_plan = o->kind != PD_ORG && o->kind != PD_PERSON && o->kind != PD_PLAN;
 	if (rc == PD_OK)
 		rc = pd_cursor_kind(e.txn, by_plan ? PD_PLAN : o->kind, 0, &cur, err);
 	if (rc == PD_OK)
 		rc = each(&e, cur, 0, by_plan ? plan_children : top_level);
-	if (rc == PD_OK)
-		rc = pd_csv_flush(&e.w, err);
+	/* Finish the file before reporting the last progress: for a
+	 * spreadsheet that is where the time goes. */
+	rc = pd_sheet_close(e.sh, rc, err);
 	report(&e, true);
-	pd_csv_writer_free(&e.w);
 	names_free(&e.names);
 	pd_buf_free(&e.tmp);
 	pd_txn_end(e.txn);
+	free(sc);
 	if (rows)
 		*rows = e.rows;
 	return rc;
@@ -346,10 +356,18 @@ static int write_save(void *ctx, const void *p, size_t n, struct pd_err *err)
 int pd_export_file(struct pd_store *st, const struct pd_export_opts *o,
 		   const char *path, size_t *rows, struct pd_err *err)
 {
+	struct pd_export_opts by_name = *o;
 	struct pd_save sv;
-	int rc = pd_save_open(&sv, path, err);
+	int rc;
 
-	if (rc != PD_OK)
+	if (rows)
+		*rows = 0;
+	/* Unset (0): the file's extension says, and no extension is CSV. */
+	if (o->format != PD_FMT_CSV && o->format != PD_FMT_XLSX &&
+	    (rc = pd_format_choose(NULL, path, PD_FMTS_EXPORT, PD_FMT_CSV,
+				   &by_name.format, err)) != PD_OK)
 		return rc;
-	return pd_save_close(&sv, pd_export(st, o, write_save, &sv, rows, err), err);
+	if ((rc = pd_save_open(&sv, path, err)) != PD_OK)
+		return rc;
+	return pd_save_close(&sv, pd_export(st, &by_name, write_save, &sv, rows, err), err);
 }

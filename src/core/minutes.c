@@ -1,7 +1,6 @@
 /*
- * minutes.c — gathering the minutes of a meeting from the store into the
- * document model of minutes_impl.h; the writers turn it into Markdown,
- * text or HTML.
+ * minutes.c — gathering the minutes of a meeting from the store
+ * (minutes_impl.h); minutes_doc.c lays them out as a document.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,22 +14,6 @@
 #include "plandesk/track.h"
 #include "meeting_impl.h"
 #include "minutes_impl.h"
-
-int pd_doc_format_parse(const char *name, enum pd_doc_format *out)
-{
-	static const struct { const char *name; enum pd_doc_format f; } names[] = {
-		{ "md", PD_DOC_MD }, { "markdown", PD_DOC_MD },
-		{ "txt", PD_DOC_TXT }, { "text", PD_DOC_TXT },
-		{ "html", PD_DOC_HTML }, { "htm", PD_DOC_HTML },
-	};
-
-	for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
-		if (strcasecmp(name, names[i].name) == 0) {
-			*out = names[i].f;
-			return PD_OK;
-		}
-	return PD_EINVAL;
-}
 
 int pd_meetings_on(struct pd_txn *txn, const char *iso, uint64_t **ids,
 		   size_t *n, struct pd_err *err)
@@ -67,7 +50,7 @@ int pd_meetings_on(struct pd_txn *txn, const char *iso, uint64_t **ids,
 
 /* --- the document model ------------------------------------------------- */
 
-int mn_list_add(struct mn_list *l, const char *s, size_t n)
+int mn_list_add(struct mn_list *l, const char *s, size_t n, unsigned role)
 {
 	char *copy;
 
@@ -76,13 +59,18 @@ int mn_list_add(struct mn_list *l, const char *s, size_t n)
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 8;
 		char **g = realloc(l->s, cap * sizeof *g);
+		unsigned *r;
 		if (!g)
 			return PD_ENOMEM;
 		l->s = g;
+		if (!(r = realloc(l->role, cap * sizeof *r)))
+			return PD_ENOMEM;
+		l->role = r;
 		l->cap = cap;
 	}
 	if (!(copy = strndup(s, n)))
 		return PD_ENOMEM;
+	l->role[l->n] = role;
 	l->s[l->n++] = copy;
 	return PD_OK;
 }
@@ -92,6 +80,7 @@ static void list_free(struct mn_list *l)
 	for (size_t i = 0; i < l->n; i++)
 		free(l->s[i]);
 	free(l->s);
+	free(l->role);
 	memset(l, 0, sizeof *l);
 }
 
@@ -132,15 +121,13 @@ static char *dup_field(const struct pd_record *r, int f)
 	return pd_is_set(r, f) ? strdup(pd_get_text(r, f)) : NULL;
 }
 
-/* "26th June 2009" from an ISO date (the ISO text if it does not parse). */
-static void long_date(const char *iso, char out[PD_DATE_LONG_SIZE])
+/* A stored date in the document's style (the text as stored if it is
+ * not a date). */
+static void doc_date(const struct mn_doc *doc, const char *iso,
+		     char out[PD_DATE_TEXT_SIZE])
 {
-	struct pd_date d;
-
-	if (pd_date_parse(iso, &d, NULL) == PD_OK)
-		pd_date_long(&d, out, PD_DATE_LONG_SIZE);
-	else
-		snprintf(out, PD_DATE_LONG_SIZE, "%s", iso);
+	if (!pd_date_text(iso, doc->style, out))
+		snprintf(out, PD_DATE_TEXT_SIZE, "%s", iso);
 }
 
 /* --- who came ---------------------------------------------------------- */
@@ -184,9 +171,9 @@ static int attendance(struct pd_txn *txn, const struct pd_record *m, int refs,
 
 	for (size_t i = 0; i < pd_refs_count(m, refs) && rc == PD_OK; i++)
 		if ((rc = describe_person(txn, pd_refs_at(m, refs, i), &b)) == PD_OK)
-			rc = mn_list_add(out, b.p, b.n);
+			rc = mn_list_add(out, b.p, b.n, 0);
 	while (rc == PD_OK && pd_names_next(pd_get_text(m, other), &pos, &s, &n))
-		rc = mn_list_add(out, s, n);
+		rc = mn_list_add(out, s, n, 0);
 	pd_buf_free(&b);
 	return rc;
 }
@@ -207,15 +194,15 @@ static bool open_at(const struct pd_record *a, const char *mdate)
  * The action as minutes write it: its text, the owner when the text does
  * not begin with it, and notes on when it was raised and is due.
  */
-static int action_text(struct pd_txn *txn, const struct pd_record *a,
-		       const char *next_iso, uint64_t meeting, bool with_due,
-		       struct pd_buf *b)
+static int action_text(struct pd_txn *txn, const struct mn_doc *doc,
+		       const struct pd_record *a, const char *next_iso,
+		       uint64_t meeting, bool with_due, struct pd_buf *b)
 {
 	const char *text = pd_get_text(a, PD_ACTION_TEXT);
 	const char *owner = pd_get_text(a, PD_ACTION_OWNER);
 	const char *due = pd_get_text(a, PD_ACTION_DUE);
 	uint64_t raised = pd_get_ref(a, PD_ACTION_RAISED);
-	char when[PD_DATE_LONG_SIZE], iso[PD_DATE_ISO_SIZE];
+	char when[PD_DATE_TEXT_SIZE], iso[PD_DATE_ISO_SIZE];
 	const char *sep = " (";
 	int rc;
 
@@ -226,18 +213,41 @@ static int action_text(struct pd_txn *txn, const struct pd_record *a,
 	if (rc == PD_OK && raised && raised != meeting) {
 		pd_mt_meeting_date(txn, raised, iso);
 		if (*iso) {
-			long_date(iso, when);
+			doc_date(doc, iso, when);
 			rc = pd_buf_printf(b, "%sraised %s", sep, when);
 			sep = "; ";
 		}
 	}
 	if (rc == PD_OK && with_due && *due && strcmp(due, next_iso) != 0) {
-		long_date(due, when);
+		doc_date(doc, due, when);
 		rc = pd_buf_printf(b, "%sdue %s", sep, when);
 		sep = "; ";
 	}
 	if (rc == PD_OK && sep[0] == ';')
 		rc = pd_buf_putc(b, ')');
+	return rc;
+}
+
+/*
+ * A closed action as it is shown where it was listed: "✓ text — done
+ * 15th May 2009", or "text — dropped …" (no tick: it was not done).
+ */
+static int closed_text(const struct mn_doc *doc, const struct pd_record *a,
+		       struct pd_buf *b)
+{
+	bool done = pd_action_state(a) == PD_AS_DONE;
+	char when[PD_DATE_TEXT_SIZE] = "";
+	int rc;
+
+	if (pd_is_set(a, PD_ACTION_CLOSED))
+		doc_date(doc, pd_get_text(a, PD_ACTION_CLOSED), when);
+	const char *text = pd_get_text(a, PD_ACTION_TEXT);
+	size_t first = strcspn(text, "\n");   /* the mark ends the first line */
+
+	pd_buf_reset(b);
+	rc = pd_buf_printf(b, "%s%.*s \xe2\x80\x94 %s%s%s%s", done ? "\xe2\x9c\x93 " : "",
+			   (int)first, text, done ? "done" : "dropped",
+			   when[0] ? " " : "", when, text + first);
 	return rc;
 }
 
@@ -295,6 +305,16 @@ static int group_add(struct mn_doc *doc, const char *key, const char *name,
 	return PD_OK;
 }
 
+/* How many actions are filed by person so far. */
+static size_t entries(const struct mn_doc *doc)
+{
+	size_t n = 0;
+
+	for (size_t g = 0; g < doc->ngroups; g++)
+		n += doc->groups[g].n;
+	return n;
+}
+
 /* The key a name sorts by: folded, with a prefix keeping kinds apart. */
 static int make_key(char prefix, const char *name, size_t n, struct pd_buf *key)
 {
@@ -316,7 +336,8 @@ static int make_key(char prefix, const char *name, size_t n, struct pd_buf *key)
 
 /*
  * File an open action under each of its owners: the people it links, and
- * the owners typed that link nobody ("Schools", "Sheelagh Davis").
+ * the owners typed that link nobody ("Schools", "Sheelagh Davis"); with
+ * neither, under "No owner".
  */
 static int file_by_owner(struct pd_txn *txn, struct mn_doc *doc,
 			 const struct pd_record *a, const char *item,
@@ -325,12 +346,12 @@ static int file_by_owner(struct pd_txn *txn, struct mn_doc *doc,
 	const char *owner = pd_get_text(a, PD_ACTION_OWNER);
 	struct pd_buf name = PD_BUF_INIT, key = PD_BUF_INIT, probe = PD_BUF_INIT;
 	struct pd_actionline al;
-	char due[PD_DATE_LONG_SIZE] = "";
-	size_t nrefs = pd_refs_count(a, PD_ACTION_OWNERS);
+	char due[PD_DATE_TEXT_SIZE] = "";
+	size_t nrefs = pd_refs_count(a, PD_ACTION_OWNERS), before = entries(doc);
 	int rc = PD_OK;
 
 	if (pd_is_set(a, PD_ACTION_DUE))
-		long_date(pd_get_text(a, PD_ACTION_DUE), due);
+		doc_date(doc, pd_get_text(a, PD_ACTION_DUE), due);
 	for (size_t i = 0; i < nrefs && rc == PD_OK; i++) {
 		struct pd_record p;
 		uint64_t id = pd_refs_at(a, PD_ACTION_OWNERS, i);
@@ -381,6 +402,9 @@ static int file_by_owner(struct pd_txn *txn, struct mn_doc *doc,
 			rc = group_add(doc, key.p, name.p, item, text, due);
 	}
 out:
+	/* Filed under nobody: "No owner", which sorts after every name. */
+	if (rc == PD_OK && entries(doc) == before)
+		rc = group_add(doc, "\xff", "No owner", item, text, due);
 	pd_buf_free(&name);
 	pd_buf_free(&key);
 	pd_buf_free(&probe);
@@ -401,6 +425,7 @@ static int build_item(struct pd_txn *txn, struct mn_doc *doc,
 	size_t rl = strlen(ref);
 	int rc = PD_OK;
 
+	it->kind = PD_ST_NONE;
 	if (pd_buf_printf(&b, "%s%s %s", ref,
 			  rl && strchr(".):", ref[rl - 1]) ? "" : ".",
 			  pd_get_text(&a->item, PD_ITEM_TITLE)) != PD_OK ||
@@ -412,23 +437,30 @@ static int build_item(struct pd_txn *txn, struct mn_doc *doc,
 	if (a->status[0]) {
 		pd_buf_reset(&b);
 		lv = pd_scale_level(sc, a->status);
+		it->kind = lv ? lv->kind : PD_ST_NONE;
 		if ((lv ? pd_buf_printf(&b, "%s \xe2\x80\x93 %s", lv->code, lv->label)
 			: pd_buf_puts(&b, a->status)) != PD_OK ||
 		    !(it->status = strdup(b.p)))
 			goto nomem;
 	}
+	/* The agreed actions, those closed by this meeting shown so. */
 	for (size_t i = 0; i < a->agreed.n && rc == PD_OK; i++) {
 		const struct pd_record *r = &a->agreed.r[i];
-		if ((rc = action_text(txn, r, next, a->meeting.id, false, &b)) == PD_OK)
-			rc = mn_list_add(&it->required, b.p, b.n);
-		if (rc == PD_OK && open_at(r, mdate) &&
-		    (pd_is_set(r, PD_ACTION_OWNER) || pd_refs_count(r, PD_ACTION_OWNERS)))
+		if (!open_at(r, mdate)) {
+			if ((rc = closed_text(doc, r, &b)) == PD_OK)
+				rc = mn_list_add(&it->required, b.p, b.n,
+						 pd_action_state(r) == PD_AS_DONE ? PD_DM_DONE : 0);
+			continue;
+		}
+		if ((rc = action_text(txn, doc, r, next, a->meeting.id, false, &b)) == PD_OK)
+			rc = mn_list_add(&it->required, b.p, b.n, 0);
+		if (rc == PD_OK)
 			rc = file_by_owner(txn, doc, r, ref, b.p);
 	}
 	for (size_t i = 0; i < a->notes.n && rc == PD_OK; i++)
 		if (!pd_update_is_status_only(&a->notes.r[i], sc))
 			rc = mn_list_add(&it->progress,
-					 pd_get_text(&a->notes.r[i], PD_UPDATE_TEXT), (size_t)-1);
+					 pd_get_text(&a->notes.r[i], PD_UPDATE_TEXT), (size_t)-1, 0);
 	/* To-dos closed at this meeting are progress; the rest are still to do. */
 	for (int pass = 0; pass < 2 && rc == PD_OK; pass++) {
 		const struct pd_recs *l = pass ? &a->todo : &a->actions;
@@ -436,18 +468,14 @@ static int build_item(struct pd_txn *txn, struct mn_doc *doc,
 			const struct pd_record *r = &l->r[i];
 			if (open_at(r, mdate)) {
 				/* By person with the due date apart; here with notes. */
-				if ((rc = action_text(txn, r, next, a->meeting.id, false, &b)) ||
+				if ((rc = action_text(txn, doc, r, next, a->meeting.id, false, &b)) ||
 				    (rc = file_by_owner(txn, doc, r, ref, b.p)) ||
-				    (rc = action_text(txn, r, next, a->meeting.id, true, &b)))
+				    (rc = action_text(txn, doc, r, next, a->meeting.id, true, &b)))
 					break;
-				rc = mn_list_add(&it->todo, b.p, b.n);
-			} else {
-				pd_buf_reset(&b);
-				rc = pd_buf_printf(&b, "%s: %s",
-					pd_action_state(r) == PD_AS_DROPPED ? "Dropped" : "Done",
-					pd_get_text(r, PD_ACTION_TEXT));
-				if (rc == PD_OK)
-					rc = mn_list_add(&it->progress, b.p, b.n);
+				rc = mn_list_add(&it->todo, b.p, b.n, 0);
+			} else if ((rc = closed_text(doc, r, &b)) == PD_OK) {
+				rc = mn_list_add(&it->progress, b.p, b.n,
+						 pd_action_state(r) == PD_AS_DONE ? PD_DM_DONE : 0);
 			}
 		}
 	}
@@ -481,9 +509,11 @@ static int build_head(struct pd_txn *txn, const struct pd_record *m,
 	pd_record_clear(&plan);
 	doc->title = dup_field(m, PD_MEETING_TITLE);
 	doc->location = dup_field(m, PD_MEETING_LOCATION);
-	long_date(pd_get_text(m, PD_MEETING_DATE), doc->date);
+	if (pd_date_parse(pd_get_text(m, PD_MEETING_DATE), &doc->when, NULL) != PD_OK)
+		memset(&doc->when, 0, sizeof doc->when);
+	doc_date(doc, pd_get_text(m, PD_MEETING_DATE), doc->date);
 	if (pd_is_set(m, PD_MEETING_NEXT))
-		long_date(pd_get_text(m, PD_MEETING_NEXT), doc->next);
+		doc_date(doc, pd_get_text(m, PD_MEETING_NEXT), doc->next);
 	if (!doc->plan || (pd_is_set(m, PD_MEETING_TITLE) && !doc->title) ||
 	    (pd_is_set(m, PD_MEETING_LOCATION) && !doc->location) ||
 	    attendance(txn, m, PD_MEETING_PRESENT, PD_MEETING_PRESENT_OTHER,
@@ -494,8 +524,8 @@ static int build_head(struct pd_txn *txn, const struct pd_record *m,
 	return PD_OK;
 }
 
-int mn_build(struct pd_txn *txn, uint64_t meeting, struct mn_doc *doc,
-	     struct pd_err *err)
+int mn_build(struct pd_txn *txn, uint64_t meeting, enum pd_date_style style,
+	     struct mn_doc *doc, struct pd_err *err)
 {
 	struct pd_record m;
 	struct pd_agenda a;
@@ -505,6 +535,7 @@ int mn_build(struct pd_txn *txn, uint64_t meeting, struct mn_doc *doc,
 	int rc;
 
 	memset(doc, 0, sizeof *doc);
+	doc->style = style;
 	if ((rc = pd_mt_get(txn, PD_MEETING, meeting, &m, err)) != PD_OK ||
 	    (rc = build_head(txn, &m, doc, err)) != PD_OK ||
 	    (rc = pd_agenda_items(txn, pd_get_ref(&m, PD_MEETING_PLAN), &ids, &n, err)))
@@ -530,21 +561,32 @@ out:
 	return rc;
 }
 
-int pd_minutes(struct pd_txn *txn, uint64_t meeting, enum pd_doc_format fmt,
-	       struct pd_buf *out, struct pd_err *err)
+int pd_minutes_doc(struct pd_txn *txn, uint64_t meeting,
+		   const struct pd_minutes_opts *opts, struct pd_dm *dm,
+		   struct pd_err *err)
 {
 	struct mn_doc doc;
+	int rc = mn_build(txn, meeting, opts ? opts->date_style : PD_DS_LONG, &doc, err);
+
+	if (rc == PD_OK && (rc = mn_layout(&doc, dm)) != PD_OK)
+		rc = pd_err_set(err, rc, "out of memory");
+	mn_free(&doc);
+	return rc;
+}
+
+int pd_minutes(struct pd_txn *txn, uint64_t meeting, enum pd_format fmt,
+	       const struct pd_minutes_opts *opts, struct pd_buf *out,
+	       struct pd_err *err)
+{
+	struct pd_dm dm;
 	int rc;
 
-	if (fmt != PD_DOC_MD && fmt != PD_DOC_TXT && fmt != PD_DOC_HTML)
-		return pd_err_set(err, PD_EINVAL, "unknown document format");
-	if ((rc = mn_build(txn, meeting, &doc, err)) == PD_OK) {
-		rc = fmt == PD_DOC_MD ? mn_write_md(&doc, out) :
-		     fmt == PD_DOC_TXT ? mn_write_txt(&doc, out) :
-		     mn_write_html(&doc, out);
-		if (rc != PD_OK)
-			rc = pd_err_set(err, rc, "out of memory");
-	}
-	mn_free(&doc);
+	if (!(PD_FMTS_MINUTES & PD_FMT_BIT(fmt)))
+		return pd_err_set(err, PD_EINVAL, "the minutes are not written as %s",
+				  pd_format_name(fmt));
+	pd_dm_init(&dm);
+	if ((rc = pd_minutes_doc(txn, meeting, opts, &dm, err)) == PD_OK)
+		rc = pd_dm_write(&dm, fmt, out, err);
+	pd_dm_free(&dm);
 	return rc;
 }

@@ -1,27 +1,30 @@
 /*
- * minutes_impl.h — the minutes as a small document model, built from the
- * store by minutes.c and written out by minutes_md.c, minutes_txt.c and
- * minutes_html.c.  Not part of the API.
+ * minutes_impl.h — what the minutes say, gathered from the store by
+ * minutes.c and laid out as a document (docmodel.h) by minutes_doc.c.
+ * Not part of the API.
  */
 #ifndef PLANDESK_MINUTES_IMPL_H
 #define PLANDESK_MINUTES_IMPL_H
 
 #include "plandesk/buf.h"
 #include "plandesk/date.h"
+#include "plandesk/docmodel.h"
 #include "plandesk/minutes.h"
 
-/* A list of malloc'd strings. */
+/* A list of malloc'd strings, each with its role (PD_DM_DONE, …). */
 struct mn_list {
-	char  **s;
-	size_t  n, cap;
+	char     **s;
+	unsigned  *role;
+	size_t     n, cap;
 };
 
 struct mn_item {
 	char          *heading;    /* "2. Who's who directory" */
 	char          *lead;       /* NULL when unset */
 	char          *status;     /* "2 – On track", NULL when none given */
+	enum pd_status_kind kind;  /* what the status means (the cell's shade) */
 	struct mn_list required;   /* agreed actions */
-	struct mn_list progress;   /* notes, then "Done: …" */
+	struct mn_list progress;   /* notes, then "✓ … — done <date>" */
 	struct mn_list todo;       /* to do by next meeting */
 };
 
@@ -29,11 +32,12 @@ struct mn_item {
 struct mn_entry {
 	char *item;   /* the item's ref */
 	char *text;   /* the action as written, with notes on dates */
-	char *due;    /* long date, or NULL */
+	char *due;    /* the date in the document's style, or NULL */
 };
 
 struct mn_group {
-	char            *name;   /* "Kath Pike (KP)", or the owner as typed */
+	char            *name;   /* "Kath Pike (KP)", the owner as typed, or
+				    "No owner" (sorted last) */
 	char            *key;    /* what groups are sorted and merged by */
 	struct mn_entry *e;
 	size_t           n, cap;
@@ -43,8 +47,10 @@ struct mn_doc {
 	char            *plan;       /* "Cluster 3 partnership plan (C3P)" */
 	char            *title;      /* the meeting's title, NULL when unset */
 	char            *location;   /* NULL when unset */
-	char             date[PD_DATE_LONG_SIZE];
-	char             next[PD_DATE_LONG_SIZE];   /* "" when unset */
+	enum pd_date_style style;   /* how every date is written */
+	struct pd_date   when;      /* the meeting's date */
+	char             date[PD_DATE_TEXT_SIZE];
+	char             next[PD_DATE_TEXT_SIZE];   /* "" when unset */
 	struct mn_list   present, apologies;
 	struct mn_item  *items;
 	size_t           nitems;
@@ -52,16 +58,17 @@ struct mn_doc {
 	size_t           ngroups;
 };
 
-int  mn_build(struct pd_txn *txn, uint64_t meeting, struct mn_doc *doc,
-	      struct pd_err *err);
+/* Gather the minutes of `meeting`, every date in `style`.  PD_OK,
+ * PD_NOTFOUND, PD_ECORRUPT, PD_EDB, PD_ENOMEM (err filled). */
+int  mn_build(struct pd_txn *txn, uint64_t meeting, enum pd_date_style style,
+	      struct mn_doc *doc, struct pd_err *err);
 void mn_free(struct mn_doc *doc);
 
-/* Append a copy of `s` (n bytes, or strlen when n is (size_t)-1). */
-int  mn_list_add(struct mn_list *l, const char *s, size_t n);
+/* Append a copy of `s` (n bytes, or strlen when n is (size_t)-1) with
+ * role `role`.  PD_OK or PD_ENOMEM. */
+int  mn_list_add(struct mn_list *l, const char *s, size_t n, unsigned role);
 
-/* Writers: PD_OK or PD_ENOMEM. */
-int  mn_write_md(const struct mn_doc *doc, struct pd_buf *out);
-int  mn_write_txt(const struct mn_doc *doc, struct pd_buf *out);
-int  mn_write_html(const struct mn_doc *doc, struct pd_buf *out);
+/* Lay the minutes out in `dm` (initialised).  Returns dm->rc. */
+int  mn_layout(const struct mn_doc *doc, struct pd_dm *dm);
 
 #endif

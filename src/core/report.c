@@ -1,10 +1,11 @@
 /*
- * report.c — the entry points of report.h: names of kinds and formats,
- * today's date, and writing a report to a file.
+ * report.c — the entry points of report.h: names of kinds, the options
+ * checked, today's date, and writing a report to a file.
  */
 #include <string.h>
 #include <strings.h>
 
+#include "plandesk/doc.h"
 #include "report_impl.h"
 
 int pd_report_kind_parse(const char *name, enum pd_report_kind *out)
@@ -24,45 +25,18 @@ int pd_report_kind_parse(const char *name, enum pd_report_kind *out)
 	return PD_EINVAL;
 }
 
-int pd_report_format_parse(const char *name, enum pd_report_format *out)
-{
-	static const struct { const char *name; enum pd_report_format f; } k[] = {
-		{ "md", PD_RF_MD }, { "markdown", PD_RF_MD },
-		{ "csv", PD_RF_CSV },
-		{ "html", PD_RF_HTML }, { "htm", PD_RF_HTML },
-	};
-
-	for (size_t i = 0; name && i < sizeof k / sizeof k[0]; i++) {
-		if (strcasecmp(name, k[i].name) == 0) {
-			*out = k[i].f;
-			return PD_OK;
-		}
-	}
-	return PD_EINVAL;
-}
-
-enum pd_report_format pd_report_format_for_path(const char *path)
-{
-	const char *slash = path ? strrchr(path, '/') : NULL;
-	const char *dot = path ? strrchr(slash ? slash : path, '.') : NULL;
-	enum pd_report_format f = PD_RF_MD;
-
-	if (dot)
-		pd_report_format_parse(dot + 1, &f);
-	return f;
-}
-
 int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
 	      const struct pd_report_opts *opts, struct pd_buf *out,
 	      struct pd_err *err)
 {
-	struct pd_report_opts o = { .format = PD_RF_MD };
+	struct pd_report_opts o = { .format = PD_FMT_MD };
 	int rc;
 
 	if (opts)
 		o = *opts;
-	if (o.format != PD_RF_MD && o.format != PD_RF_CSV && o.format != PD_RF_HTML)
-		return pd_err_set(err, PD_EINVAL, "unknown report format %d", (int)o.format);
+	if ((unsigned)o.format >= PD_FMT_COUNT || !(PD_FMTS_REPORT & PD_FMT_BIT(o.format)))
+		return pd_err_set(err, PD_EINVAL, "a report is not written as %s",
+				  pd_format_name(o.format));
 	if (!ref || !*ref)
 		return pd_err_set(err, PD_EINVAL, "which plan? (give its ref)");
 	if (o.today.y == 0 && (rc = pd_date_today(&o.today)) != PD_OK)
@@ -88,13 +62,16 @@ int pd_report_write(struct pd_store *st, enum pd_report_kind kind,
 		    const char *ref, const struct pd_report_opts *opts,
 		    const char *path, struct pd_err *err)
 {
-	struct pd_report_opts o = { .format = pd_report_format_for_path(path) };
+	struct pd_report_opts o = { .format = PD_FMT_MD };
 	struct pd_buf b = PD_BUF_INIT;
 	struct pd_txn *txn;
 	int rc;
 
 	if (opts)
 		o = *opts;
+	else if ((rc = pd_format_choose(NULL, path, PD_FMTS_REPORT, PD_FMT_MD,
+					&o.format, err)) != PD_OK)
+		return rc;
 	if ((rc = pd_txn_read(st, &txn, err)) != PD_OK)
 		return rc;
 	rc = pd_report(txn, kind, ref, &o, &b, err);

@@ -39,12 +39,12 @@ struct act {
 	struct rep_plan              p;
 	const struct pd_report_opts *o;
 	struct pd_txn               *txn;
-	struct rep_out               out;
 	struct entry                *e;
 	size_t                       ne;
 	struct group                *g;
 	size_t                       ng, gcap;
 	size_t                       open, overdue;   /* of the entries shown */
+	struct pd_buf                tmp;
 };
 
 static int group_add(struct group *g, struct entry *entry)
@@ -279,176 +279,148 @@ static void arrange(struct act *x)
 	}
 }
 
-/* --- writing ------------------------------------------------------------- */
+/* --- the sheet: one row per action and owner, ISO dates ---------------------- */
 
-static const char *const csv_cols[] = {
-	"owner", "due", "overdue", "item", "item_title", "action", "raised", NULL
+static const struct pd_sheet_col sheet_cols[] = {
+	{ "owner", PD_COL_TEXT }, { "due", PD_COL_DATE }, { "overdue", PD_COL_TEXT },
+	{ "item", PD_COL_TEXT }, { "item_title", PD_COL_NOTE }, { "action", PD_COL_NOTE },
+	{ "raised", PD_COL_DATE },
 };
 
-static int csv_rows(struct act *x)
+static int write_sheet(struct act *x, struct pd_buf *out, struct pd_err *err)
 {
-	struct rep_out *o = &x->out;
-	int rc = rep_csv_header(o, csv_cols);
+	struct pd_sheet *sh;
+	int rc = rep_sheet(&sh, x->o, "Open actions", sheet_cols,
+			   sizeof sheet_cols / sizeof sheet_cols[0], out, err);
 
 	for (size_t gi = 0; gi < x->ng && rc == PD_OK; gi++) {
 		for (size_t k = 0; k < x->g[gi].n && rc == PD_OK; k++) {
 			const struct entry *e = x->g[gi].e[k];
-			if (!(rc = rep_csv(o, x->g[gi].nobody ? "" : x->g[gi].name)) &&
-			    !(rc = rep_csv(o, pd_get_text(e->a, PD_ACTION_DUE))) &&
-			    !(rc = rep_csv(o, e->overdue ? "yes" : "")) &&
-			    !(rc = rep_csv(o, pd_get_text(&e->it->r, PD_ITEM_REF))) &&
-			    !(rc = rep_csv(o, pd_get_text(&e->it->r, PD_ITEM_TITLE))) &&
-			    !(rc = rep_csv(o, pd_get_text(e->a, PD_ACTION_TEXT))) &&
-			    !(rc = rep_csv(o, e->raised)))
-				rc = rep_csv_row(o);
+			if (!(rc = pd_sheet_puts(sh, x->g[gi].nobody ? "" : x->g[gi].name, err)) &&
+			    !(rc = pd_sheet_puts(sh, pd_get_text(e->a, PD_ACTION_DUE), err)) &&
+			    !(rc = pd_sheet_puts(sh, e->overdue ? "yes" : "", err)) &&
+			    !(rc = pd_sheet_puts(sh, pd_get_text(&e->it->r, PD_ITEM_REF), err)) &&
+			    !(rc = pd_sheet_puts(sh, pd_get_text(&e->it->r, PD_ITEM_TITLE), err)) &&
+			    !(rc = pd_sheet_puts(sh, pd_get_text(e->a, PD_ACTION_TEXT), err)) &&
+			    !(rc = pd_sheet_puts(sh, e->raised, err)))
+				rc = pd_sheet_end_row(sh, err);
 		}
 	}
-	return rc;
+	return pd_sheet_close(sh, rc, err);
 }
+
+/* --- the document: one table, a group row per owner ------------------------- */
 
 /* "Plan C3P: 12 open actions as at 1st October 2009, 3 overdue." */
 static int intro(struct act *x, struct pd_buf *b)
 {
-	char today[PD_DATE_LONG_SIZE];
+	char today[PD_DATE_TEXT_SIZE];
 	const char *who = x->o->owner;
 
-	pd_date_long(&x->p.today, today, sizeof today);
+	pd_date_styled(&x->p.today, x->p.style, today, sizeof today);
 	return pd_buf_printf(b, "Plan %s: %zu open action%s%s%s as at %s, %zu overdue.",
 			     pd_get_text(&x->p.plan, PD_PLAN_REF), x->open,
 			     x->open == 1 ? "" : "s", who && *who ? " of " : "",
 			     who && *who ? who : "", today, x->overdue);
 }
 
-static const char html_css[] =
-	"tr.owner th { background: #efefef; }\n"
-	"td.due { white-space: nowrap; }\n"
-	"tr.overdue td.due { font-weight: bold; }\n"
-	".flag { font-weight: bold; }\n";
-
-static int html_entry(struct act *x, const struct entry *e)
+/* The first and last date an action shown was raised. */
+static void period(const struct act *x, const char **first, const char **last)
 {
-	struct pd_buf *b = x->out.b;
-	char due[PD_DATE_UK_SIZE], raised[PD_DATE_UK_SIZE];
-	const char *text = pd_get_text(e->a, PD_ACTION_TEXT);
-	int rc;
-
-	pd_date_uk(pd_get_text(e->a, PD_ACTION_DUE), due);
-	pd_date_uk(e->raised, raised);
-	if ((rc = pd_buf_puts(b, e->overdue ? "<tr class=\"overdue\"><td class=\"due\">" :
-			      "<tr><td class=\"due\">")) ||
-	    (rc = rep_html(&x->out, due)) ||
-	    (e->overdue && (rc = pd_buf_puts(b, "<br /><span class=\"flag\">Overdue</span>"))) ||
-	    (rc = pd_buf_puts(b, "</td><td>")) ||
-	    (rc = rep_html(&x->out, pd_get_text(&e->it->r, PD_ITEM_REF))) ||
-	    (rc = pd_buf_puts(b, "</td><td>")) ||
-	    (rc = pd_html_text(b, text, strlen(text), 0)) ||
-	    (rc = pd_buf_puts(b, "</td><td>")) ||
-	    (rc = rep_html(&x->out, raised)))
-		return rc;
-	return pd_buf_puts(b, "</td></tr>\n");
-}
-
-static int write_html(struct act *x, struct pd_buf *title)
-{
-	struct pd_buf *b = x->out.b;
-	int rc;
-
-	if ((rc = pd_html_begin(b, title->p, 0, html_css)) ||
-	    (rc = pd_buf_puts(b, "<h1>")) || (rc = rep_html(&x->out, title->p)) ||
-	    (rc = pd_buf_puts(b, "</h1>\n<p>")))
-		return rc;
-	pd_buf_reset(title);
-	if ((rc = intro(x, title)) || (rc = rep_html(&x->out, title->p)) ||
-	    (rc = pd_buf_puts(b, "</p>\n")))
-		return rc;
-	if (x->ng && ((rc = pd_html_table(b, "actions")) ||
-		      (rc = pd_buf_puts(b, "<thead><tr><th style=\"width: 14%\">Due</th>"
-					"<th style=\"width: 8%\">Item</th><th>Action</th>"
-					"<th style=\"width: 14%\">Raised</th></tr></thead>\n"
-					"<tbody>\n"))))
-		return rc;
-	for (size_t gi = 0; gi < x->ng && rc == PD_OK; gi++) {
-		if ((rc = pd_buf_puts(b, "<tr class=\"owner\"><th colspan=\"4\">")) ||
-		    (rc = rep_html(&x->out, x->g[gi].name)) ||
-		    (rc = pd_buf_puts(b, "</th></tr>\n")))
-			return rc;
-		for (size_t k = 0; k < x->g[gi].n && rc == PD_OK; k++)
-			rc = html_entry(x, x->g[gi].e[k]);
+	*first = *last = NULL;
+	for (size_t i = 0; i < x->ne; i++) {
+		const char *d = x->e[i].raised;
+		if (!x->e[i].shown || !*d)
+			continue;
+		if (!*first || strcmp(d, *first) < 0)
+			*first = d;
+		if (!*last || strcmp(d, *last) > 0)
+			*last = d;
 	}
-	if (rc == PD_OK && x->ng)
-		rc = pd_buf_puts(b, "</tbody>\n</table>\n");
-	return rc == PD_OK ? pd_html_end(b) : rc;
 }
 
-static int md_entry(struct act *x, const struct entry *e)
+static void entry_row(struct act *x, struct pd_dm *dm, const struct entry *e)
 {
-	struct pd_buf *b = x->out.b;
-	char due[PD_DATE_UK_SIZE], raised[PD_DATE_UK_SIZE];
-	int rc;
+	char due[PD_DATE_TEXT_SIZE], raised[PD_DATE_TEXT_SIZE], text[PD_DATE_TEXT_SIZE + 16];
+	const struct pd_record *it = &e->it->r;
+	const char *ref = pd_get_text(it, PD_ITEM_REF);
+	size_t rl = strlen(ref);
 
-	pd_date_uk(pd_get_text(e->a, PD_ACTION_DUE), due);
-	pd_date_uk(e->raised, raised);
-	if (e->overdue)
-		rc = pd_buf_printf(b, "| **%s (overdue)** | ", due);
-	else
-		rc = pd_buf_printf(b, "| %s | ", due);
-	if (rc || (rc = rep_md_line(&x->out, pd_get_text(&e->it->r, PD_ITEM_REF))) ||
-	    (rc = pd_buf_puts(b, " | ")) ||
-	    (rc = rep_md_line(&x->out, pd_get_text(e->a, PD_ACTION_TEXT))))
-		return rc;
-	return pd_buf_printf(b, " | %s |\n", raised);
-}
-
-static int write_md(struct act *x, struct pd_buf *title)
-{
-	struct pd_buf *b = x->out.b;
-	int rc;
-
-	if ((rc = pd_buf_puts(b, "# ")) || (rc = rep_md_line(&x->out, title->p)) ||
-	    (rc = pd_buf_puts(b, "\n\n")))
-		return rc;
-	pd_buf_reset(title);
-	if ((rc = intro(x, title)) || (rc = rep_md(&x->out, title->p)) ||
-	    (rc = pd_buf_putc(b, '\n')))
-		return rc;
-	for (size_t gi = 0; gi < x->ng && rc == PD_OK; gi++) {
-		if ((rc = pd_buf_puts(b, "\n## ")) ||
-		    (rc = rep_md_line(&x->out, x->g[gi].name)) ||
-		    (rc = pd_buf_puts(b, "\n\n| Due | Item | Action | Raised |\n"
-				      "|---|---|---|---|\n")))
-			return rc;
-		for (size_t k = 0; k < x->g[gi].n && rc == PD_OK; k++)
-			rc = md_entry(x, x->g[gi].e[k]);
+	rep_date(&x->p, pd_get_text(e->a, PD_ACTION_DUE), due);
+	pd_dm_row(dm, 0, 0);
+	if (e->overdue) {
+		/* Shaded red, and it says so: colour is never the only sign. */
+		snprintf(text, sizeof text, "%s (overdue)", due);
+		pd_dm_cell(dm, PD_ST_FAILED);
+		pd_dm_para(dm, PD_DM_FLAG, text);
+	} else {
+		pd_dm_cell_text(dm, PD_ST_NONE, due);
 	}
-	return rc;
+	/* The item by its number and title: "2. Who's who directory". */
+	pd_buf_reset(&x->tmp);
+	if (pd_buf_printf(&x->tmp, "%s%s %s", ref, rl && strchr(".):", ref[rl - 1]) ? "" : ".",
+			  pd_get_text(it, PD_ITEM_TITLE)) == PD_OK)
+		pd_dm_cell_text(dm, PD_ST_NONE, x->tmp.p);
+	pd_dm_cell(dm, PD_ST_NONE);
+	pd_dm_text(dm, pd_get_text(e->a, PD_ACTION_TEXT), 0);
+	pd_dm_cell_text(dm, PD_ST_NONE, rep_date(&x->p, e->raised, raised));
+}
+
+static int build(struct act *x, struct pd_dm *dm)
+{
+	struct pd_buf title = PD_BUF_INIT;
+	const char *first, *last;
+
+	period(x, &first, &last);
+	rep_titles(dm, &x->p, "Open actions", "actions raised on", first, last);
+	if (pd_buf_printf(&title, "Open actions \xe2\x80\x94 %s",
+			  pd_get_text(&x->p.plan, PD_PLAN_TITLE)) == PD_OK)
+		pd_dm_titles(dm, title.p, dm->subtitle, dm->footer);
+	pd_buf_reset(&title);
+	if (intro(x, &title) == PD_OK)
+		pd_dm_para(dm, 0, title.p);
+	pd_buf_free(&title);
+	if (!x->ng)
+		return dm->rc;
+	pd_dm_table(dm, PD_DM_T_COMPACT, 1);
+	pd_dm_col(dm, "Due", 17);
+	pd_dm_col(dm, "Item", 31);
+	pd_dm_col(dm, "Action", 38);
+	pd_dm_col(dm, "Raised", 14);
+	for (size_t gi = 0; gi < x->ng; gi++) {
+		pd_dm_row(dm, PD_DM_ROW_GROUP, 0);
+		pd_dm_cell_text(dm, PD_ST_NONE, x->g[gi].name);
+		for (size_t k = 0; k < x->g[gi].n; k++)
+			entry_row(x, dm, x->g[gi].e[k]);
+	}
+	pd_dm_table_end(dm);
+	return dm->rc;
 }
 
 int rep_actions(struct pd_txn *txn, const char *ref,
 		const struct pd_report_opts *opts, struct pd_buf *out,
 		struct pd_err *err)
 {
-	struct pd_buf title = PD_BUF_INIT;
+	struct pd_dm dm;
 	struct act x;
 	int rc;
 
 	memset(&x, 0, sizeof x);
 	x.o = opts;
 	x.txn = txn;
-	rep_out_init(&x.out, opts->format, opts->excel, out, err);
-	rc = rep_load(txn, ref, REP_ACTIONS, &opts->today, &x.p, err);
-	if (rc == PD_OK && (rc = collect(&x)) == PD_OK)
+	pd_dm_init(&dm);
+	rc = rep_load(txn, ref, REP_ACTIONS, opts, &x.p, err);
+	if (rc == PD_OK && collect(&x) != PD_OK)
+		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+	if (rc == PD_OK)
 		arrange(&x);
-	if (rc == PD_OK && opts->format != PD_RF_CSV)
-		rc = pd_buf_printf(&title, "Open actions \xe2\x80\x94 %s",
-				   pd_get_text(&x.p.plan, PD_PLAN_TITLE));
-	if (rc == PD_OK) {
-		switch (opts->format) {
-		case PD_RF_CSV:  rc = csv_rows(&x); break;
-		case PD_RF_HTML: rc = write_html(&x, &title); break;
-		default:         rc = write_md(&x, &title); break;
-		}
-	}
-	rc = rep_out_finish(&x.out, rc);
+	if (rc == PD_OK && rep_is_sheet(opts))
+		rc = write_sheet(&x, out, err);
+	else if (rc == PD_OK && build(&x, &dm) != PD_OK)
+		rc = pd_err_set(err, dm.rc, "out of memory");
+	else if (rc == PD_OK)
+		rc = pd_dm_write(&dm, opts->format, out, err);
+	pd_dm_free(&dm);
 	for (size_t gi = 0; gi < x.ng; gi++) {
 		pd_record_clear(&x.g[gi].person);
 		free(x.g[gi].name);
@@ -458,6 +430,6 @@ int rep_actions(struct pd_txn *txn, const char *ref,
 	free(x.g);
 	free(x.e);
 	rep_free(&x.p);
-	pd_buf_free(&title);
+	pd_buf_free(&x.tmp);
 	return rc;
 }

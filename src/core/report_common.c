@@ -3,6 +3,7 @@
  * with their updates and actions), labels, and the output helpers the
  * three reports share (report_impl.h).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,7 +199,7 @@ static int load_item(struct pd_txn *txn, struct rep_plan *p,
 }
 
 int rep_load(struct pd_txn *txn, const char *ref, unsigned what,
-	     const struct pd_date *today, struct rep_plan *p,
+	     const struct pd_report_opts *o, struct rep_plan *p,
 	     struct pd_err *err)
 {
 	struct pd_record *all = NULL;
@@ -208,7 +209,8 @@ int rep_load(struct pd_txn *txn, const char *ref, unsigned what,
 
 	memset(p, 0, sizeof *p);
 	pd_record_init(&p->plan, PD_PLAN);
-	p->today = *today;
+	p->today = o->today;
+	p->style = o->date_style;
 	rc = pd_find_plan(txn, ref, &id);
 	if (rc == PD_NOTFOUND)
 		return pd_err_set(err, PD_NOTFOUND, "no plan \"%s\"", ref);
@@ -287,14 +289,23 @@ enum pd_status_kind rep_status_kind(const struct pd_scale *sc, const char *code)
 	return l ? l->kind : PD_ST_NONE;
 }
 
-const char *rep_target(const struct pd_record *item,
-		       char buf[static PD_DATE_UK_SIZE])
+const char *rep_date(const struct rep_plan *p, const char *iso,
+		     char buf[static PD_DATE_TEXT_SIZE])
+{
+	pd_date_text(iso, p->style, buf);
+	return buf;
+}
+
+const char *rep_target(const struct rep_plan *p, const struct pd_record *item,
+		       char buf[static PD_DATE_TEXT_SIZE])
 {
 	const char *text = pd_get_text(item, PD_ITEM_TARGET);
+	char probe[PD_DATE_TEXT_SIZE];
 
+	/* A date typed as one is shown as one; other text as typed. */
 	if (pd_is_set(item, PD_ITEM_TARGET_DATE) &&
-	    pd_date_uk(pd_get_text(item, PD_ITEM_TARGET_DATE), buf) &&
-	    (!*text || pd_date_uk(text, buf)))
+	    pd_date_text(pd_get_text(item, PD_ITEM_TARGET_DATE), p->style, buf) &&
+	    (!*text || pd_date_text(text, p->style, probe)))
 		return buf;
 	return text;
 }
@@ -314,74 +325,48 @@ const char *rep_latest_date(const struct rep_item *it, const struct pd_scale *sc
 
 /* --- output ----------------------------------------------------------------- */
 
+int rep_titles(struct pd_dm *dm, const struct rep_plan *p, const char *what,
+	       const char *period, const char *first, const char *last)
+{
+	char today[PD_DATE_TEXT_SIZE], a[PD_DATE_TEXT_SIZE], b[PD_DATE_TEXT_SIZE];
+	struct pd_buf sub = PD_BUF_INIT, foot = PD_BUF_INIT;
+	int rc;
+
+	pd_date_styled(&p->today, p->style, today, sizeof today);
+	rep_date(p, first, a);
+	rep_date(p, last, b);
+	rc = pd_buf_printf(&sub, "%s as at %s", what, today);
+	if (rc == PD_OK && a[0] && b[0] && strcmp(a, b) != 0)
+		rc = pd_buf_printf(&sub, " \xc2\xb7 %.*s from %s to %s",
+				   (int)(strrchr(period, ' ') ? strrchr(period, ' ') - period :
+					 (ptrdiff_t)strlen(period)), period, a, b);
+	else if (rc == PD_OK && (a[0] || b[0]))
+		rc = pd_buf_printf(&sub, " \xc2\xb7 %s %s", period, a[0] ? a : b);
+	if (rc == PD_OK)
+		rc = pd_buf_printf(&foot, "%s (%s) \xe2\x80\x93 %s as at %s",
+				   pd_get_text(&p->plan, PD_PLAN_TITLE),
+				   pd_get_text(&p->plan, PD_PLAN_REF), what, today);
+	if (rc == PD_OK)
+		rc = pd_dm_titles(dm, pd_get_text(&p->plan, PD_PLAN_TITLE), sub.p, foot.p);
+	dm->date = p->today;
+	pd_buf_free(&sub);
+	pd_buf_free(&foot);
+	return rc == PD_OK ? dm->rc : rc;
+}
+
 static int buf_sink(void *ctx, const void *p, size_t n, struct pd_err *err)
 {
 	return pd_buf_add(ctx, p, n) ? nomem(err) : PD_OK;
 }
 
-void rep_out_init(struct rep_out *o, enum pd_report_format fmt, bool excel,
-		  struct pd_buf *b, struct pd_err *err)
+int rep_sheet(struct pd_sheet **sh, const struct pd_report_opts *o,
+	      const char *title, const struct pd_sheet_col *cols, size_t n,
+	      struct pd_buf *out, struct pd_err *err)
 {
-	memset(o, 0, sizeof *o);
-	o->fmt = fmt;
-	o->b = b;
-	o->err = err;
-	pd_csv_writer_init(&o->csv, excel, buf_sink, b);
+	return pd_sheet_open(sh, o->format, title, cols, n, o->excel, buf_sink, out, err);
 }
 
-int rep_out_finish(struct rep_out *o, int rc)
+bool rep_is_sheet(const struct pd_report_opts *o)
 {
-	if (rc == PD_OK && o->fmt == PD_RF_CSV)
-		rc = pd_csv_flush(&o->csv, o->err);
-	pd_csv_writer_free(&o->csv);
-	if (rc == PD_ENOMEM && o->err && !o->err->msg[0])
-		nomem(o->err);
-	return rc;
-}
-
-int rep_csv(struct rep_out *o, const char *s)
-{
-	return pd_csv_puts(&o->csv, s, o->err);
-}
-
-int rep_csv_row(struct rep_out *o)
-{
-	return pd_csv_end_row(&o->csv, o->err);
-}
-
-int rep_csv_header(struct rep_out *o, const char *const *cols)
-{
-	int rc = PD_OK;
-
-	for (; *cols && rc == PD_OK; cols++)
-		rc = rep_csv(o, *cols);
-	return rc == PD_OK ? rep_csv_row(o) : rc;
-}
-
-int rep_html(struct rep_out *o, const char *s)
-{
-	return pd_html_escape(o->b, s, strlen(s));
-}
-
-int rep_md(struct rep_out *o, const char *s)
-{
-	return pd_md_escape(o->b, s, strlen(s));
-}
-
-int rep_md_line(struct rep_out *o, const char *s)
-{
-	int rc = PD_OK;
-
-	while (*s && rc == PD_OK) {
-		size_t n = strcspn(s, "\r\n");
-		rc = pd_md_escape(o->b, s, n);
-		s += n;
-		if (*s && rc == PD_OK) {
-			while (*s == '\r' || *s == '\n')
-				s++;
-			if (*s)
-				rc = pd_buf_putc(o->b, ' ');
-		}
-	}
-	return rc;
+	return o->format == PD_FMT_CSV || o->format == PD_FMT_XLSX;
 }

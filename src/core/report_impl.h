@@ -1,8 +1,10 @@
 /*
  * report_impl.h — what the three reports share: a plan loaded with its
  * items in report order (each followed by its sub-items), their updates
- * and actions; status labels; the output (a buffer, or the CSV writer
- * into it).  Not part of the API.
+ * and actions; status labels and dates in the report's style; the head of
+ * a report document; a sheet (CSV or .xlsx) into a buffer.  Each report
+ * builds one document (docmodel.h) for md, txt, html, docx and odt, and
+ * one sheet for csv and xlsx.  Not part of the API.
  */
 #ifndef PLANDESK_REPORT_IMPL_H
 #define PLANDESK_REPORT_IMPL_H
@@ -14,10 +16,11 @@
 #include "plandesk/buf.h"
 #include "plandesk/csv.h"
 #include "plandesk/date.h"
-#include "plandesk/doc.h"
+#include "plandesk/docmodel.h"
 #include "plandesk/record.h"
 #include "plandesk/report.h"
 #include "plandesk/scale.h"
+#include "plandesk/sheet.h"
 #include "plandesk/store.h"
 
 #define REP_NONE ((size_t)-1)
@@ -41,6 +44,7 @@ struct rep_plan {
 	struct pd_record       plan;
 	const struct pd_scale *sc;
 	struct pd_date         today;
+	enum pd_date_style     style;     /* how the document writes dates */
 	struct rep_item       *items;    /* in report order */
 	size_t                 n;
 	struct pd_record      *themes;   /* in the plan's order */
@@ -56,7 +60,7 @@ struct rep_plan {
  * PD_ENOMEM.  rep_free is needed after success or failure.
  */
 int  rep_load(struct pd_txn *txn, const char *ref, unsigned what,
-	      const struct pd_date *today, struct rep_plan *p,
+	      const struct pd_report_opts *o, struct rep_plan *p,
 	      struct pd_err *err);
 void rep_free(struct rep_plan *p);
 
@@ -77,10 +81,15 @@ void rep_scale_range(const struct pd_scale *sc, char *buf, size_t n);
 /* The kind of an assessment code on the scale (PD_ST_NONE for none). */
 enum pd_status_kind rep_status_kind(const struct pd_scale *sc, const char *code);
 
-/* An item's target as a report shows it: "01/08/2015", "September 2015",
+/* A stored date in the report's style ("29th June 2016", "29/06/2016",
+ * "2016-06-29"); "" for NULL or text that is not a date. */
+const char *rep_date(const struct rep_plan *p, const char *iso,
+		     char buf[static PD_DATE_TEXT_SIZE]);
+
+/* An item's target as a report shows it: the date in the report's style,
  * or the text as typed ("Post completion of JSNA September 2015"). */
-const char *rep_target(const struct pd_record *item,
-		       char buf[static PD_DATE_UK_SIZE]);
+const char *rep_target(const struct rep_plan *p, const struct pd_record *item,
+		       char buf[static PD_DATE_TEXT_SIZE]);
 
 /* True when update `u` holds a note (not a status-only update). */
 bool rep_is_note(const struct pd_record *u, const struct pd_scale *sc);
@@ -88,32 +97,27 @@ bool rep_is_note(const struct pd_record *u, const struct pd_scale *sc);
 /* The date of the latest note of an item, or NULL when it has none. */
 const char *rep_latest_date(const struct rep_item *it, const struct pd_scale *sc);
 
-/* --- output --------------------------------------------------------------- */
+/* --- output ---------------------------------------------------------------- */
 
-struct rep_out {
-	enum pd_report_format fmt;
-	struct pd_buf        *b;
-	struct pd_csv_writer  csv;   /* fmt == PD_RF_CSV */
-	struct pd_err        *err;
-};
+/*
+ * The head of a report document: the plan's title; under it "<what> as
+ * at <today>" and the period the data covers, from `first` to `last`
+ * (ISO dates; NULL: none), e.g. "Progress as at 29th June 2016 · updates
+ * of 29th June 2016"; the footer.  `period` names the dates and the word
+ * before one date ("updates of", "actions raised on"); before two it
+ * loses its last word ("updates from … to …").  Returns dm->rc.
+ */
+int  rep_titles(struct pd_dm *dm, const struct rep_plan *p, const char *what,
+		const char *period, const char *first, const char *last);
 
-void rep_out_init(struct rep_out *o, enum pd_report_format fmt, bool excel,
-		  struct pd_buf *b, struct pd_err *err);
-/* End the output of a report that returned `rc`: flush the CSV writer (when
- * rc is PD_OK) and free it.  Returns rc, or the flush's PD_ENOMEM. */
-int  rep_out_finish(struct rep_out *o, int rc);
+/* A sheet (sheet.h) of the report's rows into `out`: CSV or .xlsx as
+ * opts->format says.  Returns pd_sheet_open's codes. */
+int  rep_sheet(struct pd_sheet **sh, const struct pd_report_opts *o,
+	       const char *title, const struct pd_sheet_col *cols, size_t n,
+	       struct pd_buf *out, struct pd_err *err);
 
-/* CSV: one field, one row (PD_OK, PD_ENOMEM). */
-int  rep_csv(struct rep_out *o, const char *s);
-int  rep_csv_row(struct rep_out *o);
-/* CSV: a whole header row from a NULL-terminated list. */
-int  rep_csv_header(struct rep_out *o, const char *const *cols);
-
-/* HTML / Markdown text of a NUL-terminated string (escaped). */
-int  rep_html(struct rep_out *o, const char *s);
-int  rep_md(struct rep_out *o, const char *s);
-/* Markdown on one line (headings, table cells): line breaks become spaces. */
-int  rep_md_line(struct rep_out *o, const char *s);
+/* True when the report is a sheet (csv, xlsx) rather than a document. */
+bool rep_is_sheet(const struct pd_report_opts *o);
 
 /* The reports (report_progress.c, report_monitoring.c, report_actions.c). */
 int  rep_progress(struct pd_txn *txn, const char *ref,

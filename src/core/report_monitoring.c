@@ -7,6 +7,8 @@
  * 2009") when every latest update in it has the same date, as the seed
  * does; otherwise each update carries its own date.  Sub-items follow
  * their parent in the parent's theme; items with no theme come last.
+ * One document for md/txt/html/docx/odt (a heading and a table per
+ * theme), one sheet for csv/xlsx.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,6 @@
 struct mon {
 	struct rep_plan              p;
 	const struct pd_report_opts *o;
-	struct rep_out               out;
 	uint64_t                    *theme;  /* each item's theme (its top item's) */
 	struct pd_buf                tmp;
 };
@@ -63,13 +64,16 @@ static const char *common_date(const struct mon *m, uint64_t th)
 }
 
 /*
- * "Circulate the leaflet (KP, due 25/09/2009)", "… — done 15/05/2009"; with
- * `iso` (CSV), the dates as stored.
+ * "Circulate the leaflet (KP, due 25th September 2009)"; a done one
+ * "✓ Link to PCT — done 15th May 2009".  With `iso` (the sheet), the
+ * dates as stored.
  */
-static int action_text(const struct pd_record *a, bool iso, struct pd_buf *b)
+static int action_text(const struct mon *m, const struct pd_record *a, bool iso,
+		       struct pd_buf *b)
 {
 	const char *owner = pd_get_text(a, PD_ACTION_OWNER);
-	char due[PD_DATE_UK_SIZE], closed[PD_DATE_UK_SIZE];
+	char due[PD_DATE_TEXT_SIZE], closed[PD_DATE_TEXT_SIZE];
+	bool done = pd_action_state(a) == PD_AS_DONE;
 	int rc;
 
 	pd_buf_reset(b);
@@ -77,28 +81,19 @@ static int action_text(const struct pd_record *a, bool iso, struct pd_buf *b)
 		snprintf(due, sizeof due, "%s", pd_get_text(a, PD_ACTION_DUE));
 		snprintf(closed, sizeof closed, "%s", pd_get_text(a, PD_ACTION_CLOSED));
 	} else {
-		pd_date_uk(pd_get_text(a, PD_ACTION_DUE), due);
-		pd_date_uk(pd_get_text(a, PD_ACTION_CLOSED), closed);
+		rep_date(&m->p, pd_get_text(a, PD_ACTION_DUE), due);
+		rep_date(&m->p, pd_get_text(a, PD_ACTION_CLOSED), closed);
 	}
-	if ((rc = pd_buf_puts(b, pd_get_text(a, PD_ACTION_TEXT))))
+	if ((rc = pd_buf_printf(b, "%s%s", done ? "\xe2\x9c\x93 " : "",
+				pd_get_text(a, PD_ACTION_TEXT))))
 		return rc;
-	if (*owner || due[0])
-		rc = pd_buf_printf(b, " (%s%s%s%s)", owner, *owner && due[0] ? ", " : "",
-				   due[0] ? "due " : "", due);
-	if (rc == PD_OK && pd_action_state(a) == PD_AS_DONE)
+	if (*owner || (due[0] && !done))
+		rc = pd_buf_printf(b, " (%s%s%s%s)", owner, *owner && due[0] && !done ? ", " : "",
+				   due[0] && !done ? "due " : "", done ? "" : due);
+	if (rc == PD_OK && done)
 		rc = pd_buf_printf(b, " \xe2\x80\x94 done%s%s", closed[0] ? " " : "",
 				   closed);
 	return rc;
-}
-
-/* The latest update's date for a cell ("3rd June 2009"), long form. */
-static void long_date(const char *iso, char buf[static PD_DATE_LONG_SIZE])
-{
-	struct pd_date d;
-
-	buf[0] = '\0';
-	if (iso && pd_date_parse(iso, &d, NULL) == PD_OK)
-		pd_date_long(&d, buf, PD_DATE_LONG_SIZE);
 }
 
 /*
@@ -117,22 +112,7 @@ static unsigned points(const char *text)
 				break;
 		}
 	}
-	return lines > 1 ? PD_TEXT_LIST : 0;
-}
-
-/* "G – Green", and the flag. */
-static int status_text(struct mon *m, const struct rep_item *it, struct pd_buf *b)
-{
-	char label[96];
-
-	pd_buf_reset(b);
-	rep_status_label(m->p.sc, it->status, label, sizeof label);
-	if (pd_buf_puts(b, label))
-		return PD_ENOMEM;
-	if (it->slipped)
-		return pd_buf_printf(b, "%sMay have slipped: target date passed",
-				     label[0] ? "\n" : "");
-	return PD_OK;
+	return lines > 1 ? PD_DM_LIST : 0;
 }
 
 static const char *theme_name(const struct mon *m, uint64_t th)
@@ -143,18 +123,34 @@ static const char *theme_name(const struct mon *m, uint64_t th)
 	return m->p.nthemes ? "Other priorities" : "Priorities";
 }
 
-/* --- CSV -------------------------------------------------------------------- */
+/* The first and last date of the latest updates shown. */
+static void period(const struct mon *m, const char **first, const char **last)
+{
+	*first = *last = NULL;
+	for (size_t i = 0; i < m->p.n; i++) {
+		const char *d = rep_latest_date(&m->p.items[i], m->p.sc);
+		if (!d)
+			continue;
+		if (!*first || strcmp(d, *first) < 0)
+			*first = d;
+		if (!*last || strcmp(d, *last) > 0)
+			*last = d;
+	}
+}
 
-static const char *const csv_cols[] = {
-	"theme", "no", "priority", "actions_agreed", "update_date", "update",
-	"status", "may_have_slipped", NULL
+/* --- the sheet: one row per priority, ISO dates ------------------------------ */
+
+static const struct pd_sheet_col sheet_cols[] = {
+	{ "theme", PD_COL_TEXT }, { "no", PD_COL_TEXT }, { "priority", PD_COL_NOTE },
+	{ "actions_agreed", PD_COL_NOTE }, { "update_date", PD_COL_DATE },
+	{ "update", PD_COL_NOTE }, { "status", PD_COL_TEXT },
+	{ "may_have_slipped", PD_COL_TEXT },
 };
 
-static int csv_item(struct mon *m, size_t i)
+static int sheet_item(struct mon *m, struct pd_sheet *sh, size_t i, struct pd_err *err)
 {
 	const struct rep_item *it = &m->p.items[i];
 	const char *latest = rep_latest_date(it, m->p.sc);
-	struct rep_out *o = &m->out;
 	struct pd_buf acts = PD_BUF_INIT, upd = PD_BUF_INIT;
 	char label[96];
 	int rc = PD_OK;
@@ -162,7 +158,7 @@ static int csv_item(struct mon *m, size_t i)
 	for (size_t k = 0; k < it->nact && rc == PD_OK; k++) {
 		if (pd_action_state(&it->act[k]) == PD_AS_DROPPED)
 			continue;
-		if (!(rc = action_text(&it->act[k], true, &m->tmp)))
+		if (!(rc = action_text(m, &it->act[k], true, &m->tmp)))
 			rc = pd_buf_printf(&acts, "%s%s", acts.n ? "\n" : "", m->tmp.p);
 	}
 	for (size_t k = 0; latest && k < it->nupd && rc == PD_OK; k++)
@@ -170,246 +166,140 @@ static int csv_item(struct mon *m, size_t i)
 		    strcmp(pd_get_text(&it->upd[k], PD_UPDATE_DATE), latest) == 0)
 			rc = pd_buf_printf(&upd, "%s%s", upd.n ? "\n" : "",
 					   pd_get_text(&it->upd[k], PD_UPDATE_TEXT));
+	if (rc != PD_OK)
+		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
 	if (rc == PD_OK &&
-	    !(rc = rep_csv(o, theme_name(m, m->theme[i]))) &&
-	    !(rc = rep_csv(o, pd_get_text(&it->r, PD_ITEM_REF))) &&
-	    !(rc = rep_csv(o, pd_get_text(&it->r, PD_ITEM_TITLE))) &&
-	    !(rc = rep_csv(o, acts.p)) &&
-	    !(rc = rep_csv(o, latest)) &&
-	    !(rc = rep_csv(o, upd.p)) &&
-	    !(rc = rep_csv(o, rep_status_label(m->p.sc, it->status, label,
-					       sizeof label))) &&
-	    !(rc = rep_csv(o, it->slipped ? "yes" : "")))
-		rc = rep_csv_row(o);
+	    !(rc = pd_sheet_puts(sh, theme_name(m, m->theme[i]), err)) &&
+	    !(rc = pd_sheet_puts(sh, pd_get_text(&it->r, PD_ITEM_REF), err)) &&
+	    !(rc = pd_sheet_puts(sh, pd_get_text(&it->r, PD_ITEM_TITLE), err)) &&
+	    !(rc = pd_sheet_puts(sh, acts.p, err)) &&
+	    !(rc = pd_sheet_puts(sh, latest, err)) &&
+	    !(rc = pd_sheet_puts(sh, upd.p, err)) &&
+	    !(rc = pd_sheet_puts(sh, rep_status_label(m->p.sc, it->status, label,
+						       sizeof label), err)) &&
+	    !(rc = pd_sheet_puts(sh, it->slipped ? "yes" : "", err)))
+		rc = pd_sheet_end_row(sh, err);
 	pd_buf_free(&acts);
 	pd_buf_free(&upd);
 	return rc;
 }
 
-/* --- HTML and Markdown -------------------------------------------------- */
+static int write_sheet(struct mon *m, struct pd_buf *out, struct pd_err *err)
+{
+	struct pd_sheet *sh;
+	int rc = rep_sheet(&sh, m->o, "Monitoring", sheet_cols,
+			   sizeof sheet_cols / sizeof sheet_cols[0], out, err);
 
-static const char html_css[] =
-	"td.no { white-space: nowrap; }\n"
-	"tr.sub td.no { padding-left: 14pt; }\n"
-	".flag { font-weight: bold; }\n"
-	".date { font-weight: bold; }\n";
+	for (size_t t = 0; t <= m->p.nthemes && rc == PD_OK; t++) {
+		uint64_t th = t < m->p.nthemes ? m->p.themes[t].id : 0;
+		for (size_t i = 0; i < m->p.n && rc == PD_OK; i++)
+			if (m->theme[i] == th)
+				rc = sheet_item(m, sh, i, err);
+	}
+	return pd_sheet_close(sh, rc, err);
+}
 
-static int html_item(struct mon *m, size_t i, const char *common)
+/* --- the document: a heading and a table per theme ----------------------------- */
+
+static void item_row(struct mon *m, struct pd_dm *dm, size_t i, const char *common)
 {
 	const struct rep_item *it = &m->p.items[i];
 	const char *latest = rep_latest_date(it, m->p.sc);
-	struct pd_buf *b = m->out.b;
-	const char *title = pd_get_text(&it->r, PD_ITEM_TITLE);
-	const char *desc = pd_get_text(&it->r, PD_ITEM_DESCRIPTION);
-	char date[PD_DATE_LONG_SIZE], label[96];
-	bool list = false;
-	int rc;
+	char when[PD_DATE_TEXT_SIZE], label[96];
 
-	if ((rc = pd_buf_puts(b, it->depth ? "<tr class=\"sub\"><td class=\"no\">" :
-			      "<tr><td class=\"no\">")) ||
-	    (rc = rep_html(&m->out, pd_get_text(&it->r, PD_ITEM_REF))) ||
-	    (rc = pd_buf_puts(b, "</td>\n<td><p>")) ||
-	    (rc = rep_html(&m->out, title)) ||
-	    (rc = pd_buf_puts(b, "</p>")) ||
-	    (rc = pd_html_text(b, desc, strlen(desc), 0)) ||
-	    (rc = pd_buf_puts(b, "</td>\n<td>")))
-		return rc;
-	for (size_t k = 0; k < it->nact && rc == PD_OK; k++) {
-		if (pd_action_state(&it->act[k]) == PD_AS_DROPPED)
+	pd_dm_row(dm, 0, it->depth);
+	pd_dm_cell_text(dm, PD_ST_NONE, pd_get_text(&it->r, PD_ITEM_REF));
+	pd_dm_cell(dm, PD_ST_NONE);
+	pd_dm_para(dm, 0, pd_get_text(&it->r, PD_ITEM_TITLE));
+	pd_dm_text(dm, pd_get_text(&it->r, PD_ITEM_DESCRIPTION), 0);
+	pd_dm_cell(dm, PD_ST_NONE);
+	for (size_t k = 0; k < it->nact; k++) {
+		bool done = pd_action_state(&it->act[k]) == PD_AS_DONE;
+		if (pd_action_state(&it->act[k]) == PD_AS_DROPPED ||
+		    action_text(m, &it->act[k], false, &m->tmp) != PD_OK)
 			continue;
-		if (!list && (rc = pd_buf_puts(b, "<ul>")))
-			return rc;
-		list = true;
-		if (!(rc = action_text(&it->act[k], false, &m->tmp)) &&
-		    !(rc = pd_buf_puts(b, "<li>")) && !(rc = rep_html(&m->out, m->tmp.p)))
-			rc = pd_buf_puts(b, "</li>");
+		pd_dm_item(dm, 1, done ? PD_DM_DONE : 0, m->tmp.p);
 	}
-	if (rc || (list && (rc = pd_buf_puts(b, "</ul>"))) ||
-	    (rc = pd_buf_puts(b, "</td>\n<td>")))
-		return rc;
+	pd_dm_cell(dm, PD_ST_NONE);
 	if (latest && !common) {
-		long_date(latest, date);
-		if (!(rc = pd_buf_puts(b, "<p class=\"date\">")) &&
-		    !(rc = rep_html(&m->out, date)))
-			rc = pd_buf_puts(b, "</p>");
+		pd_dm_para(dm, 0, "");
+		pd_dm_run(dm, PD_DM_BOLD, rep_date(&m->p, latest, when));
 	}
-	for (size_t k = 0; latest && k < it->nupd && rc == PD_OK; k++) {
+	for (size_t k = 0; latest && k < it->nupd; k++) {
 		const char *text = pd_get_text(&it->upd[k], PD_UPDATE_TEXT);
 		if (rep_is_note(&it->upd[k], m->p.sc) &&
 		    strcmp(pd_get_text(&it->upd[k], PD_UPDATE_DATE), latest) == 0)
-			rc = pd_html_text(b, text, strlen(text), points(text));
+			pd_dm_text(dm, text, points(text));
 	}
-	if (rc || (rc = pd_buf_puts(b, "</td>\n<td>")))
-		return rc;
-	if (*it->status &&
-	    ((rc = pd_buf_puts(b, "<p>")) ||
-	     (rc = rep_html(&m->out, rep_status_label(m->p.sc, it->status, label,
-						       sizeof label))) ||
-	     (rc = pd_buf_puts(b, "</p>"))))
-		return rc;
-	if (it->slipped &&
-	    (rc = pd_buf_puts(b, "<p class=\"flag\">May have slipped: target date passed</p>")))
-		return rc;
-	return pd_buf_puts(b, "</td></tr>\n");
+	pd_dm_cell(dm, rep_status_kind(m->p.sc, it->status));
+	if (*it->status)
+		pd_dm_para(dm, 0, rep_status_label(m->p.sc, it->status, label, sizeof label));
+	if (it->slipped)
+		pd_dm_para(dm, PD_DM_FLAG, "May have slipped: target date passed");
 }
 
-static int html_theme(struct mon *m, uint64_t th)
+static void theme(struct mon *m, struct pd_dm *dm, uint64_t th)
 {
 	const char *common = common_date(m, th);
-	struct pd_buf *b = m->out.b;
-	char date[PD_DATE_LONG_SIZE];
-	int rc;
+	char when[PD_DATE_TEXT_SIZE], head[64];
 
-	long_date(common, date);
-	if ((rc = pd_html_table(b, "monitoring")) ||
-	    (rc = pd_buf_puts(b, "<thead><tr><th colspan=\"2\" style=\"width: 30%\">")) ||
-	    (rc = rep_html(&m->out, theme_name(m, th))) ||
-	    (rc = pd_buf_puts(b, "</th><th style=\"width: 30%\">Actions agreed</th>"
-			      "<th style=\"width: 30%\">")) ||
-	    (rc = pd_buf_printf(b, "%s%s", common ? "Update " : "Latest update", date)) ||
-	    (rc = pd_buf_puts(b, "</th><th style=\"width: 10%\">Status</th></tr>"
-			      "</thead>\n<tbody>\n")))
-		return rc;
-	for (size_t i = 0; i < m->p.n && rc == PD_OK; i++)
+	pd_dm_heading(dm, 1, theme_name(m, th));
+	pd_dm_table(dm, PD_DM_T_ROWHEAD, 2);
+	pd_dm_col(dm, "No.", 7);
+	pd_dm_col(dm, "Priority", 25);
+	pd_dm_col(dm, "Actions agreed", 28);
+	if (common)
+		snprintf(head, sizeof head, "Update %s", rep_date(&m->p, common, when));
+	else
+		snprintf(head, sizeof head, "Latest update");
+	pd_dm_col(dm, head, 30);
+	pd_dm_col(dm, "Status", 10);
+	for (size_t i = 0; i < m->p.n; i++)
 		if (m->theme[i] == th)
-			rc = html_item(m, i, common);
-	return rc == PD_OK ? pd_buf_puts(b, "</tbody>\n</table>\n") : rc;
+			item_row(m, dm, i, common);
+	pd_dm_table_end(dm);
 }
 
-static int md_item(struct mon *m, size_t i)
+static int build(struct mon *m, struct pd_dm *dm)
 {
-	const struct rep_item *it = &m->p.items[i];
-	const char *latest = rep_latest_date(it, m->p.sc);
-	const char *desc = pd_get_text(&it->r, PD_ITEM_DESCRIPTION);
-	struct pd_buf *b = m->out.b;
-	char date[PD_DATE_LONG_SIZE];
-	bool any = false;
-	int level = it->depth + 3 > 6 ? 6 : it->depth + 3;
-	int rc;
+	const char *first, *last;
 
-	if ((rc = pd_buf_printf(b, "\n%.*s ", level, "######")) ||
-	    (rc = rep_md_line(&m->out, pd_get_text(&it->r, PD_ITEM_REF))) ||
-	    (rc = pd_buf_puts(b, "\n\n")) ||
-	    (rc = rep_md_line(&m->out, pd_get_text(&it->r, PD_ITEM_TITLE))) ||
-	    (rc = pd_buf_puts(b, "\n")))
-		return rc;
-	if (*desc && ((rc = pd_buf_putc(b, '\n')) || (rc = pd_md_text(b, desc, strlen(desc), 0))))
-		return rc;
-	for (size_t k = 0; k < it->nact && rc == PD_OK; k++) {
-		if (pd_action_state(&it->act[k]) == PD_AS_DROPPED)
-			continue;
-		if (!any && (rc = pd_buf_puts(b, "\n**Actions agreed:**\n\n")))
-			return rc;
-		any = true;
-		if (!(rc = action_text(&it->act[k], false, &m->tmp)) &&
-		    !(rc = pd_buf_puts(b, "- ")) && !(rc = rep_md_line(&m->out, m->tmp.p)))
-			rc = pd_buf_putc(b, '\n');
-	}
-	if (rc == PD_OK && latest) {
-		long_date(latest, date);
-		rc = pd_buf_printf(b, "\n**Update %s:**\n", date);
-	}
-	for (size_t k = 0; latest && k < it->nupd && rc == PD_OK; k++) {
-		const char *text = pd_get_text(&it->upd[k], PD_UPDATE_TEXT);
-		if (rep_is_note(&it->upd[k], m->p.sc) &&
-		    strcmp(pd_get_text(&it->upd[k], PD_UPDATE_DATE), latest) == 0 &&
-		    !(rc = pd_buf_putc(b, '\n')))
-			rc = pd_md_text(b, text, strlen(text), points(text));
-	}
-	if (rc || (rc = status_text(m, it, &m->tmp)) || !m->tmp.n)
-		return rc;
-	if ((rc = pd_buf_puts(b, "\n**Status:** ")) || (rc = rep_md(&m->out, m->tmp.p)))
-		return rc;
-	return pd_buf_putc(b, '\n');
-}
-
-static int md_theme(struct mon *m, uint64_t th)
-{
-	int rc;
-
-	if ((rc = pd_buf_puts(m->out.b, "\n## ")) ||
-	    (rc = rep_md_line(&m->out, theme_name(m, th))) ||
-	    (rc = pd_buf_putc(m->out.b, '\n')))
-		return rc;
-	for (size_t i = 0; i < m->p.n && rc == PD_OK; i++)
-		if (m->theme[i] == th)
-			rc = md_item(m, i);
-	return rc;
-}
-
-/* Run `fn` for each theme of the plan with items, then the unthemed. */
-static int each_theme(struct mon *m, int (*fn)(struct mon *, uint64_t))
-{
-	int rc = PD_OK;
-
-	for (size_t t = 0; t <= m->p.nthemes && rc == PD_OK; t++) {
+	period(m, &first, &last);
+	rep_titles(dm, &m->p, "Monitoring", "updates of", first, last);
+	dm->landscape = true;
+	/* Each theme of the plan with items, then the unthemed. */
+	for (size_t t = 0; t <= m->p.nthemes; t++) {
 		uint64_t th = t < m->p.nthemes ? m->p.themes[t].id : 0;
 		bool any = false;
 		for (size_t i = 0; i < m->p.n && !any; i++)
 			any = m->theme[i] == th;
 		if (any)
-			rc = fn(m, th);
+			theme(m, dm, th);
 	}
-	return rc;
-}
-
-static int write_head(struct mon *m)
-{
-	const char *title = pd_get_text(&m->p.plan, PD_PLAN_TITLE);
-	struct pd_date month = m->p.today;
-	char when[PD_DATE_LONG_SIZE];
-	struct pd_buf *b = m->out.b;
-	int rc;
-
-	month.d = 0;
-	pd_date_long(&month, when, sizeof when);
-	if (m->out.fmt == PD_RF_MD) {
-		if ((rc = pd_buf_puts(b, "# ")) || (rc = rep_md_line(&m->out, title)))
-			return rc;
-		if ((rc = pd_buf_printf(b, "\n\nMonitoring \xe2\x80\x93 %s (plan ", when)) ||
-		    (rc = rep_md_line(&m->out, pd_get_text(&m->p.plan, PD_PLAN_REF))))
-			return rc;
-		return pd_buf_puts(b, ")\n");
-	}
-	if ((rc = pd_html_begin(b, title, PD_HTML_LANDSCAPE, html_css)) ||
-	    (rc = pd_buf_puts(b, "<h1>")) || (rc = rep_html(&m->out, title)) ||
-	    (rc = pd_buf_printf(b, "</h1>\n<h2>Monitoring \xe2\x80\x93 %s</h2>\n<p>Plan ",
-				when)) ||
-	    (rc = rep_html(&m->out, pd_get_text(&m->p.plan, PD_PLAN_REF))) ||
-	    (rc = pd_buf_puts(b, ".</p>\n")))
-		return rc;
-	return PD_OK;
+	return dm->rc;
 }
 
 int rep_monitoring(struct pd_txn *txn, const char *ref,
 		   const struct pd_report_opts *opts, struct pd_buf *out,
 		   struct pd_err *err)
 {
+	struct pd_dm dm;
 	struct mon m;
 	int rc;
 
 	memset(&m, 0, sizeof m);
 	m.o = opts;
-	rep_out_init(&m.out, opts->format, opts->excel, out, err);
-	rc = rep_load(txn, ref, REP_UPDATES | REP_ACTIONS, &opts->today, &m.p, err);
-	if (rc == PD_OK)
-		rc = themes_of_rows(&m);
-	if (rc == PD_OK && opts->format == PD_RF_CSV) {
-		rc = rep_csv_header(&m.out, csv_cols);
-		for (size_t t = 0; t <= m.p.nthemes && rc == PD_OK; t++) {
-			uint64_t th = t < m.p.nthemes ? m.p.themes[t].id : 0;
-			for (size_t i = 0; i < m.p.n && rc == PD_OK; i++)
-				if (m.theme[i] == th)
-					rc = csv_item(&m, i);
-		}
-	} else if (rc == PD_OK) {
-		rc = write_head(&m);
-		if (rc == PD_OK)
-			rc = each_theme(&m, opts->format == PD_RF_HTML ? html_theme : md_theme);
-		if (rc == PD_OK && opts->format == PD_RF_HTML)
-			rc = pd_html_end(out);
-	}
-	rc = rep_out_finish(&m.out, rc);
+	pd_dm_init(&dm);
+	rc = rep_load(txn, ref, REP_UPDATES | REP_ACTIONS, opts, &m.p, err);
+	if (rc == PD_OK && themes_of_rows(&m) != PD_OK)
+		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+	if (rc == PD_OK && rep_is_sheet(opts))
+		rc = write_sheet(&m, out, err);
+	else if (rc == PD_OK && build(&m, &dm) != PD_OK)
+		rc = pd_err_set(err, dm.rc, "out of memory");
+	else if (rc == PD_OK)
+		rc = pd_dm_write(&dm, opts->format, out, err);
+	pd_dm_free(&dm);
 	rep_free(&m.p);
 	free(m.theme);
 	pd_buf_free(&m.tmp);

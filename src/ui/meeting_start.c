@@ -278,10 +278,10 @@ static uint64_t meeting_on(struct app *a, struct pd_txn *txn, const char *iso,
 
 int ui_minutes_command(struct app *a, int argc, char **argv)
 {
-	const char *file = argv[argc - 1], *home = getenv("HOME"), *dot;
+	const char *file = argv[argc - 1], *home = getenv("HOME");
 	struct pd_buf doc = PD_BUF_INIT;
 	struct pd_err err = { 0 };
-	enum pd_doc_format fmt = PD_DOC_MD;
+	enum pd_format fmt;
 	struct pd_txn *txn;
 	struct pd_date d;
 	char path[4096], iso[PD_DATE_ISO_SIZE], when[PD_DATE_LONG_SIZE];
@@ -299,8 +299,16 @@ int ui_minutes_command(struct app *a, int argc, char **argv)
 		snprintf(path, sizeof path, "%s%s", home, file + 1);
 	else
 		snprintf(path, sizeof path, "%s", file);
-	if ((dot = strrchr(path, '.')) && !strchr(dot, '/'))
-		pd_doc_format_parse(dot + 1, &fmt);
+	/* The format is the file's: .docx .odt .html .txt .md (no extension: md). */
+	if (pd_format_choose(NULL, path, PD_FMTS_MINUTES, PD_FMT_MD, &fmt, &err) != PD_OK) {
+		/* Short enough for 80 columns: the name typed is on screen. */
+		const char *dot = strrchr(file, '.');
+		char list[64];
+		app_msg(a, UI_R_ERROR, "Nothing written: %s is not one of the formats (%s)",
+			dot && !strchr(dot, '/') ? dot : "that",
+			pd_format_list(PD_FMTS_MINUTES, list, sizeof list));
+		return UI_REDRAW;
+	}
 	if (!(txn = app_txn(a)))
 		return UI_REDRAW;
 	if (argc == 3) {
@@ -311,7 +319,7 @@ int ui_minutes_command(struct app *a, int argc, char **argv)
 		app_msg(a, UI_R_ERROR, ":minutes FILE works on a meeting (3 Meetings, Enter); "
 			"elsewhere :minutes DATE FILE");
 	}
-	if (id && pd_minutes(txn, id, fmt, &doc, &err) != PD_OK) {
+	if (id && pd_minutes(txn, id, fmt, NULL, &doc, &err) != PD_OK) {
 		app_error(a, "minutes", &err);
 		id = 0;
 	}
@@ -321,8 +329,9 @@ int ui_minutes_command(struct app *a, int argc, char **argv)
 			app_error(a, "minutes", &err);
 		else
 			app_msg(a, UI_R_STATUS, "Minutes written to %s (%s)", file,
-				fmt == PD_DOC_HTML ? "HTML: opens in Word" :
-				fmt == PD_DOC_TXT ? "text" : "Markdown");
+				fmt == PD_FMT_DOCX ? "Word" : fmt == PD_FMT_ODT ? "OpenDocument" :
+				fmt == PD_FMT_HTML ? "HTML" : fmt == PD_FMT_TXT ? "text" :
+				"Markdown");
 	}
 	pd_buf_free(&doc);
 	return UI_REDRAW;

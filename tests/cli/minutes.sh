@@ -69,15 +69,18 @@ expect_out "the imported update of that date" '^- Homestart have agreed to help 
 expect_out "not the previous meeting's" '^- KP has drafted'
 if grep -q 'Plan for November' "$T_TMP/out"; then fail "the previous meeting's update is left out"; else ok "the previous meeting's update is left out"; fi
 expect_out "its status" '^\*\*Status:\*\* 2 . On track'
-expect_out "a to-do done at the meeting" '^- Done: DD to ask Homestart'
+expect_out "a to-do done at the meeting, with its date" '^- ✓ DD to ask Homestart — done 26th June 2009$'
 expect_out "to do by next meeting" '^- KP to adjust and e-mail organisation'
 expect_out "open actions by person" '^### Kath Pike \(KP\)'
+expect_out "an action with no owner is listed under No owner" '^### No owner$'
+expect_out "the agreed action with no owner" '^\| 1 \| Set up twice yearly CP level 1 training in cluster \|  \|$'
 expect_out "the next meeting" '^\*\*Next meeting:\*\* 18th September 2009'
 
 expect_status 0 "ISO date and plan ref in another case" "$PLANDESK" --db "$db" minutes --plan c3p 2009-06-26 --format txt
 expect_out "text: underlined plan" '^=+$'
 expect_out "text: date field" '^Date: +26th June 2009'
-awk 'length($0) > 72 { bad = 1 } END { exit bad }' "$T_TMP/out" &&
+# Characters, not bytes: drop UTF-8's continuation bytes before counting.
+LC_ALL=C tr -d '\200-\277' <"$T_TMP/out" | awk 'length($0) > 72 { bad = 1 } END { exit bad }' &&
 	ok "text lines fit 72 columns" || fail "text lines fit 72 columns"
 
 expect_status 0 "HTML to a file" "$PLANDESK" --db "$db" minutes --plan C3P "26th June 2009" -o "$T_TMP/min.html"
@@ -94,6 +97,30 @@ fi
 expect_status 0 "-o with .txt chooses text" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 -o "$T_TMP/min.txt"
 if grep -q '^Progress: 26th June 2009$' "$T_TMP/min.txt"; then ok "the file is text"; else fail "the file is text"; fi
 
+
+# Word and OpenDocument files, by extension or --format; one date style.
+expect_status 0 "Word minutes by extension" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 -o "$T_TMP/min.docx"
+expect_mode "the Word file is 0600" 600 "$T_TMP/min.docx"
+if [ "$(head -c 4 "$T_TMP/min.docx" | od -An -tx1 | tr -d ' ')" = 504b0304 ]; then ok "a zip file"
+else fail "a zip file"; fi
+expect_status 0 "OpenDocument minutes by --format" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 --format odt
+# ODF: the first entry is "mimetype", stored, naming the document type.
+if head -c 80 "$T_TMP/out" | grep -aq 'mimetypeapplication/vnd.oasis.opendocument.text'; then
+	ok "the ODF mimetype entry comes first, uncompressed"; else fail "the ODF mimetype entry comes first, uncompressed"; fi
+expect_status 2 "a file type the minutes are not written in" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 -o "$T_TMP/min.pdf"
+expect_err "names the formats it writes" 'md, txt, html, docx or odt'
+if [ -e "$T_TMP/min.pdf" ]; then fail "nothing is written"; else ok "nothing is written"; fi
+expect_status 2 "xlsx is not a minutes format" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 --format xlsx
+expect_status 0 "short dates" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 --date-style short
+expect_out "the meeting's date" '^\*\*Date:\*\* 26/06/2009  $'
+expect_out "the next meeting's" '^\*\*Next meeting:\*\* 18/09/2009$'
+expect_out "a done mark's" '— done 26/06/2009$'
+if grep -q 'June' "$T_TMP/out"; then fail "no long date left"; else ok "no long date left"; fi
+expect_status 0 "ISO dates" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 --date-style iso
+expect_out "the subtitle's" '^## Minutes of the meeting of 2009-06-26$'
+expect_status 2 "an unknown date style" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 --date-style medium
+expect_err "lists the styles" 'long, short or iso'
+
 expect_status 0 "one plan that day: no --plan needed" "$PLANDESK" --db "$db" minutes 15/05/2009
 expect_out "the first meeting" '^## Minutes of the meeting of 15th May 2009'
 expect_out "the to-do was still open then" '^- DD to ask Homestart'
@@ -106,7 +133,7 @@ expect_err "names it" "no plan with ref 'NOPE'"
 expect_status 2 "not a date" "$PLANDESK" --db "$db" minutes yesterday
 expect_status 2 "a month is not a meeting date" "$PLANDESK" --db "$db" minutes "June 2009"
 expect_status 2 "an unknown format" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 --format pdf
-expect_err "lists the formats" 'md, txt or html'
+expect_err "lists the formats" 'md, txt, html, docx or odt'
 expect_status 2 "no date" "$PLANDESK" --db "$db" minutes
 expect_status 2 "an unwritable file" "$PLANDESK" --db "$db" minutes --plan C3P 2009-06-26 -o "$T_TMP/no/such/dir/m.md"
 expect_err "says why" 'cannot (write|create) .*no/such/dir/m.md'

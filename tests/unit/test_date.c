@@ -480,3 +480,35 @@ Test(today, from_the_clock)
 	cr_assert_eq(pd_date_today(&d), PD_OK);	/* empty: the clock */
 	cr_expect_geq(d.y, 2024);
 }
+
+/* --- styles: one per document ------------------------------------------- */
+
+Test(style, three_styles)
+{
+	struct pd_date day = { 2009, 5, 15 }, month = { 2015, 9, 0 };
+	enum pd_date_style st;
+	char buf[PD_DATE_TEXT_SIZE];
+
+	pd_date_styled(&day, PD_DS_LONG, buf, sizeof buf);
+	cr_assert_str_eq(buf, "15th May 2009");
+	pd_date_styled(&day, PD_DS_SHORT, buf, sizeof buf);
+	cr_assert_str_eq(buf, "15/05/2009");
+	pd_date_styled(&day, PD_DS_ISO, buf, sizeof buf);
+	cr_assert_str_eq(buf, "2009-05-15");
+	pd_date_styled(&month, PD_DS_LONG, buf, sizeof buf);
+	cr_assert_str_eq(buf, "September 2015");
+	pd_date_styled(&month, PD_DS_SHORT, buf, sizeof buf);
+	cr_assert_str_eq(buf, "09/2015");
+	pd_date_styled(&month, PD_DS_ISO, buf, sizeof buf);
+	cr_assert_str_eq(buf, "2015-09");
+	cr_assert_eq(pd_date_text("2016-06-29", PD_DS_SHORT, buf), 10);
+	cr_assert_str_eq(buf, "29/06/2016");
+	cr_assert_eq(pd_date_text("Post completion of JSNA", PD_DS_LONG, buf), 0);
+	cr_assert_str_eq(buf, "");
+	cr_assert_eq(pd_date_text(NULL, PD_DS_ISO, buf), 0);
+	cr_assert_eq(pd_date_style_parse("Short", &st), PD_OK);
+	cr_assert_eq(st, PD_DS_SHORT);
+	cr_assert_eq(pd_date_style_parse("iso", &st), PD_OK);
+	cr_assert_eq(st, PD_DS_ISO);
+	cr_assert_eq(pd_date_style_parse("medium", &st), PD_EINVAL);
+}

@@ -111,14 +111,14 @@ static void fixture(void)
 
 TestSuite(minutes, .init = fixture, .fini = tdb_teardown);
 
-static char *render(uint64_t m, enum pd_doc_format fmt)
+static char *render(uint64_t m, enum pd_format fmt)
 {
 	struct pd_buf b = PD_BUF_INIT;
 	struct pd_txn *txn;
 	struct pd_err err = { 0 };
 
 	cr_assert_eq(pd_txn_read(tdb.st, &txn, NULL), PD_OK);
-	cr_assert_eq(pd_minutes(txn, m, fmt, &b, &err), PD_OK, "%s", err.msg);
+	cr_assert_eq(pd_minutes(txn, m, fmt, NULL, &b, &err), PD_OK, "%s", err.msg);
 	pd_txn_end(txn);
 	return b.p;
 }
@@ -175,17 +175,19 @@ static void golden(const char *doc, const char *name)
 
 Test(minutes, markdown)
 {
-	char *doc = render(m2, PD_DOC_MD);
+	char *doc = render(m2, PD_FMT_MD);
 
 	golden(doc, "c3p-2009-06-26.md");
 	/* The shape of seed 000, whatever the golden file says. */
 	cr_assert(strstr(doc, "**Date:** 26th June 2009"));
-	cr_assert(strstr(doc, "### Actions required"));
-	cr_assert(strstr(doc, "### Progress: 26th June 2009"));
-	cr_assert(strstr(doc, "### To do by next meeting"));
+	cr_assert(strstr(doc, "**Actions required:**"));
+	cr_assert(strstr(doc, "**Progress: 26th June 2009**"));
+	cr_assert(strstr(doc, "**To do by next meeting:**"));
 	cr_assert(strstr(doc, "- KP to adjust and e-mail organisation"));
 	cr_assert(strstr(doc, "**Apologies:** Dave Dean (DD), Staffordshire Police; Iftihar; PCSOs"));
-	cr_assert(strstr(doc, "Done: KP to look at the new course"));
+	/* Ticked done at the meeting: shown done, with the date. */
+	cr_assert(strstr(doc, "- \xe2\x9c\x93 KP to look at the new course and take a view on "
+			 "this. \xe2\x80\x94 done 26th June 2009\n"), "%s", doc);
 	cr_assert(strstr(doc, "**Status:** 2 \xe2\x80\x93 On track"));
 	cr_assert(strstr(doc, "**Next meeting:** 18th September 2009"));
 	free(doc);
@@ -193,7 +195,7 @@ Test(minutes, markdown)
 
 Test(minutes, text)
 {
-	char *doc = render(m2, PD_DOC_TXT), *line;
+	char *doc = render(m2, PD_FMT_TXT), *line;
 	size_t width = 0;
 
 	golden(doc, "c3p-2009-06-26.txt");
@@ -308,7 +310,7 @@ Test(minutes, checker_catches_bad_html)
 
 Test(minutes, html)
 {
-	char *doc = render(m2, PD_DOC_HTML);
+	char *doc = render(m2, PD_FMT_HTML);
 
 	const char *why;
 
@@ -327,21 +329,21 @@ Test(minutes, html)
 
 Test(minutes, first_meeting_and_formats)
 {
-	char *doc = render(m1, PD_DOC_MD);
-	enum pd_doc_format f;
+	char *doc = render(m1, PD_FMT_MD);
+	enum pd_format f;
 
 	/* At the first meeting the KP to-do was still open: carried as of then. */
 	cr_assert(strstr(doc, "- KP to look at the new course and take a view on this."));
-	cr_assert_null(strstr(doc, "Done:"));
+	cr_assert_null(strstr(doc, "\xe2\x9c\x93"));
 	cr_assert(strstr(doc, "**Next meeting:** 26th June 2009"));
 	cr_assert(strstr(doc, "- Police - ASB - what is/isn't ASB\n"));
 	cr_assert(strstr(doc, "- 2\\. Nurse - drug awareness\n"), "a list marker is escaped");
 	free(doc);
-	cr_assert_eq(pd_doc_format_parse("HTML", &f), PD_OK);
-	cr_assert_eq(f, PD_DOC_HTML);
-	cr_assert_eq(pd_doc_format_parse("txt", &f), PD_OK);
-	cr_assert_eq(f, PD_DOC_TXT);
-	cr_assert_eq(pd_doc_format_parse("pdf", &f), PD_EINVAL);
+	cr_assert_eq(pd_format_parse("HTML", &f), PD_OK);
+	cr_assert_eq(f, PD_FMT_HTML);
+	cr_assert_eq(pd_format_parse("txt", &f), PD_OK);
+	cr_assert_eq(f, PD_FMT_TXT);
+	cr_assert_eq(pd_format_parse("pdf", &f), PD_EINVAL);
 }
 
 Test(minutes, meetings_on_a_date)
@@ -359,7 +361,7 @@ Test(minutes, meetings_on_a_date)
 	cr_assert_eq(pd_meetings_on(txn, "2009-06-27", &ids, &n, NULL), PD_OK);
 	cr_assert_eq(n, 0);
 	cr_assert_null(ids);
-	cr_assert_eq(pd_minutes(txn, 424242, PD_DOC_MD, &b, NULL), PD_NOTFOUND);
+	cr_assert_eq(pd_minutes(txn, 424242, PD_FMT_MD, NULL, &b, NULL), PD_NOTFOUND);
 	pd_txn_end(txn);
 	pd_buf_free(&b);
 }

@@ -237,15 +237,17 @@ TestSuite(report, .init = setup, .fini = tdb_teardown);
 /* --- helpers -------------------------------------------------------------- */
 
 struct ro {
-	const char *today, *since, *owner;
-	bool        excel;
+	const char        *today, *since, *owner;
+	bool               excel;
+	enum pd_date_style style;
 };
 
 /* The report as a malloc'd string; asserts success. */
-static char *render(enum pd_report_kind k, const char *ref, enum pd_report_format f,
+static char *render(enum pd_report_kind k, const char *ref, enum pd_format f,
 		    struct ro o)
 {
-	struct pd_report_opts opts = { .format = f, .owner = o.owner, .excel = o.excel };
+	struct pd_report_opts opts = { .format = f, .owner = o.owner, .excel = o.excel,
+				       .date_style = o.style };
 	struct pd_buf b = PD_BUF_INIT;
 	struct pd_err err = { 0 };
 	struct pd_txn *txn;
@@ -355,10 +357,10 @@ static const char *csv_line(const char *doc, const char *start, char *buf, size_
 
 Test(report, progress_golden)
 {
-	char *md = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, REC_DAY);
-	char *csv = render(PD_REPORT_PROGRESS, "REC", PD_RF_CSV, REC_DAY);
-	char *html = render(PD_REPORT_PROGRESS, "REC", PD_RF_HTML, REC_DAY);
-	char *since = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, (struct ro){
+	char *md = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, REC_DAY);
+	char *csv = render(PD_REPORT_PROGRESS, "REC", PD_FMT_CSV, REC_DAY);
+	char *html = render(PD_REPORT_PROGRESS, "REC", PD_FMT_HTML, REC_DAY);
+	char *since = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, (struct ro){
 		.today = "2016-06-29", .since = "2016-01-01" });
 
 	golden(md, "progress.md.golden");
@@ -374,9 +376,9 @@ Test(report, progress_golden)
 
 Test(report, monitoring_golden)
 {
-	char *md = render(PD_REPORT_MONITORING, "BP", PD_RF_MD, BP_DAY);
-	char *csv = render(PD_REPORT_MONITORING, "BP", PD_RF_CSV, BP_DAY);
-	char *html = render(PD_REPORT_MONITORING, "BP", PD_RF_HTML, BP_DAY);
+	char *md = render(PD_REPORT_MONITORING, "BP", PD_FMT_MD, BP_DAY);
+	char *csv = render(PD_REPORT_MONITORING, "BP", PD_FMT_CSV, BP_DAY);
+	char *html = render(PD_REPORT_MONITORING, "BP", PD_FMT_HTML, BP_DAY);
 
 	golden(md, "monitoring.md.golden");
 	golden(csv, "monitoring.csv.golden");
@@ -389,10 +391,10 @@ Test(report, monitoring_golden)
 
 Test(report, actions_golden)
 {
-	char *md = render(PD_REPORT_ACTIONS, "ACT", PD_RF_MD, ACT_DAY);
-	char *csv = render(PD_REPORT_ACTIONS, "ACT", PD_RF_CSV, ACT_DAY);
-	char *html = render(PD_REPORT_ACTIONS, "ACT", PD_RF_HTML, ACT_DAY);
-	char *mine = render(PD_REPORT_ACTIONS, "ACT", PD_RF_MD, (struct ro){
+	char *md = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_MD, ACT_DAY);
+	char *csv = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_CSV, ACT_DAY);
+	char *html = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_HTML, ACT_DAY);
+	char *mine = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_MD, (struct ro){
 		.today = "2009-10-01", .owner = "KP" });
 
 	golden(md, "actions.md.golden");
@@ -417,7 +419,7 @@ Test(report, every_html_wellformed)
 	for (size_t r = 0; r < 3; r++) {
 		for (size_t k = 0; k < 3; k++) {
 			char what[64];
-			char *html = render(kinds[k], refs[r], PD_RF_HTML, REC_DAY);
+			char *html = render(kinds[k], refs[r], PD_FMT_HTML, REC_DAY);
 			snprintf(what, sizeof what, "report %zu of %s", k, refs[r]);
 			assert_wellformed(html, what, false);
 			free(html);
@@ -429,23 +431,40 @@ Test(report, every_html_wellformed)
 
 Test(report, progress_summary_counts)
 {
-	char *md = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, REC_DAY);
-	char *html = render(PD_REPORT_PROGRESS, "REC", PD_RF_HTML, REC_DAY);
+	char *md = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, REC_DAY);
+	char *html = render(PD_REPORT_PROGRESS, "REC", PD_FMT_HTML, REC_DAY);
+	const char *p, *rows;
+	size_t n = 0;
 
-	/* 5a shares 5's assessment; 4 has none but its parts do; 7 has none;
-	 * 8's comes from its status-only update. */
-	cr_assert(strstr(md, "**Summary of assessments:** 2 Fully achieved, 3 On track, "
-			 "2 Slipped, 1 Not achieved, 1 not yet assessed."), "%s", md);
-	cr_assert(strstr(html, "<tr><td>3 \xe2\x80\x93 Slipped</td><td class=\"n\">2</td></tr>"));
-	cr_assert(strstr(html, "<tr><th>Total</th><th class=\"n\">9</th></tr>"));
-	cr_assert(strstr(md, "- **Assessment:** 1 \xe2\x80\x93 Fully achieved"));
+	/* Every row by what its assessment cell shows: 5a its own (shared
+	 * with 5), 4 its parts', 7 none, 8 its status-only update's. */
+	cr_assert(strstr(md, "| 1 \xe2\x80\x93 Fully achieved | 2 |\n"
+			 "| 2 \xe2\x80\x93 On track | 4 |\n"
+			 "| 3 \xe2\x80\x93 Slipped | 2 |\n"
+			 "| 4 \xe2\x80\x93 Not achieved | 1 |\n"
+			 "| Not yet assessed | 1 |\n"
+			 "| See its parts (its sub-items are assessed) | 1 |\n"
+			 "| **Total (rows of the table)** | **11** |\n"), "%s", md);
+	/* The total is the table's rows: one row heading each in Markdown, */
+	for (p = strstr(md, "## Recommendations"); p && (p = strstr(p, "\n###")); p++)
+		n++;
+	cr_assert_eq(n, 11);
+	/* and one <tr> each after the header row in HTML. */
+	cr_assert(rows = strstr(html, "<th style=\"width: 5%\">No.</th>"));
+	for (n = 0, p = rows; (p = strstr(p, "<tr")); p++)
+		n++;
+	cr_assert_eq(n, 11);
+	cr_assert(strstr(html, "<td class=\"shade\" style=\"background: #FFD966\"><p>3 "
+			 "\xe2\x80\x93 Slipped</p></td><td><p>2</p></td>"), "%s", html);
+	cr_assert(strstr(md, "**Assessment of progress (Categories 1\xe2\x80\x93" "4):** 1 "
+			 "\xe2\x80\x93 Fully achieved"));
 	free(md);
 	free(html);
 }
 
 Test(report, progress_sub_items_under_parent)
 {
-	char *csv = render(PD_REPORT_PROGRESS, "REC", PD_RF_CSV, REC_DAY);
+	char *csv = render(PD_REPORT_PROGRESS, "REC", PD_FMT_CSV, REC_DAY);
 	const char *order[] = { "1,", "2,", "3,", "4,", "4a,4,", "4b,4,", "5,", "5a,5,",
 				"6,", "7,", "8," };
 	const char *p = strchr(csv, '\n') + 1;
@@ -464,12 +483,15 @@ Test(report, progress_sub_items_under_parent)
 
 Test(report, progress_history_and_evidence)
 {
-	char *md = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, REC_DAY);
-	char *csv = render(PD_REPORT_PROGRESS, "REC", PD_RF_CSV, REC_DAY);
+	char *md = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, REC_DAY);
+	char *csv = render(PD_REPORT_PROGRESS, "REC", PD_FMT_CSV, REC_DAY);
+	char *shrt = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, (struct ro){
+		.today = "2016-06-29", .style = PD_DS_SHORT });
 
-	cr_assert(strstr(md, "- **Status history:** 2 \xe2\x86\x92 3 on 29/06/2016\n"));
-	cr_assert(strstr(md, "- **Status history:** 2 \xe2\x86\x92 3 on 01/02/2016; "
-			 "3 \xe2\x86\x92 4 on 29/06/2016\n"));
+	cr_assert(strstr(md, "*History:* 2 \xe2\x86\x92 3 on 29th June 2016\n"), "%s", md);
+	cr_assert(strstr(md, "*History:* 2 \xe2\x86\x92 3 on 1st February 2016; "
+			 "3 \xe2\x86\x92 4 on 29th June 2016\n"));
+	cr_assert(strstr(shrt, "*History:* 2 \xe2\x86\x92 3 on 29/06/2016\n"));
 	cr_assert(strstr(csv, "2 \xe2\x86\x92 3 on 2016-02-01; 3 \xe2\x86\x92 4 on 2016-06-29"));
 	/* Only the latest evidence, and a status-only update is no evidence. */
 	cr_assert_null(strstr(md, "Design under way."));
@@ -477,21 +499,25 @@ Test(report, progress_history_and_evidence)
 	cr_assert(strstr(md, "Checked in."));
 	cr_assert(strstr(md, "*See 5.*"));
 	cr_assert(strstr(md, "*See 4a, 4b.*"));
-	cr_assert(strstr(md, "**Evidence of progress (29/06/2016):**"));
+	cr_assert(strstr(md, "**Evidence of progress (29th June 2016):**"));
 	free(md);
 	free(csv);
+	free(shrt);
 }
 
 Test(report, progress_since)
 {
-	char *md = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, (struct ro){
+	char *md = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, (struct ro){
 		.today = "2016-06-29", .since = "2016-01-01" });
-	char *late = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, (struct ro){
+	char *late = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, (struct ro){
 		.today = "2016-06-29", .since = "2016-07-01" });
 
-	cr_assert(strstr(md, "*30/03/2016*\n\nDesign under way."));
-	cr_assert(strstr(md, "*01/02/2016*\n\nStalled."));
+	cr_assert(strstr(md, "**30th March 2016**\n\nDesign under way."), "%s", md);
+	cr_assert(strstr(md, "**1st February 2016**\n\nStalled."));
 	cr_assert_null(strstr(md, "Started."));   /* 2015-12-01 */
+	/* The period of the evidence, beside the date the report is as at. */
+	cr_assert(strstr(md, "## Progress as at 29th June 2016 \xc2\xb7 updates from "
+			 "1st February 2016 to 29th June 2016\n"), "%s", md);
 	cr_assert(strstr(late, "*No update since 1st July 2016.*"));
 	free(md);
 	free(late);
@@ -502,11 +528,11 @@ Test(report, progress_since)
 Test(report, may_have_slipped_on_fixed_dates)
 {
 	char line[512];
-	char *before = render(PD_REPORT_PROGRESS, "REC", PD_RF_CSV,
+	char *before = render(PD_REPORT_PROGRESS, "REC", PD_FMT_CSV,
 			      (struct ro){ .today = "2015-09-30" });
-	char *after = render(PD_REPORT_PROGRESS, "REC", PD_RF_CSV,
+	char *after = render(PD_REPORT_PROGRESS, "REC", PD_FMT_CSV,
 			     (struct ro){ .today = "2015-10-01" });
-	char *md = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, REC_DAY);
+	char *md = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, REC_DAY);
 
 	cr_assert(csv_line(before, "2,", line, sizeof line));
 	cr_assert_null(strstr(line, ",yes"), "%s", line);
@@ -514,8 +540,8 @@ Test(report, may_have_slipped_on_fixed_dates)
 	cr_assert(strstr(line, ",yes"), "%s", line);
 	/* 7: no assessment, target 2016-05-01 passed; 6: not achieved; 4a:
 	 * slipped; 1: completed. */
-	cr_assert(strstr(md, "**May have slipped** (target date passed, not completed, "
-			 "not assessed as slipped): 2, 7."), "%s", md);
+	cr_assert(strstr(md, "**May have slipped (target date passed, not completed, "
+			 "not assessed as slipped): 2, 7.**"), "%s", md);
 	free(before);
 	free(after);
 	free(md);
@@ -526,13 +552,13 @@ Test(report, today_from_environment)
 	char *env, *opt;
 
 	setenv("PLANDESK_TODAY", "2015-10-01", 1);
-	env = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, (struct ro){ 0 });
-	opt = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, (struct ro){ .today = "2015-10-01" });
+	env = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, (struct ro){ 0 });
+	opt = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, (struct ro){ .today = "2015-10-01" });
 	cr_assert_str_eq(env, opt);
-	cr_assert(strstr(env, "progress as at 1st October 2015"));
+	cr_assert(strstr(env, "Progress as at 1st October 2015"));
 	setenv("PLANDESK_TODAY", "not a date", 1);
 	{
-		struct pd_report_opts o = { .format = PD_RF_MD };
+		struct pd_report_opts o = { .format = PD_FMT_MD };
 		struct pd_buf b = PD_BUF_INIT;
 		struct pd_err err = { 0 };
 		struct pd_txn *txn;
@@ -550,44 +576,53 @@ Test(report, today_from_environment)
 
 Test(report, monitoring_by_theme)
 {
-	char *md = render(PD_REPORT_MONITORING, "BP", PD_RF_MD, BP_DAY);
-	char *html = render(PD_REPORT_MONITORING, "BP", PD_RF_HTML, BP_DAY);
+	char *md = render(PD_REPORT_MONITORING, "BP", PD_FMT_MD, BP_DAY);
+	char *html = render(PD_REPORT_MONITORING, "BP", PD_FMT_HTML, BP_DAY);
 	const char *healthy = strstr(md, "## Be Healthy"), *safe = strstr(md, "## Be Safe");
 	const char *other = strstr(md, "## Other priorities");
 
 	cr_assert(healthy && safe && other && healthy < safe && safe < other);
+	/* The heading's date is the day it is as at, and says so; the
+	 * updates' own dates are beside it. */
+	cr_assert(strstr(md, "## Monitoring as at 30th June 2009 \xc2\xb7 updates from "
+			 "3rd June 2009 to 26th June 2009\n"), "%s", md);
 	/* A theme whose updates share a date names it in its head, as the seed. */
-	cr_assert(strstr(html, "<th style=\"width: 30%\">Update 3rd June 2009</th>"));
+	cr_assert(strstr(html, "<th style=\"width: 30%\">Update 3rd June 2009</th>"), "%s", html);
 	cr_assert(strstr(html, "<th style=\"width: 30%\">Latest update</th>"));
-	cr_assert(strstr(html, "<p class=\"date\">26th June 2009</p><p>Group training agreed.</p>"));
-	cr_assert(strstr(md, "- Develop case studies (KP, due 25/09/2009)\n"));
-	cr_assert(strstr(md, "- Link to PCT \xe2\x80\x94 done 15/05/2009\n"));
+	cr_assert(strstr(html, "<p><b>26th June 2009</b></p><p>Group training agreed.</p>"));
+	cr_assert(strstr(md, "- Develop case studies (KP, due 25th September 2009)\n"));
+	/* A completed action: done, with its date, among the actions agreed. */
+	cr_assert(strstr(md, "- \xe2\x9c\x93 Link to PCT \xe2\x80\x94 done 15th May 2009\n"));
 	cr_assert_null(strstr(md, "dropped"));
 	/* An update of several lines is a list of points. */
 	cr_assert(strstr(md, "**Update 3rd June 2009:**\n\n- Link to PCT staff.\n- Submission to AIT.\n"));
 	/* The sub-item stays with its parent's theme. */
 	cr_assert(strstr(md, "#### BS2a") > safe && strstr(md, "#### BS2a") < other);
 	/* BS1 is green but past its date; BH2 is amber: it says so itself. */
-	cr_assert(strstr(md, "**Status:** G \xe2\x80\x93 Green  \nMay have slipped: target date passed\n"));
+	cr_assert(strstr(md, "**Status:**\n\nG \xe2\x80\x93 Green\n\n"
+			 "**May have slipped: target date passed**\n"), "%s", md);
 	cr_assert(strstr(md, "**Status:** A \xe2\x80\x93 Amber\n"));
+	/* Status cells are shaded in their colour, with their text. */
+	cr_assert(strstr(html, "style=\"background: #FFD966\"><p>A \xe2\x80\x93 Amber</p>"));
 	free(md);
 	free(html);
 }
 
 Test(report, actions_by_owner_overdue_first)
 {
-	char *md = render(PD_REPORT_ACTIONS, "ACT", PD_RF_MD, ACT_DAY);
+	char *md = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_MD, ACT_DAY);
 	const char *kp_h = strstr(md, "## Karen Proctor (KP)");
-	const char *a1 = strstr(md, "| **25/09/2009 (overdue)** | 1 | KP to adjust");
-	const char *a2 = kp_h ? strstr(kp_h, "| 15/10/2009 | 2 | KP and DD") : NULL;
-	const char *a8 = strstr(md, "|  | 1 | KP to type up a crib sheet");
+	const char *a1 = strstr(md, "| **25th September 2009 (overdue)** | 1. Project one | "
+				"KP to adjust");
+	const char *a2 = kp_h ? strstr(kp_h, "| 15th October 2009 | 2. Project two | KP and DD") : NULL;
+	const char *a8 = strstr(md, "|  | 1. Project one | KP to type up a crib sheet");
 
 	cr_assert(strstr(md, "Plan ACT: 6 open actions as at 1st October 2009, 3 overdue."));
 	cr_assert(kp_h && a1 && a2 && a8 && kp_h < a1 && a1 < a2 && a2 < a8, "%s", md);
 	/* Two owners: under both; a typed owner; nobody, last. */
 	cr_assert(strstr(md, "## Diane Dawson (DD)\n\n| Due | Item | Action | Raised |\n"
-			 "|---|---|---|---|\n| 15/10/2009 | 2 | KP and DD to visit the school "
-			 "| 26/06/2009 |\n"));
+			 "|---|---|---|---|\n| 15th October 2009 | 2. Project two | KP and DD to "
+			 "visit the school | 26th June 2009 |\n"), "%s", md);
 	cr_assert(strstr(md, "## Schools\n"));
 	cr_assert(strstr(md, "## No owner\n") > strstr(md, "## Zo\xc3\xab Ashworth"));
 	cr_assert_null(strstr(md, "A done action"));
@@ -598,8 +633,8 @@ Test(report, actions_by_owner_overdue_first)
 Test(report, actions_overdue_on_fixed_dates)
 {
 	char line[512];
-	char *on = render(PD_REPORT_ACTIONS, "ACT", PD_RF_CSV, (struct ro){ .today = "2009-09-25" });
-	char *after = render(PD_REPORT_ACTIONS, "ACT", PD_RF_CSV, (struct ro){ .today = "2009-09-26" });
+	char *on = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_CSV, (struct ro){ .today = "2009-09-25" });
+	char *after = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_CSV, (struct ro){ .today = "2009-09-26" });
 
 	/* Due today is not overdue yet. */
 	cr_assert(csv_line(on, "Karen Proctor (KP),2009-09-25,", line, sizeof line));
@@ -612,11 +647,11 @@ Test(report, actions_overdue_on_fixed_dates)
 
 Test(report, actions_one_owner)
 {
-	char *byname = render(PD_REPORT_ACTIONS, "ACT", PD_RF_MD, (struct ro){
+	char *byname = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_MD, (struct ro){
 		.today = "2009-10-01", .owner = "karen proctor" });
-	char *typed = render(PD_REPORT_ACTIONS, "ACT", PD_RF_CSV, (struct ro){
+	char *typed = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_CSV, (struct ro){
 		.today = "2009-10-01", .owner = "schools" });
-	char *nobody = render(PD_REPORT_ACTIONS, "ACT", PD_RF_MD, (struct ro){
+	char *nobody = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_MD, (struct ro){
 		.today = "2009-10-01", .owner = "Nobody Here" });
 
 	cr_assert(strstr(byname, "3 open actions of karen proctor as at 1st October 2009, 1 overdue."));
@@ -632,9 +667,9 @@ Test(report, actions_one_owner)
 /* CSV goes through the csv.h writer: formula guard, quoting, Excel form. */
 Test(report, csv_export_rules)
 {
-	char *csv = render(PD_REPORT_PROGRESS, "REC", PD_RF_CSV, REC_DAY);
-	char *acts = render(PD_REPORT_ACTIONS, "ACT", PD_RF_CSV, ACT_DAY);
-	char *xl = render(PD_REPORT_ACTIONS, "ACT", PD_RF_CSV, (struct ro){
+	char *csv = render(PD_REPORT_PROGRESS, "REC", PD_FMT_CSV, REC_DAY);
+	char *acts = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_CSV, ACT_DAY);
+	char *xl = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_CSV, (struct ro){
 		.today = "2009-10-01", .excel = true });
 
 	cr_assert(strstr(csv, ",2016-06-29: =SUM(A1) progressing | slowly *now*,"));
@@ -649,29 +684,29 @@ Test(report, csv_export_rules)
 
 Test(report, escaping_in_documents)
 {
-	char *md = render(PD_REPORT_PROGRESS, "REC", PD_RF_MD, REC_DAY);
-	char *html = render(PD_REPORT_PROGRESS, "REC", PD_RF_HTML, REC_DAY);
+	char *md = render(PD_REPORT_PROGRESS, "REC", PD_FMT_MD, REC_DAY);
+	char *html = render(PD_REPORT_PROGRESS, "REC", PD_FMT_HTML, REC_DAY);
 
 	cr_assert(strstr(html, "Raise awareness in schools &amp; with parents &lt;safely&gt;."));
 	cr_assert(strstr(md, "Raise awareness in schools & with parents \\<safely\\>."));
 	cr_assert(strstr(md, "=SUM(A1) progressing \\| slowly \\*now\\*"));
 	/* The lead person's name stands in for an empty lead. */
-	cr_assert(strstr(md, "- **Link officer:** Karen Proctor\n"));
+	cr_assert(strstr(md, "**Link Officer:** Karen Proctor\n"));
 	/* A description that repeats the title is shown once, its list kept. */
 	cr_assert(strstr(html, "<td><p>Training strategy to:</p><ul><li>Map provision</li>"
-			 "<li>Identify gaps</li></ul></td>"));
+			 "<li>Identify gaps</li></ul></td>"), "%s", html);
 	free(md);
 	free(html);
 }
 
 Test(report, errors)
 {
-	struct pd_report_opts o = { .format = PD_RF_MD, .today = { 2016, 6, 29 } };
+	struct pd_report_opts o = { .format = PD_FMT_MD, .today = { 2016, 6, 29 } };
 	struct pd_buf b = PD_BUF_INIT;
 	struct pd_err err = { 0 };
 	struct pd_txn *txn;
 	enum pd_report_kind k;
-	enum pd_report_format f;
+	enum pd_format f;
 
 	cr_assert_eq(pd_txn_read(tdb.st, &txn, NULL), PD_OK);
 	cr_assert_eq(pd_report(txn, PD_REPORT_PROGRESS, "NOPE", &o, &b, &err), PD_NOTFOUND);
@@ -683,22 +718,36 @@ Test(report, errors)
 	cr_assert_eq(pd_report_kind_parse("Monitoring", &k), PD_OK);
 	cr_assert_eq(k, PD_REPORT_MONITORING);
 	cr_assert_eq(pd_report_kind_parse("minutes", &k), PD_EINVAL);
-	cr_assert_eq(pd_report_format_parse("HTML", &f), PD_OK);
-	cr_assert_eq(f, PD_RF_HTML);
-	cr_assert_eq(pd_report_format_parse("txt", &f), PD_EINVAL);
-	cr_assert_eq(pd_report_format_for_path("/tmp/x.y/report.htm"), PD_RF_HTML);
-	cr_assert_eq(pd_report_format_for_path("report.CSV"), PD_RF_CSV);
-	cr_assert_eq(pd_report_format_for_path("/tmp/x.html/report"), PD_RF_MD);
+	cr_assert_eq(pd_format_choose("HTML", NULL, PD_FMTS_REPORT, PD_FMT_MD, &f, &err), PD_OK);
+	cr_assert_eq(f, PD_FMT_HTML);
+	cr_assert_eq(pd_format_choose("pdf", NULL, PD_FMTS_REPORT, PD_FMT_MD, &f, &err),
+		     PD_EINVAL);
+	cr_assert(strstr(err.msg, "md, txt, html, csv, docx, odt or xlsx"), "%s", err.msg);
+	cr_assert_eq(pd_format_choose(NULL, "/tmp/x.y/report.htm", PD_FMTS_REPORT, PD_FMT_MD,
+				      &f, &err), PD_OK);
+	cr_assert_eq(f, PD_FMT_HTML);
+	cr_assert_eq(pd_format_choose(NULL, "report.XLSX", PD_FMTS_REPORT, PD_FMT_MD, &f, &err),
+		     PD_OK);
+	cr_assert_eq(f, PD_FMT_XLSX);
+	cr_assert_eq(pd_format_choose(NULL, "/tmp/x.html/report", PD_FMTS_REPORT, PD_FMT_MD,
+				      &f, &err), PD_OK);
+	cr_assert_eq(f, PD_FMT_MD);
+	/* An extension of no format, or of one the command does not write. */
+	cr_assert_eq(pd_format_choose(NULL, "report.pdf", PD_FMTS_REPORT, PD_FMT_MD, &f, &err),
+		     PD_EINVAL);
+	cr_assert_eq(pd_format_choose(NULL, "m.xlsx", PD_FMTS_MINUTES, PD_FMT_MD, &f, &err),
+		     PD_EINVAL);
+	cr_assert(strstr(err.msg, "md, txt, html, docx or odt"), "%s", err.msg);
 }
 
 /* The client's one call: a file of mode 0600 holding the same report. */
 Test(report, write_file)
 {
-	struct pd_report_opts o = { .format = PD_RF_HTML, .today = { 2016, 6, 29 } };
+	struct pd_report_opts o = { .format = PD_FMT_HTML, .today = { 2016, 6, 29 } };
 	struct pd_err err = { 0 };
 	struct stat sb;
 	char path[160], bad[200];
-	char *want = render(PD_REPORT_PROGRESS, "REC", PD_RF_HTML, REC_DAY), *got;
+	char *want = render(PD_REPORT_PROGRESS, "REC", PD_FMT_HTML, REC_DAY), *got;
 
 	snprintf(path, sizeof path, "%s/progress.html", tdb.dir);
 	cr_assert_eq(pd_report_write(tdb.st, PD_REPORT_PROGRESS, "REC", &o, path, &err),
@@ -727,7 +776,7 @@ Test(report, write_file_default_options)
 {
 	struct pd_err err = { 0 };
 	char path[160];
-	char *want = render(PD_REPORT_ACTIONS, "ACT", PD_RF_CSV, ACT_DAY), *got;
+	char *want = render(PD_REPORT_ACTIONS, "ACT", PD_FMT_CSV, ACT_DAY), *got;
 
 	snprintf(path, sizeof path, "%s/actions.csv", tdb.dir);
 	setenv("PLANDESK_TODAY", "2009-10-01", 1);
@@ -738,6 +787,21 @@ Test(report, write_file_default_options)
 	cr_assert_str_eq(got, want);
 	free(got);
 	free(want);
+}
+
+/* With no options an extension of no report format is an error, and
+ * nothing is written. */
+Test(report, write_file_unknown_extension)
+{
+	struct pd_err err = { 0 };
+	char path[160];
+	struct stat sb;
+
+	snprintf(path, sizeof path, "%s/actions.pdf", tdb.dir);
+	cr_assert_eq(pd_report_write(tdb.st, PD_REPORT_ACTIONS, "ACT", NULL, path, &err),
+		     PD_EINVAL);
+	cr_assert(strstr(err.msg, "md, txt, html, csv, docx, odt or xlsx"), "%s", err.msg);
+	cr_assert_neq(stat(path, &sb), 0);
 }
 
 /* --- doc.h ---------------------------------------------------------------- */
@@ -752,23 +816,6 @@ Test(doc, html_escape)
 	pd_buf_free(&b);
 }
 
-Test(doc, html_text_blocks)
-{
-	struct pd_buf b = PD_BUF_INIT;
-	const char in[] = "Lead line.\n\n- one\n\xe2\x80\xa2 two\n  After.  \n\xe2\x96\xaa three";
-
-	cr_assert_eq(pd_html_text(&b, in, sizeof in - 1, 0), PD_OK);
-	cr_assert_str_eq(b.p, "<p>Lead line.</p><ul><li>one</li><li>two</li></ul>"
-			 "<p>After.</p><ul><li>three</li></ul>");
-	pd_buf_reset(&b);
-	cr_assert_eq(pd_html_text(&b, "a\nb", 3, PD_TEXT_LIST), PD_OK);
-	cr_assert_str_eq(b.p, "<ul><li>a</li><li>b</li></ul>");
-	pd_buf_reset(&b);
-	cr_assert_eq(pd_html_text(&b, " \n\n", 3, 0), PD_OK);
-	cr_assert_eq(b.n, 0);
-	pd_buf_free(&b);
-}
-
 Test(doc, md_escape)
 {
 	struct pd_buf b = PD_BUF_INIT;
@@ -777,24 +824,7 @@ Test(doc, md_escape)
 	cr_assert_eq(pd_md_escape(&b, in, sizeof in - 1), PD_OK);
 	cr_assert_str_eq(b.p, "1\\. \\*x\\* \\_y\\_ \\[z\\](u) \\<h\\> \\| \\#5 a\\&amp; b & c  \n"
 			 "\\- d  \n\\+ e  \n\\==  \n42\\) f");
-	pd_buf_reset(&b);
-	cr_assert_eq(pd_md_text(&b, "Para one.\n- a\n- b\nPara two.",
-			       strlen("Para one.\n- a\n- b\nPara two."), 0), PD_OK);
-	cr_assert_str_eq(b.p, "Para one.\n\n- a\n- b\n\nPara two.\n");
 	pd_buf_free(&b);
-}
-
-Test(doc, uk_dates)
-{
-	char buf[PD_DATE_UK_SIZE];
-
-	cr_assert_eq(pd_date_uk("2016-06-29", buf), 10);
-	cr_assert_str_eq(buf, "29/06/2016");
-	pd_date_uk("2015-09", buf);
-	cr_assert_str_eq(buf, "September 2015");
-	cr_assert_eq(pd_date_uk("Post completion of JSNA", buf), 0);
-	cr_assert_str_eq(buf, "");
-	cr_assert_eq(pd_date_uk(NULL, buf), 0);
 }
 
 Test(doc, wellformed_checker_catches_faults)
