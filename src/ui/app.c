@@ -1,11 +1,10 @@
 /*
- * app.c — the view stack, key dispatch, reloading after writes, undo and
- * redo, and the one place that draws (app_draw).
+ * app.c — the view stack, key dispatch and reloading after writes.  The
+ * one place that draws is app_draw.c; undo is app_undo.c; messages and
+ * prompts are statusline.c.
  */
 #include "config.h"
 
-#include <stdarg.h>
-#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +13,9 @@
 
 #include "app.h"
 #include "cmdline.h"
-#include "draw.h"
 #include "meeting_mode.h"
 #include "statusline.h"
 #include "views.h"
-
-static const char *const top_names[4] = { "Plans", "Actions", "Meetings", "Directory" };
 
 static void destroy(struct view *v)
 {
@@ -166,7 +162,7 @@ void app_reload(struct app *a)
 		if (a->tops[i])
 			a->tops[i]->stale = true;
 	/* Data arrived on the welcome screen: show it. */
-	if (a->depth == 1 && top && !top->top && strcmp(top->ops->name, "welcome") == 0 &&
+	if (a->depth == 1 && top && !top->top && ui_is_welcome(top) &&
 	    a->prompt.kind == UI_PR_NONE && !empty_db(a)) {
 		app_show_top(a, 1);   /* frees the welcome view */
 		return;
@@ -218,84 +214,6 @@ void app_wake(struct app *a, int ms)
 		ms = 1;
 	if (!a->wake_ms || ms < a->wake_ms)
 		a->wake_ms = ms;
-}
-
-struct undo_ctx {
-	bool     redo;
-	uint64_t seq;
-};
-
-static void undo_now(struct app *a, bool redo, uint64_t seq)
-{
-	char label[256], key[32];
-	struct pd_err err = { 0 };
-	int rc = pd_store_undo_seq(a->st, redo, seq, label, sizeof label, &err);
-
-	if (rc == PD_EEMPTY) {
-		app_msg(a, UI_R_STATUS, redo ? "Nothing to redo" : "Nothing to undo");
-		return;
-	}
-	if (rc != PD_OK) {
-		app_error(a, redo ? "redo" : "undo", &err);
-		return;
-	}
-	app_reload(a);
-	app_key_for(a, redo ? UI_C_UNDO : UI_C_REDO, key, sizeof key);
-	app_msg(a, UI_R_STATUS, "%s: %s  (%s %s)", redo ? "Redone" : "Undone", label,
-		key, redo ? "undoes it again" : "redoes it");
-}
-
-static int undo_done(struct app *a, void *ctx, const char *text, int how)
-{
-	struct undo_ctx *u = ctx;
-
-	(void)text;
-	if (how == 'y')
-		undo_now(a, u->redo, u->seq);
-	else
-		app_msg(a, UI_R_STATUS, "Nothing %s", u->redo ? "redone" : "undone");
-	free(u);
-	return UI_REDRAW;
-}
-
-void app_undo(struct app *a, bool redo)
-{
-	struct pd_change_info ci;
-	struct pd_err err = { 0 };
-	struct undo_ctx *u;
-	char q[320], when[32];
-	struct tm tm, now_tm;
-	time_t t, now = time(NULL);
-	int rc = pd_store_peek(a->st, redo, &ci, &err);
-
-	if (rc == PD_EEMPTY) {
-		app_msg(a, UI_R_STATUS, redo ? "Nothing to redo" : "Nothing to undo");
-		return;
-	}
-	if (rc != PD_OK) {
-		app_error(a, redo ? "redo" : "undo", &err);
-		return;
-	}
-	if (ci.ours) {
-		undo_now(a, redo, ci.seq);
-		return;
-	}
-	/* Another client's change (another window, an import, an earlier
-	 * run): say which and ask. */
-	t = (time_t)ci.time;
-	when[0] = '\0';
-	if (localtime_r(&t, &tm) && localtime_r(&now, &now_tm))
-		strftime(when, sizeof when, tm.tm_yday == now_tm.tm_yday &&
-			 tm.tm_year == now_tm.tm_year ? " at %H:%M" : " on %d/%m/%Y at %H:%M", &tm);
-	snprintf(q, sizeof q, "%s \"%s\", made in another window or session%s?",
-		 redo ? "Redo" : "Undo", ci.label, when);
-	if (!(u = malloc(sizeof *u))) {
-		app_msg(a, UI_R_ERROR, "Out of memory");
-		return;
-	}
-	u->redo = redo;
-	u->seq = ci.seq;
-	app_confirm(a, q, undo_done, u);
 }
 
 static int quit_done(struct app *a, void *ctx, const char *text, int how)
@@ -372,7 +290,7 @@ static int global_key(struct app *a, int key)
 
 	switch (ui_keymap_find(&ui_keys_global, key)) {
 	case UI_C_HELP:
-		if (top && strcmp(top->ops->name, "help") == 0)
+		if (ui_is_help(top))
 			return UI_POP;
 		return app_push(a, view_help_new(a, top));
 	case UI_C_REDRAW:
@@ -450,91 +368,6 @@ void app_key(struct app *a, int key)
 	apply(a, res);
 }
 
-static void draw_title(struct app *a)
-{
-	struct view *top = app_top(a);
-	char title[256], tab[64], open[96], note[128] = "";
-	int cur = a->depth ? a->stack[0]->top : 0, full = 0, tw, tlen, nw, x;
-	attr_t at = app_attr(a, UI_R_TITLE);
-	bool ascii = a->theme.ascii;
-
-	ui_fill(0, 0, a->cols, at);
-	title[0] = '\0';
-	if (top && top->ops->title)
-		top->ops->title(top, a, title, sizeof title);
-	if (pd_store_is_read_only(a->st) && strlen(title) + 13 < sizeof title)
-		strcat(title, " (read-only)");
-	/* A meeting left open shows on every other screen. */
-	if (a->meeting && top != a->meeting && ui_meeting_open_label(a, open, sizeof open))
-		snprintf(note, sizeof note, " Meeting %s open %s m returns ", open,
-			 ascii ? "-" : "\xc2\xb7");
-	nw = ui_width(note, strlen(note));
-	tlen = 11 + ui_width(title, strlen(title)) + nw;
-	/* The tabs: with their names when the title leaves room, else just
-	 * the numbers, else none. */
-	for (int i = 0; i < 4; i++)
-		full += snprintf(tab, sizeof tab, " %d %s ", i + 1, top_names[i]);
-	tw = tlen + full + 1 <= a->cols ? full : tlen + 13 <= a->cols ? 12 : 0;
-	x = ui_puts(0, 0, a->cols - tw - 1, a->demo ? " plandesk demo: " : " plandesk: ",
-		    at, ascii);
-	x += ui_puts(0, x, a->cols - tw - x - nw - 1, title, at, ascii);
-	if (nw && x + nw < a->cols - tw)
-		ui_puts(0, a->cols - tw - nw - 1, nw, note, app_attr(a, UI_R_NOTICE),
-			ascii);
-	if (!tw)
-		return;
-	x = a->cols - tw;
-	for (int i = 0; i < 4; i++) {
-		int n = tw == full ? snprintf(tab, sizeof tab, " %d %s ", i + 1, top_names[i])
-				   : snprintf(tab, sizeof tab, " %d ", i + 1);
-		ui_puts(0, x, n, tab, app_attr(a, i + 1 == cur ? UI_R_TAB : UI_R_TITLE), ascii);
-		x += n;
-	}
-}
-
-static void draw_too_small(struct app *a)
-{
-	char msg[64];
-	int n = snprintf(msg, sizeof msg, "Terminal too small (need %dx%d)",
-			 UI_MIN_COLS, UI_MIN_LINES);
-	int y = a->lines / 2, x = (a->cols - n) / 2;
-
-	if (x < 0)
-		x = 0;
-	ui_puts(y > 0 ? y : 0, x, a->cols, msg, app_attr(a, UI_R_ERROR), a->theme.ascii);
-	if (a->lines > 1)
-		ui_puts(y + 1 < a->lines ? y + 1 : 0, 0, a->cols, "q quits",
-			app_attr(a, UI_R_DIM), a->theme.ascii);
-	move(0, 0);
-}
-
-void app_draw(struct app *a)
-{
-	struct view *top = app_top(a);
-
-	getmaxyx(stdscr, a->lines, a->cols);
-	if (a->full_redraw) {
-		clearok(curscr, TRUE);
-		a->full_redraw = false;
-	}
-	erase();
-	if (a->cols < UI_MIN_COLS || a->lines < UI_MIN_LINES) {
-		draw_too_small(a);
-		refresh();
-		return;
-	}
-	a->cur_y = 1;
-	a->cur_x = 0;
-	a->pos[0] = '\0';
-	draw_title(a);
-	if (top)
-		top->ops->draw(top, a, 1, a->lines - 2, a->cols);
-	ui_status_draw(a, a->lines - 1);
-	if (a->prompt.kind == UI_PR_NONE)
-		move(a->cur_y, a->cur_x);
-	refresh();
-}
-
 int app_init(struct app *a, struct pd_store *st, const char *share_dir,
 	     bool want_color)
 {
@@ -579,23 +412,3 @@ void app_free(struct app *a)
 	ui_le_free(&a->prompt.le);
 }
 
-void app_msg(struct app *a, int role, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
-	va_end(ap);
-	a->msg_role = role;
-}
-
-void app_error(struct app *a, const char *what, const struct pd_err *err)
-{
-	const char *m = err && err->msg[0] ? err->msg
-					   : pd_strerror(err ? err->code : PD_EDB);
-
-	if (what)
-		app_msg(a, UI_R_ERROR, "%s: %s", what, m);
-	else
-		app_msg(a, UI_R_ERROR, "%s", m);
-}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/report.h"
 #include "plandesk/transfer.h"
 #include "app.h"
 #include "cmdline.h"
@@ -166,59 +167,131 @@ int ui_open_demo(struct app *a)
 	return UI_QUIT;
 }
 
-int ui_cmdline_run(struct app *a, const char *text)
+/* --- the commands ------------------------------------------------------------ */
+
+static int c_quit(struct app *a, int argc, char **argv)
 {
-	char line[1024], *argv[MAXARGS];
+	(void)a; (void)argc;
+	return strcmp(argv[0], "q!") == 0 ? UI_QUIT_NOW : UI_QUIT;
+}
+
+static int c_help(struct app *a, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return app_push(a, view_help_new(a, app_top(a)));
+}
+
+static int c_import(struct app *a, int argc, char **argv)
+{
+	bool dry = argc == 4 && strcmp(argv[3], "--dry-run") == 0;
+
+	if (argc == 4 && !dry)
+		return -1;
+	if (import(a, argv[1], argv[2], dry, false) != 0 || dry)
+		return UI_REDRAW;
+	return UI_RELOAD;
+}
+
+static int c_export(struct app *a, int argc, char **argv)
+{
+	(void)argc;
+	return export(a, argv[1], argv[2]);
+}
+
+static int c_backup(struct app *a, int argc, char **argv)
+{
 	struct pd_err err = { 0 };
 	char path[4096];
-	int argc;
+
+	(void)argc;
+	app_progress(a, "Writing backup…");
+	if (pd_store_backup(a->st, expand(argv[1], path, sizeof path), &err))
+		app_msg(a, UI_R_ERROR, "Backup failed: %s", err.msg);
+	else
+		app_msg(a, UI_R_STATUS, "Backup written to %s", argv[1]);
+	return UI_REDRAW;
+}
+
+static int c_report(struct app *a, int argc, char **argv)
+{
+	enum pd_report_kind kind;
+	struct pd_err err = { 0 };
+	char path[4096];
+
+	(void)argc;
+	if (pd_report_kind_parse(argv[1], &kind) != PD_OK) {
+		app_msg(a, UI_R_ERROR, "Unknown report \"%s\" (progress, monitoring, actions)",
+			argv[1]);
+		return UI_REDRAW;
+	}
+	app_progress(a, "Writing the %s report…", argv[1]);
+	if (pd_report_write(a->st, kind, argv[2], NULL, expand(argv[3], path, sizeof path),
+			    &err) != PD_OK)
+		app_msg(a, UI_R_ERROR, "Nothing written: %s", err.msg);
+	else
+		app_msg(a, UI_R_STATUS, "The %s report of %s written to %s", argv[1], argv[2],
+			argv[3]);
+	return UI_REDRAW;
+}
+
+static int c_demo(struct app *a, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return ui_open_demo(a);
+}
+
+/* The commands, as the command line's (src/cli) are: one descriptor each.
+ * argc counts the name; a handler returning -1 shows the usage. */
+static const struct ui_command commands[] = {
+	{ "import", NULL, 2, 3, "KIND FILE [--dry-run]",
+	  "import a CSV file (orgs people plans items meetings actions updates)", c_import },
+	{ "export", NULL, 2, 2, "KIND FILE", "export a kind to FILE.csv or FILE.xlsx", c_export },
+	{ "minutes", NULL, 1, 2, "[DATE] FILE",
+	  "the minutes of the meeting on screen (or of DATE) as FILE.docx .odt .html .txt .md",
+	  ui_minutes_command },
+	{ "report", NULL, 3, 3, "KIND PLAN FILE",
+	  "a report (progress, monitoring, actions) of a plan as FILE.docx .odt .xlsx …", c_report },
+	{ "backup", NULL, 1, 1, "FILE", "a compact copy of the database (mode 0600)", c_backup },
+	{ "demo", NULL, 0, 0, "", "open the demo database instead of this one", c_demo },
+	{ "help", "h", 0, 0, "", "the keys of the screen on top", c_help },
+	{ "quit", "q", 0, 0, "", "quit (asks while a meeting is open); :q! does not ask", c_quit },
+	{ "q!", NULL, 0, 0, "", NULL, c_quit },
+	{ NULL, NULL, 0, 0, NULL, NULL, NULL },
+};
+
+const struct ui_command *ui_commands(void)
+{
+	return commands;
+}
+
+int ui_cmdline_run(struct app *a, const char *text)
+{
+	char line[1024], *argv[MAXARGS], names[160];
+	const struct ui_command *c;
+	size_t used = 0;
+	int argc, res;
 
 	snprintf(line, sizeof line, "%s", text);
 	argc = split(line, argv);
 	if (argc == 0)
 		return UI_REDRAW;
-	if (strcmp(argv[0], "q") == 0 || strcmp(argv[0], "quit") == 0)
-		return UI_QUIT;
-	if (strcmp(argv[0], "q!") == 0)
-		return UI_QUIT_NOW;
-	if (strcmp(argv[0], "help") == 0 || strcmp(argv[0], "h") == 0)
-		return app_push(a, view_help_new(a, app_top(a)));
-	if (strcmp(argv[0], "import") == 0) {
-		bool dry = argc == 4 && strcmp(argv[3], "--dry-run") == 0;
-		if (argc != 3 && !dry) {
-			app_msg(a, UI_R_ERROR, "Usage: :import KIND FILE [--dry-run]");
-			return UI_REDRAW;
-		}
-		if (import(a, argv[1], argv[2], dry, false) != 0 || dry)
-			return UI_REDRAW;
-		return UI_RELOAD;
-	}
-	if (strcmp(argv[0], "export") == 0) {
-		if (argc != 3) {
-			app_msg(a, UI_R_ERROR, "Usage: :export KIND FILE");
-			return UI_REDRAW;
-		}
-		return export(a, argv[1], argv[2]);
-	}
-	if (strcmp(argv[0], "backup") == 0) {
-		if (argc != 2) {
-			app_msg(a, UI_R_ERROR, "Usage: :backup FILE");
-			return UI_REDRAW;
-		}
-		app_progress(a, "Writing backup…");
-		if (pd_store_backup(a->st, expand(argv[1], path, sizeof path), &err))
-			app_msg(a, UI_R_ERROR, "Backup failed: %s", err.msg);
-		else
-			app_msg(a, UI_R_STATUS, "Backup written to %s", argv[1]);
+	for (c = commands; c->name; c++)
+		if (strcmp(argv[0], c->name) == 0 || (c->alias && strcmp(argv[0], c->alias) == 0))
+			break;
+	if (!c->name) {
+		for (c = commands; c->name && used < sizeof names; c++)
+			if (c->help)
+				used += (size_t)snprintf(names + used, sizeof names - used, " :%s",
+							 c->name);
+		app_msg(a, UI_R_ERROR, "Unknown command :%s (%s)", argv[0], names + 1);
 		return UI_REDRAW;
 	}
-	if (strcmp(argv[0], "demo") == 0)
-		return ui_open_demo(a);
-	if (strcmp(argv[0], "minutes") == 0)
-		return ui_minutes_command(a, argc, argv);
-	app_msg(a, UI_R_ERROR, "Unknown command :%s (:import :export :backup :minutes "
-		":demo :help :q)", argv[0]);
-	return UI_REDRAW;
+	if (argc - 1 < c->min_args || argc - 1 > c->max_args ||
+	    (res = c->run(a, argc, argv)) < 0) {
+		app_msg(a, UI_R_ERROR, "Usage: :%s %s", c->name, c->usage);
+		return UI_REDRAW;
+	}
+	return res;
 }
 
 static int cmd_done(struct app *a, void *ctx, const char *text, int how)

@@ -4,13 +4,28 @@
  * progress on the status line:
  *
  *	:import KIND FILE [--dry-run]   :export KIND FILE   :backup FILE
- *	:minutes [DATE] FILE (meeting_mode.h)
+ *	:minutes [DATE] FILE (meeting_mode.h)   :report KIND PLAN FILE
  *	:demo (open the demo database)  :help   :q  :q! (quit without asking)
+ * each a descriptor in one table (ui_commands).
  */
 #ifndef PLANDESK_UI_CMDLINE_H
 #define PLANDESK_UI_CMDLINE_H
 
 #include "app.h"
+
+/* A `:` command: like the command line's descriptors (src/cli/cli.h). */
+struct ui_command {
+	const char *name;
+	const char *alias;               /* another name ("q"), or NULL */
+	int         min_args, max_args;  /* after the name */
+	const char *usage;               /* the arguments: "KIND FILE" */
+	const char *help;                /* one line for the help; NULL: not listed */
+	/* argv[0] is the name as typed; an enum ui_res, or -1 for the usage. */
+	int (*run)(struct app *a, int argc, char **argv);
+};
+
+/* The commands, ending with one whose name is NULL (help and man page). */
+const struct ui_command *ui_commands(void);
 
 /* Open the `:` prompt. */
 void ui_cmdline_start(struct app *a);

@@ -169,6 +169,11 @@ struct view *docview_new(struct app *a, const struct docview_spec *spec,
 	return &dv->base;
 }
 
+const struct docview_spec *docview_spec(const struct view *v)
+{
+	return v && v->ops->draw == dv_draw ? ((const struct docview *)v)->spec : NULL;
+}
+
 void docview_select(struct view *v, struct app *a, int kind, uint64_t id)
 {
 	ui_list_select_id(&((struct docview *)v)->list, a, kind, id);

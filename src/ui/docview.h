@@ -52,6 +52,10 @@ struct docview {
 struct view *docview_new(struct app *a, const struct docview_spec *spec,
 			 int kind, uint64_t id, const void *about);
 
+/* The spec of `v` when it is a document view, else NULL: how a kind of
+ * document view (the welcome screen, the help) is told from others. */
+const struct docview_spec *docview_spec(const struct view *v);
+
 /* Select the line showing (kind, id) in document view `v`, if any. */
 void docview_select(struct view *v, struct app *a, int kind, uint64_t id);
 

@@ -41,7 +41,7 @@ static const struct ui_binding global_bindings[] = {
 	{ '3',              UI_C_VIEW3,    "Meetings" },
 	{ '4',              UI_C_VIEW4,    "Directory" },
 	{ UI_TAB,           UI_C_NEXTVIEW, "next of the four views" },
-	{ ':',              UI_C_COMMAND,  "command line (:import, :export, :backup, :q)" },
+	{ ':',              UI_C_COMMAND,  "command line: :import :export :minutes :report :backup :q (listed below)" },
 	{ 'u',              UI_C_UNDO,     "undo the last change (asks first when another client made it)" },
 	{ UI_CTRL('_'),     UI_C_UNDO,     NULL },
 	{ UI_CTRL('R'),     UI_C_REDO,     "redo" },

@@ -248,9 +248,7 @@ uint64_t ui_meeting_shown(struct app *a)
 		return 0;
 	if (ui_is_meeting_mode(v))
 		return ((struct mm_view *)v)->meeting;
-	if (strcmp(v->ops->name, "meeting") == 0)
-		return ((struct docview *)v)->id;
-	return 0;
+	return ui_meeting_view_id(v);
 }
 
 /* The meeting held on `iso`: the one shown if it is that day, else the only one. */

@@ -12,9 +12,9 @@
 
 #include <curses.h>
 
+#include "plandesk/text.h"
 #include "app.h"
 #include "draw.h"
-#include "plandesk/text.h"
 #include "statusline.h"
 
 bool ui_utf8_locale(void)
@@ -224,4 +224,25 @@ void ui_status_draw(struct app *a, int y)
 	}
 	if (pw && pw < a->cols)
 		ui_puts(y, a->cols - pw, pw, a->pos, app_attr(a, UI_R_DIM), a->theme.ascii);
+}
+
+void app_msg(struct app *a, int role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_role = role;
+}
+
+void app_error(struct app *a, const char *what, const struct pd_err *err)
+{
+	const char *m = err && err->msg[0] ? err->msg
+					   : pd_strerror(err ? err->code : PD_EDB);
+
+	if (what)
+		app_msg(a, UI_R_ERROR, "%s: %s", what, m);
+	else
+		app_msg(a, UI_R_ERROR, "%s", m);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plandesk/text.h"
+#include "cmdline.h"
 #include "docview.h"
 #include "draw.h"
 #include "theme.h"
@@ -106,6 +107,34 @@ static int add_map(struct ui_doc *doc, const struct ui_keymap *km, bool typing,
 	return ui_doc_add(doc, UI_R_NORMAL, 0, -1, 0, "%s", "");
 }
 
+/* The `:` commands, from their table (cmdline.h). */
+static int add_commands(struct ui_doc *doc, const struct view *about, int w, int kw)
+{
+	char key[32], head[96];
+
+	ui_keymap_first(about ? app_keys_now((struct view *)about) : NULL, &ui_keys_global,
+			UI_C_COMMAND, key, sizeof key);
+	snprintf(head, sizeof head, "Commands (%s, then the command and Enter)", key);
+	if (ui_doc_add(doc, UI_R_HEADING, 0, -1, 0, "%s", head))
+		return -1;
+	for (const struct ui_command *c = ui_commands(); c->name; c++) {
+		char use[128];
+		if (!c->help)
+			continue;
+		snprintf(use, sizeof use, ":%s%s%s", c->name, c->usage[0] ? " " : "", c->usage);
+		/* Long usages take their own line; the text goes under them. */
+		if (ui_width(use, strlen(use)) + 4 > kw) {
+			if (ui_doc_add(doc, UI_R_NORMAL, 1, -1, 0, "  %s", use) ||
+			    ui_doc_add(doc, UI_R_NORMAL, 1, -1, 0, "  \t%s", c->help))
+				return -1;
+		} else if (ui_doc_add(doc, UI_R_NORMAL, 1, -1, 0, "  %s\t%s", use, c->help)) {
+			return -1;
+		}
+	}
+	(void)w;
+	return ui_doc_add(doc, UI_R_NORMAL, 0, -1, 0, "%s", "");
+}
+
 static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 		 struct ui_doc *doc, int w)
 {
@@ -137,6 +166,8 @@ static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 		return PD_ENOMEM;
 	if (typing && ui_doc_add(doc, UI_R_DIM, 0, -1, 0, "%s", "  Here every letter, "
 				 "digit and sign you type goes into the line."))
+		return PD_ENOMEM;
+	if (add_commands(doc, about, w, kw))
 		return PD_ENOMEM;
 	ui_keymap_first(about ? about->ops->keys : NULL, &ui_keys_global, UI_C_UNDO,
 			undo, sizeof undo);
@@ -175,4 +206,9 @@ static const struct docview_spec help_spec = {
 struct view *view_help_new(struct app *a, const struct view *about)
 {
 	return docview_new(a, &help_spec, -1, 0, about);
+}
+
+bool ui_is_help(const struct view *v)
+{
+	return docview_spec(v) == &help_spec;
 }

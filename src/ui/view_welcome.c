@@ -79,3 +79,8 @@ struct view *view_welcome_new(struct app *a)
 {
 	return docview_new(a, &welcome_spec, -1, 0, NULL);
 }
+
+bool ui_is_welcome(const struct view *v)
+{
+	return docview_spec(v) == &welcome_spec;
+}

@@ -5,12 +5,15 @@
 #ifndef PLANDESK_UI_VIEWS_H
 #define PLANDESK_UI_VIEWS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "app.h"
 
 /* The first screen of an empty database: how to begin. */
 struct view *view_welcome_new(struct app *a);
+/* True when `v` is the welcome screen. */
+bool ui_is_welcome(const struct view *v);
 /* 1: plans, their themes and items as a tree with status. */
 struct view *view_plans_new(struct app *a);
 /* Select plan `plan` in Plans view `v`. */
@@ -28,10 +31,14 @@ struct view *view_directory_new(struct app *a);
 struct view *view_directory_lookup_new(struct app *a);
 /* The keys of view `about` (and the shared ones). */
 struct view *view_help_new(struct app *a, const struct view *about);
+/* True when `v` is a help screen. */
+bool ui_is_help(const struct view *v);
 /* One item: fields, sub-items, actions, the update timeline. */
 struct view *view_item_new(struct app *a, uint64_t item);
 /* One meeting: attendance, updates and actions taken at it. */
 struct view *view_meeting_new(struct app *a, uint64_t meeting);
+/* The meeting view `v` shows, or 0 when it is not a meeting's view. */
+uint64_t ui_meeting_view_id(const struct view *v);
 /* Meeting mode (meeting_mode.h): attendance, then the agenda walk with
  * the entry line always ready.  NULL when the meeting cannot be read. */
 struct view *view_meeting_mode_new(struct app *a, uint64_t meeting);

@@ -1,6 +1,7 @@
 /*
  * man_keys.c — print the man page's KEYS section from the client's key
- * tables (keymap.h ui_keymaps_all), so that the page and the keys cannot
+ * tables (keymap.h ui_keymaps_all) and the `:` commands' (cmdline.h), so
+ * that the page and the keys cannot
  * disagree: `make man-keys` writes it into share/man/plandesk.1 between
  * the KEYS markers, and tests/cli/man_keys.sh checks that the page holds
  * exactly what this prints.
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmdline.h"
 #include "keymap.h"
 
 /* `s` for roff: backslashes and hyphens escaped, no line starting a request. */
@@ -60,6 +62,22 @@ int main(void)
 				putchar('\n');
 			}
 		}
+	}
+	puts(".SS Commands");
+	puts("Typed after : (Alt\\-: in meeting mode), then Enter.");
+	for (const struct ui_command *c = ui_commands(); c->name; c++) {
+		if (!c->help)
+			continue;
+		puts(".TP");
+		fputs(".B :", stdout);
+		roff(c->name);
+		if (c->usage[0]) {
+			fputs(" ", stdout);
+			roff(c->usage);
+		}
+		putchar('\n');
+		roff(c->help);
+		putchar('\n');
 	}
 	return 0;
 }

@@ -279,8 +279,8 @@ Test(views, help_lists_the_view_keys_and_the_shared_ones)
 	ut_assert_shows("set the item's status");
 	ut_assert_shows("Moving around");
 	ut_key('G');
-	ut_assert_shows("Everywhere");
 	ut_assert_shows("Ctrl-R");
+	ut_assert_shows("Commands (:, then the command and Enter)");
 	ut_key('q');
 	ut_assert_shows("Plan / theme / item");
 }
@@ -410,4 +410,35 @@ Test(views, actions_filter_by_owner_and_overdue_and_group_by_owner)
 	cr_assert(ut_find("ZZ chase") < ut_find("KP to e-mail") &&
 		  ut_find("KP to e-mail") < ut_find("AB send") &&
 		  ut_find("AB send") < ut_find("ZZ book"), "by due:%s", ut_dump());
+}
+
+Test(views, colon_commands_come_from_one_table)
+{
+	char path[256], cmd[300];
+	struct stat sb;
+
+	fixture();
+	ut_start();
+	snprintf(path, sizeof path, "%s/cse.docx", tdb.dir);
+	snprintf(cmd, sizeof cmd, "report progress CSE %s", path);
+	ut_key(':');
+	ut_type(cmd);
+	ut_key(UI_ENTER);
+	ut_assert_shows("The progress report of CSE written to");
+	cr_assert_eq(stat(path, &sb), 0, ":report wrote the file");
+	cr_assert_eq(sb.st_mode & 0777, 0600);
+	/* A wrong number of arguments shows the usage from the table. */
+	ut_key(':');
+	ut_type("report progress");
+	ut_key(UI_ENTER);
+	ut_assert_shows("Usage: :report KIND PLAN FILE");
+	ut_key(':');
+	ut_type("frobnicate");
+	ut_key(UI_ENTER);
+	ut_assert_shows("Unknown command :frobnicate (:import :export :minutes :report");
+	/* The help lists them. */
+	ut_key('?');
+	for (int i = 0; i < 8; i++)
+		ut_key(UI_FN(KEY_NPAGE));
+	ut_assert_shows(":report KIND PLAN FILE");
 }
