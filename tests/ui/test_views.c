@@ -442,3 +442,39 @@ Test(views, colon_commands_come_from_one_table)
 		ut_key(UI_FN(KEY_NPAGE));
 	ut_assert_shows(":report KIND PLAN FILE");
 }
+
+/* Every key bar of every table fits 80 columns with whole hints, and a
+ * question about a long title keeps its answer keys. */
+Test(views, key_bars_and_questions_fit_80_columns)
+{
+	struct pd_record r;
+	uint64_t id;
+	int bars = 0;
+
+	for (const struct ui_keymap *const *k = ui_keymaps_all; *k; k++) {
+		struct ui_bar_hint h[16];
+		int n, w = 0;
+
+		if (!(*k)->bar)
+			continue;
+		bars++;
+		n = ui_keymap_bar(*k, 80 - 8, h, 16);   /* the position takes 8 */
+		cr_assert_geq(n, 3, "%s: at least three hints at 80 columns", (*k)->title);
+		for (int i = 0; i < n; i++)
+			w += (i ? 2 : 0) + (int)strlen(h[i].key) + 1 + (int)strlen(h[i].label);
+		cr_assert_leq(w, 80 - 8, "%s: %d columns", (*k)->title, w);
+	}
+	cr_assert_geq(bars, 5);
+	fixture();
+	r = make_item(plan, "7", "A recommendation whose title goes on and on, as the "
+		      "committee's own recommendations do, well past eighty columns");
+	id = tdb_add(r);
+	(void)id;
+	ut_start();
+	ut_key('G');
+	ut_key('d');
+	cr_assert(strstr(ut_status(), "(y/N)"), "the answer keys stay: [%s]", ut_status());
+	cr_assert(strstr(ut_status(), "Delete item"), "[%s]", ut_status());
+	ut_key('n');
+	cr_assert_eq(tdb_count(PD_ITEM), 4, "n keeps it");
+}
