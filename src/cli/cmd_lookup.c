@@ -19,6 +19,7 @@
  * found part way stops the output there with exit status 2.
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +28,7 @@
 #include "plandesk/buf.h"
 #include "plandesk/date.h"
 #include "plandesk/search.h"
-
-/* Organisation names by id (open addressing; ids are never 0). */
-struct org_names {
-	uint64_t *id;
-	char    **name;
-	size_t    cap, n;
-};
+#include "plandesk/u64map.h"
 
 /* Write the output in pieces of about this size. */
 #define OUT_CHUNK 65536
@@ -45,56 +40,35 @@ struct lookup {
 	struct pd_date         cutoff;    /* verified before this is stale */
 	struct pd_buf          out;       /* lines not yet written */
 	size_t                 printed;
-	struct org_names       orgs;
+	struct pd_u64map       orgs;      /* organisation id → malloc'd name */
 	int                    rc;        /* what stopped the search early */
 	struct pd_err          err;
 };
 
-static size_t slot_of(const struct org_names *o, uint64_t id)
+static void free_name(uint64_t v)
 {
-	size_t i = (size_t)(id * 0x9E3779B97F4A7C15ull >> 20) & (o->cap - 1);
-
-	while (o->id[i] && o->id[i] != id)
-		i = (i + 1) & (o->cap - 1);
-	return i;
+	free((char *)(uintptr_t)v);
 }
 
 /* The name of organisation `id` ("" when it is gone or memory is short). */
 static const char *org_name(struct lookup *lk, uint64_t id)
 {
-	struct org_names *o = &lk->orgs;
 	struct pd_record org;
-	size_t i;
+	uint64_t v;
+	char *name = NULL;
 
 	if (!id)
 		return "";
-	if (o->cap && o->id[i = slot_of(o, id)] == id)
-		return o->name[i];
-	if ((o->n + 1) * 2 > o->cap) {   /* grow */
-		struct org_names g = { NULL, NULL, o->cap ? o->cap * 2 : 1024, o->n };
-		if (!(g.id = calloc(g.cap, sizeof *g.id)) ||
-		    !(g.name = calloc(g.cap, sizeof *g.name))) {
-			free(g.id);
-			return "";
-		}
-		for (size_t j = 0; j < o->cap; j++)
-			if (o->id[j]) {
-				size_t k = slot_of(&g, o->id[j]);
-				g.id[k] = o->id[j];
-				g.name[k] = o->name[j];
-			}
-		free(o->id);
-		free(o->name);
-		*o = g;
-	}
-	i = slot_of(o, id);
-	if (pd_get(lk->txn, PD_ORG, id, &org, NULL) == PD_OK &&
-	    (o->name[i] = strdup(pd_get_text(&org, PD_ORG_NAME)))) {
-		o->id[i] = id;
-		o->n++;
-	}
+	if (pd_u64map_get(&lk->orgs, id, &v))
+		return (const char *)(uintptr_t)v;
+	if (pd_get(lk->txn, PD_ORG, id, &org, NULL) == PD_OK)
+		name = strdup(pd_get_text(&org, PD_ORG_NAME));
 	pd_record_clear(&org);
-	return o->id[i] == id ? o->name[i] : "";
+	if (!name || pd_u64map_add(&lk->orgs, id, (uintptr_t)name) != PD_OK) {
+		free(name);
+		return "";
+	}
+	return name;
 }
 
 /*
@@ -324,10 +298,7 @@ out:
 	pd_card_reader_close(lk.rd);
 	pd_txn_end(lk.txn);
 	pd_store_close(st);
-	for (size_t i = 0; i < lk.orgs.cap; i++)
-		free(lk.orgs.name[i]);
-	free(lk.orgs.id);
-	free(lk.orgs.name);
+	pd_u64map_free(&lk.orgs, free_name);
 	pd_buf_free(&lk.out);
 	free(query);
 	return status;

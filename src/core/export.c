@@ -9,6 +9,7 @@
  * meetings plan by plan by date.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,89 +17,48 @@
 
 #include "plandesk/sheet.h"
 #include "plandesk/transfer.h"
+#include "plandesk/u64map.h"
 #include "save.h"
 
 #define PROGRESS_EVERY 4096u
-
-/* Names of linked records by id (ids are unique across kinds). */
-struct names {
-	uint64_t *id;
-	char    **s;
-	size_t    cap, n;
-};
 
 struct exp {
 	struct pd_txn              *txn;
 	const struct pd_export_opts *o;
 	struct pd_err              *err;
 	struct pd_sheet            *sh;
-	struct names                names;
+	struct pd_u64map            names;   /* id → malloc'd name of a linked
+						record (ids are unique across kinds) */
 	size_t                      rows;
 	uint64_t                    total;
 	struct pd_buf               tmp;
 };
 
-static void names_free(struct names *nm)
+static void free_name(uint64_t v)
 {
-	for (size_t i = 0; i < nm->cap; i++)
-		if (nm->id[i])
-			free(nm->s[i]);
-	free(nm->id);
-	free(nm->s);
-}
-
-static int names_grow(struct names *nm)
-{
-	size_t cap = nm->cap ? nm->cap * 2 : 256;
-	uint64_t *id = calloc(cap, sizeof *id);
-	char **s = calloc(cap, sizeof *s);
-
-	if (!id || !s) {
-		free(id);
-		free(s);
-		return PD_ENOMEM;
-	}
-	for (size_t i = 0; i < nm->cap; i++) {
-		size_t j;
-		if (!nm->id[i])
-			continue;
-		for (j = (nm->id[i] * 0x9E3779B97F4A7C15ull) & (cap - 1); id[j];
-		     j = (j + 1) & (cap - 1))
-			;
-		id[j] = nm->id[i];
-		s[j] = nm->s[i];
-	}
-	free(nm->id);
-	free(nm->s);
-	nm->id = id;
-	nm->s = s;
-	nm->cap = cap;
-	return PD_OK;
+	free((char *)(uintptr_t)v);
 }
 
 /* Field `f` of record (kind, id), remembered; "" for a dangling link. */
 static const char *name_of(struct exp *e, enum pd_kind kind, uint64_t id, int f)
 {
 	struct pd_record r;
-	size_t j;
+	uint64_t v;
+	char *name;
 
 	if (!id)
 		return "";
-	if ((e->names.n + 1) * 2 > e->names.cap && names_grow(&e->names) != PD_OK)
-		return NULL;
-	for (j = (id * 0x9E3779B97F4A7C15ull) & (e->names.cap - 1); e->names.id[j];
-	     j = (j + 1) & (e->names.cap - 1))
-		if (e->names.id[j] == id)
-			return e->names.s[j];
+	if (pd_u64map_get(&e->names, id, &v))
+		return (const char *)(uintptr_t)v;
 	if (pd_get(e->txn, kind, id, &r, NULL) != PD_OK)
 		return "";
-	e->names.s[j] = strdup(pd_get_text(&r, f));
+	name = strdup(pd_get_text(&r, f));
 	pd_record_clear(&r);
-	if (!e->names.s[j])
+	if (!name || pd_u64map_add(&e->names, id, (uintptr_t)name) != PD_OK) {
+		free(name);
 		return NULL;
-	e->names.id[j] = id;
-	e->names.n++;
-	return e->names.s[j];
+	}
+	return name;
 }
 
 /* Put a cell; NULL (out of memory in name_of) fails. */
@@ -339,7 +299,7 @@ int pd_export(struct pd_store *st, const struct pd_export_opts *o,
 	 * spreadsheet that is where the time goes. */
 	rc = pd_sheet_close(e.sh, rc, err);
 	report(&e, true);
-	names_free(&e.names);
+	pd_u64map_free(&e.names, free_name);
 	pd_buf_free(&e.tmp);
 	pd_txn_end(e.txn);
 	free(sc);

@@ -3,6 +3,7 @@
  * and people (keyed by e-mail address, else by name and organisation),
  * with the people's organisations created when they are new.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,82 +82,52 @@ static int compose_name(struct pd_imp *imp, const struct pd_cell *c,
 /*
  * Organisations by the name as typed: a people file names the same few
  * organisations over and over, so remember each one's id rather than
- * fold and look its name up again on every row.
+ * fold and look its name up again on every row.  imp->orgs maps the
+ * name's hash to a malloc'd struct orgname.
  */
-struct pd_orgnames {
-	char    **name;   /* open addressing; NULL marks a free slot */
-	uint64_t *id;
-	size_t    cap, n;
+struct orgname {
+	uint64_t id;
+	char     name[];
 };
+
+static void free_orgname(uint64_t v)
+{
+	free((struct orgname *)(uintptr_t)v);
+}
 
 void pd_imp_orgs_free(struct pd_imp *imp)
 {
-	struct pd_orgnames *o = imp->orgs;
-
-	if (!o)
-		return;
-	for (size_t i = 0; i < o->cap; i++)
-		free(o->name[i]);
-	free(o->name);
-	free(o->id);
-	free(o);
-	imp->orgs = NULL;
+	pd_u64map_free(&imp->orgs, free_orgname);
 }
 
-static size_t name_slot(const struct pd_orgnames *o, const char *name)
+static bool orgs_find(struct pd_imp *imp, const char *name, uint64_t *id)
 {
-	uint64_t h = 1469598103934665603ull;
-	size_t j;
+	uint64_t v, h = pd_u64map_hash(name, strlen(name));
+	size_t it = 0;
 
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		h = (h ^ *p) * 1099511628211ull;
-	for (j = h & (o->cap - 1); o->name[j] && strcmp(o->name[j], name);
-	     j = (j + 1) & (o->cap - 1))
-		;
-	return j;
-}
-
-static int orgs_grow(struct pd_orgnames *o)
-{
-	struct pd_orgnames bigger = { NULL, NULL, o->cap ? o->cap * 2 : 64, 0 };
-
-	bigger.name = calloc(bigger.cap, sizeof *bigger.name);
-	bigger.id = calloc(bigger.cap, sizeof *bigger.id);
-	if (!bigger.name || !bigger.id) {
-		free(bigger.name);
-		free(bigger.id);
-		return PD_ENOMEM;
+	while (pd_u64map_next(&imp->orgs, h, &it, &v)) {
+		const struct orgname *e = (const struct orgname *)(uintptr_t)v;
+		if (strcmp(e->name, name) == 0) {
+			*id = e->id;
+			return true;
+		}
 	}
-	for (size_t i = 0; i < o->cap; i++) {
-		if (!o->name[i])
-			continue;
-		size_t j = name_slot(&bigger, o->name[i]);
-		bigger.name[j] = o->name[i];
-		bigger.id[j] = o->id[i];
-		bigger.n++;
-	}
-	free(o->name);
-	free(o->id);
-	*o = bigger;
-	return PD_OK;
+	return false;
 }
 
 static int orgs_remember(struct pd_imp *imp, const char *name, uint64_t id)
 {
-	struct pd_orgnames *o = imp->orgs;
-	size_t j;
+	size_t len = strlen(name);
+	struct orgname *e = malloc(sizeof *e + len + 1);
 
-	if (!o && !(o = imp->orgs = calloc(1, sizeof *o)))
+	if (!e)
 		return nomem(imp);
-	if ((o->n + 1) * 2 > o->cap && orgs_grow(o) != PD_OK)
+	e->id = id;
+	memcpy(e->name, name, len + 1);
+	if (pd_u64map_add(&imp->orgs, pd_u64map_hash(name, len), (uintptr_t)e) != PD_OK) {
+		free(e);
 		return nomem(imp);
-	j = name_slot(o, name);
-	if (!o->name[j]) {
-		if (!(o->name[j] = strdup(name)))
-			return nomem(imp);
-		o->n++;
 	}
-	o->id[j] = id;
 	return PD_OK;
 }
 
@@ -169,13 +140,8 @@ static int person_org(struct pd_imp *imp, const struct pd_cell *c, uint64_t *id)
 	*id = 0;
 	if (!c->n)
 		return PD_OK;
-	if (imp->orgs) {
-		size_t j = name_slot(imp->orgs, c->s);
-		if (imp->orgs->name[j]) {
-			*id = imp->orgs->id[j];
-			return PD_OK;
-		}
-	}
+	if (orgs_find(imp, c->s, id))
+		return PD_OK;
 	rc = pd_find_org(imp->txn, c->s, id);
 	if (rc == PD_OK)
 		return orgs_remember(imp, c->s, *id);

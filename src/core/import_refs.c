@@ -26,11 +26,6 @@ struct pd_dir {
 	size_t          nnames, ninits;
 };
 
-struct pd_keymap {
-	uint64_t *hash, *id;   /* open addressing; hash 0 marks a free slot */
-	size_t    cap, n;
-};
-
 static void dir_free(struct pd_dir *d)
 {
 	if (!d)
@@ -44,21 +39,12 @@ static void dir_free(struct pd_dir *d)
 	free(d);
 }
 
-static void keymap_free(struct pd_keymap *km)
-{
-	if (!km)
-		return;
-	free(km->hash);
-	free(km->id);
-	free(km);
-}
-
 void pd_imp_refs_free(struct pd_imp *imp)
 {
 	dir_free(imp->dir);
 	imp->dir = NULL;
-	keymap_free(imp->people);
-	imp->people = NULL;
+	pd_u64map_free(&imp->people, NULL);
+	imp->people_ready = false;
 }
 
 static int ent_cmp(const void *a, const void *b)
@@ -235,50 +221,14 @@ int pd_imp_people_list(struct pd_imp *imp, const struct pd_cell *c, int refs,
 
 static uint64_t key_hash(const char *folded, uint64_t org)
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = pd_u64map_hash(folded, strlen(folded));
 
-	for (const unsigned char *p = (const unsigned char *)folded; *p; p++)
-		h = (h ^ *p) * 1099511628211ull;
 	for (int i = 0; i < 8; i++, org >>= 8)
 		h = (h ^ (org & 0xFF)) * 1099511628211ull;
 	return h ? h : 1;
 }
 
-static int keymap_put(struct pd_keymap *km, uint64_t hash, uint64_t id)
-{
-	if ((km->n + 1) * 2 > km->cap) {
-		size_t cap = km->cap ? km->cap * 2 : 1024;
-		uint64_t *h = calloc(cap, sizeof *h), *v = calloc(cap, sizeof *v);
-		if (!h || !v) {
-			free(h);
-			free(v);
-			return PD_ENOMEM;
-		}
-		for (size_t i = 0; i < km->cap; i++) {
-			size_t j;
-			if (!km->hash[i])
-				continue;
-			for (j = km->hash[i] & (cap - 1); h[j]; j = (j + 1) & (cap - 1))
-				;
-			h[j] = km->hash[i];
-			v[j] = km->id[i];
-		}
-		free(km->hash);
-		free(km->id);
-		km->hash = h;
-		km->id = v;
-		km->cap = cap;
-	}
-	size_t j;
-	for (j = hash & (km->cap - 1); km->hash[j]; j = (j + 1) & (km->cap - 1))
-		;
-	km->hash[j] = hash;
-	km->id[j] = id;
-	km->n++;
-	return PD_OK;
-}
-
-static int keymap_add_person(struct pd_keymap *km, const char *name, size_t n,
+static int keymap_add_person(struct pd_u64map *km, const char *name, size_t n,
 			     uint64_t org, uint64_t id)
 {
 	char *key;
@@ -286,7 +236,7 @@ static int keymap_add_person(struct pd_keymap *km, const char *name, size_t n,
 
 	if (fold(name, n, &key) != PD_OK)
 		return PD_ENOMEM;
-	rc = keymap_put(km, key_hash(key, org), id);
+	rc = pd_u64map_add(km, key_hash(key, org), id);
 	free(key);
 	return rc;
 }
@@ -298,14 +248,13 @@ static int keymap_build(struct pd_imp *imp)
 	uint64_t id;
 	int rc;
 
-	if (!(imp->people = calloc(1, sizeof *imp->people)))
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+	imp->people_ready = true;
 	if ((rc = pd_cursor_kind(imp->txn, PD_PERSON, 0, &cur, imp->err)) != PD_OK)
 		return rc;
 	while ((rc = pd_cursor_next(cur, &id, imp->err)) == PD_OK) {
 		if ((rc = pd_get(imp->txn, PD_PERSON, id, &r, imp->err)) != PD_OK)
 			break;
-		rc = keymap_add_person(imp->people, pd_get_text(&r, PD_PERSON_NAME),
+		rc = keymap_add_person(&imp->people, pd_get_text(&r, PD_PERSON_NAME),
 				       r.v[PD_PERSON_NAME].n,
 				       pd_get_ref(&r, PD_PERSON_ORG), id);
 		pd_record_clear(&r);
@@ -321,34 +270,30 @@ static int keymap_build(struct pd_imp *imp)
 int pd_imp_person_by_name(struct pd_imp *imp, const char *name, uint64_t org,
 			  bool no_email, uint64_t *id)
 {
-	struct pd_keymap *km;
 	struct pd_record r;
 	char *key, *theirs;
-	uint64_t hash;
+	uint64_t hash, cand;
+	size_t it = 0;
 	int rc;
 
-	if (!imp->people && (rc = keymap_build(imp)) != PD_OK)
+	if (!imp->people_ready && (rc = keymap_build(imp)) != PD_OK)
 		return rc;
-	km = imp->people;
-	if (!km->n)
+	if (!imp->people.n)
 		return PD_NOTFOUND;
 	if (fold(name, strlen(name), &key) != PD_OK)
 		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
 	hash = key_hash(key, org);
 	rc = PD_NOTFOUND;
-	for (size_t j = hash & (km->cap - 1); km->hash[j] && rc == PD_NOTFOUND;
-	     j = (j + 1) & (km->cap - 1)) {
-		if (km->hash[j] != hash)
-			continue;
+	while (rc == PD_NOTFOUND && pd_u64map_next(&imp->people, hash, &it, &cand)) {
 		/* Check the record itself: the hash may collide or be stale. */
-		if (pd_get(imp->txn, PD_PERSON, km->id[j], &r, NULL) != PD_OK)
+		if (pd_get(imp->txn, PD_PERSON, cand, &r, NULL) != PD_OK)
 			continue;
 		if (pd_get_ref(&r, PD_PERSON_ORG) == org &&
 		    (!no_email || !pd_is_set(&r, PD_PERSON_EMAIL)) &&
 		    fold(pd_get_text(&r, PD_PERSON_NAME), r.v[PD_PERSON_NAME].n,
 			 &theirs) == PD_OK) {
 			if (!strcmp(theirs, key)) {
-				*id = km->id[j];
+				*id = cand;
 				rc = PD_OK;
 			}
 			free(theirs);
@@ -364,9 +309,9 @@ int pd_imp_person_keyed(struct pd_imp *imp, const char *name, uint64_t org,
 {
 	int rc;
 
-	if (!imp->people && (rc = keymap_build(imp)) != PD_OK)
+	if (!imp->people_ready && (rc = keymap_build(imp)) != PD_OK)
 		return rc;
-	if (keymap_add_person(imp->people, name, strlen(name), org, id) != PD_OK)
+	if (keymap_add_person(&imp->people, name, strlen(name), org, id) != PD_OK)
 		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
 	return PD_OK;
 }

@@ -124,68 +124,6 @@ static int parse_query(struct query *q, const char *query, struct pd_err *err)
 	return PD_OK;
 }
 
-/* --- sets of ids ----------------------------------------------------------- */
-
-static size_t id_hash(uint64_t id, size_t cap)
-{
-	return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 17) & (cap - 1);
-}
-
-/* Grow to `cap` slots (a power of two), moving what is there. */
-static int idset_grow(struct idset *s, size_t cap)
-{
-	struct idset g = { NULL, cap, 0 };
-	size_t i;
-
-	if (!(g.slot = calloc(g.cap, sizeof *g.slot)))
-		return -PD_ENOMEM;
-	for (size_t j = 0; j < s->cap; j++)
-		if (s->slot[j]) {
-			for (i = id_hash(s->slot[j], g.cap); g.slot[i];
-			     i = (i + 1) & (g.cap - 1))
-				;
-			g.slot[i] = s->slot[j];
-			g.n++;
-		}
-	free(s->slot);
-	*s = g;
-	return PD_OK;
-}
-
-int search_idset_reserve(struct idset *s, size_t n)
-{
-	size_t cap = s->cap ? s->cap : 256;
-
-	while (cap < 2 * n && cap < SIZE_MAX / 4)
-		cap *= 2;
-	return cap > s->cap ? idset_grow(s, cap) : PD_OK;
-}
-
-int search_idset_add(struct idset *s, uint64_t id)
-{
-	size_t i;
-
-	if ((s->n + 1) * 2 > s->cap &&
-	    idset_grow(s, s->cap ? s->cap * 2 : 256) != PD_OK)
-		return -PD_ENOMEM;
-	for (i = id_hash(id, s->cap); s->slot[i]; i = (i + 1) & (s->cap - 1))
-		if (s->slot[i] == id)
-			return 0;
-	s->slot[i] = id;
-	s->n++;
-	return 1;
-}
-
-bool search_idset_has(const struct idset *s, uint64_t id)
-{
-	if (!s->n)
-		return false;
-	for (size_t i = id_hash(id, s->cap); s->slot[i]; i = (i + 1) & (s->cap - 1))
-		if (s->slot[i] == id)
-			return true;
-	return false;
-}
-
 /* --- the classes a name gives ---------------------------------------------- */
 
 void search_best_of(struct best *b, const char *w, size_t len, enum pd_rank cls)
@@ -237,13 +175,17 @@ int search_corrupt(struct search *s)
 
 int search_fresh(struct search *s, const unsigned char *d, size_t n)
 {
+	bool added;
 	int rc;
 
 	if (!(s->kinds & (1u << data_kind(d, n))))
 		return 0;
-	if ((rc = search_idset_add(&s->seen, data_id(d, n))) < 0)
+
+	if ((rc = pd_u64map_put_new(&s->seen, data_id(d, n), 0, &added)) != PD_OK) {
 		pd_err_set(s->err, PD_ENOMEM, "out of memory");
-	return rc;
+		return -PD_ENOMEM;
+	}
+	return added;
 }
 
 int search_emit(struct search *s, const unsigned char *d, size_t n,
@@ -316,7 +258,7 @@ static void done(struct search *s)
 		mdb_cursor_close(s->cur);
 	pd_buf_free(&s->q.text);
 	pd_buf_free(&s->q.exact);
-	free(s->seen.slot);
+	pd_u64map_free(&s->seen, NULL);
 }
 
 int pd_search_each(struct pd_txn *txn, const char *query, unsigned kinds,

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "plandesk/u64map.h"
 #include "search_terms.h"
 
 #define MAX_WORDS 32
@@ -24,18 +25,13 @@ struct query {
 };
 
 /* A set of record ids (open addressing; 0 is never an id). */
-struct idset {
-	uint64_t *slot;
-	size_t    cap, n;
-};
-
 struct search {
 	struct pd_txn  *txn;
 	MDB_dbi         dbi;     /* `terms` */
 	MDB_cursor     *cur;
 	unsigned        kinds;   /* PD_SEARCH_* */
 	struct query    q;
-	struct idset    seen;    /* records already passed over */
+	struct pd_u64map seen;   /* records already passed over */
 	size_t          offset, limit;
 	size_t          need;    /* stop after this many matches */
 	size_t          count;   /* matches so far */
@@ -123,12 +119,6 @@ int search_best_cb(const char *w, size_t len, enum pd_rank cls, void *ctx);
  */
 int search_name_classes(const unsigned char *ns, size_t n, struct best *b);
 
-/* Add `id`: 1 if added, 0 if already there, -PD_ENOMEM. */
-int search_idset_add(struct idset *s, uint64_t id);
-/* Make room for `n` ids without growing: PD_OK or -PD_ENOMEM. */
-int search_idset_reserve(struct idset *s, size_t n);
-/* True when `id` is in the set. */
-bool search_idset_has(const struct idset *s, uint64_t id);
 
 /* 1 if the entry's record is of a wanted kind and not yet seen (it is then
  * marked seen), 0 if not, -PD_ENOMEM. */

@@ -92,7 +92,7 @@ static int gather(struct many *m, size_t i, size_t budget)
 		return rc;
 	if (!m->gcur && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->gcur)))
 		return search_db_err(s, rc);
-	if (search_idset_reserve(&m->other[i], budget < m->count[i] ? budget : m->count[i]) < 0)
+	if (pd_u64map_reserve(&m->other[i], budget < m->count[i] ? budget : m->count[i]) != PD_OK)
 		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
 	for (size_t o = 0; o < m->keys[i].n; o += 1 + (unsigned char)m->keys[i].p[o]) {
 		MDB_val k = { (unsigned char)m->keys[i].p[o], m->keys[i].p + o + 1 };
@@ -102,11 +102,11 @@ static int gather(struct many *m, size_t i, size_t budget)
 		     rc = mdb_cursor_get(m->gcur, &k, &d, MDB_NEXT_DUP)) {
 			if (!data_ok(&d))
 				return search_corrupt(s);
-			if (search_idset_add(&m->other[i], data_id(d.mv_data, d.mv_size)) < 0)
+			if (pd_u64map_put_new(&m->other[i], data_id(d.mv_data, d.mv_size), 0,
+					      NULL) != PD_OK)
 				return pd_err_set(s->err, PD_ENOMEM, "out of memory");
 			if (m->other[i].n > budget) {
-				free(m->other[i].slot);
-				memset(&m->other[i], 0, sizeof m->other[i]);
+				pd_u64map_free(&m->other[i], NULL);
 				return PD_OK;
 			}
 		}
@@ -284,7 +284,7 @@ static int check(struct many *m, struct cand *c, bool *defer)
 		}
 		if (!m->has_set[j])
 			need_record = true;
-		else if (search_idset_has(&m->other[j], id))
+		else if (pd_u64map_get(&m->other[j], id, NULL))
 			b.cls[j] = PD_RANK_OTHER;
 		else
 			break;   /* not in the name, nor anywhere else */
@@ -431,7 +431,7 @@ int search_many_words(struct search *s)
 	}
 	for (size_t i = 0; i < MAX_WORDS; i++) {
 		pd_buf_free(&m->keys[i]);
-		free(m->other[i].slot);
+		pd_u64map_free(&m->other[i], NULL);
 	}
 	if (m->gcur)
 		mdb_cursor_close(m->gcur);

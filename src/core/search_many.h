@@ -43,7 +43,7 @@ struct many {
 	bool            tried[MAX_WORDS];    /* a small set was tried */
 	bool            has_set[MAX_WORDS];
 	bool            covered[MAX_WORDS];  /* see seek_name_starts */
-	struct idset    other[MAX_WORDS];    /* records with the word elsewhere */
+	struct pd_u64map other[MAX_WORDS];   /* records with the word elsewhere */
 	MDB_cursor     *gcur;                /* for gathering */
 	struct orgbits {                     /* check_record's organisations */
 		uint64_t id;

@@ -78,7 +78,7 @@ static int fresh(struct search *s, struct merge *m, const unsigned char *d,
 	}
 	if (b.cls[0] < d[0])
 		return 0;   /* passed on at the class its name gives */
-	return !search_idset_has(&s->seen, id);   /* not an exact match */
+	return !pd_u64map_get(&s->seen, id, NULL);   /* not an exact match */
 }
 
 /* Pass on the merged entries in order.  PD_OK when all are done, STOP. */

@@ -17,6 +17,7 @@
 #include "plandesk/scale.h"
 #include "plandesk/store.h"
 #include "plandesk/transfer.h"
+#include "plandesk/u64map.h"
 
 /* --- columns (csv_columns.c) --------------------------------------------- */
 
@@ -78,8 +79,6 @@ void pd_cell_get(const struct pd_colmap *map, const struct pd_csv_row *row,
 /* --- the import context (import.c) ---------------------------------------- */
 
 struct pd_dir;     /* people by folded name and initials (import_refs.c) */
-struct pd_keymap;  /* people by folded name + organisation */
-struct pd_orgnames; /* organisations by name as typed (import_dir.c) */
 
 struct pd_deferred {
 	uint64_t      item, plan;
@@ -104,8 +103,11 @@ struct pd_imp {
 	struct pd_buf        warnings;  /* the first messages, NUL-separated */
 	size_t               nshown;
 	struct pd_dir       *dir;
-	struct pd_keymap    *people;
-	struct pd_orgnames  *orgs;
+	struct pd_u64map     people;    /* people by the hash of folded name +
+					   organisation (import_refs.c) */
+	bool                 people_ready;
+	struct pd_u64map     orgs;      /* organisations by name as typed
+					   (import_dir.c) */
 	struct pd_deferred  *defer;
 	size_t               ndefer, capdefer;
 	uint64_t             plan_id;   /* the last plan looked up */
