@@ -177,4 +177,23 @@ int	pd_utf8_width(const char *s, size_t n);
  */
 size_t	pd_utf8_fit(const char *s, size_t n, int cols, int *used);
 
+/** @brief Cut text at most `max` bytes long, never inside a character.
+ *
+ * @param[in] s The text (UTF-8).
+ * @param[in] n Its length in bytes.
+ * @param[in] max The most bytes wanted.
+ * @return `n` when it is at most `max`; else the largest length not over
+ *	`max` that does not end inside a multibyte sequence.
+ */
+size_t	pd_utf8_cut(const char *s, size_t n, size_t max);
+
+/** @brief The length of text without a character cut short at its end
+ * (what a byte-counting truncation such as snprintf's may leave).
+ *
+ * @param[in] s The text.
+ * @param[in] n Its length in bytes.
+ * @return `n`, or less by the bytes of an incomplete last sequence.
+ */
+size_t	pd_utf8_whole(const char *s, size_t n);
+
 #endif

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "plandesk/date.h"
+#include "plandesk/text.h"
 
 #define YEAR_MIN	1
 #define YEAR_MAX	9999
@@ -338,12 +339,7 @@ parse_form(struct scan *sc, struct parsed *pd)
 static int
 quote_len(const char *s, size_t len)
 {
-	if (len <= QUOTE_MAX)
-		return (int)len;
-	len = QUOTE_MAX;
-	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-		len--;
-	return (int)len;
+	return (int)pd_utf8_cut(s, len, QUOTE_MAX);
 }
 
 static int parse_error(struct pd_err *, const struct scan *, const char *,

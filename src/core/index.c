@@ -133,11 +133,7 @@ static int add_folded(struct pd_buf *key, const char *s)
 
 	if ((rc = pd_text_fold(s, strlen(s), &folded, &n)) != PD_OK)
 		return rc;
-	if (n > 400) {   /* cut by bytes, at a character boundary */
-		n = 400;
-		while (n && ((unsigned char)folded[n] & 0xc0) == 0x80)
-			n--;
-	}
+	n = pd_utf8_cut(folded, n, 400);   /* by bytes, at a character boundary */
 	rc = pd_buf_add(key, folded, n);
 	free(folded);
 	return rc;

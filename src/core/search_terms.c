@@ -19,15 +19,6 @@
 #define DIGITS_MAX 32       /* digits of a phone number kept */
 #define FIRST_MAX 256       /* bytes of a name's first word compared */
 
-size_t pd_utf8_cut(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
-
 size_t pd_term_prefix(const char *w, size_t n)
 {
 	size_t chars = 0;

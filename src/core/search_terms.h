@@ -148,8 +148,5 @@ int pd_normal_form(const char *s, size_t n, struct pd_buf *out);
  * or 0 when it has no more characters than that. */
 size_t pd_term_prefix(const char *w, size_t n);
 
-/* The longest prefix of UTF-8 `s` (n bytes) that fits in `max` bytes
- * without cutting a character. */
-size_t pd_utf8_cut(const char *s, size_t n, size_t max);
 
 #endif

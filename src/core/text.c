@@ -549,3 +549,29 @@ pd_utf8_fit(const char *s, size_t n, int cols, int *used)
 		*used = total;
 	return i;
 }
+
+size_t
+pd_utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+size_t
+pd_utf8_whole(const char *s, size_t n)
+{
+	size_t lead = n, want;
+	unsigned char c;
+
+	/* Back over at most three continuation bytes to the lead byte. */
+	while (lead > 0 && n - lead < 3 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0 || !((unsigned char)s[lead - 1] & 0x80))
+		return n;   /* ends in ASCII, or only continuation bytes */
+	c = (unsigned char)s[--lead];
+	want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	return n - lead < want ? lead : n;
+}

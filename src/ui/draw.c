@@ -115,10 +115,7 @@ void ui_ellipsize(const char *s, int cols, bool ascii, char *buf, size_t n)
 	}
 	cut = pd_utf8_fit(s, len, cols - dw, NULL);
 	/* Step back over whole characters until it fits in `buf`. */
-	while (cut > 0 && cut + strlen(dots) + 1 > n) {
-		cut--;
-		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-	}
+	if (cut + strlen(dots) + 1 > n)
+		cut = pd_utf8_cut(s, cut, n > strlen(dots) + 1 ? n - strlen(dots) - 1 : 0);
 	snprintf(buf, n, "%.*s%s", (int)cut, s, dots);
 }

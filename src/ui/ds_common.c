@@ -29,11 +29,7 @@ static void fix_cut(char *s, size_t len)
 	if (n + 1 < len)
 		return;
 	/* snprintf may have cut a character in two: drop its first bytes. */
-	while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0 && ((unsigned char)s[n - 1] & 0x80))
-		n--;
-	s[n] = '\0';
+	s[pd_utf8_whole(s, n)] = '\0';
 }
 
 void ui_row_set(struct ui_row *r, int c, const char *fmt, ...)

@@ -658,3 +658,31 @@ Test(fit, never_cuts_a_wide_character)
 	}
 	cr_expect_eq(pd_utf8_fit(s, strlen(s), 3, NULL), 4);
 }
+
+Test(cut, never_inside_a_character)
+{
+	const char *s = "Zo\xc3\xab \xe2\x80\x94 \xf0\x9f\x98\x80";   /* Zoë — 😀 */
+	size_t n = strlen(s);
+
+	cr_assert_eq(pd_utf8_cut(s, n, n + 5), n, "short enough: whole");
+	cr_assert_eq(pd_utf8_cut(s, n, 3), 2, "not half of ë");
+	cr_assert_eq(pd_utf8_cut(s, n, 4), 4);
+	cr_assert_eq(pd_utf8_cut(s, n, 6), 5, "not the first bytes of —");
+	cr_assert_eq(pd_utf8_cut(s, n, 10), 9, "not the first bytes of 😀");
+	cr_assert_eq(pd_utf8_cut(s, n, 0), 0);
+}
+
+Test(cut, whole_drops_only_a_character_cut_short)
+{
+	const char *s = "Zo\xc3\xab \xe2\x80\x94 \xef\xbf\xbd";   /* Zoë — U+FFFD */
+	size_t n = strlen(s);
+
+	cr_assert_eq(pd_utf8_whole(s, n), n, "complete, U+FFFD included");
+	cr_assert_eq(pd_utf8_whole(s, 3), 2, "ë cut after its first byte");
+	cr_assert_eq(pd_utf8_whole(s, 4), 4);
+	cr_assert_eq(pd_utf8_whole(s, 6), 5, "— cut after one byte");
+	cr_assert_eq(pd_utf8_whole(s, 7), 5, "— cut after two");
+	cr_assert_eq(pd_utf8_whole(s, 8), 8);
+	cr_assert_eq(pd_utf8_whole("abc", 3), 3);
+	cr_assert_eq(pd_utf8_whole("", 0), 0);
+}
