@@ -26,6 +26,9 @@ struct cli_cmd {
 	const char *name;
 	const char *usage;     /* arguments after the name */
 	const char *summary;   /* one line for --help */
+	/* What `COMMAND --help` prints after the usage line and the summary:
+	 * the arguments and options, one a line (may be NULL). */
+	const char *help;
 	/* argv[0] is the subcommand's name; returns an exit status. */
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
 };

@@ -80,5 +80,9 @@ const struct cli_cmd cmd_export = {
 	.name = "export",
 	.usage = "KIND [-o FILE] [--excel]",
 	.summary = "write every record of a kind as CSV",
+	.help = "KIND is orgs, people, plans, items, actions, updates or meetings.\n"
+		"Options:\n"
+		"  -o, --output FILE     write FILE (mode 0600) instead of standard output\n"
+		"  --excel               a byte-order mark and CRLF line ends, for Excel\n",
 	.run = run,
 };

@@ -132,5 +132,10 @@ const struct cli_cmd cmd_import = {
 	.name = "import",
 	.usage = "KIND FILE [--dry-run] [--delimiter C] [--encoding ENC]",
 	.summary = "add or update records from a CSV file",
+	.help = "KIND is orgs, people, plans, items, actions, updates or meetings.\n"
+		"Options:\n"
+		"  --dry-run             check everything, write nothing\n"
+		"  --delimiter C         the field separator (default: sniffed; 'tab')\n"
+		"  --encoding ENC        the file's encoding (default UTF-8, else Windows-1252)\n",
 	.run = run,
 };

@@ -182,5 +182,9 @@ const struct cli_cmd cmd_minutes = {
 	.name = "minutes",
 	.usage = "[--plan REF] DATE [--format md|txt|html] [-o FILE]",
 	.summary = "write the minutes of the meeting held on DATE",
+	.help = "Options:\n"
+		"  --plan REF            the plan, when several met on DATE\n"
+		"  -f, --format md|txt|html  output format (default md, or from -o's extension)\n"
+		"  -o, --output FILE     write FILE (mode 0600) instead of standard output\n",
 	.run = run,
 };

@@ -73,14 +73,13 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		{ "today",  required_argument, NULL, 't' },
 		{ "excel",  no_argument,       NULL, 'x' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "help",   no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *since = NULL, *today = NULL;
 	int c;
 
 	memset(a, 0, sizeof *a);
-	while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': a->format = optarg; break;
 		case 's': since = optarg; break;
@@ -88,10 +87,6 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		case 't': today = optarg; break;
 		case 'x': a->o.excel = true; break;
 		case 'o': a->out = optarg; break;
-		case 'h':
-			printf("usage: %s [--db PATH] report %s\n%s", ctx->progname,
-			       cmd_report.usage, options_help);
-			return -1;
 		default:  return usage_error(ctx);
 		}
 	}
@@ -145,7 +140,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	int rc, status;
 
 	if ((status = parse_args(ctx, argc, argv, &a)) != CLI_OK)
-		return status < 0 ? CLI_OK : status;
+		return status;
 	if (!(st = cli_open_store(ctx, true)))
 		return CLI_ERROR;
 	if (a.out) {
@@ -170,5 +165,6 @@ const struct cli_cmd cmd_report = {
 	.usage   = "KIND REF [--format F] [-o FILE] [...]",
 	.summary = "progress, monitoring or actions report of plan REF "
 		   "(report --help)",
+	.help    = options_help,
 	.run     = run,
 };

@@ -46,6 +46,16 @@ while read -r c; do
 	if grep -Eq "^\.BI? $c( |\$)" "$man"; then ok "the manual describes $c"
 	else fail "the manual describes $c"; fi
 done <"$T_TMP/cmds"
+# Every command answers COMMAND --help on stdout with exit 0, and never
+# touches a database doing it.
+while read -r c; do
+	expect_status 0 "$c --help exits 0" "$PLANDESK" --db "$T_TMP/none/x.db" "$c" --help
+	expect_out "$c --help shows its usage" "^usage: plandesk \[--db PATH\] $c"
+done <"$T_TMP/cmds"
+if [ ! -e "$T_TMP/none" ]; then ok "--help opens no database"; else fail "--help opens no database"; fi
+expect_status 0 "-h alone is --help too" "$PLANDESK" export -h
+expect_out "export -h shows its options" '^  -o, --output FILE'
+
 if grep -q 'query_command' "$man"; then ok "the manual shows mutt's query_command"
 else fail "the manual shows mutt's query_command"; fi
 
