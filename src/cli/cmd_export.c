@@ -1,11 +1,15 @@
 /*
- * cmd_export.c — `plandesk export KIND [-o FILE] [--excel]`: every record
- * of a kind as CSV, to standard output or (atomically, mode 0600) a file.
+ * cmd_export.c — `plandesk export KIND [-o FILE] [--format csv|vcf|ics]
+ * [--excel] [--vcard 3|4] [--owner WHO]`: every record of a kind as CSV,
+ * people as vCards, meetings and actions as iCalendar (export_formats.c),
+ * to standard output or (atomically, mode 0600) a file.  Without
+ * --format, -o FILE's extension (.vcf .vcard .ics .ical) chooses.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli_transfer.h"
 
@@ -18,13 +22,40 @@ static int to_stdout(void *ctx, const void *p, size_t n, struct pd_err *err)
 	return PD_OK;
 }
 
+enum { FMT_CSV, FMT_VCF, FMT_ICS };
+
+/* The format named by --format, or by -o FILE's extension (CSV else). */
+static int choose_format(struct cli_ctx *ctx, const char *format, const char *out)
+{
+	const char *dot = out ? strrchr(out, '.') : NULL;
+
+	if (!format && dot && !strchr(dot, '/'))
+		format = dot + 1;
+	if (!format || !strcasecmp(format, "csv"))
+		return FMT_CSV;
+	if (!strcasecmp(format, "vcf") || !strcasecmp(format, "vcard"))
+		return FMT_VCF;
+	if (!strcasecmp(format, "ics") || !strcasecmp(format, "ical") ||
+	    !strcasecmp(format, "icalendar"))
+		return FMT_ICS;
+	if (format == dot + 1)
+		return FMT_CSV;   /* any other extension: CSV, as always */
+	cli_error(ctx, "export: unknown format '%s' (use csv, vcf or ics)", format);
+	return -1;
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "excel",  no_argument,       NULL, 'x' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "vcard",  required_argument, NULL, 'v' },
+		{ "owner",  required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *format = NULL, *owner = NULL;
+	int version = 30, fmt;
 	struct pd_export_opts eo = { 0 };
 	struct cli_progress prog;
 	const char *out = NULL;
@@ -33,13 +64,27 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	size_t rows, n;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
 			break;
 		case 'x':
 			eo.excel = true;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'v':
+			if (strcmp(optarg, "3") && strcmp(optarg, "4") &&
+			    strcmp(optarg, "3.0") && strcmp(optarg, "4.0")) {
+				cli_error(ctx, "export: --vcard takes 3 or 4, not '%s'", optarg);
+				return CLI_ERROR;
+			}
+			version = optarg[0] == '4' ? 40 : 30;
+			break;
+		case 'w':
+			owner = optarg;
 			break;
 		default:
 			return cli_usage(ctx, &cmd_export);
@@ -53,6 +98,20 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			  "actions, updates or meetings)", argv[optind]);
 		return CLI_ERROR;
 	}
+	if ((fmt = choose_format(ctx, format, out)) < 0)
+		return CLI_ERROR;
+	if (fmt != FMT_CSV && eo.excel) {
+		cli_error(ctx, "export: --excel is for CSV");
+		return CLI_ERROR;
+	}
+	if (owner && fmt != FMT_ICS) {
+		cli_error(ctx, "export: --owner is for actions as iCalendar");
+		return CLI_ERROR;
+	}
+	if (fmt == FMT_VCF)
+		return cli_export_vcards(ctx, eo.kind, out, version);
+	if (fmt == FMT_ICS)
+		return cli_export_ical(ctx, eo.kind, out, owner);
 	cli_progress_init(&prog, out ? out : pd_kind_info(eo.kind)->plural);
 	eo.progress = cli_progress_cb;
 	eo.ctx = &prog;
@@ -78,11 +137,16 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_export = {
 	.name = "export",
-	.usage = "KIND [-o FILE] [--excel]",
-	.summary = "write every record of a kind as CSV",
+	.usage = "KIND [-o FILE] [--format csv|vcf|ics] [--excel] [--vcard 3|4] [--owner WHO]",
+	.summary = "write every record of a kind as CSV, vCards or iCalendar",
 	.help = "KIND is orgs, people, plans, items, actions, updates or meetings.\n"
 		"Options:\n"
 		"  -o, --output FILE     write FILE (mode 0600) instead of standard output\n"
-		"  --excel               a byte-order mark and CRLF line ends, for Excel\n",
+		"  -f, --format csv|vcf|ics  the format (default csv, or from -o's extension)\n"
+		"  --excel               csv: a byte-order mark and CRLF line ends, for Excel\n"
+		"  --vcard 3|4           vcf (people): vCard 3.0 (the default) or 4.0\n"
+		"  --owner WHO           ics (actions): only WHO's actions\n"
+		"vcf: people.  ics: meetings (events, the next planned one too) and\n"
+		"actions (to-dos with their due dates, owners and states).\n",
 	.run = run,
 };
