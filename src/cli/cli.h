@@ -41,6 +41,7 @@ extern const struct cli_cmd cmd_import;
 extern const struct cli_cmd cmd_export;
 extern const struct cli_cmd cmd_demo;
 extern const struct cli_cmd cmd_lookup;
+extern const struct cli_cmd cmd_add_email;
 
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */

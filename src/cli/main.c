@@ -23,6 +23,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_export,
 	&cmd_demo,
 	&cmd_lookup,
+	&cmd_add_email,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
