@@ -16,6 +16,13 @@
  *   actions     open actions by owner with their due dates, overdue ones
  *               first in each owner's list and marked.
  *
+ * The actions report has one more format, mail: for each owner a plain
+ * text message with To: (their address from the directory), Subject:
+ * and MIME headers, ready for `mutt -H -` or `sendmail -t`; several
+ * messages come as an mbox ("From " lines), which `formail -s` splits or
+ * mutt opens.  Owners with no address get no message (opts->warn says
+ * so); no message at all is PD_NOTFOUND.  plandesk never sends mail.
+ *
  * Formats: Markdown (readable in a terminal; the long cells of a tracker
  * are laid out as one block per item rather than a pipe table), CSV (one
  * row per item or action, ISO dates, through the csv.h writer and so with
@@ -57,7 +64,7 @@
 
 enum pd_report_kind { PD_REPORT_PROGRESS, PD_REPORT_MONITORING, PD_REPORT_ACTIONS };
 
-enum pd_report_format { PD_RF_MD, PD_RF_CSV, PD_RF_HTML };
+enum pd_report_format { PD_RF_MD, PD_RF_CSV, PD_RF_HTML, PD_RF_MAIL };
 
 struct pd_report_opts {
 	enum pd_report_format format;
@@ -72,6 +79,14 @@ struct pd_report_opts {
 	const char    *owner;
 	/* csv: a UTF-8 byte-order mark and CRLF line ends, for Excel. */
 	bool           excel;
+	/* actions: only those due on or before today + due_within days
+	 * (overdue ones included, undated ones not) when due_limit is set. */
+	bool           due_limit;
+	int            due_within;
+	/* mail: told of each owner left without a message (no address);
+	 * may be NULL. */
+	void         (*warn)(void *ctx, const char *msg);
+	void          *warn_ctx;
 };
 
 /*
@@ -81,7 +96,8 @@ struct pd_report_opts {
 int pd_report_kind_parse(const char *name, enum pd_report_kind *out);
 
 /*
- * The format named `name` ("md", "markdown", "csv", "html", "htm").
+ * The format named `name` ("md", "markdown", "csv", "html", "htm",
+ * "mail"; mail is the actions report's only).
  * Returns PD_OK, or PD_EINVAL for another name.
  */
 int pd_report_format_parse(const char *name, enum pd_report_format *out);

@@ -1,7 +1,9 @@
 /*
- * cmd_report.c — `plandesk report progress|monitoring|actions REF
- * [--format csv|md|html] [--since DATE] [--owner WHO] [--today DATE]
- * [--excel] [-o FILE]`: a committee report of plan REF (report.h).
+ * cmd_report.c — `plandesk report progress|monitoring|actions|digest REF
+ * [--format csv|md|html|mail] [--since DATE] [--owner WHO] [--due-within
+ * DAYS] [--today DATE] [--excel] [-o FILE]`: a committee report of plan
+ * REF (report.h); `digest` is the actions report as mail: a message per
+ * owner, for `mutt -H -` or `sendmail -t`.
  *
  * The format defaults to Markdown, which reads well in a terminal; with
  * -o FILE and no --format, the file's extension (.html .htm .csv .md)
@@ -15,6 +17,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plandesk/report.h"
@@ -31,11 +34,16 @@ static const char options_help[] =
 	"  progress     the recommendation tracker: evidence, assessments, history\n"
 	"  monitoring   the business plan by theme: actions agreed, latest update, status\n"
 	"  actions      open actions by owner, overdue first\n"
+	"  digest       the actions report as one e-mail message per owner\n"
+	"               (the same as actions --format mail)\n"
 	"Options:\n"
-	"  -f, --format csv|md|html  output format (default md, or from -o's extension)\n"
+	"  -f, --format csv|md|html|mail  output format (default md, or from -o's\n"
+	"                            extension); mail: actions only, a message per\n"
+	"                            owner for mutt -H - or sendmail -t\n"
 	"  -o, --output FILE         write FILE (mode 0600) instead of standard output\n"
 	"      --since DATE          progress: the updates since DATE, not the latest\n"
 	"      --owner WHO           actions: only WHO's (initials, a name, as typed)\n"
+	"      --due-within DAYS     actions: only those due within DAYS (overdue too)\n"
 	"      --today DATE          judge overdue and slipped on DATE (or PLANDESK_TODAY)\n"
 	"      --excel               csv: a byte-order mark and CRLF, for Excel\n";
 
@@ -70,12 +78,16 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		{ "format", required_argument, NULL, 'f' },
 		{ "since",  required_argument, NULL, 's' },
 		{ "owner",  required_argument, NULL, 'w' },
+		{ "due-within", required_argument, NULL, 'D' },
 		{ "today",  required_argument, NULL, 't' },
 		{ "excel",  no_argument,       NULL, 'x' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *since = NULL, *today = NULL;
+	bool digest = false;
+	char *end;
+	long days;
 	int c;
 
 	memset(a, 0, sizeof *a);
@@ -86,22 +98,41 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		case 'w': a->o.owner = optarg; break;
 		case 't': today = optarg; break;
 		case 'x': a->o.excel = true; break;
+		case 'D':
+			days = strtol(optarg, &end, 10);
+			if (!*optarg || *end || days < 0 || days > 36500) {
+				cli_error(ctx, "report: --due-within wants a number of days, "
+					  "not '%s'", optarg);
+				return CLI_ERROR;
+			}
+			a->o.due_limit = true;
+			a->o.due_within = (int)days;
+			break;
 		case 'o': a->out = optarg; break;
 		default:  return usage_error(ctx);
 		}
 	}
 	if (optind != argc - 2)
 		return usage_error(ctx);
-	if (pd_report_kind_parse(argv[optind], &a->kind) != PD_OK) {
-		cli_error(ctx, "report: unknown report '%s' (use progress, monitoring "
-			  "or actions)", argv[optind]);
+	if (strcmp(argv[optind], "digest") == 0) {
+		digest = true;
+		a->kind = PD_REPORT_ACTIONS;
+	} else if (pd_report_kind_parse(argv[optind], &a->kind) != PD_OK) {
+		cli_error(ctx, "report: unknown report '%s' (use progress, monitoring, "
+			  "actions or digest)", argv[optind]);
 		return CLI_ERROR;
 	}
 	a->ref = argv[optind + 1];
-	if (a->format) {
+	if (digest && a->format && strcmp(a->format, "mail") != 0) {
+		cli_error(ctx, "report: a digest is mail (--format mail)");
+		return CLI_ERROR;
+	}
+	if (digest) {
+		a->o.format = PD_RF_MAIL;
+	} else if (a->format) {
 		if (pd_report_format_parse(a->format, &a->o.format) != PD_OK) {
-			cli_error(ctx, "report: unknown format '%s' (use csv, md or html)",
-				  a->format);
+			cli_error(ctx, "report: unknown format '%s' (use csv, md, html "
+				  "or mail)", a->format);
 			return CLI_ERROR;
 		}
 	} else {
@@ -109,6 +140,14 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 	}
 	if (since && a->kind != PD_REPORT_PROGRESS) {
 		cli_error(ctx, "report: --since is for the progress report");
+		return CLI_ERROR;
+	}
+	if (a->o.format == PD_RF_MAIL && a->kind != PD_REPORT_ACTIONS) {
+		cli_error(ctx, "report: --format mail is for the actions report");
+		return CLI_ERROR;
+	}
+	if (a->o.due_limit && a->kind != PD_REPORT_ACTIONS) {
+		cli_error(ctx, "report: --due-within is for the actions report");
 		return CLI_ERROR;
 	}
 	if (a->o.owner && a->kind != PD_REPORT_ACTIONS) {
@@ -130,6 +169,12 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 	return CLI_OK;
 }
 
+/* A digest's owner with no address: said on stderr. */
+static void warn(void *ctx, const char *msg)
+{
+	fprintf(stderr, "%s: note: %s\n", ((struct cli_ctx *)ctx)->progname, msg);
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct pd_err err = { 0 };
@@ -141,6 +186,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 	if ((status = parse_args(ctx, argc, argv, &a)) != CLI_OK)
 		return status;
+	a.o.warn = warn;
+	a.o.warn_ctx = ctx;
 	if (!(st = cli_open_store(ctx, true)))
 		return CLI_ERROR;
 	if (a.out) {

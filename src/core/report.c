@@ -30,6 +30,7 @@ int pd_report_format_parse(const char *name, enum pd_report_format *out)
 		{ "md", PD_RF_MD }, { "markdown", PD_RF_MD },
 		{ "csv", PD_RF_CSV },
 		{ "html", PD_RF_HTML }, { "htm", PD_RF_HTML },
+		{ "mail", PD_RF_MAIL }, { "eml", PD_RF_MAIL },
 	};
 
 	for (size_t i = 0; name && i < sizeof k / sizeof k[0]; i++) {
@@ -61,8 +62,12 @@ int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
 
 	if (opts)
 		o = *opts;
-	if (o.format != PD_RF_MD && o.format != PD_RF_CSV && o.format != PD_RF_HTML)
+	if (o.format != PD_RF_MD && o.format != PD_RF_CSV && o.format != PD_RF_HTML &&
+	    o.format != PD_RF_MAIL)
 		return pd_err_set(err, PD_EINVAL, "unknown report format %d", (int)o.format);
+	if (o.format == PD_RF_MAIL && kind != PD_REPORT_ACTIONS)
+		return pd_err_set(err, PD_EINVAL, "only the actions report can be "
+				  "written as mail (one message per owner)");
 	if (!ref || !*ref)
 		return pd_err_set(err, PD_EINVAL, "which plan? (give its ref)");
 	if (o.today.y == 0 && (rc = pd_date_today(&o.today)) != PD_OK)
