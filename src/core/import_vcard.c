@@ -15,7 +15,7 @@
  *	ADR, URL	notes ("address: …", "web page: …")
  *	X-PLANDESK-INITIALS, X-PLANDESK-VERIFIED	initials, verified
  *
- * VERSION, PRODID, REV and UID say nothing about the person and pass
+ * VERSION, PRODID, REV, UID and KIND say nothing about the person and pass
  * silently; anything else (PHOTO, BDAY, CATEGORIES, X-…) is named in one
  * warning for the whole file.  Messages are placed "FILE:LINE: " at the
  * property a value came from.
@@ -309,7 +309,7 @@ static int property(struct pd_imp *imp, const struct pd_vcard_prop *p)
 		if ((rc = text(imp, p, PD_VCARD_WHOLE)) == PD_OK)
 			take(imp, PD_PERSON_VERIFIED, p);
 	} else if (strcmp(n, "VERSION") && strcmp(n, "PRODID") && strcmp(n, "REV") &&
-		   strcmp(n, "UID")) {
+		   strcmp(n, "UID") && strcmp(n, "KIND")) {
 		rc = ignore(imp, p);
 	}
 	return rc;
