@@ -453,9 +453,11 @@ static int todo(struct ix *x, const struct pd_record *a)
 		if (!add(td, icalproperty_new_percentcomplete(100)))
 			return nomem(x);
 		if (ics_date(pd_get_text(a, PD_ACTION_CLOSED), true, &day)) {
+			/* COMPLETED is a UTC date-time: noon of that day */
 			day.is_date = 0;
 			day.hour = 12;
-			day = icaltime_convert_to_zone(day, icaltimezone_get_utc_timezone());
+			day.minute = day.second = 0;
+			day.zone = icaltimezone_get_utc_timezone();
 			if (!add(td, icalproperty_new_completed(day)))
 				return nomem(x);
 		}
