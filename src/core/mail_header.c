@@ -312,12 +312,25 @@ static bool good_address(const char *a)
 	return true;
 }
 
-/* "Price, Kate" → "Kate Price": one comma, a word or two either side. */
+/* "Price, Kate" → "Kate Price": one comma, a word or two either side; a
+ * trailing "(Fire Service)" stays at the end. */
 static int unswap(struct pd_buf *name)
 {
-	char *comma = strchr(name->p, ',');
+	char *comma = strchr(name->p, ','), *paren = strstr(name->p, " (");
 	struct pd_buf t = PD_BUF_INIT;
-	int spaces = 0;
+	int spaces = 0, rc;
+
+	if (paren && name->p[name->n - 1] == ')' && paren > name->p) {
+		struct pd_buf core = PD_BUF_INIT;
+		if (pd_buf_add(&core, name->p, (size_t)(paren - name->p)) != PD_OK)
+			return PD_ENOMEM;
+		if ((rc = unswap(&core)) == PD_OK && (rc = pd_buf_puts(&core, paren)) == PD_OK) {
+			pd_buf_reset(name);
+			rc = pd_buf_add(name, core.p, core.n);
+		}
+		pd_buf_free(&core);
+		return rc;
+	}
 
 	if (!comma || strchr(comma + 1, ',') || comma == name->p || !comma[1])
 		return PD_OK;
