@@ -280,14 +280,15 @@ static int first_mailbox(const char *s, size_t n, struct mailbox *m)
 	return rc;
 }
 
-/* Trim and keep one space between words; in place. */
+/* Trim and keep one space between words, control characters (a NUL
+ * among them) counting as spaces; in place. */
 static void squeeze(struct pd_buf *b)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < b->n; i++) {
 		unsigned char c = (unsigned char)b->p[i];
-		bool sp = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+		bool sp = c <= ' ' || c == 0x7f;
 		if (sp && (k == 0 || b->p[k - 1] == ' '))
 			continue;
 		b->p[k++] = sp ? ' ' : (char)c;
@@ -299,15 +300,18 @@ static void squeeze(struct pd_buf *b)
 		b->p[k] = '\0';
 }
 
-static bool good_address(const char *a)
+static bool good_address(const char *a, size_t n)
 {
-	const char *at = strrchr(a, '@');
+	const char *at = NULL;
 
-	if (!at || at == a || !at[1])
+	for (size_t i = 0; i < n; i++)
+		if (a[i] == '@')
+			at = a + i;
+	if (!at || at == a || at == a + n - 1)
 		return false;
-	for (; *a; a++)
-		if ((unsigned char)*a <= ' ' || strchr("<>()[]\\,;:\"", *a) ||
-		    (unsigned char)*a == 0x7f)
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)a[i] <= ' ' || strchr("<>()[]\\,;:\"", a[i]) ||
+		    (unsigned char)a[i] == 0x7f)
 			return false;
 	return true;
 }
@@ -406,7 +410,7 @@ int pd_mail_sender(const char *msg, size_t n, struct pd_buf *name,
 		memmove(a->p, colon + 1, strlen(colon + 1) + 1);
 		a->n = strlen(a->p);
 	}
-	if (!a->n || !good_address(a->p)) {
+	if (!a->n || !good_address(a->p, a->n)) {
 		squeeze(&from);
 		snprintf(ex, sizeof ex, "%.40s%s", from.n ? from.p : "",
 			 from.n > 40 ? "..." : "");

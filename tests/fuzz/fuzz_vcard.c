@@ -50,7 +50,21 @@ static void setup(void)
 	atexit(teardown);
 }
 
-/* Unescape, escape, unescape: the text must come back the same. */
+/* CRLF and CR as LF, in place: escaping writes every line break as \n. */
+static void lf(struct pd_buf *b)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->p[i] == '\r' && i + 1 < b->n && b->p[i + 1] == '\n')
+			continue;
+		b->p[k++] = b->p[i] == '\r' ? '\n' : b->p[i];
+	}
+	b->n = k;
+}
+
+/* Unescape, escape, unescape: the text must come back the same (its line
+ * breaks as LF). */
 static void round_trip(const struct pd_vcard_prop *p)
 {
 	struct pd_buf a = PD_BUF_INIT, e = PD_BUF_INIT, b = PD_BUF_INIT;
@@ -60,6 +74,7 @@ static void round_trip(const struct pd_vcard_prop *p)
 	    pd_vcard_escape(&e, a.p ? a.p : "", a.n) == PD_OK) {
 		q.value = e.p ? e.p : "";
 		q.len = e.n;
+		lf(&a);
 		if (pd_vcard_text(&q, PD_VCARD_WHOLE, &b) == PD_OK &&
 		    (a.n != b.n || (a.n && memcmp(a.p, b.p, a.n)))) {
 			fprintf(stderr, "fuzz_vcard: escape does not round-trip\n");
