@@ -69,12 +69,15 @@ static bool to_utf8(const char *cs, const char *s, size_t n, struct pd_buf *out)
 	return ok && pd_utf8_valid(out->p + start, out->n - start);
 }
 
-/* Plain text: UTF-8 as it is, else Windows-1252. */
+/* Plain text: UTF-8 as it is, else Windows-1252 (else, for the five
+ * bytes Windows-1252 leaves out, ISO-8859-1, which has every byte). */
 static int plain(const char *s, size_t n, struct pd_buf *out)
 {
-	if (pd_utf8_valid(s, n) || !to_utf8("WINDOWS-1252", s, n, out))
+	if (pd_utf8_valid(s, n))
 		return pd_buf_add(out, s, n);
-	return PD_OK;
+	if (to_utf8("WINDOWS-1252", s, n, out) || to_utf8("ISO-8859-1", s, n, out))
+		return PD_OK;
+	return PD_ENOMEM;
 }
 
 /*
