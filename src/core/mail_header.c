@@ -310,7 +310,7 @@ static bool good_address(const char *a, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (a[i] == '@')
 			at = a + i;
-	if (!at || at == a || at == a + n - 1)
+	if (!at || at == a || at == a + n - 1 || !pd_utf8_valid(a, n))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)a[i] <= ' ' || strchr("<>()[]\\,;:\"", a[i]) ||
