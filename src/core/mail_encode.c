@@ -11,8 +11,12 @@
 #define LINE_MAX_COLS 78
 #define WORD_MAX 75   /* an encoded word's length at most (RFC 2047 §2) */
 
+/* Text that may go in a header as it is: printable ASCII with nothing a
+ * reader would take for an encoded word. */
 static bool ascii_text(const char *s)
 {
+	if (strstr(s, "=?"))
+		return false;
 	for (; *s; s++)
 		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
 			return false;
