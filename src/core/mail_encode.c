@@ -38,6 +38,7 @@ static int encode_words(struct pd_buf *out, const char *s, size_t *col)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p = (const unsigned char *)s;
+	bool any = false;   /* a word written: a fold may come before the next */
 
 	while (*p) {
 		char word[WORD_MAX + 1];
@@ -67,7 +68,7 @@ static int encode_words(struct pd_buf *out, const char *s, size_t *col)
 		word[k++] = '?';
 		word[k++] = '=';
 		word[k] = '\0';
-		if (*col + 1 + k > LINE_MAX_COLS) {
+		if (any && *col + 1 + k > LINE_MAX_COLS) {
 			if (pd_buf_puts(out, "\n ") != PD_OK)
 				return PD_ENOMEM;
 			*col = 1;
@@ -79,6 +80,7 @@ static int encode_words(struct pd_buf *out, const char *s, size_t *col)
 		if (pd_buf_add(out, word, k) != PD_OK)
 			return PD_ENOMEM;
 		*col += k;
+		any = true;
 	}
 	return PD_OK;
 }

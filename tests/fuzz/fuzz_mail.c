@@ -30,7 +30,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * go, RFC 5322 §2.2.3), decoded */
 		if (pd_mail_header(&hdr, "Subject", name.p) == PD_OK) {
 			struct pd_buf flat = PD_BUF_INIT;
-			for (size_t i = 9; i + 1 < hdr.n; i++)
+			size_t start = 9;
+			while (start < hdr.n && (hdr.p[start] == ' ' || hdr.p[start] == '\n'))
+				start++;
+			for (size_t i = start; i + 1 < hdr.n; i++)
 				if (hdr.p[i] != '\n' && pd_buf_putc(&flat, hdr.p[i]) != PD_OK)
 					abort();
 			if (pd_mail_decode(flat.p ? flat.p : "", flat.n, &back) == PD_OK &&
