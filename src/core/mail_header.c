@@ -308,8 +308,11 @@ static bool good_address(const char *a, size_t n)
 	const char *at = NULL;
 
 	for (size_t i = 0; i < n; i++)
-		if (a[i] == '@')
+		if (a[i] == '@') {
+			if (at)
+				return false;   /* local@part@domain */
 			at = a + i;
+		}
 	if (!at || at == a || at == a + n - 1 || !pd_utf8_valid(a, n))
 		return false;
 	for (size_t i = 0; i < n; i++)
@@ -365,8 +368,9 @@ static int unswap(struct pd_buf *name)
 }
 
 /* A name from the address's local part: "kate.price" → "Kate Price". */
-static int name_from_address(const char *a, struct pd_buf *name)
+static int name_from_address(const char *addr, struct pd_buf *name)
 {
+	const char *a = addr;
 	bool start = true;
 
 	for (; *a && *a != '@'; a++) {
@@ -384,6 +388,8 @@ static int name_from_address(const char *a, struct pd_buf *name)
 			return PD_ENOMEM;
 	}
 	squeeze(name);
+	if (!name->n && pd_buf_puts(name, addr) != PD_OK)   /* "_@x": the address */
+		return PD_ENOMEM;
 	return PD_OK;
 }
 
