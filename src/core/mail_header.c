@@ -66,7 +66,7 @@ static bool to_utf8(const char *cs, const char *s, size_t n, struct pd_buf *out)
 		out->n = start;
 	if (out->p)
 		out->p[out->n] = '\0';
-	return ok && pd_utf8_valid(out->p + start, out->n - start);
+	return ok && (out->n == start || pd_utf8_valid(out->p + start, out->n - start));
 }
 
 /* Plain text: UTF-8 as it is, else Windows-1252 (else, for the five
