@@ -43,7 +43,7 @@ man="$PLANDESK_SHARE/man/plandesk.1"
 "$PLANDESK" --help | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }' >"$T_TMP/cmds"
 [ -s "$T_TMP/cmds" ] || fail "--help lists the commands"
 while read -r c; do
-	if grep -Eq "^\.BI? $c( |\$)" "$man"; then ok "the manual describes $c"
+	if sed 's/\\-/-/g' "$man" | grep -Eq "^\.BI? $c( |\$)"; then ok "the manual describes $c"
 	else fail "the manual describes $c"; fi
 done <"$T_TMP/cmds"
 # Every command answers COMMAND --help on stdout with exit 0, and never
