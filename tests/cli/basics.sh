@@ -56,6 +56,15 @@ if [ ! -e "$T_TMP/none" ]; then ok "--help opens no database"; else fail "--help
 expect_status 0 "-h alone is --help too" "$PLANDESK" export -h
 expect_out "export -h shows its options" '^  -o, --output FILE'
 
+# The README lists every command, and its quick start is setup.sh.
+readme="$PLANDESK_SHARE/../README.md"
+while read -r c; do
+	if grep -Eq "^    plandesk( \[--db PATH\])? $c( |\$)" "$readme"; then ok "the README lists $c"
+	else fail "the README lists $c"; fi
+done <"$T_TMP/cmds"
+if grep -Eq '^    \./setup\.sh$' "$readme" && [ -x "$PLANDESK_SHARE/../setup.sh" ]
+then ok "the README's first command is ./setup.sh"; else fail "the README's first command is ./setup.sh"; fi
+
 if grep -q 'query_command' "$man"; then ok "the manual shows mutt's query_command"
 else fail "the manual shows mutt's query_command"; fi
 
