@@ -42,6 +42,16 @@ static int encode_words(struct pd_buf *out, const char *s, size_t *col)
 
 	while (*p) {
 		char word[WORD_MAX + 1];
+		/* a word as long as the line has room for (a fold first when
+		 * that is too little), never more than WORD_MAX */
+		size_t room = *col + 2 < LINE_MAX_COLS ? LINE_MAX_COLS - *col - 1 : 0;
+		if (any && room < 24) {
+			if (pd_buf_puts(out, "\n ") != PD_OK)
+				return PD_ENOMEM;
+			*col = 1;
+			room = LINE_MAX_COLS - 2;
+		}
+		size_t max = room < WORD_MAX ? (room < 24 ? 24 : room) : WORD_MAX;
 		size_t k = (size_t)snprintf(word, sizeof word, "=?UTF-8?Q?");
 		while (*p) {
 			size_t clen = 1;
@@ -50,7 +60,7 @@ static int encode_words(struct pd_buf *out, const char *s, size_t *col)
 			size_t need = 0;
 			for (size_t i = 0; i < clen; i++)
 				need += p[i] == ' ' || q_plain(p[i]) ? 1 : 3;
-			if (k + need + 2 > WORD_MAX)
+			if (k + need + 2 > max)
 				break;
 			for (size_t i = 0; i < clen; i++) {
 				if (p[i] == ' ')
@@ -68,11 +78,7 @@ static int encode_words(struct pd_buf *out, const char *s, size_t *col)
 		word[k++] = '?';
 		word[k++] = '=';
 		word[k] = '\0';
-		if (any && *col + 1 + k > LINE_MAX_COLS) {
-			if (pd_buf_puts(out, "\n ") != PD_OK)
-				return PD_ENOMEM;
-			*col = 1;
-		} else if (*col && out->n && out->p[out->n - 1] != ' ') {
+		if (*col && out->n && out->p[out->n - 1] != ' ') {
 			if (pd_buf_putc(out, ' ') != PD_OK)
 				return PD_ENOMEM;
 			(*col)++;
