@@ -119,4 +119,22 @@ else
 	fail "abook is installed (apt-get install abook)"
 fi
 
+# --- khard reads it too (one card a file, as its address books keep them) ---
+if command -v khard >/dev/null 2>&1; then
+	mkdir -p "$T_TMP/khard/book"
+	awk -v dir="$T_TMP/khard/book" '/^BEGIN:VCARD/ { n++ } { print > (dir "/" n ".vcf") }' "$T_TMP/all3.vcf"
+	printf '[addressbooks]\n[[plandesk]]\npath = %s\n[general]\ndefault_action = list\neditor = true\nmerge_editor = true\n' \
+		"$T_TMP/khard/book" >"$T_TMP/khard/khard.conf"
+	timeout 30 khard -c "$T_TMP/khard/khard.conf" show siobhan.obrien@gmp </dev/null >"$T_TMP/out" 2>&1
+	expect_out "khard: Siobhán's organisation" '^Organisation: Greater Manchester Police$'
+	expect_out "khard: her role" 'Title: Detective Sergeant'
+	expect_out "khard: her mobile" 'CELL: 07700 900456'
+	expect_out "khard: her work phone" 'WORK, VOICE: 0161 856 4321'
+	expect_out "khard: her address" 'siobhan.obrien@gmp.example.police.uk'
+	timeout 30 khard -c "$T_TMP/khard/khard.conf" email zoe </dev/null >"$T_TMP/out" 2>&1
+	expect_out "khard: zoe finds Zoë" 'Zoë Ní Bhriain .*zoe.nibhriain@youth.example.org'
+else
+	fail "khard is installed (apt-get install khard)"
+fi
+
 finish
