@@ -44,6 +44,7 @@ struct pd_vcimp {
 	unsigned long  ignored_line;  /* where the first was */
 	unsigned long  fallback_line; /* the first value read as the default
 					 charset */
+	bool           nomem;         /* a value could not be kept */
 };
 
 static int nomem(struct pd_imp *imp)
@@ -111,6 +112,7 @@ static void card_clear(struct pd_imp *imp, unsigned long line)
 	pd_buf_reset(&v->role2);
 	pd_buf_reset(&v->extra);
 	v->phone_types = 0;
+	v->nomem = false;
 	imp->row.line = line;
 }
 
@@ -121,8 +123,10 @@ static bool take(struct pd_imp *imp, int c, const struct pd_vcard_prop *p)
 
 	if (v->col[c].n || !v->tmp.n)
 		return false;
-	if (pd_buf_add(&v->col[c], v->tmp.p, v->tmp.n) != PD_OK)
-		return false;
+	if (pd_buf_add(&v->col[c], v->tmp.p, v->tmp.n) != PD_OK) {
+		v->nomem = true;   /* finish_card reports it */
+		return true;
+	}
 	imp->field_line[c] = p->line;
 	return true;
 }
@@ -321,6 +325,8 @@ static int finish_card(struct pd_imp *imp)
 	struct pd_vcimp *v = imp->vci;
 	struct pd_buf *notes = &v->col[PD_PERSON_NOTES];
 
+	if (v->nomem)
+		return nomem(imp);
 	if (!v->col[PD_PERSON_ROLE].n && v->role2.n) {
 		if (pd_buf_add(&v->col[PD_PERSON_ROLE], v->role2.p, v->role2.n) != PD_OK)
 			return nomem(imp);
