@@ -22,6 +22,9 @@ enum pd_format {
 	PD_FMT_DOCX,   /* Word (Office Open XML) */
 	PD_FMT_ODT,    /* OpenDocument text */
 	PD_FMT_XLSX,   /* a spreadsheet: typed text and date cells */
+	PD_FMT_MAIL,   /* e-mail messages (an mbox when several): the digest */
+	PD_FMT_VCF,    /* vCards (people) */
+	PD_FMT_ICS,    /* iCalendar (meetings, actions) */
 	PD_FMT_COUNT
 };
 
@@ -35,7 +38,9 @@ enum pd_format {
 #define PD_FMTS_MINUTES  PD_FMTS_DOCUMENT
 #define PD_FMTS_REPORT   (PD_FMTS_DOCUMENT | PD_FMT_BIT(PD_FMT_CSV) | \
 			  PD_FMT_BIT(PD_FMT_XLSX))
-#define PD_FMTS_EXPORT   (PD_FMT_BIT(PD_FMT_CSV) | PD_FMT_BIT(PD_FMT_XLSX))
+#define PD_FMTS_REPORT_ACTIONS (PD_FMTS_REPORT | PD_FMT_BIT(PD_FMT_MAIL))
+#define PD_FMTS_EXPORT   (PD_FMT_BIT(PD_FMT_CSV) | PD_FMT_BIT(PD_FMT_XLSX) | \
+			  PD_FMT_BIT(PD_FMT_VCF) | PD_FMT_BIT(PD_FMT_ICS))
 
 /* The format's name as --format takes it and its usual extension: "md",
  * "docx".  "" for a value that is not a format. */

@@ -30,6 +30,13 @@
  * dates in one style (opts->date_style), and leaves out a column that is
  * empty in every row.
  *
+ * The actions report is also written as mail (PD_FMT_MAIL): for each owner
+ * a plain text message with To: (their address from the directory),
+ * Subject: and MIME headers, ready for `mutt -H -` or `sendmail -t`;
+ * several messages come as an mbox ("From " lines), which `formail -s`
+ * splits or mutt opens.  Owners with no address get no message (opts->warn
+ * says so); no message at all is PD_NOTFOUND.  plandesk never sends mail.
+ *
  * Definitions:
  *   - An item's assessment is its `status` (the latest assessment), or,
  *     when that is unset, the status of its latest update that has one.
@@ -69,7 +76,8 @@
 enum pd_report_kind { PD_REPORT_PROGRESS, PD_REPORT_MONITORING, PD_REPORT_ACTIONS };
 
 struct pd_report_opts {
-	enum pd_format format;   /* one of PD_FMTS_REPORT */
+	enum pd_format format;   /* one of PD_FMTS_REPORT; the actions report
+				    also PD_FMT_MAIL */
 	/* How the documents write dates (CSV and .xlsx: ISO, real dates). */
 	enum pd_date_style date_style;
 	/* The date overdue and "may have slipped" are judged on, and the
@@ -83,6 +91,14 @@ struct pd_report_opts {
 	const char    *owner;
 	/* csv: a UTF-8 byte-order mark and CRLF line ends, for Excel. */
 	bool           excel;
+	/* actions: only those due on or before today + due_within days
+	 * (overdue ones included, undated ones not) when due_limit is set. */
+	bool           due_limit;
+	int            due_within;
+	/* mail: told of each owner left without a message (no address);
+	 * may be NULL. */
+	void         (*warn)(void *ctx, const char *msg);
+	void          *warn_ctx;
 };
 
 /*

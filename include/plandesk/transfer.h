@@ -65,11 +65,21 @@ const char *const *pd_transfer_columns(enum pd_kind kind, size_t *n);
 
 /* --- import -------------------------------------------------------------- */
 
+enum pd_import_format {
+	PD_IMPORT_AUTO,   /* people: a vCard file when its name ends .vcf or
+			     .vcard or it begins BEGIN:VCARD; otherwise CSV */
+	PD_IMPORT_CSV,
+	PD_IMPORT_VCARD,  /* people only (vcard.h) */
+};
+
 struct pd_import_opts {
 	enum pd_kind   kind;
+	enum pd_import_format format;
 	const char    *name;       /* the file's name in messages; NULL: "-" */
 	int            delimiter;  /* 0 sniffs ',' ';' or tab */
-	const char    *encoding;   /* NULL: UTF-8, else Windows-1252 with a warning */
+	const char    *encoding;   /* NULL: UTF-8, else Windows-1252 with a warning;
+				      vCard: the charset of values with no
+				      CHARSET that are not UTF-8 */
 	bool           dry_run;    /* check everything, write nothing */
 	pd_warn_fn     warn;       /* may be NULL */
 	pd_progress_fn progress;   /* may be NULL */

@@ -28,6 +28,9 @@ struct cli_cmd {
 	const char *name;
 	const char *usage;     /* arguments after the name */
 	const char *summary;   /* one line for --help */
+	/* What `COMMAND --help` prints after the usage line and the summary:
+	 * the arguments and options, one a line (may be NULL). */
+	const char *help;
 	/* argv[0] is the subcommand's name; returns an exit status. */
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
 };
@@ -40,6 +43,7 @@ extern const struct cli_cmd cmd_import;
 extern const struct cli_cmd cmd_export;
 extern const struct cli_cmd cmd_demo;
 extern const struct cli_cmd cmd_lookup;
+extern const struct cli_cmd cmd_add_email;
 
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */

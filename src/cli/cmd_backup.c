@@ -24,5 +24,7 @@ const struct cli_cmd cmd_backup = {
 	.name = "backup",
 	.usage = "FILE",
 	.summary = "write a compact copy of the database to FILE (mode 0600)",
+	.help = "FILE is created mode 0600 under a temporary name and renamed into\n"
+		"place when complete; a device or a pipe is written in place.\n",
 	.run = run,
 };

@@ -39,5 +39,7 @@ const struct cli_cmd cmd_check = {
 	.name = "check",
 	.usage = "",
 	.summary = "verify every record and index entry",
+	.help = "Prints each problem found, one a line.  Exit status 0 when there\n"
+		"are none, 2 otherwise.\n",
 	.run = run,
 };

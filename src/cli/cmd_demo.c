@@ -116,5 +116,7 @@ const struct cli_cmd cmd_demo = {
 	.name = "demo",
 	.usage = "",
 	.summary = "open the client on the demo database (built once)",
+	.help = "The demo database (demo.db beside the default database) is built\n"
+		"from the sample data the first time and reused after that.\n",
 	.run = run,
 };

@@ -1,9 +1,11 @@
 /*
- * cmd_export.c — `plandesk export KIND [-o FILE] [--format csv|xlsx]
- * [--excel]`: every record of a kind as CSV or a spreadsheet, to standard
- * output or (atomically, mode 0600) a file.  Without --format, -o FILE's
- * extension chooses (.csv, .xlsx; none: CSV); another is an error, before
- * anything is written.
+ * cmd_export.c — `plandesk export KIND [-o FILE]
+ * [--format csv|xlsx|vcf|ics] [--excel] [--vcard 3|4] [--owner WHO]`:
+ * every record of a kind as CSV or a spreadsheet, people as vCards,
+ * meetings and actions as iCalendar (export_formats.c), to standard output
+ * or (atomically, mode 0600) a file.  Without --format, -o FILE's
+ * extension chooses (.csv .xlsx .vcf .ics; none: CSV); another is an
+ * error, before anything is written.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -27,9 +29,12 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "excel",  no_argument,       NULL, 'x' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "vcard",  required_argument, NULL, 'v' },
+		{ "owner",  required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = NULL;
+	const char *format = NULL, *owner = NULL;
+	int version = 30;
 	struct pd_export_opts eo = { 0 };
 	struct cli_progress prog;
 	const char *out = NULL;
@@ -49,6 +54,17 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		case 'x':
 			eo.excel = true;
 			break;
+		case 'v':
+			if (strcmp(optarg, "3") && strcmp(optarg, "4") &&
+			    strcmp(optarg, "3.0") && strcmp(optarg, "4.0")) {
+				cli_error(ctx, "export: --vcard takes 3 or 4, not '%s'", optarg);
+				return CLI_ERROR;
+			}
+			version = optarg[0] == '4' ? 40 : 30;
+			break;
+		case 'w':
+			owner = optarg;
+			break;
 		default:
 			return cli_usage(ctx, &cmd_export);
 		}
@@ -65,9 +81,17 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			      &eo.format) != CLI_OK)
 		return CLI_ERROR;
 	if (eo.excel && eo.format != PD_FMT_CSV) {
-		cli_error(ctx, "--excel is for CSV (a spreadsheet needs no such help)");
+		cli_error(ctx, "export: --excel is for CSV (a spreadsheet needs no such help)");
 		return CLI_ERROR;
 	}
+	if (owner && eo.format != PD_FMT_ICS) {
+		cli_error(ctx, "export: --owner is for actions as iCalendar");
+		return CLI_ERROR;
+	}
+	if (eo.format == PD_FMT_VCF)
+		return cli_export_vcards(ctx, eo.kind, out, version);
+	if (eo.format == PD_FMT_ICS)
+		return cli_export_ical(ctx, eo.kind, out, owner);
 	cli_progress_init(&prog, out ? out : pd_kind_info(eo.kind)->plural);
 	eo.progress = cli_progress_cb;
 	eo.ctx = &prog;
@@ -93,7 +117,18 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_export = {
 	.name = "export",
-	.usage = "KIND [-o FILE] [--format csv|xlsx] [--excel]",
-	.summary = "write every record of a kind as CSV or a spreadsheet",
+	.usage = "KIND [-o FILE] [--format csv|xlsx|vcf|ics] [--excel] [--vcard 3|4] [--owner WHO]",
+	.summary = "write every record of a kind as CSV, a spreadsheet, vCards or iCalendar",
+	.help = "KIND is orgs, people, plans, items, actions, updates or meetings.\n"
+		"Options:\n"
+		"  -o, --output FILE     write FILE (mode 0600) instead of standard output\n"
+		"  -f, --format F        csv, xlsx, vcf or ics (default csv, or from -o's\n"
+		"                        extension; another extension is an error)\n"
+		"  --excel               csv: a byte-order mark and CRLF line ends, for Excel\n"
+		"  --vcard 3|4           vcf (people): vCard 3.0 (the default) or 4.0\n"
+		"  --owner WHO           ics (actions): only WHO's actions\n"
+		"xlsx: text cells (phone numbers keep their zeros), real dates.\n"
+		"vcf: people.  ics: meetings (events, the next planned one too) and\n"
+		"actions (to-dos with their due dates, owners and states).\n",
 	.run = run,
 };

@@ -1,10 +1,12 @@
 /*
- * cmd_import.c — `plandesk import KIND FILE [--dry-run] [--delimiter C]
- * [--encoding ENC]`: one file, one transaction, a one-line summary.
+ * cmd_import.c — `plandesk import KIND FILE [--dry-run] [--format csv|vcf]
+ * [--delimiter C] [--encoding ENC]`: one file (CSV, or for people a vCard
+ * file), one transaction, a one-line summary.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli_transfer.h"
@@ -80,6 +82,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{ "dry-run",   no_argument,       NULL, 'n' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "encoding",  required_argument, NULL, 'e' },
+		{ "format",    required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pd_import_opts io = { 0 };
@@ -102,6 +105,16 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'e':
 			io.encoding = optarg;
+			break;
+		case 'f':
+			if (!strcasecmp(optarg, "csv")) {
+				io.format = PD_IMPORT_CSV;
+			} else if (!strcasecmp(optarg, "vcf") || !strcasecmp(optarg, "vcard")) {
+				io.format = PD_IMPORT_VCARD;
+			} else {
+				cli_error(ctx, "import: unknown format '%s' (use csv or vcf)", optarg);
+				return CLI_ERROR;
+			}
 			break;
 		default:
 			return cli_usage(ctx, &cmd_import);
@@ -130,7 +143,16 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_import = {
 	.name = "import",
-	.usage = "KIND FILE [--dry-run] [--delimiter C] [--encoding ENC]",
-	.summary = "add or update records from a CSV file",
+	.usage = "KIND FILE [--dry-run] [--format csv|vcf] [--delimiter C] [--encoding ENC]",
+	.summary = "add or update records from a CSV file (people also from vCards)",
+	.help = "KIND is orgs, people, plans, items, actions, updates or meetings.\n"
+		"Options:\n"
+		"People may come from a vCard file (.vcf: vCard 2.1, 3.0 or 4.0, as\n"
+		"Google, Outlook, phones, abook and khard write them).\n"
+		"  --dry-run             check everything, write nothing\n"
+		"  --format csv|vcf      the file's form (default: .vcf or BEGIN:VCARD is vcf)\n"
+		"  --delimiter C         the field separator (default: sniffed; 'tab')\n"
+		"  --encoding ENC        the file's encoding (default UTF-8, else Windows-1252;\n"
+		"                        vcf: of values with no CHARSET)\n",
 	.run = run,
 };

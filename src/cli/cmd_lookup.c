@@ -308,5 +308,10 @@ const struct cli_cmd cmd_lookup = {
 	.name = "lookup",
 	.usage = "[--mutt] [--stale MONTHS] QUERY",
 	.summary = "find people and organisations in the directory",
+	.help = "Prints kind, name, role, organisation, phone and e-mail, tab-separated,\n"
+		"one match a line.  Exit status 0 with matches, 1 with none.\n"
+		"Options:\n"
+		"  --mutt                mutt's query format (query_command)\n"
+		"  --stale MONTHS        only entries not verified in MONTHS months\n",
 	.run = run,
 };

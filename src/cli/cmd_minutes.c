@@ -174,5 +174,11 @@ const struct cli_cmd cmd_minutes = {
 	.usage = "[--plan REF] DATE [--format md|txt|html|docx|odt] "
 		 "[--date-style long|short|iso] [-o FILE]",
 	.summary = "write the minutes of the meeting held on DATE",
+	.help = "Options:\n"
+		"  --plan REF            the plan, when several met on DATE\n"
+		"  -f, --format F        md, txt, html, docx or odt (default md, or from\n"
+		"                        -o's extension; another extension is an error)\n"
+		"  --date-style S        long (15th May 2009), short (15/05/2009) or iso\n"
+		"  -o, --output FILE     write FILE (mode 0600) instead of standard output\n",
 	.run = run,
 };

@@ -1,8 +1,10 @@
 /*
- * cmd_report.c — `plandesk report progress|monitoring|actions REF
- * [--format md|txt|html|docx|odt|csv|xlsx] [--date-style long|short|iso]
- * [--since DATE] [--owner WHO] [--today DATE] [--excel] [-o FILE]`: a
- * committee report of plan REF (report.h).
+ * cmd_report.c — `plandesk report progress|monitoring|actions|digest REF
+ * [--format md|txt|html|docx|odt|csv|xlsx|mail] [--date-style long|short|iso]
+ * [--since DATE] [--owner WHO] [--due-within DAYS] [--today DATE] [--excel]
+ * [-o FILE]`: a committee report of plan REF (report.h); `digest` is the
+ * actions report as mail: a message per owner, for `mutt -H -` or
+ * `sendmail -t`.
  *
  * The format defaults to Markdown, which reads well in a terminal; with
  * -o FILE and no --format, the file's extension chooses, and one that is
@@ -18,6 +20,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plandesk/report.h"
@@ -34,13 +37,17 @@ static const char options_help[] =
 	"  progress     the recommendation tracker: evidence, assessments, history\n"
 	"  monitoring   the business plan by theme: actions agreed, latest update, status\n"
 	"  actions      open actions by owner, overdue first\n"
+	"  digest       the actions report as one e-mail message per owner\n"
+	"               (the same as actions --format mail)\n"
 	"Options:\n"
 	"  -f, --format F            md, txt, html, docx, odt, csv or xlsx (default md,\n"
-	"                            or from -o's extension)\n"
+	"                            or from -o's extension); actions also mail: a\n"
+	"                            message per owner for mutt -H - or sendmail -t\n"
 	"  -o, --output FILE         write FILE (mode 0600) instead of standard output\n"
 	"      --date-style S        long (15th May 2009), short (15/05/2009) or iso\n"
 	"      --since DATE          progress: the updates since DATE, not the latest\n"
 	"      --owner WHO           actions: only WHO's (initials, a name, as typed)\n"
+	"      --due-within DAYS     actions: only those due within DAYS (overdue too)\n"
 	"      --today DATE          the report is as at DATE: overdue and slipped are\n"
 	"                            judged on it (default today, or PLANDESK_TODAY)\n"
 	"      --excel               csv: a byte-order mark and CRLF, for Excel\n";
@@ -76,47 +83,68 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		{ "format", required_argument, NULL, 'f' },
 		{ "since",  required_argument, NULL, 's' },
 		{ "owner",  required_argument, NULL, 'w' },
+		{ "due-within", required_argument, NULL, 'D' },
 		{ "today",  required_argument, NULL, 't' },
 		{ "excel",  no_argument,       NULL, 'x' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "date-style", required_argument, NULL, 'd' },
-		{ "help",   no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *since = NULL, *today = NULL;
+	bool digest = false;
+	char *end;
+	long days;
 	int c;
 
 	memset(a, 0, sizeof *a);
-	while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': a->format = optarg; break;
 		case 's': since = optarg; break;
 		case 'w': a->o.owner = optarg; break;
 		case 't': today = optarg; break;
 		case 'x': a->o.excel = true; break;
+		case 'D':
+			days = strtol(optarg, &end, 10);
+			if (!*optarg || *end || days < 0 || days > 36500) {
+				cli_error(ctx, "report: --due-within wants a number of days, "
+					  "not '%s'", optarg);
+				return CLI_ERROR;
+			}
+			a->o.due_limit = true;
+			a->o.due_within = (int)days;
+			break;
 		case 'o': a->out = optarg; break;
 		case 'd': a->style = optarg; break;
-		case 'h':
-			printf("usage: %s [--db PATH] report %s\n%s", ctx->progname,
-			       cmd_report.usage, options_help);
-			return -1;
 		default:  return usage_error(ctx);
 		}
 	}
 	if (optind != argc - 2)
 		return usage_error(ctx);
-	if (pd_report_kind_parse(argv[optind], &a->kind) != PD_OK) {
-		cli_error(ctx, "report: unknown report '%s' (use progress, monitoring "
-			  "or actions)", argv[optind]);
+	if (strcmp(argv[optind], "digest") == 0) {
+		digest = true;
+		a->kind = PD_REPORT_ACTIONS;
+	} else if (pd_report_kind_parse(argv[optind], &a->kind) != PD_OK) {
+		cli_error(ctx, "report: unknown report '%s' (use progress, monitoring, "
+			  "actions or digest)", argv[optind]);
 		return CLI_ERROR;
 	}
 	a->ref = argv[optind + 1];
-	if (cli_choose_format(ctx, a->format, a->out, PD_FMTS_REPORT, PD_FMT_MD,
-			      &a->o.format) != CLI_OK ||
+	if (digest && a->format && strcmp(a->format, "mail") != 0) {
+		cli_error(ctx, "report: a digest is mail (--format mail)");
+		return CLI_ERROR;
+	}
+	if (cli_choose_format(ctx, digest ? "mail" : a->format, a->out,
+			      a->kind == PD_REPORT_ACTIONS ? PD_FMTS_REPORT_ACTIONS : PD_FMTS_REPORT,
+			      PD_FMT_MD, &a->o.format) != CLI_OK ||
 	    cli_date_style(ctx, a->style, &a->o.date_style) != CLI_OK)
 		return CLI_ERROR;
 	if (since && a->kind != PD_REPORT_PROGRESS) {
 		cli_error(ctx, "report: --since is for the progress report");
+		return CLI_ERROR;
+	}
+	if (a->o.due_limit && a->kind != PD_REPORT_ACTIONS) {
+		cli_error(ctx, "report: --due-within is for the actions report");
 		return CLI_ERROR;
 	}
 	if (a->o.owner && a->kind != PD_REPORT_ACTIONS) {
@@ -138,6 +166,12 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 	return CLI_OK;
 }
 
+/* A digest's owner with no address: said on stderr. */
+static void warn(void *ctx, const char *msg)
+{
+	fprintf(stderr, "%s: note: %s\n", ((struct cli_ctx *)ctx)->progname, msg);
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct pd_err err = { 0 };
@@ -148,7 +182,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	int rc, status;
 
 	if ((status = parse_args(ctx, argc, argv, &a)) != CLI_OK)
-		return status < 0 ? CLI_OK : status;
+		return status;
+	a.o.warn = warn;
+	a.o.warn_ctx = ctx;
 	if (!(st = cli_open_store(ctx, true)))
 		return CLI_ERROR;
 	if (a.out) {
@@ -173,5 +209,6 @@ const struct cli_cmd cmd_report = {
 	.usage   = "KIND REF [--format F] [-o FILE] [...]",
 	.summary = "progress, monitoring or actions report of plan REF "
 		   "(report --help)",
+	.help    = options_help,
 	.run     = run,
 };

@@ -3,6 +3,7 @@
  * the table below.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_export,
 	&cmd_demo,
 	&cmd_lookup,
+	&cmd_add_email,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -50,6 +52,35 @@ static void usage(FILE *f, const char *progname)
 		"\n"
 		"Exit status: 0 success, 1 nothing found, 2 usage or data error.\n"
 		"See plandesk(1).\n");
+}
+
+/*
+ * `COMMAND --help` (or `COMMAND -h` alone), answered here for every
+ * command from its descriptor, before its own options are parsed: a
+ * command's getopt loop never needs to know about --help.  Only the
+ * arguments before a "--" count (a lookup may search for "--help").
+ */
+static bool wants_help(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "-h") == 0)
+		return true;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0)
+			return true;
+	return false;
+}
+
+static int command_help(const struct cli_ctx *ctx, const struct cli_cmd *cmd)
+{
+	const char *sum = cmd->summary;
+
+	printf("usage: %s [--db PATH] %s%s%s\n\n%c%s.\n", ctx->progname,
+	       cmd->name, *cmd->usage ? " " : "", cmd->usage,
+	       *sum >= 'a' && *sum <= 'z' ? *sum - 'a' + 'A' : *sum, sum + 1);
+	if (cmd->help)
+		printf("\n%s", cmd->help);
+	printf("\nSee plandesk(1).\n");
+	return fflush(stdout) == 0 ? CLI_OK : CLI_ERROR;
 }
 
 int main(int argc, char **argv)
@@ -91,6 +122,8 @@ int main(int argc, char **argv)
 		if (strcmp(argv[optind], commands[i]->name) == 0) {
 			char **sub = argv + optind;
 			int subc = argc - optind;
+			if (wants_help(subc, sub))
+				return command_help(&ctx, commands[i]);
 			optind = 0;   /* let the subcommand run getopt afresh */
 			return commands[i]->run(&ctx, subc, sub);
 		}

@@ -287,7 +287,7 @@ void pd_cell_get(const struct pd_colmap *map, const struct pd_csv_row *row,
 		size_t skip;
 		if ((size_t)src->idx >= row->n || !row->len[src->idx])
 			continue;
-		skip = pd_csv_unguard(row->f[src->idx], row->len[src->idx]);
+		skip = map->raw ? 0 : pd_csv_unguard(row->f[src->idx], row->len[src->idx]);
 		out->s = row->f[src->idx] + skip;
 		out->n = row->len[src->idx] - skip;
 		out->field = src->idx + 1;

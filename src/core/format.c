@@ -12,11 +12,14 @@
 static const char *const names[PD_FMT_COUNT] = {
 	[PD_FMT_MD] = "md", [PD_FMT_TXT] = "txt", [PD_FMT_HTML] = "html",
 	[PD_FMT_CSV] = "csv", [PD_FMT_DOCX] = "docx", [PD_FMT_ODT] = "odt",
-	[PD_FMT_XLSX] = "xlsx",
+	[PD_FMT_XLSX] = "xlsx", [PD_FMT_MAIL] = "mail", [PD_FMT_VCF] = "vcf",
+	[PD_FMT_ICS] = "ics",
 };
 
 static const struct { const char *name; enum pd_format f; } aliases[] = {
 	{ "markdown", PD_FMT_MD }, { "text", PD_FMT_TXT }, { "htm", PD_FMT_HTML },
+	{ "eml", PD_FMT_MAIL }, { "mbox", PD_FMT_MAIL }, { "vcard", PD_FMT_VCF },
+	{ "ical", PD_FMT_ICS }, { "icalendar", PD_FMT_ICS },
 };
 
 const char *pd_format_name(enum pd_format f)

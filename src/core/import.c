@@ -5,12 +5,16 @@
  * transaction.  The write body may run again after the map grows, so it
  * starts from the top of the file with fresh counts each time.
  */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "plandesk/date.h"
+#include "plandesk/vcard.h"
 #include "transfer_impl.h"
 
 #define MAX_SHOWN      50     /* warnings shown; the rest are counted */
@@ -28,22 +32,38 @@ static int (*const handlers[PD_NKINDS])(struct pd_imp *) = {
 
 /* --- helpers for the row handlers ---------------------------------------- */
 
+/* Where field `field` (1-based) of the current record is: FILE:LINE:FIELD
+ * in a CSV file, FILE:LINE of the property it came from in a vCard. */
+static void where(const struct pd_imp *imp, int field, char *out, size_t n)
+{
+	if (imp->by_line) {
+		unsigned long line = imp->row.line;
+		if (field >= 1 && field <= PD_COLS_MAX && imp->field_line[field - 1])
+			line = imp->field_line[field - 1];
+		snprintf(out, n, "%s:%lu", imp->name, line);
+	} else {
+		snprintf(out, n, "%s:%lu:%d", imp->name, imp->row.line, field);
+	}
+}
+
 int pd_imp_fail(struct pd_imp *imp, int field, int code, const char *fmt, ...)
 {
-	char msg[PD_ERR_MSG];
+	char msg[PD_ERR_MSG], at[PD_ERR_MSG];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return pd_err_set(imp->err, code, "%s:%lu:%d: %s", imp->name,
-			  imp->row.line, field, msg);
+	where(imp, field, at, sizeof at);
+	return pd_err_set(imp->err, code, "%s: %s", at, msg);
 }
 
 int pd_imp_place(struct pd_imp *imp, int field, int code, const char *what)
 {
-	pd_err_prefix(imp->err, "%s:%lu:%d: %s%s", imp->name, imp->row.line,
-		      field, what ? what : "", what ? ": " : "");
+	char at[PD_ERR_MSG];
+
+	where(imp, field, at, sizeof at);
+	pd_err_prefix(imp->err, "%s: %s%s", at, what ? what : "", what ? ": " : "");
 	imp->err->code = code;
 	return code;
 }
@@ -57,18 +77,23 @@ static void add_warning(struct pd_imp *imp, const char *msg)
 		imp->nshown++;
 }
 
+void pd_imp_warn_line(struct pd_imp *imp, const char *line)
+{
+	add_warning(imp, line);
+}
+
 void pd_imp_warn(struct pd_imp *imp, int field, const char *fmt, ...)
 {
-	char msg[PD_ERR_MSG], line[PD_ERR_MSG + 64];
+	char msg[PD_ERR_MSG], at[PD_ERR_MSG], line[2 * PD_ERR_MSG + 16];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (field > 0)
-		snprintf(line, sizeof line, "%s:%lu:%d: warning: %s", imp->name,
-			 imp->row.line, field, msg);
-	else
+	if (field > 0) {
+		where(imp, field, at, sizeof at);
+		snprintf(line, sizeof line, "%s: warning: %s", at, msg);
+	} else
 		snprintf(line, sizeof line, "%s: warning: %s", imp->name, msg);
 	add_warning(imp, line);
 }
@@ -189,6 +214,7 @@ static void reset_try(struct pd_imp *imp)
 	imp->nshown = 0;
 	pd_imp_refs_free(imp);
 	pd_imp_orgs_free(imp);
+	pd_imp_vcard_reset(imp);
 	for (size_t i = 0; i < imp->ndefer; i++)
 		free(imp->defer[i].parent);
 	imp->ndefer = 0;
@@ -206,7 +232,10 @@ static void report(struct pd_imp *imp, bool last)
 
 	if (!imp->o->progress)
 		return;
-	pd_csv_position(imp->rd, &p.done, &p.total);
+	if (imp->vc)
+		pd_vcard_position(imp->vc, &p.done, &p.total);
+	else
+		pd_csv_position(imp->rd, &p.done, &p.total);
 	if (last)
 		p.done = p.total;
 	imp->o->progress(imp->o->ctx, &p);
@@ -220,6 +249,17 @@ static int reader_error(struct pd_imp *imp, int rc)
 	return rc;
 }
 
+/* The next record: a CSV row, or a vCard's card made into one. */
+static int next_row(struct pd_imp *imp)
+{
+	int rc;
+
+	if (imp->vc)
+		return pd_imp_vcard_next(imp);
+	rc = pd_csv_next(imp->rd, &imp->row, imp->err);
+	return rc == PD_OK || rc == PD_NOTFOUND ? rc : reader_error(imp, rc);
+}
+
 static int body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 {
 	struct pd_imp *imp = ctx;
@@ -229,10 +269,13 @@ static int body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	reset_try(imp);
 	imp->txn = txn;
 	imp->err = err;
-	if ((rc = pd_csv_rewind(imp->rd, err)) != PD_OK ||
-	    (rc = pd_csv_next(imp->rd, &imp->row, err)) != PD_OK)   /* the header */
+	if (imp->vc) {
+		pd_vcard_rewind(imp->vc);
+	} else if ((rc = pd_csv_rewind(imp->rd, err)) != PD_OK ||
+		   (rc = pd_csv_next(imp->rd, &imp->row, err)) != PD_OK) { /* the header */
 		return rc == PD_NOTFOUND ? PD_OK : reader_error(imp, rc);
-	while ((rc = pd_csv_next(imp->rd, &imp->row, err)) == PD_OK) {
+	}
+	while ((rc = next_row(imp)) == PD_OK) {
 		imp->st.rows++;
 		if ((rc = handle(imp)) != PD_OK)
 			return rc;
@@ -240,7 +283,9 @@ static int body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 			report(imp, false);
 	}
 	if (rc != PD_NOTFOUND)
-		return reader_error(imp, rc);
+		return rc;
+	if (imp->vc)
+		pd_imp_vcard_warnings(imp);
 	if (imp->o->kind == PD_ITEM && (rc = pd_imp_item_parents(imp)) != PD_OK)
 		return rc;
 	pd_txn_set_label(txn, "import %s: %zu added, %zu updated", imp->name,
@@ -297,6 +342,11 @@ static int run(struct pd_store *st, struct pd_imp *imp, struct pd_import_stats *
 	int rc;
 
 	imp->err = err;
+	if (imp->vc) {
+		if ((rc = pd_imp_vcard_start(imp)) != PD_OK)
+			return rc;
+		goto write;
+	}
 	rc = pd_csv_next(imp->rd, &imp->row, err);
 	if (rc == PD_NOTFOUND)
 		return pd_err_set(err, PD_EINVAL, "%s: the file is empty (no header line)",
@@ -307,6 +357,7 @@ static int run(struct pd_store *st, struct pd_imp *imp, struct pd_import_stats *
 	if ((rc = pd_colmap_build(&imp->map, &imp->row, err)) != PD_OK)
 		return pd_err_prefix(err, "%s:%lu:1: ", imp->name, imp->row.line);
 	file_warnings(imp, imp->row.line);
+write:
 	snprintf(label, sizeof label, "import %s", imp->name);
 	rc = pd_store_write(st, label, o->dry_run ? PD_W_DRY_RUN : 0, body, imp, err);
 	report(imp, true);
@@ -326,6 +377,51 @@ static void imp_free(struct pd_imp *imp)
 	pd_buf_free(&imp->tmp2);
 	pd_colmap_free(&imp->map);
 	pd_csv_close(imp->rd);
+	pd_vcard_close(imp->vc);
+	pd_imp_vcard_free(imp);
+}
+
+/* True when `name` ends with `ext` (ignoring case). */
+static bool ends_with(const char *name, const char *ext)
+{
+	size_t n = strlen(name), e = strlen(ext);
+
+	return n > e && !strcasecmp(name + n - e, ext);
+}
+
+/* Whether to read the input as a vCard file (people only). */
+static int want_vcard(const char *path, const void *data, size_t n,
+		      const struct pd_import_opts *o, const char *name, bool *yes,
+		      struct pd_err *err)
+{
+	char head[512];
+	ssize_t got = 0;
+	int fd;
+
+	*yes = false;
+	if (o->format == PD_IMPORT_CSV)
+		return PD_OK;
+	if (o->kind != PD_PERSON) {
+		if (o->format == PD_IMPORT_VCARD)
+			return pd_err_set(err, PD_EINVAL, "%s: only people can be "
+					  "imported from a vCard file", name);
+		return PD_OK;
+	}
+	if (o->format == PD_IMPORT_VCARD || ends_with(name, ".vcf") ||
+	    ends_with(name, ".vcard")) {
+		*yes = true;
+		return PD_OK;
+	}
+	if (!path) {
+		*yes = pd_vcard_sniff(data, n);
+		return PD_OK;
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		got = read(fd, head, sizeof head);
+		close(fd);
+	}
+	*yes = got > 0 && pd_vcard_sniff(head, (size_t)got);
+	return PD_OK;
 }
 
 static int import_common(struct pd_store *st, const char *path, const void *data,
@@ -333,8 +429,10 @@ static int import_common(struct pd_store *st, const char *path, const void *data
 			 struct pd_import_stats *stats, struct pd_err *err)
 {
 	struct pd_csv_opts copts = { o->delimiter, o->encoding };
+	struct pd_vcard_opts vopts = { o->encoding };
 	struct pd_imp imp = { .o = o };
 	struct pd_err local;
+	bool vcard;
 	int rc;
 
 	if (!err)
@@ -346,10 +444,16 @@ static int import_common(struct pd_store *st, const char *path, const void *data
 	if ((unsigned)o->kind >= PD_NKINDS || !handlers[o->kind])
 		return pd_err_set(err, PD_EINVAL, "%s have no CSV form",
 				  pd_kind_info(o->kind)->plural);
+	if ((rc = want_vcard(path, data, n, o, imp.name, &vcard, err)) != PD_OK)
+		return rc;
 	pd_record_init(&imp.cur, o->kind);
 	pd_record_init(&imp.old, o->kind);
-	rc = path ? pd_csv_open_file(path, &copts, &imp.rd, err)
-		  : pd_csv_open_mem(data, n, &copts, &imp.rd, err);
+	if (vcard)
+		rc = path ? pd_vcard_open_file(path, &vopts, &imp.vc, err)
+			  : pd_vcard_open_mem(data, n, &vopts, &imp.vc, err);
+	else
+		rc = path ? pd_csv_open_file(path, &copts, &imp.rd, err)
+			  : pd_csv_open_mem(data, n, &copts, &imp.rd, err);
 	if (rc == PD_OK)
 		rc = run(st, &imp, stats, err);
 	else if (rc == PD_EPARSE)

@@ -34,9 +34,12 @@ int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
 
 	if (opts)
 		o = *opts;
-	if ((unsigned)o.format >= PD_FMT_COUNT || !(PD_FMTS_REPORT & PD_FMT_BIT(o.format)))
-		return pd_err_set(err, PD_EINVAL, "a report is not written as %s",
-				  pd_format_name(o.format));
+	if ((unsigned)o.format >= PD_FMT_COUNT ||
+	    !((kind == PD_REPORT_ACTIONS ? PD_FMTS_REPORT_ACTIONS : PD_FMTS_REPORT) &
+	      PD_FMT_BIT(o.format)))
+		return pd_err_set(err, PD_EINVAL, "%s", o.format == PD_FMT_MAIL ?
+				  "only the actions report can be written as mail "
+				  "(one message per owner)" : "a report is not written as that");
 	if (!ref || !*ref)
 		return pd_err_set(err, PD_EINVAL, "which plan? (give its ref)");
 	if (o.today.y == 0 && (rc = pd_date_today(&o.today)) != PD_OK)

@@ -15,37 +15,7 @@
 #include "plandesk/people_match.h"
 #include "plandesk/text.h"
 #include "plandesk/track.h"
-#include "report_impl.h"
-
-struct entry {
-	const struct pd_record *a;
-	const struct rep_item  *it;
-	bool                    overdue;
-	bool                    shown;     /* listed under a kept owner */
-	char                    raised[PD_DATE_ISO_SIZE];
-	size_t                  seq;       /* plan order */
-};
-
-struct group {
-	char            *name;     /* "Karen Proctor (KP)", "Schools" */
-	char            *key;      /* folded name: sorting, merging text owners */
-	struct pd_record person;   /* id 0 for a text owner or nobody */
-	bool             nobody;
-	struct entry   **e;        /* its entries */
-	size_t           n, cap;
-};
-
-struct act {
-	struct rep_plan              p;
-	const struct pd_report_opts *o;
-	struct pd_txn               *txn;
-	struct entry                *e;
-	size_t                       ne;
-	struct group                *g;
-	size_t                       ng, gcap;
-	size_t                       open, overdue;   /* of the entries shown */
-	struct pd_buf                tmp;
-};
+#include "report_actions.h"
 
 static int group_add(struct group *g, struct entry *entry)
 {
@@ -185,6 +155,23 @@ static bool wanted(const struct act *x, const struct group *g)
 	return yes;
 }
 
+/* With --due-within N: due by today + N days (overdue included). */
+static bool due_soon(const struct act *x, const struct pd_record *a)
+{
+	struct pd_date due, limit = x->p.today;
+
+	if (!x->o->due_limit)
+		return true;
+	if (pd_date_parse(pd_get_text(a, PD_ACTION_DUE), &due, NULL) != PD_OK)
+		return false;
+	if (!due.d) {   /* "by June": by the month's end */
+		pd_date_add_months(&due, 1);
+		pd_date_add_days(&due, -1);
+	}
+	pd_date_add_days(&limit, x->o->due_within);
+	return pd_date_days(&due) <= pd_date_days(&limit);
+}
+
 static int collect(struct act *x)
 {
 	size_t n = 0;
@@ -201,7 +188,8 @@ static int collect(struct act *x)
 			uint64_t mid = pd_get_ref(&it->act[k], PD_ACTION_RAISED);
 			struct pd_record m;
 
-			if (pd_action_state(&it->act[k]) != PD_AS_OPEN)
+			if (pd_action_state(&it->act[k]) != PD_AS_OPEN ||
+			    !due_soon(x, &it->act[k]))
 				continue;
 			e->a = &it->act[k];
 			e->it = it;
@@ -414,7 +402,9 @@ int rep_actions(struct pd_txn *txn, const char *ref,
 		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
 	if (rc == PD_OK)
 		arrange(&x);
-	if (rc == PD_OK && rep_is_sheet(opts))
+	if (rc == PD_OK && opts->format == PD_FMT_MAIL)
+		rc = rep_actions_mail(&x, out, err);
+	else if (rc == PD_OK && rep_is_sheet(opts))
 		rc = write_sheet(&x, out, err);
 	else if (rc == PD_OK && build(&x, &dm) != PD_OK)
 		rc = pd_err_set(err, dm.rc, "out of memory");

@@ -50,6 +50,8 @@ struct pd_colmap {
 	size_t           nfile;                 /* columns in the header */
 	struct pd_buf    unknown;               /* "a, b, c": columns ignored */
 	size_t           nunknown;
+	bool             raw;                   /* values are not CSV: no
+						   formula guard to remove */
 };
 
 /* A column's name in messages ("verified", "first name"). */
@@ -79,6 +81,8 @@ void pd_cell_get(const struct pd_colmap *map, const struct pd_csv_row *row,
 /* --- the import context (import.c) ---------------------------------------- */
 
 struct pd_dir;     /* people by folded name and initials (import_refs.c) */
+struct pd_vcimp;    /* a vCard card's columns (import_vcard.c) */
+struct pd_vcard_reader;
 
 struct pd_deferred {
 	uint64_t      item, plan;
@@ -92,7 +96,11 @@ struct pd_imp {
 	/* fixed for the whole import */
 	const struct pd_import_opts *o;
 	const char          *name;
-	struct pd_csv_reader *rd;
+	struct pd_csv_reader *rd;       /* a CSV file, or */
+	struct pd_vcard_reader *vc;     /* a vCard file */
+	struct pd_vcimp     *vci;
+	bool                 by_line;   /* messages say FILE:LINE (of field_line) */
+	unsigned long        field_line[PD_COLS_MAX];
 	struct pd_colmap     map;
 	size_t               file_warnings;  /* given before the write */
 	/* reset at the start of each try of the write */
@@ -128,6 +136,9 @@ int pd_imp_place(struct pd_imp *imp, int field, int code, const char *what);
 /* Record a warning "FILE:LINE:FIELD: warning: ..." (field 0: no place). */
 void pd_imp_warn(struct pd_imp *imp, int field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Record a warning already formatted as a whole line. */
+void pd_imp_warn_line(struct pd_imp *imp, const char *line);
 
 /*
  * Store imp->cur unless it has the same fields as imp->old (when imp->cur
@@ -168,6 +179,27 @@ int pd_imp_update_row(struct pd_imp *imp);
 int pd_imp_meeting_row(struct pd_imp *imp);
 /* After the last row: resolve the parents that came later in the file. */
 int pd_imp_item_parents(struct pd_imp *imp);
+
+/* --- vCard files (import_vcard.c) ---------------------------------------- */
+
+/* Set imp->map to the people columns as they are (column i is column i),
+ * and messages to FILE:LINE.  PD_OK or PD_ENOMEM. */
+int pd_imp_vcard_start(struct pd_imp *imp);
+
+/* Forget what a previous try of the write gathered (the warnings). */
+void pd_imp_vcard_reset(struct pd_imp *imp);
+
+/*
+ * Read the next card of imp->vc into imp->row (and imp->field_line).
+ * Returns PD_OK; PD_NOTFOUND at the end; PD_EPARSE, PD_EINVAL (a broken
+ * file, a card with no name: "FILE:LINE: " message); PD_ENOMEM.
+ */
+int pd_imp_vcard_next(struct pd_imp *imp);
+
+/* Add the file's warnings (properties ignored, a charset guessed). */
+void pd_imp_vcard_warnings(struct pd_imp *imp);
+
+void pd_imp_vcard_free(struct pd_imp *imp);
 
 /* --- look-ups (import_refs.c) -------------------------------------------- */
 

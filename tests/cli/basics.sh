@@ -43,9 +43,28 @@ man="$PLANDESK_SHARE/man/plandesk.1"
 "$PLANDESK" --help | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }' >"$T_TMP/cmds"
 [ -s "$T_TMP/cmds" ] || fail "--help lists the commands"
 while read -r c; do
-	if grep -Eq "^\.BI? $c( |\$)" "$man"; then ok "the manual describes $c"
+	if sed 's/\\-/-/g' "$man" | grep -Eq "^\.BI? $c( |\$)"; then ok "the manual describes $c"
 	else fail "the manual describes $c"; fi
 done <"$T_TMP/cmds"
+# Every command answers COMMAND --help on stdout with exit 0, and never
+# touches a database doing it.
+while read -r c; do
+	expect_status 0 "$c --help exits 0" "$PLANDESK" --db "$T_TMP/none/x.db" "$c" --help
+	expect_out "$c --help shows its usage" "^usage: plandesk \[--db PATH\] $c"
+done <"$T_TMP/cmds"
+if [ ! -e "$T_TMP/none" ]; then ok "--help opens no database"; else fail "--help opens no database"; fi
+expect_status 0 "-h alone is --help too" "$PLANDESK" export -h
+expect_out "export -h shows its options" '^  -o, --output FILE'
+
+# The README lists every command, and its quick start is setup.sh.
+readme="$PLANDESK_SHARE/../README.md"
+while read -r c; do
+	if grep -Eq "^    plandesk( \[--db PATH\])? $c( |\$)" "$readme"; then ok "the README lists $c"
+	else fail "the README lists $c"; fi
+done <"$T_TMP/cmds"
+if grep -Eq '^    \./setup\.sh$' "$readme" && [ -x "$PLANDESK_SHARE/../setup.sh" ]
+then ok "the README's first command is ./setup.sh"; else fail "the README's first command is ./setup.sh"; fi
+
 if grep -q 'query_command' "$man"; then ok "the manual shows mutt's query_command"
 else fail "the manual shows mutt's query_command"; fi
 
