@@ -58,6 +58,12 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error(ctx, "restore needs --db NEW: the database file to create");
 		return CLI_ERROR;
 	}
+	/* Its first bytes are read twice (what it is, then the restore). */
+	if (stat(src, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+		cli_error(ctx, "%s is not a file (a pipe?): restore from a copy of "
+			  "the backup in a file; nothing was written", src);
+		return CLI_ERROR;
+	}
 	if (pd_backup_probe(src, &info, &err) != PD_OK) {
 		cli_error(ctx, "%s; nothing was written", err.msg);
 		return CLI_ERROR;

@@ -167,6 +167,22 @@ rm -f "$out/p.db-lock"
 only "--force leaves no temporary" enc.pdb plain.db new.db p.db
 
 # --- passphrase files ----------------------------------------------------------
+# From a password manager, down a pipe: no mode to judge.
+mkfifo "$T_TMP/pass.fifo" "$T_TMP/backup.fifo"
+printf 'correct horse battery staple\n' >"$T_TMP/pass.fifo" &
+expect_status 0 "a passphrase down a pipe (--passphrase-file /dev/stdin)" \
+	"$PLANDESK" restore --passphrase-file "$T_TMP/pass.fifo" "$out/enc.pdb" \
+	--db "$out/fifo.db"
+wait
+rm -f "$out/fifo.db"
+# A backup down a pipe would be read twice (what it is, then the restore).
+cat "$out/plain.db" >"$T_TMP/backup.fifo" &
+writer=$!
+expect_status 2 "a backup down a pipe is refused, not misread" \
+	"$PLANDESK" restore "$T_TMP/backup.fifo" --db "$out/pipe.db"
+expect_err "saying so" 'backup\.fifo is not a file \(a pipe\?\)'
+kill $writer 2>/dev/null
+wait
 chmod 644 "$pw"
 expect_status 2 "a passphrase file others may read is refused" \
 	pd backup --encrypt --passphrase-file "$pw" "$out/x.pdb"
