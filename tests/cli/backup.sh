@@ -150,6 +150,16 @@ if command -v setsid >/dev/null 2>&1; then
 	only "neither wrote anything" enc.pdb plain.db new.db
 fi
 
+# A write that fails half-way (the file-size limit stands in for a full
+# disk): the copy into the pipe stops, and the temporary is removed.
+limited() { ( ulimit -f "$1"; shift; exec "$@" ); }
+expect_status 2 "an encrypted backup that cannot be written fails" \
+	limited 100 "$PLANDESK" --db "$db" backup --encrypt --passphrase-file "$pw" "$out/big.pdb"
+expect_err "saying why" 'cannot write .*big\.pdb: File too large'
+expect_status 2 "so does a restore" \
+	limited 100 "$PLANDESK" restore --passphrase-file "$pw" "$out/enc.pdb" --db "$out/big.db"
+only "neither leaves anything" enc.pdb plain.db new.db
+
 # --- plain backups, --force, the global --db --------------------------------
 expect_status 0 "a plain backup restores" "$PLANDESK" restore "$out/plain.db" --db "$out/p.db"
 expect_out "as a plain one" '\(a plain backup\), checked: no problems found'
