@@ -71,6 +71,6 @@ const struct cli_cmd cmd_backup = {
 	.name = "backup",
 	.usage = "[--encrypt [--passphrase-file F]] FILE",
 	.summary = "write a compact copy of the database to FILE (mode 0600), "
-		   "encrypted with a passphrase if asked",
+		   "encrypted if asked",
 	.run = run,
 };

@@ -103,7 +103,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_restore = {
 	.name = "restore",
 	.usage = "[--passphrase-file F] [--force] FILE --db NEW",
-	.summary = "restore a backup (plain or encrypted) as the new database NEW, "
-		   "checked before it is put in place",
+	.summary = "restore a backup, plain or encrypted, as the database NEW",
 	.run = run,
 };
