@@ -245,7 +245,7 @@ int pd_backup_restore(const char *src, const char *dest, const char *pass,
 		pd_err_prefix(err, "%s: ", src);
 	if (rc == PD_OK)
 		rc = aim(&t, dest, force, err);
-	/* The passphrase is known right before anything is created. */
+	/* A wrong passphrase is found before anything is created. */
 	if (rc == PD_OK && info.kind == PD_BACKUP_ENCRYPTED)
 		rc = pd_crypt_open(&r, in, src, head, pass, passlen, err);
 	if (rc == PD_OK)
