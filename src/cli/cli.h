@@ -5,6 +5,7 @@
 #ifndef PLANDESK_CLI_H
 #define PLANDESK_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -37,6 +38,7 @@ struct cli_cmd {
 
 extern const struct cli_cmd cmd_check;
 extern const struct cli_cmd cmd_backup;
+extern const struct cli_cmd cmd_restore;
 extern const struct cli_cmd cmd_minutes;
 extern const struct cli_cmd cmd_report;
 extern const struct cli_cmd cmd_import;
@@ -97,5 +99,14 @@ void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
 
 /* Print a subcommand's usage line to stderr and return CLI_ERROR. */
 int cli_usage(struct cli_ctx *ctx, const struct cli_cmd *cmd);
+
+/*
+ * Hold SIGINT, SIGTERM, SIGHUP and SIGQUIT back (saving the old mask in
+ * *saved) while a file is written through a temporary, so that Ctrl-C
+ * cannot leave the temporary behind: a signal that came meanwhile takes
+ * effect at cli_signals_release, once it is renamed or removed.
+ */
+void cli_signals_hold(sigset_t *saved);
+void cli_signals_release(const sigset_t *saved);
 
 #endif

@@ -1,5 +1,7 @@
-/* cli_common.c — what every subcommand shares: opening the store, errors. */
+/* cli_common.c — what every subcommand shares: opening the store, errors,
+ * signals held while a file is written. */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -99,4 +101,26 @@ int cli_date_style(struct cli_ctx *ctx, const char *name, enum pd_date_style *ou
 		return CLI_ERROR;
 	}
 	return CLI_OK;
+}
+
+static void held_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+	sigaddset(set, SIGQUIT);
+}
+
+void cli_signals_hold(sigset_t *saved)
+{
+	sigset_t set;
+
+	held_signals(&set);
+	sigprocmask(SIG_BLOCK, &set, saved);
+}
+
+void cli_signals_release(const sigset_t *saved)
+{
+	sigprocmask(SIG_SETMASK, saved, NULL);
 }

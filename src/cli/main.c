@@ -17,6 +17,7 @@
 static const struct cli_cmd *const commands[] = {
 	&cmd_check,
 	&cmd_backup,
+	&cmd_restore,
 	&cmd_minutes,
 	&cmd_report,
 	&cmd_import,

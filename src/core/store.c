@@ -120,7 +120,7 @@ int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
 }
 
 /* mkdir -p for the directory part of `path`, each new directory 0700. */
-static int make_parent_dirs(const char *path, struct pd_err *err)
+int pd_make_parent_dirs(const char *path, struct pd_err *err)
 {
 	char dir[4096];
 	char *slash;
@@ -373,7 +373,7 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	st->read_only = opts && opts->read_only;
 	st->session = new_session(st);
 	st->map_size = opts && opts->map_size ? opts->map_size : PD_DEFAULT_MAP;
-	if (!st->read_only && (rc = make_parent_dirs(path, err)) != PD_OK)
+	if (!st->read_only && (rc = pd_make_parent_dirs(path, err)) != PD_OK)
 		goto fail;
 	if ((rc = open_env(st, path, err)) != PD_OK)
 		goto fail;

@@ -55,6 +55,10 @@ struct pd_txn {
 int pd_mdb_err(struct pd_txn *txn, int rc, struct pd_err *err,
 	       const char *what);
 
+/* mkdir -p for the folder holding `path`, each folder made 0700 (a new
+ * database's, a restored one's).  Returns PD_OK, PD_EINVAL, PD_EIO. */
+int pd_make_parent_dirs(const char *path, struct pd_err *err);
+
 /* Read/write the raw encoded value of (kind, id); NULL txn->scratch use. */
 int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	       MDB_val *val, struct pd_err *err);

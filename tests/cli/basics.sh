@@ -5,7 +5,7 @@
 
 expect_status 0 "--help exits 0" "$PLANDESK" --help
 expect_out "--help lists check" '^  check'
-expect_out "--help lists backup" '^  backup FILE'
+expect_out "--help lists backup" '^  backup .*FILE'
 expect_status 0 "--version exits 0" "$PLANDESK" --version
 expect_out "--version names the program" '^plandesk [0-9]'
 expect_status 2 "no command is a usage error" "$PLANDESK"
