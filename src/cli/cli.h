@@ -9,10 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "plandesk/buf.h"
-#include "plandesk/date.h"
-#include "plandesk/format.h"
-#include "plandesk/store.h"
+#include "plandesk/base/buf.h"
+#include "plandesk/base/date.h"
+#include "plandesk/documents/format.h"
+#include "plandesk/store/store.h"
 
 /* Exit statuses: the contract of DESIGN §4. */
 enum { CLI_OK = 0, CLI_NOTHING = 1, CLI_ERROR = 2 };

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "plandesk/doc.h"
+#include "plandesk/documents/doc.h"
 
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
 {

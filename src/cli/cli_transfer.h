@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "cli.h"
-#include "plandesk/transfer.h"
+#include "plandesk/transfer/transfer.h"
 
 /* A progress line on stderr, drawn only when stderr is a terminal and the
  * work has taken more than half a second. */

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "plandesk/mail.h"
+#include "plandesk/transfer/mail.h"
 
 /* The header block is all that is wanted; read at most this much. */
 #define HEAD_MAX (1u << 20)

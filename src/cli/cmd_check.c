@@ -2,7 +2,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "plandesk/check.h"
+#include "plandesk/records/check.h"
 
 static void report(void *ctx, const char *problem)
 {

@@ -25,10 +25,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "plandesk/buf.h"
-#include "plandesk/date.h"
-#include "plandesk/search.h"
-#include "plandesk/u64map.h"
+#include "plandesk/base/buf.h"
+#include "plandesk/base/date.h"
+#include "plandesk/directory/search.h"
+#include "plandesk/base/u64map.h"
 
 /* Write the output in pieces of about this size. */
 #define OUT_CHUNK 65536

@@ -19,8 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "plandesk/date.h"
-#include "plandesk/minutes.h"
+#include "plandesk/base/date.h"
+#include "plandesk/documents/minutes.h"
 #include "cli.h"
 
 struct opts {

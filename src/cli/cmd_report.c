@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/report.h"
+#include "plandesk/documents/report.h"
 #include "cli.h"
 
 struct args {

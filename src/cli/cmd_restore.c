@@ -12,7 +12,7 @@
 
 #include "cli.h"
 #include "cli_passphrase.h"
-#include "plandesk/backup.h"
+#include "plandesk/protect/backup.h"
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "cli_transfer.h"
-#include "plandesk/ical.h"
-#include "plandesk/vcard.h"
+#include "plandesk/transfer/ical.h"
+#include "plandesk/transfer/vcard.h"
 
 int cli_export_vcards(struct cli_ctx *ctx, enum pd_kind kind, const char *out,
 		      int version)

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "cli_passphrase.h"
-#include "plandesk/backup.h"
+#include "plandesk/protect/backup.h"
 
 #define BUF_BYTES (PD_PASSPHRASE_MAX + 2)   /* room to see one byte too many */
 

@@ -15,8 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "plandesk/date.h"
-#include "plandesk/store.h"
+#include "plandesk/base/date.h"
+#include "plandesk/store/store.h"
 #include "keymap.h"
 #include "lineedit.h"
 #include "theme.h"

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/report.h"
-#include "plandesk/transfer.h"
+#include "plandesk/documents/report.h"
+#include "plandesk/transfer/transfer.h"
 #include "app.h"
 #include "cmdline.h"
 #include "meeting_mode.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "docview.h"
 #include "draw.h"
 #include "views.h"

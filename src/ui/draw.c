@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "draw.h"
 
 /* What code point `cp` (from `n` bytes) shows as, and its width. */

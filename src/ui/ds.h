@@ -14,9 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "plandesk/record.h"
-#include "plandesk/scan.h"
-#include "plandesk/store.h"
+#include "plandesk/records/record.h"
+#include "plandesk/store/scan.h"
+#include "plandesk/store/store.h"
 
 #define UI_MAXCELLS 6
 #define UI_CELL     320

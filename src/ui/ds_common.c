@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "ds.h"
 
 void ui_row_clear(struct ui_row *r)

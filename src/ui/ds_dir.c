@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/scan.h"
-#include "plandesk/search.h"
+#include "plandesk/store/scan.h"
+#include "plandesk/directory/search.h"
 #include "ds_dir.h"
 
 #define PAGE 64

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/track.h"
+#include "plandesk/meetings/track.h"
 #include "ds_plans.h"
 #include "recfmt.h"
 

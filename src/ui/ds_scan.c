@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "ds.h"
 
 #define BATCH 256

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "plandesk/scale.h"
-#include "plandesk/track.h"
+#include "plandesk/meetings/scale.h"
+#include "plandesk/meetings/track.h"
 #include "edit.h"
 #include "editor.h"
 #include "recfmt.h"

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "plandesk/record.h"
+#include "plandesk/records/record.h"
 #include "app.h"
 
 /*

@@ -14,7 +14,7 @@
 
 #include <curses.h>
 
-#include "plandesk/buf.h"
+#include "plandesk/base/buf.h"
 #include "editor.h"
 
 #define MAXARGV 16

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "plandesk/status.h"
+#include "plandesk/base/status.h"
 
 struct app;
 

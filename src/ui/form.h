@@ -15,7 +15,7 @@
 
 #include <stdint.h>
 
-#include "plandesk/record.h"
+#include "plandesk/records/record.h"
 #include "app.h"
 
 /*

@@ -9,11 +9,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "plandesk/date.h"
-#include "plandesk/people_match.h"
-#include "plandesk/scale.h"
-#include "plandesk/text.h"
-#include "plandesk/track.h"
+#include "plandesk/base/date.h"
+#include "plandesk/directory/people_match.h"
+#include "plandesk/meetings/scale.h"
+#include "plandesk/base/text.h"
+#include "plandesk/meetings/track.h"
 #include "edit.h"
 #include "form_impl.h"
 #include "recfmt.h"

@@ -7,8 +7,8 @@
 
 #include <stdbool.h>
 
-#include "plandesk/record.h"
-#include "plandesk/scale.h"
+#include "plandesk/records/record.h"
+#include "plandesk/meetings/scale.h"
 #include "app.h"
 #include "lineedit.h"
 

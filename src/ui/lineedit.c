@@ -7,7 +7,7 @@
 
 #include <curses.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "draw.h"
 #include "keymap.h"
 #include "lineedit.h"

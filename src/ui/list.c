@@ -10,7 +10,7 @@
 
 #include <curses.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "app.h"
 #include "draw.h"
 #include "list.h"

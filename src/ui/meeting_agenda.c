@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/actionline.h"
-#include "plandesk/buf.h"
-#include "plandesk/due.h"
-#include "plandesk/text.h"
-#include "plandesk/track.h"
+#include "plandesk/meetings/actionline.h"
+#include "plandesk/base/buf.h"
+#include "plandesk/meetings/due.h"
+#include "plandesk/base/text.h"
+#include "plandesk/meetings/track.h"
 #include "draw.h"
 #include "meeting_mode_impl.h"
 #include "recfmt.h"

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/search.h"
-#include "plandesk/text.h"
+#include "plandesk/directory/search.h"
+#include "plandesk/base/text.h"
 #include "draw.h"
 #include "meeting_mode_impl.h"
 #include "recfmt.h"

@@ -12,8 +12,8 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "plandesk/date.h"
-#include "plandesk/meeting.h"
+#include "plandesk/base/date.h"
+#include "plandesk/meetings/meeting.h"
 #include "app.h"
 #include "lineedit.h"
 #include "meeting_mode.h"

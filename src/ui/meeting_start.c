@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/doc.h"
-#include "plandesk/minutes.h"
+#include "plandesk/documents/doc.h"
+#include "plandesk/documents/minutes.h"
 #include "docview.h"
 #include "meeting_mode_impl.h"
 #include "views.h"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "draw.h"
 #include "recfmt.h"
 

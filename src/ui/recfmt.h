@@ -10,9 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "plandesk/record.h"
-#include "plandesk/scale.h"
-#include "plandesk/store.h"
+#include "plandesk/records/record.h"
+#include "plandesk/meetings/scale.h"
+#include "plandesk/store/store.h"
 
 /*
  * A short title of `r` into buf: a plan's ref and title, an item's ref and

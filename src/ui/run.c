@@ -13,7 +13,7 @@
 
 #include <curses.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "app.h"
 #include "form.h"
 #include "ui.h"

@@ -12,7 +12,7 @@
 
 #include <curses.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "app.h"
 #include "draw.h"
 #include "statusline.h"

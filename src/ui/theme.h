@@ -10,7 +10,7 @@
 
 #include <curses.h>
 
-#include "plandesk/scale.h"
+#include "plandesk/meetings/scale.h"
 
 enum ui_role {
 	UI_R_NORMAL, UI_R_TITLE, UI_R_TAB, UI_R_STATUS, UI_R_SELECTED, UI_R_DIM,

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/scan.h"
-#include "plandesk/text.h"
-#include "plandesk/track.h"
+#include "plandesk/store/scan.h"
+#include "plandesk/base/text.h"
+#include "plandesk/meetings/track.h"
 #include "edit.h"
 #include "form.h"
 #include "list.h"

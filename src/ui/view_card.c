@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/track.h"
+#include "plandesk/meetings/track.h"
 #include "docview.h"
 #include "edit.h"
 #include "form.h"

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 #include "cmdline.h"
 #include "docview.h"
 #include "draw.h"

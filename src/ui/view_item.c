@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/scale.h"
-#include "plandesk/track.h"
+#include "plandesk/meetings/scale.h"
+#include "plandesk/meetings/track.h"
 #include "docview.h"
 #include "edit.h"
 #include "form.h"

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/meeting.h"
-#include "plandesk/scale.h"
-#include "plandesk/track.h"
+#include "plandesk/meetings/meeting.h"
+#include "plandesk/meetings/scale.h"
+#include "plandesk/meetings/track.h"
 #include "docview.h"
 #include "edit.h"
 #include "form.h"

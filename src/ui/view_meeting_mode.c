@@ -23,8 +23,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "plandesk/scale.h"
-#include "plandesk/track.h"
+#include "plandesk/meetings/scale.h"
+#include "plandesk/meetings/track.h"
 #include "cmdline.h"
 #include "meeting_mode_impl.h"
 #include "views.h"

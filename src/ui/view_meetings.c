@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/meeting.h"
-#include "plandesk/scan.h"
+#include "plandesk/meetings/meeting.h"
+#include "plandesk/store/scan.h"
 #include "edit.h"
 #include "form.h"
 #include "list.h"

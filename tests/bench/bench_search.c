@@ -26,8 +26,8 @@
 
 #include <lmdb.h>
 
-#include "plandesk/search.h"
-#include "plandesk/store.h"
+#include "plandesk/directory/search.h"
+#include "plandesk/store/store.h"
 
 #define BATCH 20000
 #define PAGE 20

@@ -27,7 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "plandesk/backup.h"
+#include "plandesk/protect/backup.h"
 
 #define PASSPHRASE "fuzzing passphrase"
 

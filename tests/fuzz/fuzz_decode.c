@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/buf.h"
-#include "plandesk/codec.h"
-#include "plandesk/record.h"
+#include "plandesk/base/buf.h"
+#include "plandesk/records/codec.h"
+#include "plandesk/records/record.h"
 
 static _Noreturn void fail(enum pd_kind kind, const char *what)
 {

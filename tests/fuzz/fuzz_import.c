@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/transfer.h"
+#include "plandesk/transfer/transfer.h"
 
 static struct pd_store *st;
 static char dir[64];

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/mail.h"
-#include "plandesk/text.h"
+#include "plandesk/transfer/mail.h"
+#include "plandesk/base/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

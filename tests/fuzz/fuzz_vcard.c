@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/transfer.h"
-#include "plandesk/vcard.h"
+#include "plandesk/transfer/transfer.h"
+#include "plandesk/transfer/vcard.h"
 
 static struct pd_store *st;
 static char dir[64];

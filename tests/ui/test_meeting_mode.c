@@ -9,8 +9,8 @@
  */
 #include "uitest.h"
 
-#include "plandesk/meeting.h"
-#include "plandesk/track.h"
+#include "plandesk/meetings/meeting.h"
+#include "plandesk/meetings/track.h"
 #include "meeting_mode.h"
 #include "meeting_mode_impl.h"
 

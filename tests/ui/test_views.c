@@ -6,7 +6,7 @@
  */
 #include "uitest.h"
 
-#include "plandesk/track.h"
+#include "plandesk/meetings/track.h"
 
 static uint64_t plan, item3, item4, item6;
 

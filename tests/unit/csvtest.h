@@ -12,8 +12,8 @@
 
 #include <criterion/criterion.h>
 
-#include "plandesk/buf.h"
-#include "plandesk/csv.h"
+#include "plandesk/base/buf.h"
+#include "plandesk/transfer/csv.h"
 
 #ifndef TOP_SRCDIR
 #define TOP_SRCDIR "."
@@ -204,7 +204,7 @@ static const char *const spectrum_cases[] __attribute__((unused)) = {
 
 /* --- importing into the test database (include testdb.h first) ---------- */
 #ifdef PLANDESK_TESTDB_H
-#include "plandesk/transfer.h"
+#include "plandesk/transfer/transfer.h"
 
 /* Warnings given by the last import, one a line. */
 static struct pd_buf warned __attribute__((unused));

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 
 /* True when '&' at s starts an entity or character reference. */
 static inline bool hc_entity(const char *s)

@@ -7,7 +7,7 @@
 
 #include <criterion/criterion.h>
 
-#include "plandesk/actionline.h"
+#include "plandesk/meetings/actionline.h"
 
 static struct pd_actionline al;
 

@@ -19,8 +19,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "plandesk/backup.h"
-#include "plandesk/check.h"
+#include "plandesk/protect/backup.h"
+#include "plandesk/records/check.h"
 
 #define PASS  "correct horse battery staple"
 #define WRONG "correct horse battery stapler"

@@ -5,8 +5,8 @@
 #include "testdb.h"
 #include "rawdb.h"
 
-#include "plandesk/check.h"
-#include "plandesk/search.h"
+#include "plandesk/records/check.h"
+#include "plandesk/directory/search.h"
 
 TestSuite(cards, .init = tdb_setup, .fini = tdb_teardown);
 

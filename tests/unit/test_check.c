@@ -3,8 +3,8 @@
 #include "testdb.h"
 #include "rawdb.h"
 
-#include "plandesk/check.h"
-#include "plandesk/codec.h"
+#include "plandesk/records/check.h"
+#include "plandesk/records/codec.h"
 
 TestSuite(check, .init = tdb_setup, .fini = tdb_teardown);
 

@@ -4,8 +4,8 @@
 
 #include <stdint.h>
 
-#include "plandesk/buf.h"
-#include "plandesk/codec.h"
+#include "plandesk/base/buf.h"
+#include "plandesk/records/codec.h"
 
 /* A UTF-8 text with 2-, 3- and 4-byte sequences. */
 #define MB_TEXT "Zo\xc3\xab \xe2\x80\x94 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80"

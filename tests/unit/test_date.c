@@ -5,7 +5,7 @@
 
 #include <criterion/criterion.h>
 
-#include "plandesk/date.h"
+#include "plandesk/base/date.h"
 
 static struct pd_date
 date(int y, int m, int d)

@@ -12,8 +12,8 @@
 #include <stdio.h>
 
 #include "zipcheck.h"
-#include "plandesk/docmodel.h"
-#include "plandesk/text.h"
+#include "plandesk/documents/docmodel.h"
+#include "plandesk/base/text.h"
 
 static const char *run_text(const struct pd_dm_block *b)
 {

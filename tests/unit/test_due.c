@@ -8,7 +8,7 @@
 
 #include <criterion/criterion.h>
 
-#include "plandesk/due.h"
+#include "plandesk/meetings/due.h"
 
 /* Monday 7 December 2026, and Friday 26 June 2009 (seed 000's meeting). */
 static const struct pd_date monday = { 2026, 12, 7 };

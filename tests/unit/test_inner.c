@@ -7,9 +7,9 @@
 #include "testdb.h"
 #include "rawdb.h"
 
-#include "plandesk/check.h"
-#include "plandesk/codec.h"
-#include "plandesk/search.h"
+#include "plandesk/records/check.h"
+#include "plandesk/records/codec.h"
+#include "plandesk/directory/search.h"
 
 TestSuite(inner, .init = tdb_setup, .fini = tdb_teardown);
 

@@ -4,7 +4,7 @@
  */
 #include "testdb.h"
 
-#include "plandesk/mail.h"
+#include "plandesk/transfer/mail.h"
 
 TestSuite(mail);
 TestSuite(sender, .init = tdb_setup, .fini = tdb_teardown);

@@ -4,7 +4,7 @@
  */
 #include "testdb.h"
 
-#include "plandesk/meeting.h"
+#include "plandesk/meetings/meeting.h"
 #include "rawdb.h"
 
 static uint64_t plan, item1, item2, kp, dd, kc, hope;

@@ -6,8 +6,8 @@
  */
 #include "testdb.h"
 
-#include "plandesk/meeting.h"
-#include "plandesk/minutes.h"
+#include "plandesk/meetings/meeting.h"
+#include "plandesk/documents/minutes.h"
 
 static uint64_t plan, m1, m2;
 

@@ -5,7 +5,7 @@
  */
 #include "testdb.h"
 
-#include "plandesk/people_match.h"
+#include "plandesk/directory/people_match.h"
 
 static uint64_t kp, dd, kc;
 

@@ -22,9 +22,9 @@
 #include <sys/stat.h>
 
 #include "htmlcheck.h"
-#include "plandesk/date.h"
-#include "plandesk/doc.h"
-#include "plandesk/report.h"
+#include "plandesk/base/date.h"
+#include "plandesk/documents/doc.h"
+#include "plandesk/documents/report.h"
 
 static uint64_t kp, dd;
 

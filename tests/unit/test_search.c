@@ -3,9 +3,9 @@
  * long random run checked by pd_check and by a brute-force matcher. */
 #include "testdb.h"
 
-#include "plandesk/check.h"
-#include "plandesk/search.h"
-#include "plandesk/text.h"
+#include "plandesk/records/check.h"
+#include "plandesk/directory/search.h"
+#include "plandesk/base/text.h"
 
 TestSuite(search, .init = tdb_setup, .fini = tdb_teardown);
 

@@ -10,8 +10,8 @@
  * answer through the driven walk alone. */
 #include "testdb.h"
 
-#include "plandesk/search.h"
-#include "plandesk/text.h"
+#include "plandesk/directory/search.h"
+#include "plandesk/base/text.h"
 
 TestSuite(search_order, .init = tdb_setup, .fini = tdb_teardown);
 

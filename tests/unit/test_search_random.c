@@ -5,9 +5,9 @@
  * in rank order. */
 #include "testdb.h"
 
-#include "plandesk/check.h"
-#include "plandesk/search.h"
-#include "plandesk/text.h"
+#include "plandesk/records/check.h"
+#include "plandesk/directory/search.h"
+#include "plandesk/base/text.h"
 
 TestSuite(search_random, .init = tdb_setup, .fini = tdb_teardown);
 

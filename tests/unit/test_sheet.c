@@ -7,8 +7,8 @@
  * header, an autofilter, fitted and wrapped columns.
  */
 #include "zipcheck.h"
-#include "plandesk/csv.h"
-#include "plandesk/sheet.h"
+#include "plandesk/transfer/csv.h"
+#include "plandesk/documents/sheet.h"
 
 static int to_buf(void *ctx, const void *p, size_t n, struct pd_err *err)
 {

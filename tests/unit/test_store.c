@@ -12,7 +12,7 @@
 
 #include <lmdb.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 
 TestSuite(store, .init = tdb_setup, .fini = tdb_teardown);
 

@@ -6,7 +6,7 @@
 #include <criterion/criterion.h>
 #include <utf8proc.h>
 
-#include "plandesk/text.h"
+#include "plandesk/base/text.h"
 
 /* Fold a NUL-terminated string; the result must be freed. */
 static char *

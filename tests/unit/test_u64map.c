@@ -9,8 +9,8 @@
 
 #include <criterion/criterion.h>
 
-#include "plandesk/status.h"
-#include "plandesk/u64map.h"
+#include "plandesk/base/status.h"
+#include "plandesk/base/u64map.h"
 
 Test(u64map, get_add_and_sets)
 {

@@ -4,7 +4,7 @@
 
 #include <lmdb.h>
 
-#include "plandesk/check.h"
+#include "plandesk/records/check.h"
 
 TestSuite(undo, .init = tdb_setup, .fini = tdb_teardown);
 

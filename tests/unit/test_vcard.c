@@ -7,9 +7,9 @@
  */
 #include "testdb.h"
 
-#include "plandesk/text.h"
-#include "plandesk/transfer.h"
-#include "plandesk/vcard.h"
+#include "plandesk/base/text.h"
+#include "plandesk/transfer/transfer.h"
+#include "plandesk/transfer/vcard.h"
 
 TestSuite(vcard);
 TestSuite(vcard_import, .init = tdb_setup, .fini = tdb_teardown);

@@ -18,9 +18,9 @@
 
 #include <criterion/criterion.h>
 
-#include "plandesk/record.h"
-#include "plandesk/status.h"
-#include "plandesk/store.h"
+#include "plandesk/records/record.h"
+#include "plandesk/base/status.h"
+#include "plandesk/store/store.h"
 
 struct testdb {
 	char             dir[64];    /* the temporary directory */

@@ -16,7 +16,7 @@
 #include <libxml/xpathInternals.h>
 #include <zip.h>
 
-#include "plandesk/buf.h"
+#include "plandesk/base/buf.h"
 
 /* The archive in `b` (asserts it opens). */
 static inline zip_t *zc_open(const struct pd_buf *b)

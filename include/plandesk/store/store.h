@@ -1,0 +1,295 @@
+/*
+ * store.h — the LMDB store: one environment in one file, records, indexes,
+ * unique keys, undo/redo, backup.
+ *
+ * Layout (HACKING.md has the full table): one named database per record
+ * kind keyed by the 8-byte big-endian id; MDB_DUPSORT index databases;
+ * `unique` (natural keys → id); `meta` (schema version, id counter, change
+ * counter); `undo` and `redo` (the journal); `terms` and `cards` (the
+ * directory search).
+ *
+ * Every user action is one write transaction (pd_store_write): committed
+ * means saved.  Reads happen in read transactions (pd_txn_read), which see
+ * one consistent snapshot and never block a writer in another process.
+ */
+#ifndef PLANDESK_STORE_H
+#define PLANDESK_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plandesk/records/record.h"
+#include "plandesk/base/status.h"
+
+#define PD_SCHEMA_VERSION 3        /* 2: `cards`; 3: inner keys in `terms` */
+#define PD_UNDO_MAX 500            /* journal entries kept */
+#define PD_DEFAULT_MAP (64u << 20) /* initial map size; grows on demand */
+
+struct pd_store;
+struct pd_txn;
+struct pd_cursor;
+
+struct pd_open_opts {
+	size_t map_size;   /* initial map size in bytes; 0 = PD_DEFAULT_MAP */
+	bool   read_only;  /* open without writing anything */
+};
+
+/*
+ * Work out the database path: `db_flag` (--db) if not NULL, else
+ * $PLANDESK_DB, else $XDG_DATA_HOME/plandesk/plandesk.db, else
+ * $HOME/.local/share/plandesk/plandesk.db.  `name` replaces "plandesk.db"
+ * in the default (NULL for the default; "demo.db" for the demo).
+ * Returns PD_OK, PD_EINVAL (no HOME, path too long for `n`).
+ */
+int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
+		  struct pd_err *err);
+
+/*
+ * Open (creating if absent) the database file at `path` (mode 0600; a
+ * missing parent directory is created 0700).  A file or directory that
+ * may not be written is opened read-only (see pd_store_notice).  Checks
+ * the schema version: a database from a newer plandesk is refused with
+ * PD_ESCHEMA and nothing is written; an older one opened writable is
+ * upgraded (the derived entries it lacks put in one write) before this
+ * returns.  Clears stale reader slots (mdb_reader_check).
+ * `opts` may be NULL.
+ * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open, or with
+ * `read_only` no file at `path`: the reason in err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a
+ * damaged schema version: nothing is written), PD_EDB, PD_ENOMEM.
+ */
+int pd_store_open(const char *path, const struct pd_open_opts *opts,
+		  struct pd_store **out, struct pd_err *err);
+
+/* Close the store.  No transaction may be open.  NULL is allowed. */
+void pd_store_close(struct pd_store *st);
+
+/* The path the store was opened with. */
+const char *pd_store_file(const struct pd_store *st);
+
+/*
+ * Why the store was opened read-only although writing was asked for (the
+ * file or its directory is not writable), or NULL.  Show it to the user.
+ */
+const char *pd_store_notice(const struct pd_store *st);
+
+/* True when opened read-only. */
+bool pd_store_is_read_only(const struct pd_store *st);
+
+/* The current map size in bytes (grows when a write fills it). */
+size_t pd_store_map_size(const struct pd_store *st);
+
+/*
+ * The change counter: it moves on every committed write by any process
+ * (undo and redo too; not drafts), so a client polls it to notice another
+ * process's writes.
+ * Returns PD_OK, PD_EDB.
+ */
+int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err);
+
+/*
+ * Write a compact copy of the database to `dest` (created 0600 under a
+ * temporary name, then renamed into place; a device or a pipe is written
+ * in place).
+ * Returns PD_OK, PD_EINVAL (a path too long), PD_EIO.
+ */
+int pd_store_backup(struct pd_store *st, const char *dest, struct pd_err *err);
+
+/* --- transactions ------------------------------------------------------- */
+
+/* Begin a read transaction.  End it with pd_txn_end.  PD_OK, PD_EDB, PD_ENOMEM. */
+int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err);
+
+/* End a read transaction (or abort a write one).  NULL is allowed. */
+void pd_txn_end(struct pd_txn *txn);
+
+/* The store a transaction belongs to. */
+struct pd_store *pd_txn_store(struct pd_txn *txn);
+
+/*
+ * The body of a write: called inside a write transaction; returns PD_OK to
+ * commit, anything else to roll everything back.  It may be called more
+ * than once (after the map is grown), so it must start from scratch each
+ * time and have no effect outside the transaction it cannot repeat.
+ */
+typedef int (*pd_write_fn)(struct pd_txn *txn, void *ctx, struct pd_err *err);
+
+#define PD_W_DRY_RUN 0x01u  /* run every check, then roll back */
+/*
+ * Auxiliary data only (meeting drafts): no undo journal entry, the redo
+ * list is kept and the change counter does not move.  The write must not
+ * change records (pd_put/pd_del would go unjournaled).
+ */
+#define PD_W_NO_JOURNAL 0x02u
+
+/*
+ * Run `fn` in one write transaction and commit it, recording what it
+ * changed in the undo journal under `label` ("add action", "import
+ * people.csv").  On MDB_MAP_FULL the transaction is aborted, the map
+ * doubled and `fn` run again.  Waits while another process writes.
+ * Returns fn's code when it fails; otherwise PD_OK, PD_EREADONLY, PD_EDB,
+ * PD_EIO (the file could not be written: disk full, the file-size limit,
+ * named in err as "cannot save to PATH: …; nothing was changed"),
+ * PD_ENOMEM.
+ */
+int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
+		   pd_write_fn fn, void *ctx, struct pd_err *err);
+
+/* Replace the journal label of the running write (e.g. with a count). */
+void pd_txn_set_label(struct pd_txn *txn, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* --- records ------------------------------------------------------------ */
+
+/*
+ * Read record `id` of `kind` into `out` (which must be empty; free it with
+ * pd_record_clear).  Returns PD_OK, PD_NOTFOUND, PD_ECORRUPT, PD_EDB.
+ */
+int pd_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
+	   struct pd_record *out, struct pd_err *err);
+
+/* True when record `id` of `kind` exists. */
+bool pd_exists(struct pd_txn *txn, enum pd_kind kind, uint64_t id);
+
+/*
+ * Store `r`: a new record when r->id is 0 (an id and created time are
+ * assigned and written back into r), else replace record r->id.  Checks
+ * required fields, UTF-8, the shape of dates, that required links point at
+ * live records, and unique keys; keeps every index in the same transaction.
+ * Returns PD_OK; PD_EINVAL (missing field, bad date, dangling link);
+ * PD_ECONFLICT (a unique key taken by another record: plan ref, item ref
+ * within its plan, organisation name, person e-mail); PD_NOTFOUND (r->id
+ * names no record); PD_EREADONLY; PD_EMAPFULL; PD_EDB; PD_ENOMEM.
+ */
+int pd_put(struct pd_txn *txn, struct pd_record *r, struct pd_err *err);
+
+/*
+ * Delete record `id` of `kind` and what it owns: a plan's themes, items and
+ * meetings; an item's sub-items, actions and updates.  Links to it from
+ * records it does not own (a person's organisation, an action's owner) are
+ * left to read as "no longer in the directory", so undo restores them whole.
+ * Returns PD_OK, PD_NOTFOUND, PD_EREADONLY, PD_EMAPFULL, PD_EDB.
+ */
+int pd_del(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
+	   struct pd_err *err);
+
+/* --- natural keys ------------------------------------------------------- */
+
+/*
+ * Find a record by its unique key; the text is folded as stored (case and
+ * accents do not matter).  Returns PD_OK with *id set, PD_NOTFOUND, PD_EDB.
+ */
+int pd_find_plan(struct pd_txn *txn, const char *ref, uint64_t *id);
+int pd_find_item(struct pd_txn *txn, uint64_t plan, const char *ref,
+		 uint64_t *id);
+int pd_find_org(struct pd_txn *txn, const char *name, uint64_t *id);
+int pd_find_person_email(struct pd_txn *txn, const char *email, uint64_t *id);
+
+/* --- iteration ---------------------------------------------------------- */
+
+enum pd_index {
+	PD_IX_THEMES_BY_PLAN,    /* plan → themes by position */
+	PD_IX_ITEMS_BY_PLAN,     /* plan → items by position */
+	PD_IX_ITEMS_BY_PARENT,   /* item → sub-items by position */
+	PD_IX_ACTIONS_BY_ITEM,   /* item → actions by position */
+	PD_IX_ACTIONS_BY_OWNER,  /* person → actions by due date */
+	PD_IX_UPDATES_BY_ITEM,   /* item → updates by date */
+	PD_IX_PEOPLE_BY_ORG,     /* org → people by id */
+	PD_IX_MEETINGS_BY_PLAN,  /* plan → meetings by date */
+	PD_IX_MEETINGS_BY_DATE,  /* all meetings by date (parent 0) */
+	PD_NINDEXES
+};
+
+#define PD_CUR_REVERSE 0x01u  /* newest / last first */
+
+/*
+ * Open a cursor over every record of `kind` in id order (creation order).
+ * Returns PD_OK, PD_EDB, PD_ENOMEM.
+ */
+int pd_cursor_kind(struct pd_txn *txn, enum pd_kind kind, unsigned flags,
+		   struct pd_cursor **out, struct pd_err *err);
+
+/*
+ * Open a cursor over the records indexed under `parent` in index `ix`, in
+ * the index's order.  Returns PD_OK, PD_EDB, PD_ENOMEM.
+ */
+int pd_cursor_index(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
+		    unsigned flags, struct pd_cursor **out, struct pd_err *err);
+
+/*
+ * Step to the next record; *id gets its id.  Returns PD_OK, PD_NOTFOUND at
+ * the end, PD_ECORRUPT (a malformed index entry), PD_EDB.
+ */
+int pd_cursor_next(struct pd_cursor *cur, uint64_t *id, struct pd_err *err);
+
+/* Close a cursor (before its transaction ends).  NULL is allowed. */
+void pd_cursor_close(struct pd_cursor *cur);
+
+/* Number of records of `kind`.  PD_OK, PD_EDB. */
+int pd_count_kind(struct pd_txn *txn, enum pd_kind kind, size_t *out);
+
+/* Number of entries under `parent` in `ix`.  PD_OK, PD_EDB. */
+int pd_count_index(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
+		   size_t *out);
+
+/*
+ * The ids under `parent` in index `ix`, in the index's order, read in one
+ * go: *ids (malloc'd, the caller frees; NULL when there are none) and *n.
+ * For changing what is listed, since a cursor must not see its own
+ * deletes.  Returns PD_OK, PD_ENOMEM, PD_ECORRUPT, PD_EDB; on error *ids
+ * is NULL and *n is 0.
+ */
+int pd_index_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
+		 uint64_t **ids, size_t *n, struct pd_err *err);
+
+/* --- undo --------------------------------------------------------------- */
+
+/*
+ * Undo the newest journal entry (any process's), in one write transaction,
+ * moving it to the redo list; its label is copied into `label` (n bytes).
+ * Like every write, it moves the change counter, so other clients see it.
+ * Returns PD_OK, PD_EEMPTY (nothing to undo), PD_EREADONLY, PD_ECORRUPT,
+ * PD_EDB.  A new write clears the redo list.
+ */
+int pd_store_undo(struct pd_store *st, char *label, size_t n,
+		  struct pd_err *err);
+
+/* Redo the newest undone entry.  Same codes as pd_store_undo. */
+int pd_store_redo(struct pd_store *st, char *label, size_t n,
+		  struct pd_err *err);
+
+/* The change undo (or redo) would apply next. */
+struct pd_change_info {
+	uint64_t seq;         /* its journal number, for pd_store_undo_seq */
+	int64_t  time;        /* when it was made: seconds since the epoch */
+	bool     ours;        /* made through this open store (this client);
+				 false for another process's, an earlier
+				 run's, or an entry from before sessions */
+	char     label[160];  /* what it was ("note on item 3") */
+};
+
+/*
+ * Describe the change undo (redo: redo) would apply next.
+ * Returns PD_OK, PD_EEMPTY (nothing to undo or redo), PD_ECORRUPT, PD_EDB.
+ */
+int pd_store_peek(struct pd_store *st, bool redo, struct pd_change_info *out,
+		  struct pd_err *err);
+
+/*
+ * Undo (redo: redo) the newest entry only if it is still entry `seq` (from
+ * pd_store_peek; 0: whichever is newest), so that what was asked about is
+ * what is undone even when another process wrote in between.
+ * Returns the codes of pd_store_undo, and PD_ECONFLICT (the newest entry
+ * is another one now; nothing changed).
+ */
+int pd_store_undo_seq(struct pd_store *st, bool redo, uint64_t seq,
+		      char *label, size_t n, struct pd_err *err);
+
+/*
+ * How many entries can be undone and redone, and the label of the next
+ * undo (may be NULL).  Returns PD_OK, PD_EDB.
+ */
+int pd_store_history(struct pd_store *st, size_t *nundo, size_t *nredo,
+		     char *next_label, size_t n, struct pd_err *err);
+
+#endif

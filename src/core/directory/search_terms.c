@@ -1,0 +1,586 @@
+/*
+ * search_terms.c — the words a person or an organisation is found by, and
+ * their entries in the `terms` database (format in search_terms.h).
+ *
+ * The same function, pd_search_terms, feeds the index (pd_search_entries,
+ * called from pd_index_entries, so pd_raw_set keeps the entries in step and
+ * pd_check verifies them) and the search's check of a candidate (search.c),
+ * so the two cannot disagree.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plandesk/records/codec.h"
+#include "plandesk/base/text.h"
+#include "card.h"
+#include "search_terms.h"
+
+#define WORDS_STOP (-1)     /* a pd_text_words callback's "enough" */
+#define DIGITS_MAX 32       /* digits of a phone number kept */
+#define FIRST_MAX 256       /* bytes of a name's first word compared */
+
+size_t pd_term_prefix(const char *w, size_t n)
+{
+	size_t chars = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)w[i] & 0xC0) != 0x80 && chars++ == PD_PREFIX_CHARS)
+			return i;
+	return 0;
+}
+
+static int add_term(struct pd_terms *ts, const char *w, size_t len,
+		    enum pd_rank cls)
+{
+	len = pd_utf8_cut(w, len, PD_TERM_MAX);
+	if (!len)
+		return PD_OK;
+	if (ts->n == ts->cap) {
+		size_t cap = ts->cap ? ts->cap * 2 : 32;
+		struct pd_term *t = realloc(ts->t, cap * sizeof *t);
+		if (!t)
+			return PD_ENOMEM;
+		ts->t = t;
+		ts->cap = cap;
+	}
+	ts->t[ts->n].off = ts->buf.n;
+	ts->t[ts->n].len = len;
+	ts->t[ts->n].cls = cls;
+	if (pd_buf_add(&ts->buf, w, len) != PD_OK)
+		return PD_ENOMEM;
+	ts->n++;
+	return PD_OK;
+}
+
+/* --- names --------------------------------------------------------------- */
+
+struct first_word {
+	char   w[FIRST_MAX];
+	size_t len;
+};
+
+static int first_cb(const char *w, size_t len, void *ctx)
+{
+	struct first_word *f = ctx;
+
+	f->len = len;
+	memcpy(f->w, w, len < FIRST_MAX ? len : FIRST_MAX);
+	return WORDS_STOP;
+}
+
+struct name_walk {
+	pd_name_word_cb   cb;
+	void             *ctx;
+	struct first_word first;
+	bool              done;   /* past the first word */
+};
+
+static int name_cb(const char *w, size_t len, void *ctx)
+{
+	struct name_walk *nw = ctx;
+	enum pd_rank cls = nw->done ? PD_RANK_NAME_WORD : PD_RANK_NAME_START;
+
+	/* PD_WORDS_INDEX yields a joined word's parts, then the parts run
+	 * together, which is the first query word: the first word ends there. */
+	if (!nw->done && len == nw->first.len &&
+	    !memcmp(w, nw->first.w, len < FIRST_MAX ? len : FIRST_MAX))
+		nw->done = true;
+	return nw->cb(w, len, cls, nw->ctx);
+}
+
+int pd_name_words(const char *s, size_t n, pd_name_word_cb cb, void *ctx)
+{
+	struct name_walk nw = { .cb = cb, .ctx = ctx };
+	int rc = pd_text_words(s, n, PD_WORDS_QUERY, first_cb, &nw.first);
+
+	if (rc != WORDS_STOP)
+		return rc;   /* PD_OK: no words at all */
+	return pd_text_words(s, n, PD_WORDS_INDEX, name_cb, &nw);
+}
+
+struct normal {
+	struct pd_buf *out;
+	bool           any;
+};
+
+static int normal_cb(const char *w, size_t len, void *ctx)
+{
+	struct normal *nf = ctx;
+
+	if ((nf->any && pd_buf_putc(nf->out, ' ') != PD_OK) ||
+	    pd_buf_add(nf->out, w, len) != PD_OK)
+		return PD_ENOMEM;
+	nf->any = true;
+	return 0;
+}
+
+int pd_normal_form(const char *s, size_t n, struct pd_buf *out)
+{
+	struct normal nf = { out, false };
+
+	return pd_text_words(s, n, PD_WORDS_QUERY, normal_cb, &nf);
+}
+
+/* --- walking a record's words ---------------------------------------------- */
+
+/* What is done with a record's words (walk_record). */
+struct walker {
+	int  (*name)(const char *folded, size_t n, void *ctx);  /* the folded name */
+	int  (*other)(const char *w, size_t len, void *ctx);    /* a word of another field */
+	void  *ctx;
+};
+
+static int walk_text(const struct walker *wk, const char *s, size_t n, bool name)
+{
+	char *f;
+	size_t fn;
+	int rc;
+
+	if (!n && !name)
+		return PD_OK;
+	if ((rc = pd_text_fold(s, n, &f, &fn)) != PD_OK)
+		return rc;
+	rc = name ? wk->name(f, fn, wk->ctx)
+		  : pd_text_words(f, fn, PD_WORDS_INDEX, wk->other, wk->ctx);
+	free(f);
+	return rc;
+}
+
+static int walk_field(const struct walker *wk, const struct pd_record *r, int f)
+{
+	return walk_text(wk, pd_get_text(r, f), r->v[f].n, false);
+}
+
+static int walk_digits(const struct walker *wk, const struct pd_record *r, int f)
+{
+	char d[DIGITS_MAX + 1];
+	int n = pd_text_digits(pd_get_text(r, f), r->v[f].n, d, sizeof d);
+
+	return n ? wk->other(d, (size_t)n, wk->ctx) : PD_OK;
+}
+
+/* A person's organisation name: `orgname` if given, else organisation
+ * `id`'s, read (none: no words). */
+static int walk_org(struct pd_txn *txn, const struct walker *wk, uint64_t id,
+		    const char *orgname)
+{
+	struct pd_record org;
+	int rc;
+
+	if (orgname)
+		return walk_text(wk, orgname, strlen(orgname), false);
+	if (!id)
+		return PD_OK;
+	rc = pd_get(txn, PD_ORG, id, &org, NULL);
+	if (rc == PD_OK)
+		rc = walk_field(wk, &org, PD_ORG_NAME);
+	else if (rc == PD_NOTFOUND || rc == PD_ECORRUPT)
+		rc = PD_OK;   /* no longer in the directory: no words from it */
+	pd_record_clear(&org);
+	return rc;
+}
+
+/*
+ * The fields a person or an organisation is found by (search.h), name
+ * first; a person's organisation name unless `skip_org`.  Any other kind
+ * has none.  Returns PD_OK, what a callback returned, PD_ENOMEM, PD_EDB.
+ */
+static int walk_record(struct pd_txn *txn, const struct pd_record *r,
+		       const char *orgname, bool skip_org, const struct walker *wk)
+{
+	int rc;
+
+	switch (r->kind) {
+	case PD_PERSON:
+		if ((rc = walk_text(wk, pd_get_text(r, PD_PERSON_NAME),
+				    r->v[PD_PERSON_NAME].n, true)) ||
+		    (rc = walk_field(wk, r, PD_PERSON_INITIALS)) ||
+		    (rc = walk_field(wk, r, PD_PERSON_ROLE)) ||
+		    (rc = walk_field(wk, r, PD_PERSON_EMAIL)) ||
+		    (rc = walk_digits(wk, r, PD_PERSON_PHONE)) ||
+		    (rc = walk_digits(wk, r, PD_PERSON_MOBILE)))
+			return rc;
+		return skip_org ? PD_OK : walk_org(txn, wk, pd_get_ref(r, PD_PERSON_ORG), orgname);
+	case PD_ORG:
+		if ((rc = walk_text(wk, pd_get_text(r, PD_ORG_NAME),
+				    r->v[PD_ORG_NAME].n, true)) ||
+		    (rc = walk_field(wk, r, PD_ORG_OVERVIEW)) ||
+		    (rc = walk_field(wk, r, PD_ORG_SERVICES)) ||
+		    (rc = walk_field(wk, r, PD_ORG_TAGS)) ||
+		    (rc = walk_field(wk, r, PD_ORG_EMAIL)))
+			return rc;
+		return walk_digits(wk, r, PD_ORG_PHONE);
+	default:
+		return PD_OK;
+	}
+}
+
+/* --- the terms: the walk's words as a sorted list ----------------------------- */
+
+/* A word of the name, and its prefix key when it is long enough. */
+static int name_term_cb(const char *w, size_t len, enum pd_rank cls, void *ctx)
+{
+	char key[1 + 4 * PD_PREFIX_CHARS];
+	size_t p = pd_term_prefix(w, len);
+	int rc = add_term(ctx, w, len, cls);
+
+	if (rc != PD_OK || !p)
+		return rc;
+	key[0] = PD_TERM_PREFIX;
+	memcpy(key + 1, w, p);
+	return add_term(ctx, key, p + 1, cls);
+}
+
+/* The folded name: the sort prefix, the exact key's text, the words. */
+static int term_name(const char *f, size_t fn, void *ctx)
+{
+	struct pd_terms *ts = ctx;
+	int rc;
+
+	ts->sortlen = pd_utf8_cut(f, fn, PD_SORT_MAX);
+	memcpy(ts->sort, f, ts->sortlen);
+	ts->sort[ts->sortlen] = '\0';
+	if ((rc = pd_normal_form(f, fn, &ts->exact)) == PD_OK)
+		rc = pd_name_words(f, fn, name_term_cb, ts);
+	return rc;
+}
+
+static int term_other(const char *w, size_t len, void *ctx)
+{
+	return add_term(ctx, w, len, PD_RANK_OTHER);
+}
+
+struct term_ref {
+	const char  *p;
+	size_t       len;
+	enum pd_rank cls;
+};
+
+static int ref_cmp(const void *a, const void *b)
+{
+	const struct term_ref *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->p, y->p, n);
+
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return (int)x->cls - (int)y->cls;
+}
+
+/* Sort by text, then class; keep each text once, with its best class. */
+static int finish_terms(struct pd_terms *ts)
+{
+	struct term_ref *refs;
+	size_t n = 0;
+
+	if (ts->n < 2)
+		return PD_OK;
+	if (!(refs = malloc(ts->n * sizeof *refs)))
+		return PD_ENOMEM;
+	for (size_t i = 0; i < ts->n; i++) {
+		refs[i].p = ts->buf.p + ts->t[i].off;
+		refs[i].len = ts->t[i].len;
+		refs[i].cls = ts->t[i].cls;
+	}
+	qsort(refs, ts->n, sizeof *refs, ref_cmp);
+	for (size_t i = 0; i < ts->n; i++) {
+		if (n && refs[i].len == ts->t[n - 1].len &&
+		    !memcmp(refs[i].p, ts->buf.p + ts->t[n - 1].off, refs[i].len))
+			continue;
+		ts->t[n].off = (size_t)(refs[i].p - ts->buf.p);
+		ts->t[n].len = refs[i].len;
+		ts->t[n].cls = refs[i].cls;
+		n++;
+	}
+	ts->n = n;
+	free(refs);
+	return PD_OK;
+}
+
+int pd_search_terms(struct pd_txn *txn, const struct pd_record *r,
+		    const char *orgname, struct pd_terms *out)
+{
+	const struct walker wk = { term_name, term_other, out };
+	int rc;
+
+	out->n = 0;
+	pd_buf_reset(&out->buf);
+	pd_buf_reset(&out->exact);
+	out->sort[0] = '\0';
+	out->sortlen = 0;
+	if ((rc = walk_record(txn, r, orgname, false, &wk)) != PD_OK)
+		return rc;
+	return finish_terms(out);
+}
+
+/* pd_search_words: the name's words with their classes, the others'. */
+struct words_walk {
+	pd_name_word_cb cb;
+	void           *ctx;
+};
+
+static int words_name(const char *f, size_t fn, void *ctx)
+{
+	const struct words_walk *ww = ctx;
+
+	return pd_name_words(f, fn, ww->cb, ww->ctx);
+}
+
+static int words_other(const char *w, size_t len, void *ctx)
+{
+	const struct words_walk *ww = ctx;
+
+	return ww->cb(w, len, PD_RANK_OTHER, ww->ctx);
+}
+
+int pd_search_words(struct pd_txn *txn, const struct pd_record *r,
+		    bool skip_org, pd_name_word_cb cb, void *ctx)
+{
+	struct words_walk ww = { cb, ctx };
+	const struct walker wk = { words_name, words_other, &ww };
+
+	return walk_record(txn, r, NULL, skip_org, &wk);
+}
+
+int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
+			void *ctx)
+{
+	struct words_walk ww = { cb, ctx };
+	const struct walker wk = { words_name, words_other, &ww };
+
+	return walk_org(txn, &wk, org, NULL);
+}
+
+void pd_terms_free(struct pd_terms *ts)
+{
+	if (!ts)
+		return;
+	free(ts->t);
+	pd_buf_free(&ts->buf);
+	pd_buf_free(&ts->exact);
+	memset(ts, 0, sizeof *ts);
+}
+
+/* --- entries ------------------------------------------------------------- */
+
+/* The card of `r` under `key` (card.h). */
+static int add_card(struct pd_txn *txn, const struct pd_record *r,
+		    const unsigned char *key, size_t klen, struct pd_entries *out)
+{
+	struct pd_buf v = PD_BUF_INIT;
+	int rc = pd_card_encode(r, &v);
+
+	if (rc == PD_OK)
+		rc = pd_entries_add(out, txn->st->dbi[PD_DB_CARDS], true, key, klen,
+				    v.p, v.n);
+	pd_buf_free(&v);
+	return rc;
+}
+
+/*
+ * Is term i a word of the name's first word that the folded name does not
+ * begin with?  (Its inner key; a prefix key starts with 0x02, a word with
+ * a letter or digit.)
+ */
+static bool is_inner(const struct pd_terms *ts, size_t i)
+{
+	const char *w = ts->buf.p + ts->t[i].off;
+	size_t n = ts->t[i].len;
+
+	return ts->t[i].cls == PD_RANK_NAME_START && (unsigned char)w[0] >= '0' &&
+	       !(n <= ts->sortlen && !memcmp(ts->sort, w, n));
+}
+
+/* The inner key of word w (n bytes) with the record's data. */
+static int add_inner(struct pd_entries *out, MDB_dbi dbi, const char *w,
+		     size_t n, const unsigned char *data, size_t dlen)
+{
+	char key[1 + PD_TERM_MAX];
+
+	key[0] = PD_TERM_INNER;
+	memcpy(key + 1, w, n);   /* add_term cut it to PD_TERM_MAX */
+	return pd_entries_add(out, dbi, false, key, n + 1, data, dlen);
+}
+
+/*
+ * The entries of `r` with its organisation's name `orgname` (NULL: read),
+ * and its card when `card` (the card does not hold the name, so an
+ * organisation's rename leaves its people's cards alone).
+ */
+static int entries_for(struct pd_txn *txn, const struct pd_record *r,
+		       const char *orgname, bool card, struct pd_entries *out)
+{
+	MDB_dbi dbi = txn->st->dbi[PD_DB_TERMS];
+	struct pd_terms ts = { 0 };
+	unsigned char data[PD_TERM_DATA_MAX];
+	size_t dlen;
+	int rc;
+
+	if (r->kind != PD_PERSON && r->kind != PD_ORG)
+		return PD_OK;
+	if ((rc = pd_search_terms(txn, r, orgname, &ts)) != PD_OK)
+		goto out;
+	memcpy(data + 1, ts.sort, ts.sortlen);
+	data[1 + ts.sortlen] = 0;
+	data[2 + ts.sortlen] = (unsigned char)r->kind;
+	pd_put_be64(data + 3 + ts.sortlen, r->id);
+	dlen = PD_TERM_DATA_MIN + ts.sortlen;
+	for (size_t i = 0; i < ts.n && rc == PD_OK; i++) {
+		data[0] = (unsigned char)ts.t[i].cls;
+		rc = pd_entries_add(out, dbi, false, ts.buf.p + ts.t[i].off,
+				    ts.t[i].len, data, dlen);
+		if (rc == PD_OK && txn->st->has_inner && is_inner(&ts, i))
+			rc = add_inner(out, dbi, ts.buf.p + ts.t[i].off,
+				       ts.t[i].len, data, dlen);
+	}
+	if (rc == PD_OK && ts.exact.n) {
+		/* The exact key: 0x01 + the name in normal form. */
+		size_t n = pd_utf8_cut(ts.exact.p, ts.exact.n, PD_EXACT_MAX);
+		struct pd_buf key = PD_BUF_INIT;
+
+		data[0] = PD_RANK_EXACT;
+		if (pd_buf_putc(&key, PD_TERM_EXACT) != PD_OK ||
+		    pd_buf_add(&key, ts.exact.p, n) != PD_OK)
+			rc = PD_ENOMEM;
+		else
+			rc = pd_entries_add(out, dbi, false, key.p, key.n, data, dlen);
+		pd_buf_free(&key);
+	}
+	if (rc == PD_OK && card && txn->st->has_cards)
+		rc = add_card(txn, r, data + 1, dlen - 1, out);
+out:
+	pd_terms_free(&ts);
+	return rc;
+}
+
+int pd_search_entries(struct pd_txn *txn, const struct pd_record *r,
+		      struct pd_entries *out, struct pd_err *err)
+{
+	int rc = entries_for(txn, r, NULL, true, out);
+
+	if (rc != PD_OK)
+		return pd_err_set(err, rc, "search terms: %s", pd_strerror(rc));
+	return PD_OK;
+}
+
+/* The name held in encoded organisation `val` (malloc'd; "" if none). */
+static int org_name(const MDB_val *val, char **out)
+{
+	struct pd_record r;
+
+	pd_record_init(&r, PD_ORG);
+	if (val && pd_decode(val->mv_data, val->mv_size, &r, NULL) == PD_OK)
+		*out = strdup(pd_get_text(&r, PD_ORG_NAME));
+	else
+		*out = strdup("");
+	pd_record_clear(&r);
+	return *out ? PD_OK : PD_ENOMEM;
+}
+
+static bool has_entry(const struct pd_entries *es, const struct pd_entries *in,
+		      size_t i)
+{
+	const struct pd_entry *a = &es->e[i];
+
+	for (size_t j = 0; j < in->n; j++) {
+		const struct pd_entry *b = &in->e[j];
+		if (a->klen == b->klen && a->dlen == b->dlen &&
+		    !memcmp(es->buf.p + a->koff, in->buf.p + b->koff, a->klen) &&
+		    !memcmp(es->buf.p + a->doff, in->buf.p + b->doff, a->dlen))
+			return true;
+	}
+	return false;
+}
+
+/* Apply the difference between a person's old and new term entries. */
+static int apply_diff(struct pd_txn *txn, const struct pd_entries *olds,
+		      const struct pd_entries *news, struct pd_err *err)
+{
+	int rc = PD_OK;
+
+	for (size_t i = 0; i < olds->n && rc == PD_OK; i++) {
+		const struct pd_entry *e = &olds->e[i];
+		MDB_val k = { e->klen, olds->buf.p + e->koff };
+		MDB_val d = { e->dlen, olds->buf.p + e->doff };
+		if (!has_entry(olds, news, i))
+			rc = pd_terms_queue(txn, false, false, &k, &d, err);
+	}
+	for (size_t i = 0; i < news->n && rc == PD_OK; i++) {
+		const struct pd_entry *e = &news->e[i];
+		MDB_val k = { e->klen, news->buf.p + e->koff };
+		MDB_val d = { e->dlen, news->buf.p + e->doff };
+		if (!has_entry(news, olds, i))
+			rc = pd_terms_queue(txn, false, true, &k, &d, err);
+	}
+	return rc;
+}
+
+/* The ids of the people of organisation `org`. */
+static int people_of(struct pd_txn *txn, uint64_t org, uint64_t **ids,
+		     size_t *n, struct pd_err *err)
+{
+	struct pd_cursor *cur;
+	uint64_t id, *grown;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((rc = pd_cursor_index(txn, PD_IX_PEOPLE_BY_ORG, org, 0, &cur, err)))
+		return rc;
+	while ((rc = pd_cursor_next(cur, &id, err)) == PD_OK) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if (!(grown = realloc(*ids, cap * sizeof *grown))) {
+				rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+				break;
+			}
+			*ids = grown;
+		}
+		(*ids)[(*n)++] = id;
+	}
+	pd_cursor_close(cur);
+	return rc == PD_NOTFOUND ? PD_OK : rc;
+}
+
+int pd_search_org_changed(struct pd_txn *txn, uint64_t org,
+			  const MDB_val *before, const MDB_val *after,
+			  struct pd_err *err)
+{
+	struct pd_entries olds = { 0 }, news = { 0 };
+	char *oldname = NULL, *newname = NULL;
+	uint64_t *ids = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = org_name(before, &oldname)) || (rc = org_name(after, &newname))) {
+		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		goto out;
+	}
+	if (!strcmp(oldname, newname))
+		goto out;
+	if ((rc = people_of(txn, org, &ids, &n, err)) != PD_OK)
+		goto out;
+	for (size_t i = 0; i < n && rc == PD_OK; i++) {
+		struct pd_record p;
+		if (pd_get(txn, PD_PERSON, ids[i], &p, NULL) != PD_OK)
+			continue;   /* undecodable: it has no entries to change */
+		pd_entries_reset(&olds);
+		pd_entries_reset(&news);
+		if ((rc = entries_for(txn, &p, oldname, false, &olds)) ||
+		    (rc = entries_for(txn, &p, newname, false, &news)))
+			rc = pd_err_set(err, rc, "search terms: %s", pd_strerror(rc));
+		else
+			rc = apply_diff(txn, &olds, &news, err);
+		pd_record_clear(&p);
+	}
+out:
+	pd_entries_free(&olds);
+	pd_entries_free(&news);
+	free(ids);
+	free(oldname);
+	free(newname);
+	return rc;
+}

@@ -1,0 +1,71 @@
+/*
+ * upgrade.c — the entries an older schema lacks, derived once (upgrade.h).
+ */
+#include "upgrade.h"
+
+#include "plandesk/records/codec.h"
+#include "search_terms.h"
+#include "store/store_impl.h"
+
+/* Did schema `from` lack entry e?  Cards came with 2, inner keys with 3. */
+static bool is_new(const struct pd_txn *txn, const struct pd_entries *es,
+		   const struct pd_entry *e, uint64_t from)
+{
+	if (e->dbi == txn->st->dbi[PD_DB_CARDS])
+		return from < 2;
+	return from < 3 && e->dbi == txn->st->dbi[PD_DB_TERMS] &&
+	       (unsigned char)es->buf.p[e->koff] == PD_TERM_INNER;
+}
+
+static int fill_kind(struct pd_txn *txn, enum pd_kind kind, uint64_t from,
+		     struct pd_entries *es, struct pd_err *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, mrc;
+
+	if ((mrc = mdb_cursor_open(txn->txn, txn->st->kind_dbi[kind], &cur)))
+		return pd_mdb_err(txn, mrc, err, "upgrade");
+	rc = PD_OK;
+	for (mrc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); mrc == MDB_SUCCESS && rc == PD_OK;
+	     mrc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+		struct pd_record r;
+		if (k.mv_size != 8)
+			continue;
+		pd_record_init(&r, kind);
+		if (pd_decode(v.mv_data, v.mv_size, &r, NULL) != PD_OK) {
+			pd_record_clear(&r);
+			continue;   /* undecodable: `check` names it; it derives nothing */
+		}
+		r.id = pd_get_be64(k.mv_data);
+		pd_entries_reset(es);
+		rc = pd_search_entries(txn, &r, es, err);
+		pd_record_clear(&r);
+		for (size_t i = 0; i < es->n && rc == PD_OK; i++) {
+			const struct pd_entry *e = &es->e[i];
+			MDB_val ek = { e->klen, es->buf.p + e->koff };
+			MDB_val ev = { e->dlen, es->buf.p + e->doff };
+			if (is_new(txn, es, e, from))   /* queued: put in key order */
+				rc = pd_terms_queue(txn, e->dbi == txn->st->dbi[PD_DB_CARDS],
+						    true, &ek, &ev, err);
+		}
+	}
+	mdb_cursor_close(cur);
+	if (rc == PD_OK && mrc != MDB_NOTFOUND && mrc != MDB_SUCCESS)
+		rc = pd_mdb_err(txn, mrc, err, "upgrade");
+	return rc;
+}
+
+int pd_store_upgrade(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	uint64_t from = *(const uint64_t *)ctx;
+	struct pd_entries es = { 0 };
+	int rc;
+
+	if ((rc = fill_kind(txn, PD_ORG, from, &es, err)) == PD_OK &&
+	    (rc = fill_kind(txn, PD_PERSON, from, &es, err)) == PD_OK)
+		rc = pd_meta_put_u64(txn, "schema", PD_SCHEMA_VERSION, err);
+	txn->dirty = true;   /* else pd_store_write rolls back */
+	pd_entries_free(&es);
+	return rc;
+}

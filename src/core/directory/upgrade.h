@@ -1,0 +1,30 @@
+/*
+ * upgrade.h — bringing an older database up to PD_SCHEMA_VERSION when it
+ * is opened writable (internal to core; called by pd_store_open).
+ *
+ *   1 → 2  the directory cards (`cards`, card.h)
+ *   2 → 3  the inner keys of `terms` (search_terms.h)
+ *
+ * Both are derived entries: the upgrade puts, for every person and
+ * organisation, those of its entries (pd_search_entries) that the old
+ * schema lacked, in one write, and sets the schema version.  A file opened
+ * read-only is not upgraded; the store then derives neither (has_cards,
+ * has_inner), so `check` stays clean and the search does without them.
+ */
+#ifndef PLANDESK_UPGRADE_H
+#define PLANDESK_UPGRADE_H
+
+#include <stdint.h>
+
+#include "plandesk/base/status.h"
+
+struct pd_txn;
+
+/*
+ * A pd_write_fn: `ctx` points to the file's schema version (uint64_t,
+ * 1 to PD_SCHEMA_VERSION - 1).  Returns PD_OK, PD_ENOMEM, PD_EMAPFULL,
+ * PD_EDB.
+ */
+int pd_store_upgrade(struct pd_txn *txn, void *ctx, struct pd_err *err);
+
+#endif

@@ -1,0 +1,258 @@
+/*
+ * index.c — the entries a record derives: positions in the index databases
+ * and its unique key.  pd_raw_set removes a record's old entries and adds
+ * its new ones in the same transaction as the record itself.
+ *
+ * Index entry: key = parent id (8 bytes, big-endian; 0 for PD_IX_MEETINGS_BY_
+ * DATE), data = sort key + id (8 bytes).  Sort keys: INT as 8 bytes with
+ * the sign bit flipped (so negative sorts first), DATE as 10 bytes of ISO
+ * text padded with NULs.  The databases are MDB_DUPSORT|MDB_DUPFIXED, so
+ * an index's data length is fixed (pd_ix_datalen).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plandesk/base/text.h"
+#include "directory/search_terms.h"
+#include "store/store_impl.h"
+
+static const struct pd_ixdef ixdefs[PD_NINDEXES] = {
+	[PD_IX_THEMES_BY_PLAN]   = { "ix_theme_plan",    PD_THEME,   PD_THEME_PLAN,    PD_THEME_POSITION },
+	[PD_IX_ITEMS_BY_PLAN]    = { "ix_item_plan",     PD_ITEM,    PD_ITEM_PLAN,     PD_ITEM_POSITION },
+	[PD_IX_ITEMS_BY_PARENT]  = { "ix_item_parent",   PD_ITEM,    PD_ITEM_PARENT,   PD_ITEM_POSITION },
+	[PD_IX_ACTIONS_BY_ITEM]  = { "ix_action_item",   PD_ACTION,  PD_ACTION_ITEM,   PD_ACTION_POSITION },
+	[PD_IX_ACTIONS_BY_OWNER] = { "ix_action_owner",  PD_ACTION,  PD_ACTION_OWNERS, PD_ACTION_DUE },
+	[PD_IX_UPDATES_BY_ITEM]  = { "ix_update_item",   PD_UPDATE,  PD_UPDATE_ITEM,   PD_UPDATE_DATE },
+	[PD_IX_PEOPLE_BY_ORG]    = { "ix_person_org",    PD_PERSON,  PD_PERSON_ORG,    -1 },
+	[PD_IX_MEETINGS_BY_PLAN] = { "ix_meeting_plan",  PD_MEETING, PD_MEETING_PLAN,  PD_MEETING_DATE },
+	[PD_IX_MEETINGS_BY_DATE] = { "ix_meeting_date",  PD_MEETING, -1,               PD_MEETING_DATE },
+};
+
+const struct pd_ixdef *pd_ixdef(enum pd_index ix) { return &ixdefs[ix]; }
+
+static size_t sort_len(const struct pd_ixdef *d)
+{
+	if (d->sort < 0)
+		return 0;
+	return pd_kind_info(d->kind)->fields[d->sort].type == PD_T_INT ? 8 : 10;
+}
+
+size_t pd_ix_datalen(enum pd_index ix) { return sort_len(&ixdefs[ix]) + 8; }
+
+void pd_entries_reset(struct pd_entries *es)
+{
+	es->n = 0;
+	pd_buf_reset(&es->buf);
+}
+
+void pd_entries_free(struct pd_entries *es)
+{
+	free(es->e);
+	pd_buf_free(&es->buf);
+	memset(es, 0, sizeof *es);
+}
+
+int pd_entries_add(struct pd_entries *es, MDB_dbi dbi, bool unique,
+		   const void *k, size_t kn, const void *d, size_t dn)
+{
+	struct pd_entry *e;
+
+	if (es->n == es->cap) {
+		size_t cap = es->cap ? es->cap * 2 : 16;
+		e = realloc(es->e, cap * sizeof *e);
+		if (!e)
+			return PD_ENOMEM;
+		es->e = e;
+		es->cap = cap;
+	}
+	e = &es->e[es->n];
+	e->dbi = dbi;
+	e->unique = unique;
+	e->koff = es->buf.n;
+	e->klen = kn;
+	if (pd_buf_add(&es->buf, k, kn) != PD_OK)
+		return PD_ENOMEM;
+	e->doff = es->buf.n;
+	e->dlen = dn;
+	if (pd_buf_add(&es->buf, d, dn) != PD_OK)
+		return PD_ENOMEM;
+	es->n++;
+	return PD_OK;
+}
+
+static void sort_key(const struct pd_record *r, const struct pd_ixdef *d,
+		     unsigned char *out)
+{
+	const struct pd_field *fd;
+
+	if (d->sort < 0)
+		return;
+	fd = &pd_kind_info(d->kind)->fields[d->sort];
+	if (fd->type == PD_T_INT) {
+		pd_put_be64(out, (uint64_t)pd_get_int(r, d->sort) ^ (1ull << 63));
+	} else {
+		size_t n = r->v[d->sort].n > 10 ? 10 : r->v[d->sort].n;
+		memset(out, 0, 10);
+		memcpy(out, pd_get_text(r, d->sort), n);
+	}
+}
+
+static int add_ix_entries(struct pd_txn *txn, const struct pd_record *r,
+			  enum pd_index ix, struct pd_entries *out)
+{
+	const struct pd_ixdef *d = &ixdefs[ix];
+	unsigned char key[8], data[18];
+	size_t sl = sort_len(d), nparents;
+
+	sort_key(r, d, data);
+	pd_put_be64(data + sl, r->id);
+	if (d->parent < 0) {
+		memset(key, 0, 8);
+		return pd_entries_add(out, txn->st->ix_dbi[ix], false, key, 8, data, sl + 8);
+	}
+	if (pd_kind_info(d->kind)->fields[d->parent].type == PD_T_REFS)
+		nparents = pd_refs_count(r, d->parent);
+	else
+		nparents = pd_get_ref(r, d->parent) ? 1 : 0;
+	for (size_t i = 0; i < nparents; i++) {
+		uint64_t parent = pd_refs_at(r, d->parent, i);
+		pd_put_be64(key, parent);
+		if (pd_entries_add(out, txn->st->ix_dbi[ix], false, key, 8,
+				   data, sl + 8) != PD_OK)
+			return PD_ENOMEM;
+	}
+	return PD_OK;
+}
+
+/* Append folded text, cut to keep the key under LMDB's 511-byte limit. */
+static int add_folded(struct pd_buf *key, const char *s)
+{
+	char *folded;
+	size_t n;
+	int rc;
+
+	if ((rc = pd_text_fold(s, strlen(s), &folded, &n)) != PD_OK)
+		return rc;
+	n = pd_utf8_cut(folded, n, 400);   /* by bytes, at a character boundary */
+	rc = pd_buf_add(key, folded, n);
+	free(folded);
+	return rc;
+}
+
+int pd_unique_key(const struct pd_record *r, struct pd_buf *key)
+{
+	unsigned char plan[8];
+	const char *text;
+	char tag;
+
+	pd_buf_reset(key);
+	switch (r->kind) {
+	case PD_PLAN:   tag = 'P'; text = pd_get_text(r, PD_PLAN_REF); break;
+	case PD_ITEM:   tag = 'I'; text = pd_get_text(r, PD_ITEM_REF); break;
+	case PD_ORG:    tag = 'O'; text = pd_get_text(r, PD_ORG_NAME); break;
+	case PD_PERSON: tag = 'E'; text = pd_get_text(r, PD_PERSON_EMAIL); break;
+	default:        return PD_OK;
+	}
+	if (!*text)
+		return PD_OK;
+	if (pd_buf_putc(key, tag) != PD_OK)
+		return PD_ENOMEM;
+	if (r->kind == PD_ITEM) {
+		pd_put_be64(plan, pd_get_ref(r, PD_ITEM_PLAN));
+		if (pd_buf_add(key, plan, 8) != PD_OK)
+			return PD_ENOMEM;
+	}
+	return add_folded(key, text);
+}
+
+int pd_unique_lookup(struct pd_txn *txn, const struct pd_buf *key, uint64_t *id)
+{
+	MDB_val k = { key->n, key->p }, d;
+
+	*id = 0;
+	if (!key->n ||
+	    mdb_get(txn->txn, txn->st->dbi[PD_DB_UNIQUE], &k, &d) != MDB_SUCCESS)
+		return PD_NOTFOUND;
+	if (d.mv_size != 8)
+		return PD_ECORRUPT;
+	*id = pd_get_be64(d.mv_data);
+	return PD_OK;
+}
+
+int pd_index_entries(struct pd_txn *txn, const struct pd_record *r,
+		     struct pd_entries *out, struct pd_err *err)
+{
+	struct pd_buf key = PD_BUF_INIT;
+	unsigned char id[8];
+	int rc = PD_OK;
+
+	for (int ix = 0; ix < PD_NINDEXES && rc == PD_OK; ix++)
+		if (ixdefs[ix].kind == r->kind)
+			rc = add_ix_entries(txn, r, ix, out);
+	if (rc == PD_OK)
+		rc = pd_unique_key(r, &key);
+	if (rc == PD_OK && key.n) {
+		pd_put_be64(id, r->id);
+		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE], true, key.p,
+				    key.n, id, 8);
+	}
+	if (rc == PD_OK)
+		rc = pd_search_entries(txn, r, out, err);
+	pd_buf_free(&key);
+	if (rc != PD_OK)
+		return pd_err_set(err, rc, "indexing: %s", pd_strerror(rc));
+	return PD_OK;
+}
+
+static int find_by_key(struct pd_txn *txn, struct pd_record *probe, uint64_t *id)
+{
+	struct pd_buf key = PD_BUF_INIT;
+	int rc = pd_unique_key(probe, &key);
+
+	if (rc == PD_OK)
+		rc = pd_unique_lookup(txn, &key, id);
+	pd_buf_free(&key);
+	pd_record_clear(probe);
+	return rc;
+}
+
+int pd_find_plan(struct pd_txn *txn, const char *ref, uint64_t *id)
+{
+	struct pd_record p;
+
+	pd_record_init(&p, PD_PLAN);
+	if (pd_set_text(&p, PD_PLAN_REF, ref, (size_t)-1))
+		return PD_ENOMEM;
+	return find_by_key(txn, &p, id);
+}
+
+int pd_find_item(struct pd_txn *txn, uint64_t plan, const char *ref, uint64_t *id)
+{
+	struct pd_record p;
+
+	pd_record_init(&p, PD_ITEM);
+	if (pd_set_text(&p, PD_ITEM_REF, ref, (size_t)-1) ||
+	    pd_set_ref(&p, PD_ITEM_PLAN, plan))
+		return PD_ENOMEM;
+	return find_by_key(txn, &p, id);
+}
+
+int pd_find_org(struct pd_txn *txn, const char *name, uint64_t *id)
+{
+	struct pd_record p;
+
+	pd_record_init(&p, PD_ORG);
+	if (pd_set_text(&p, PD_ORG_NAME, name, (size_t)-1))
+		return PD_ENOMEM;
+	return find_by_key(txn, &p, id);
+}
+
+int pd_find_person_email(struct pd_txn *txn, const char *email, uint64_t *id)
+{
+	struct pd_record p;
+
+	pd_record_init(&p, PD_PERSON);
+	if (pd_set_text(&p, PD_PERSON_EMAIL, email, (size_t)-1))
+		return PD_ENOMEM;
+	return find_by_key(txn, &p, id);
+}

@@ -1,0 +1,599 @@
+/*
+ * store.c — opening the LMDB environment, transactions, the write loop
+ * (with map growth), the change counter and backup.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/save.h"
+#include "directory/upgrade.h"
+#include "store_impl.h"
+
+static const char *const kind_db[PD_NKINDS] = {
+	[PD_ORG] = "org", [PD_PERSON] = "person", [PD_PLAN] = "plan",
+	[PD_THEME] = "theme", [PD_ITEM] = "item", [PD_ACTION] = "action",
+	[PD_UPDATE] = "update", [PD_MEETING] = "meeting",
+};
+
+static const struct { const char *name; unsigned flags; } other_db[PD_NDBS] = {
+	[PD_DB_META]   = { "meta",   0 },
+	[PD_DB_UNIQUE] = { "unique", 0 },
+	[PD_DB_TERMS]  = { "terms",  MDB_DUPSORT },
+	[PD_DB_UNDO]   = { "undo",   0 },
+	[PD_DB_REDO]   = { "redo",   0 },
+	[PD_DB_DRAFTS] = { "drafts", 0 },
+	[PD_DB_CARDS]  = { "cards",  0 },
+};
+
+static bool io_error(int rc)
+{
+	return rc == ENOSPC || rc == EFBIG || rc == EIO || rc == EDQUOT;
+}
+
+/*
+ * A write to the file failed.  LMDB turns a short write — what a full disk
+ * or the file-size limit (ulimit -f) gives — into EIO, so look at the file
+ * and its filesystem to say which.  The transaction is lost, the file is as
+ * it was: nothing was changed.
+ */
+static int save_err(const struct pd_store *st, int rc, struct pd_err *err)
+{
+	struct rlimit rl;
+	struct statvfs fs;
+	struct stat sb;
+
+	if (rc == EFBIG || (getrlimit(RLIMIT_FSIZE, &rl) == 0 &&
+			    rl.rlim_cur != RLIM_INFINITY && stat(st->path, &sb) == 0 &&
+			    (rlim_t)sb.st_size + 4096 > rl.rlim_cur))
+		return pd_err_set(err, PD_EIO, "cannot save to %s: the file has "
+			"reached the file-size limit (ulimit -f); nothing was changed",
+			st->path);
+	if (rc == EDQUOT)
+		return pd_err_set(err, PD_EIO, "cannot save to %s: the disk quota is "
+			"used up; nothing was changed", st->path);
+	if (rc == ENOSPC || (statvfs(st->path, &fs) == 0 &&
+			     (unsigned long long)fs.f_bavail * fs.f_frsize < (1u << 20)))
+		return pd_err_set(err, PD_EIO, "cannot save to %s: no space left on "
+			"the disk; nothing was changed", st->path);
+	return pd_err_set(err, PD_EIO, "cannot save to %s: %s; nothing was changed",
+			  st->path, strerror(rc));
+}
+
+int pd_mdb_err(struct pd_txn *txn, int rc, struct pd_err *err, const char *what)
+{
+	if (rc == MDB_SUCCESS)
+		return PD_OK;
+	if (rc == MDB_NOTFOUND)
+		return PD_NOTFOUND;
+	if (rc == MDB_MAP_FULL) {
+		if (txn)
+			txn->mapfull = true;
+		return pd_err_set(err, PD_EMAPFULL, "%s: database map is full", what);
+	}
+	if (rc == MDB_CORRUPTED || rc == MDB_INVALID || rc == MDB_PAGE_NOTFOUND)
+		return pd_err_set(err, PD_ECORRUPT, "%s: %s", what, mdb_strerror(rc));
+	if (rc == EACCES || rc == EROFS)
+		return pd_err_set(err, PD_EREADONLY, "%s: %s", what, strerror(rc));
+	if (io_error(rc) && txn && txn->write)   /* a spill of dirty pages */
+		return save_err(txn->st, rc, err);
+	if (io_error(rc))
+		return pd_err_set(err, PD_EIO, "%s: %s", what, strerror(rc));
+	if (rc == ENOMEM)
+		return pd_err_set(err, PD_ENOMEM, "%s: out of memory", what);
+	return pd_err_set(err, PD_EDB, "%s: %s", what, mdb_strerror(rc));
+}
+
+int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
+		  struct pd_err *err)
+{
+	const char *env = getenv("PLANDESK_DB"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int len;
+
+	if (!name)
+		name = "plandesk.db";
+	if (db_flag && *db_flag)
+		len = snprintf(buf, n, "%s", db_flag);
+	else if (env && *env && strcmp(name, "plandesk.db") == 0)
+		len = snprintf(buf, n, "%s", env);
+	else if (xdg && *xdg == '/')
+		len = snprintf(buf, n, "%s/plandesk/%s", xdg, name);
+	else if (home && *home)
+		len = snprintf(buf, n, "%s/.local/share/plandesk/%s", home, name);
+	else
+		return pd_err_set(err, PD_EINVAL,
+			"no database path: set HOME, XDG_DATA_HOME or use --db");
+	if (len < 0 || (size_t)len >= n)
+		return pd_err_set(err, PD_EINVAL, "database path is too long");
+	return PD_OK;
+}
+
+/* mkdir -p for the directory part of `path`, each new directory 0700. */
+int pd_make_parent_dirs(const char *path, struct pd_err *err)
+{
+	char dir[4096];
+	char *slash;
+
+	if (strlen(path) >= sizeof dir)
+		return pd_err_set(err, PD_EINVAL, "database path is too long");
+	strcpy(dir, path);
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return PD_OK;
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return pd_err_set(err, PD_EIO, "cannot create directory %s: %s",
+					  dir, strerror(errno));
+		*p = c;
+		if (!c)
+			break;
+	}
+	return PD_OK;
+}
+
+/* Open every named database (creating them in a write transaction). */
+static int open_dbs(struct pd_store *st, MDB_txn *txn, unsigned create,
+		    struct pd_err *err)
+{
+	int rc;
+
+	for (int k = 0; k < PD_NKINDS; k++)
+		if ((rc = mdb_dbi_open(txn, kind_db[k], create, &st->kind_dbi[k])))
+			return pd_mdb_err(NULL, rc, err, kind_db[k]);
+	for (int i = 0; i < PD_NINDEXES; i++) {
+		rc = mdb_dbi_open(txn, pd_ixdef(i)->db,
+				  create | MDB_DUPSORT | MDB_DUPFIXED, &st->ix_dbi[i]);
+		if (rc)
+			return pd_mdb_err(NULL, rc, err, pd_ixdef(i)->db);
+	}
+	for (int d = 0; d < PD_NDBS; d++) {
+		rc = mdb_dbi_open(txn, other_db[d].name, create | other_db[d].flags,
+				  &st->dbi[d]);
+		/* Schema 1 had no cards: read-only, lookups read the records. */
+		if (rc == MDB_NOTFOUND && d == PD_DB_CARDS)
+			continue;
+		if (d == PD_DB_CARDS)
+			st->has_cards = rc == MDB_SUCCESS;
+		if (rc)
+			return pd_mdb_err(NULL, rc, err, other_db[d].name);
+	}
+	return PD_OK;
+}
+
+/*
+ * Begin an LMDB transaction, adopting a map another process grew (even
+ * while this one opens: a second import waits for the first's write and
+ * then finds the map larger).
+ */
+static int begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
+{
+	int rc = mdb_txn_begin(st->env, NULL, flags, txn);
+
+	if (rc == MDB_MAP_RESIZED) {
+		MDB_envinfo info;
+		mdb_env_set_mapsize(st->env, 0);
+		mdb_env_info(st->env, &info);
+		st->map_size = info.me_mapsize;
+		rc = mdb_txn_begin(st->env, NULL, flags, txn);
+	}
+	return rc;
+}
+
+/*
+ * Read the schema version; 0 when the database is new (an environment with
+ * nothing in it).  An environment holding anything else without a schema
+ * version — another program's LMDB file — or with a damaged one is refused,
+ * before anything is written to it.
+ */
+static int read_schema(struct pd_store *st, uint64_t *schema, struct pd_err *err)
+{
+	MDB_txn *txn;
+	MDB_dbi meta, main;
+	MDB_val k = { 6, "schema" }, v;
+	MDB_stat ms;
+	size_t len = 8;
+	int rc, found = MDB_NOTFOUND;
+
+	*schema = 0;
+	if ((rc = begin(st, MDB_RDONLY, &txn)))
+		return pd_mdb_err(NULL, rc, err, "open");
+	rc = mdb_dbi_open(txn, "meta", 0, &meta);
+	if (rc == MDB_SUCCESS && (found = mdb_get(txn, meta, &k, &v)) == MDB_SUCCESS) {
+		len = v.mv_size;
+		if (len == 8)
+			*schema = pd_get_be64(v.mv_data);
+	}
+	if ((rc == MDB_SUCCESS || rc == MDB_NOTFOUND) && found == MDB_NOTFOUND &&
+	    (rc = mdb_dbi_open(txn, NULL, 0, &main)) == MDB_SUCCESS &&
+	    (rc = mdb_stat(txn, main, &ms)) == MDB_SUCCESS && ms.ms_entries)
+		rc = -1;
+	mdb_txn_abort(txn);
+	if (rc == -1)
+		return pd_err_set(err, PD_ECORRUPT, "%s is not a plandesk database "
+			"(an LMDB file without plandesk's schema version); nothing "
+			"was changed", st->path);
+	if (rc && rc != MDB_NOTFOUND)
+		return pd_mdb_err(NULL, rc, err, "open");
+	if (len != 8)
+		return pd_err_set(err, PD_ECORRUPT, "%s is damaged: its schema version "
+			"is %zu bytes long, not 8; nothing was changed", st->path, len);
+	return PD_OK;
+}
+
+static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
+{
+	MDB_txn *txn;
+	unsigned char b[8];
+	MDB_val k = { 6, "schema" }, v = { 8, b };
+	int rc;
+
+	if (st->read_only) {
+		if ((rc = begin(st, MDB_RDONLY, &txn)))
+			return pd_mdb_err(NULL, rc, err, "open");
+		rc = open_dbs(st, txn, 0, err);
+		if (rc != PD_OK)
+			mdb_txn_abort(txn);
+		else if ((rc = mdb_txn_commit(txn)))   /* commit keeps the handles */
+			rc = pd_mdb_err(NULL, rc, err, "open");
+		if (rc == PD_NOTFOUND)
+			return pd_err_set(err, PD_EREADONLY,
+				"%s is read-only and has never been written", st->path);
+		return rc;
+	}
+	if ((rc = begin(st, 0, &txn)))
+		return pd_mdb_err(NULL, rc, err, "open");
+	if ((rc = open_dbs(st, txn, MDB_CREATE, err)) != PD_OK) {
+		mdb_txn_abort(txn);
+		return rc;
+	}
+	if (schema == 0) {
+		pd_put_be64(b, PD_SCHEMA_VERSION);
+		if ((rc = mdb_put(txn, st->dbi[PD_DB_META], &k, &v, 0))) {
+			mdb_txn_abort(txn);
+			return pd_mdb_err(NULL, rc, err, "open");
+		}
+	}
+	if ((rc = mdb_txn_commit(txn)))
+		return pd_mdb_err(NULL, rc, err, "open");
+	return PD_OK;
+}
+
+/* Create and open the environment; on failure nothing is left open. */
+static int env_open(struct pd_store *st, const char *path, unsigned flags)
+{
+	int rc;
+
+	if ((rc = mdb_env_create(&st->env)))
+		return rc;
+	if ((rc = mdb_env_set_maxdbs(st->env, 32)) ||
+	    (rc = mdb_env_set_maxreaders(st->env, 126)) ||
+	    (rc = mdb_env_set_mapsize(st->env, st->map_size)) ||
+	    (rc = mdb_env_open(st->env, path, flags, 0600))) {
+		mdb_env_close(st->env);
+		st->env = NULL;
+	}
+	return rc;
+}
+
+static bool denied(int rc) { return rc == EACCES || rc == EROFS || rc == EPERM; }
+
+/* Say which of the file, its lock file or its folder could not be written. */
+static void note_read_only(struct pd_store *st, const char *path)
+{
+	size_t n = sizeof st->why;
+	char lock[4200];
+
+	snprintf(lock, sizeof lock, "%s-lock", path);
+	if (access(path, W_OK) != 0)
+		snprintf(st->why, n, "%s is not writable", path);
+	else if (access(lock, F_OK) == 0)
+		snprintf(st->why, n, "%s-lock is not writable", path);
+	else
+		snprintf(st->why, n, "%s cannot be locked (its folder is not "
+			 "writable, so %s-lock cannot be created)", path, path);
+	snprintf(st->notice, sizeof st->notice, "%.*s: opened read-only, "
+		 "changes cannot be saved", (int)sizeof st->why, st->why);
+}
+
+/*
+ * Open for writing; a file or directory we may not write is opened
+ * read-only instead (without the lock file when that too is read-only), and
+ * the store says so through pd_store_notice.
+ */
+static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
+{
+	unsigned flags = MDB_NOSUBDIR | (st->read_only ? MDB_RDONLY : 0);
+	int rc = env_open(st, path, flags);
+
+	if (denied(rc) && access(path, R_OK) == 0) {
+		rc = env_open(st, path, flags | MDB_RDONLY);
+		if (denied(rc))
+			rc = env_open(st, path, flags | MDB_RDONLY | MDB_NOLOCK);
+		if (rc == MDB_SUCCESS && !st->read_only)
+			note_read_only(st, path);
+		if (rc == MDB_SUCCESS)
+			st->read_only = true;
+	}
+	if (rc == MDB_SUCCESS)
+		return PD_OK;
+	if (rc == MDB_INVALID || rc == MDB_VERSION_MISMATCH)
+		return pd_err_set(err, PD_ECORRUPT, "%s is not a plandesk database", path);
+	if (denied(rc))
+		return pd_err_set(err, PD_EREADONLY, "cannot open %s: %s", path,
+				  strerror(rc));
+	if (rc == ENOENT && st->read_only)   /* a mistyped --db, most likely */
+		return pd_err_set(err, PD_EIO, "there is no database at %s", path);
+	return pd_err_set(err, PD_EIO, "cannot open %s: %s", path, mdb_strerror(rc));
+}
+
+/* A number no other open of any database is likely to draw. */
+static uint64_t new_session(const struct pd_store *st)
+{
+	uint64_t s = 0;
+	struct timespec ts;
+
+	if (getrandom(&s, sizeof s, GRND_NONBLOCK) != (ssize_t)sizeof s) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		s = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec ^
+		    (uint64_t)getpid() << 32 ^ (uint64_t)(uintptr_t)st;
+	}
+	return s ? s : 1;
+}
+
+int pd_store_open(const char *path, const struct pd_open_opts *opts,
+		  struct pd_store **out, struct pd_err *err)
+{
+	struct pd_store *st;
+	MDB_envinfo info;
+	uint64_t schema;
+	int rc, dead;
+
+	*out = NULL;
+	st = calloc(1, sizeof *st);
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		return pd_err_set(err, PD_ENOMEM, "out of memory");
+	}
+	st->read_only = opts && opts->read_only;
+	st->session = new_session(st);
+	st->map_size = opts && opts->map_size ? opts->map_size : PD_DEFAULT_MAP;
+	if (!st->read_only && (rc = pd_make_parent_dirs(path, err)) != PD_OK)
+		goto fail;
+	if ((rc = open_env(st, path, err)) != PD_OK)
+		goto fail;
+	mdb_reader_check(st->env, &dead);   /* slots of killed processes */
+	mdb_env_info(st->env, &info);
+	if (info.me_mapsize > st->map_size)
+		st->map_size = info.me_mapsize;
+	if ((rc = read_schema(st, &schema, err)) != PD_OK)
+		goto fail;
+	if (schema > PD_SCHEMA_VERSION) {
+		rc = pd_err_set(err, PD_ESCHEMA,
+			"%s was written by a newer plandesk (schema %llu; this one "
+			"reads up to %d); nothing was changed", path,
+			(unsigned long long)schema, PD_SCHEMA_VERSION);
+		goto fail;
+	}
+	if ((rc = init_dbs(st, schema, err)) != PD_OK)
+		goto fail;
+	/* An older schema lacks derived entries (upgrade.h): derive them
+	 * once; read-only, the store does without them. */
+	st->has_inner = schema == 0 || schema >= 3 || !st->read_only;
+	if (schema && schema < PD_SCHEMA_VERSION && !st->read_only &&
+	    (rc = pd_store_write(st, "upgrade the database", PD_W_NO_JOURNAL,
+				 pd_store_upgrade, &schema, err)) != PD_OK)
+		goto fail;
+	*out = st;
+	return PD_OK;
+fail:
+	pd_store_close(st);
+	return rc;
+}
+
+const char *pd_store_notice(const struct pd_store *st)
+{
+	return st->notice[0] ? st->notice : NULL;
+}
+
+void pd_store_close(struct pd_store *st)
+{
+	if (!st)
+		return;
+	if (st->env)
+		mdb_env_close(st->env);
+	free(st->path);
+	free(st);
+}
+
+const char *pd_store_file(const struct pd_store *st) { return st->path; }
+bool pd_store_is_read_only(const struct pd_store *st) { return st->read_only; }
+size_t pd_store_map_size(const struct pd_store *st) { return st->map_size; }
+struct pd_store *pd_txn_store(struct pd_txn *txn) { return txn->st; }
+
+int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err)
+{
+	struct pd_txn *t = calloc(1, sizeof *t);
+	int rc;
+
+	*out = NULL;
+	if (!t)
+		return pd_err_set(err, PD_ENOMEM, "out of memory");
+	t->st = st;
+	if ((rc = begin(st, MDB_RDONLY, &t->txn))) {
+		free(t);
+		return pd_mdb_err(NULL, rc, err, "read");
+	}
+	*out = t;
+	return PD_OK;
+}
+
+void pd_txn_end(struct pd_txn *txn)
+{
+	if (!txn)
+		return;
+	if (txn->txn)
+		mdb_txn_abort(txn->txn);
+	pd_buf_free(&txn->scratch);
+	pd_term_batch_free(txn);
+	free(txn);
+}
+
+void pd_txn_set_label(struct pd_txn *txn, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(txn->label, sizeof txn->label, fmt, ap);
+	va_end(ap);
+}
+
+int pd_meta_get_u64(struct pd_txn *txn, const char *key, uint64_t *v)
+{
+	MDB_val k = { strlen(key), (void *)key }, d;
+
+	*v = 0;
+	if (mdb_get(txn->txn, txn->st->dbi[PD_DB_META], &k, &d) != MDB_SUCCESS)
+		return PD_NOTFOUND;
+	if (d.mv_size != 8)
+		return PD_ECORRUPT;
+	*v = pd_get_be64(d.mv_data);
+	return PD_OK;
+}
+
+int pd_meta_put_u64(struct pd_txn *txn, const char *key, uint64_t v,
+		    struct pd_err *err)
+{
+	unsigned char b[8];
+	MDB_val k = { strlen(key), (void *)key }, d = { 8, b };
+
+	pd_put_be64(b, v);
+	return pd_mdb_err(txn, mdb_put(txn->txn, txn->st->dbi[PD_DB_META], &k, &d, 0),
+			  err, "meta");
+}
+
+static int grow_map(struct pd_store *st, struct pd_err *err)
+{
+	size_t size = st->map_size * 2;
+	int rc;
+
+	if (size < st->map_size)
+		return pd_err_set(err, PD_EIO, "database map cannot grow further");
+	if ((rc = mdb_env_set_mapsize(st->env, size)))
+		return pd_mdb_err(NULL, rc, err, "grow map");
+	st->map_size = size;
+	return PD_OK;
+}
+
+/* One attempt at a write.  Returns PD_EMAPFULL when it should be retried. */
+static int write_once(struct pd_store *st, const char *label, unsigned flags,
+		      pd_write_fn fn, void *ctx, struct pd_err *err)
+{
+	struct pd_txn t = { .st = st, .write = true,
+			    .journal = !(flags & PD_W_NO_JOURNAL) };
+	uint64_t changes;
+	int rc;
+
+	snprintf(t.label, sizeof t.label, "%s", label ? label : "change");
+	if ((rc = begin(st, 0, &t.txn)))
+		return pd_mdb_err(NULL, rc, err, "write");
+	t.now = (int64_t)time(NULL);
+	pd_meta_get_u64(&t, "next_id", &t.next_id);
+	if (!t.next_id)
+		t.next_id = 1;
+	t.id_lo = t.next_id;
+	if ((rc = pd_journal_next_seq(&t, &t.seq, err)) != PD_OK)
+		goto abort;
+	rc = fn(&t, ctx, err);
+	if (rc == PD_OK)
+		rc = pd_terms_flush(&t, err);
+	if (rc == PD_OK && t.dirty) {
+		pd_meta_get_u64(&t, "changes", &changes);
+		/* Undo and redo move the counter too (they write with the
+		 * journal off), so other clients see them. */
+		if ((!(flags & PD_W_NO_JOURNAL) &&
+		     (rc = pd_meta_put_u64(&t, "changes", changes + 1, err))) ||
+		    (rc = pd_meta_put_u64(&t, "next_id", t.next_id, err)) ||
+		    (rc = pd_journal_commit(&t, err)))
+			goto abort;
+	}
+	if (rc != PD_OK || (flags & PD_W_DRY_RUN) || !t.dirty)
+		goto abort;
+	pd_buf_free(&t.scratch);
+	pd_term_batch_free(&t);
+	rc = mdb_txn_commit(t.txn);
+	if (rc == MDB_MAP_FULL)
+		return PD_EMAPFULL;
+	if (io_error(rc))
+		return save_err(st, rc, err);
+	return pd_mdb_err(NULL, rc, err, "commit");
+abort:
+	mdb_txn_abort(t.txn);
+	pd_buf_free(&t.scratch);
+	pd_term_batch_free(&t);
+	if (t.mapfull)
+		return PD_EMAPFULL;
+	return rc;
+}
+
+int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
+		   pd_write_fn fn, void *ctx, struct pd_err *err)
+{
+	int rc;
+
+	if (st->read_only && st->why[0])
+		return pd_err_set(err, PD_EREADONLY, "cannot save: %s; nothing was "
+				  "changed", st->why);
+	if (st->read_only)
+		return pd_err_set(err, PD_EREADONLY, "%s is open read-only", st->path);
+	for (int tries = 0; tries < 24; tries++) {
+		pd_err_clear(err);
+		rc = write_once(st, label, flags, fn, ctx, err);
+		if (rc != PD_EMAPFULL)
+			return rc;
+		if ((rc = grow_map(st, err)) != PD_OK)
+			return rc;
+	}
+	return pd_err_set(err, PD_EIO, "database map is full and cannot grow");
+}
+
+int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err)
+{
+	struct pd_txn *t;
+	int rc = pd_txn_read(st, &t, err);
+
+	*out = 0;
+	if (rc != PD_OK)
+		return rc;
+	pd_meta_get_u64(t, "changes", out);
+	pd_txn_end(t);
+	return PD_OK;
+}
+
+int pd_store_backup(struct pd_store *st, const char *dest, struct pd_err *err)
+{
+	struct pd_save sv;
+	int rc = pd_save_open(&sv, dest, err);
+
+	if (rc != PD_OK)
+		return rc;
+	if ((rc = mdb_env_copyfd2(st->env, sv.fd, MDB_CP_COMPACT)) != MDB_SUCCESS)
+		rc = pd_err_set(err, PD_EIO, "backup to %s failed: %s", dest,
+				mdb_strerror(rc));
+	return pd_save_close(&sv, rc, err);
+}

@@ -1,0 +1,111 @@
+# tests/unit/: Criterion tests of the core, one program each, grouped as
+# src/core/ is.  Each opens a real LMDB file in a temporary directory
+# (testdb.h).  Included by Makefile.am.
+
+# base/
+UNIT_TESTS = %reldir%/test_text %reldir%/test_u64map %reldir%/test_date
+tests_unit_test_text_SOURCES = %reldir%/test_text.c
+tests_unit_test_text_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_text_LDADD = $(TEST_LIBS)
+tests_unit_test_u64map_SOURCES = %reldir%/test_u64map.c
+tests_unit_test_u64map_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_u64map_LDADD = $(TEST_LIBS)
+tests_unit_test_date_SOURCES = %reldir%/test_date.c
+tests_unit_test_date_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_date_LDADD = $(TEST_LIBS)
+
+# store/
+UNIT_TESTS += %reldir%/test_store %reldir%/test_undo
+tests_unit_test_store_SOURCES = %reldir%/test_store.c %reldir%/testdb.h
+tests_unit_test_store_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_store_LDADD = $(TEST_LIBS)
+tests_unit_test_undo_SOURCES = %reldir%/test_undo.c %reldir%/testdb.h
+tests_unit_test_undo_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_undo_LDADD = $(TEST_LIBS)
+
+# records/
+UNIT_TESTS += %reldir%/test_codec %reldir%/test_check
+tests_unit_test_codec_SOURCES = %reldir%/test_codec.c %reldir%/testdb.h
+tests_unit_test_codec_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_codec_LDADD = $(TEST_LIBS)
+tests_unit_test_check_SOURCES = %reldir%/test_check.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_check_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_check_LDADD = $(TEST_LIBS)
+
+# directory/
+UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_people_match
+tests_unit_test_search_SOURCES = %reldir%/test_search.c %reldir%/testdb.h
+tests_unit_test_search_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_search_LDADD = $(TEST_LIBS)
+tests_unit_test_search_random_SOURCES = %reldir%/test_search_random.c %reldir%/testdb.h
+tests_unit_test_search_random_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_search_random_LDADD = $(TEST_LIBS)
+tests_unit_test_search_order_SOURCES = %reldir%/test_search_order.c %reldir%/testdb.h
+tests_unit_test_search_order_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_search_order_LDADD = $(TEST_LIBS)
+tests_unit_test_inner_SOURCES = %reldir%/test_inner.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_inner_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_inner_LDADD = $(TEST_LIBS)
+tests_unit_test_cards_SOURCES = %reldir%/test_cards.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_cards_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_cards_LDADD = $(TEST_LIBS)
+tests_unit_test_term_batch_SOURCES = %reldir%/test_term_batch.c %reldir%/testdb.h
+tests_unit_test_term_batch_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_term_batch_LDADD = $(TEST_LIBS)
+tests_unit_test_people_match_SOURCES = %reldir%/test_people_match.c %reldir%/testdb.h
+tests_unit_test_people_match_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_people_match_LDADD = $(TEST_LIBS)
+
+# transfer/
+UNIT_TESTS += %reldir%/test_csv_read %reldir%/test_csv_write %reldir%/test_import %reldir%/test_export %reldir%/test_vcard %reldir%/test_mail
+tests_unit_test_csv_read_SOURCES = %reldir%/test_csv_read.c %reldir%/csvtest.h
+tests_unit_test_csv_read_CFLAGS = $(CSV_TEST_CFLAGS)
+tests_unit_test_csv_read_LDADD = $(TEST_LIBS)
+tests_unit_test_csv_write_SOURCES = %reldir%/test_csv_write.c %reldir%/csvtest.h
+tests_unit_test_csv_write_CFLAGS = $(CSV_TEST_CFLAGS)
+tests_unit_test_csv_write_LDADD = $(TEST_LIBS)
+tests_unit_test_import_SOURCES = %reldir%/test_import.c %reldir%/csvtest.h %reldir%/testdb.h
+tests_unit_test_import_CFLAGS = $(CSV_TEST_CFLAGS)
+tests_unit_test_import_LDADD = $(TEST_LIBS)
+tests_unit_test_export_SOURCES = %reldir%/test_export.c %reldir%/csvtest.h %reldir%/testdb.h
+tests_unit_test_export_CFLAGS = $(CSV_TEST_CFLAGS)
+tests_unit_test_export_LDADD = $(TEST_LIBS)
+tests_unit_test_vcard_SOURCES = %reldir%/test_vcard.c %reldir%/testdb.h
+tests_unit_test_vcard_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_vcard_LDADD = $(TEST_LIBS)
+tests_unit_test_mail_SOURCES = %reldir%/test_mail.c %reldir%/testdb.h
+tests_unit_test_mail_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_mail_LDADD = $(TEST_LIBS)
+
+# meetings/
+UNIT_TESTS += %reldir%/test_actionline %reldir%/test_due %reldir%/test_meeting
+tests_unit_test_actionline_SOURCES = %reldir%/test_actionline.c
+tests_unit_test_actionline_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_actionline_LDADD = $(TEST_LIBS)
+tests_unit_test_due_SOURCES = %reldir%/test_due.c
+tests_unit_test_due_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_due_LDADD = $(TEST_LIBS)
+tests_unit_test_meeting_SOURCES = %reldir%/test_meeting.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_meeting_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_meeting_LDADD = $(TEST_LIBS)
+
+# documents/
+UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_docmodel %reldir%/test_sheet
+tests_unit_test_minutes_SOURCES = %reldir%/test_minutes.c %reldir%/testdb.h
+tests_unit_test_minutes_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_minutes_LDADD = $(TEST_LIBS)
+tests_unit_test_report_SOURCES = %reldir%/test_report.c %reldir%/testdb.h %reldir%/htmlcheck.h
+tests_unit_test_report_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_report_LDADD = $(TEST_LIBS)
+tests_unit_test_docmodel_SOURCES = %reldir%/test_docmodel.c %reldir%/zipcheck.h
+tests_unit_test_docmodel_CFLAGS = $(ZIP_TEST_CFLAGS)
+tests_unit_test_docmodel_LDADD = $(TEST_LIBS)
+tests_unit_test_sheet_SOURCES = %reldir%/test_sheet.c %reldir%/zipcheck.h
+tests_unit_test_sheet_CFLAGS = $(ZIP_TEST_CFLAGS)
+tests_unit_test_sheet_LDADD = $(TEST_LIBS)
+
+# protect/
+UNIT_TESTS += %reldir%/test_backup
+tests_unit_test_backup_SOURCES = %reldir%/test_backup.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_backup_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_backup_LDADD = $(TEST_LIBS)
