@@ -3,7 +3,7 @@
 # Makefile.am.  bench_gen_people is also what the reliability tests import,
 # so `make check` builds it too.
 
-BENCHES = %reldir%/bench_search %reldir%/ui_bench_filter
+BENCHES = %reldir%/bench_search %reldir%/ui_bench_filter %reldir%/bench_gen_names
 EXTRA_PROGRAMS = $(BENCHES)
 CLEANFILES += $(BENCHES)
 tests_bench_bench_search_SOURCES = %reldir%/bench_search.c
@@ -14,7 +14,9 @@ tests_bench_ui_bench_filter_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/ui
 tests_bench_ui_bench_filter_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 tests_bench_ui_bench_filter_LDADD = $(UI_LIBS)
 tests_bench_bench_gen_people_SOURCES = %reldir%/bench_gen_people.c
-EXTRA_DIST += %reldir%/bench_lookup.sh %reldir%/bench_csv.sh %reldir%/startup.sh
+tests_bench_bench_gen_names_SOURCES = %reldir%/bench_gen_names.c
+EXTRA_DIST += %reldir%/bench_lookup.sh %reldir%/bench_csv.sh %reldir%/startup.sh \
+	%reldir%/bench_scale.sh
 
 bench: $(BENCHES) %reldir%/bench_gen_people$(EXEEXT) plandesk$(EXEEXT)
 .PHONY: bench
