@@ -138,10 +138,26 @@ static const char *how_word(enum pd_attend how)
 	       how == PD_ATTEND_APOLOGIES ? "apologies" : "";
 }
 
+/* The line under the heading: what the keys do, named as they are bound. */
+static void attend_hint(struct app *a, bool typing, char *buf, size_t n)
+{
+	char present[32], apologies[32], agenda[32];
+
+	app_key_for(a, UI_C_OPEN, present, sizeof present);
+	app_key_for(a, UI_C_DONE, apologies, sizeof apologies);
+	app_key_for(a, UI_C_NEXT, agenda, sizeof agenda);
+	if (typing)
+		snprintf(buf, n, "%s: present \xc2\xb7 %s: sent apologies (again: neither) "
+			 "\xc2\xb7 Esc clears", present, apologies);
+	else
+		snprintf(buf, n, "Type a name to find people \xc2\xb7 %s goes to the first item",
+			 agenda);
+}
+
 void mm_draw_attend(struct mm_view *m, struct app *a, int y, int h, int w)
 {
 	struct pd_txn *txn = app_txn(a);
-	char head[256];
+	char head[256], hint[160];
 	int x, rows = h - 3;
 
 	if (!txn)
@@ -151,10 +167,8 @@ void mm_draw_attend(struct mm_view *m, struct app *a, int y, int h, int w)
 	snprintf(head, sizeof head, "Attendance: %zu present, %zu sent apologies",
 		 m->npresent, m->napologies);
 	ui_puts(y, 0, w, head, app_attr(a, UI_R_HEADING), a->theme.ascii);
-	ui_puts(y + 2, 1, w - 1, m->q.n ?
-		"Enter: present \xc2\xb7 Ctrl-X: sent apologies (again: neither) \xc2\xb7 Esc clears"
-		: "Type a name to find people \xc2\xb7 Tab goes to the first item",
-		app_attr(a, UI_R_DIM), a->theme.ascii);
+	attend_hint(a, m->q.n, hint, sizeof hint);
+	ui_puts(y + 2, 1, w - 1, hint, app_attr(a, UI_R_DIM), a->theme.ascii);
 	if (m->att_sel < m->att_top)
 		m->att_top = m->att_sel;
 	if (rows > 0 && m->att_sel >= m->att_top + (size_t)rows)
@@ -190,8 +204,12 @@ static int mark(struct mm_view *m, struct app *a, enum pd_attend how)
 	fill(m, a, txn, m->att_sel + 1);
 	pd_txn_end(txn);
 	if (!m->q.n || m->att_sel >= m->natt) {
-		app_msg(a, UI_R_STATUS, "Type part of a name first, then Enter (present) or "
-			"Ctrl-X (apologies)");
+		char present[32], apologies[32];
+
+		app_key_for(a, UI_C_OPEN, present, sizeof present);
+		app_key_for(a, UI_C_DONE, apologies, sizeof apologies);
+		app_msg(a, UI_R_STATUS, "Type part of a name first, then %s (present) or "
+			"%s (apologies)", present, apologies);
 		return UI_REDRAW;
 	}
 	r = m->att[m->att_sel];

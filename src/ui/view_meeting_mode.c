@@ -197,6 +197,7 @@ static int turn(struct mm_view *m, struct app *a)
 	const struct mm_line *l = mm_selected(m);
 	struct pd_recorded what, out;
 	struct pd_err err = { 0 };
+	char key[32];
 
 	if (!l || !l->here) {
 		app_msg(a, UI_R_STATUS, "Select a line typed at this meeting first (Up/Down)");
@@ -210,8 +211,9 @@ static int turn(struct mm_view *m, struct app *a)
 	}
 	m->sel_kind = (int)out.kind;
 	m->sel_id = out.id;
-	app_msg(a, UI_R_STATUS, "Now %s (Ctrl-T again turns it back)",
-		out.kind == PD_ACTION ? "an action" : "a note");
+	app_key_for(a, UI_C_TURN, key, sizeof key);
+	app_msg(a, UI_R_STATUS, "Now %s (%s again turns it back)",
+		out.kind == PD_ACTION ? "an action" : "a note", key);
 	return UI_RELOAD;
 }
 
@@ -219,17 +221,22 @@ static int tick(struct mm_view *m, struct app *a)
 {
 	const struct mm_line *l = mm_selected(m);
 	struct pd_err err = { 0 };
+	char key[32];
 	bool done;
 
+	app_key_for(a, UI_C_DONE, key, sizeof key);
 	if (!l || l->kind != PD_ACTION) {
-		app_msg(a, UI_R_STATUS, "Select a to-do first (Up/Down), then Ctrl-X ticks it");
+		app_msg(a, UI_R_STATUS, "Select a to-do first (Up/Down), then %s ticks it", key);
 		return UI_REDRAW;
 	}
 	if (pd_meeting_tick(a->st, m->meeting, l->id, &done, &err) != PD_OK) {
 		app_error(a, "not ticked", &err);
 		return UI_REDRAW;
 	}
-	app_msg(a, UI_R_STATUS, done ? "Done (Ctrl-X again opens it)" : "Open again");
+	if (done)
+		app_msg(a, UI_R_STATUS, "Done (%s again opens it)", key);
+	else
+		app_msg(a, UI_R_STATUS, "Open again");
 	return UI_RELOAD;
 }
 
