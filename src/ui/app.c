@@ -11,6 +11,7 @@
 
 #include <curses.h>
 
+#include "plandesk/protect/backup.h"
 #include "app.h"
 #include "cmdline.h"
 #include "meeting_mode.h"
@@ -410,5 +411,7 @@ void app_free(struct app *a)
 	destroy(a->pending);
 	a->pending = NULL;
 	ui_le_free(&a->prompt.le);
+	pd_secret_free(a->prompt.secret);
+	a->prompt.secret = NULL;
 }
 

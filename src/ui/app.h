@@ -78,7 +78,7 @@ struct view {
 	int                    top;     /* top-level view number 1-4, 0 if not */
 };
 
-enum ui_prompt_kind { UI_PR_NONE, UI_PR_LINE, UI_PR_CONFIRM, UI_PR_CHOICE };
+enum ui_prompt_kind { UI_PR_NONE, UI_PR_LINE, UI_PR_CONFIRM, UI_PR_CHOICE, UI_PR_SECRET };
 
 /*
  * A prompt on the status line.  `done` gets the text and how it ended:
@@ -91,6 +91,9 @@ struct ui_prompt {
 	char                hints[160];   /* CHOICE: "e end  l leave" */
 	char                choices[24];
 	struct ui_lineedit  le;
+	char               *secret;       /* SECRET: locked memory (pd_secret_alloc) */
+	size_t              secret_n;     /* its bytes, and characters (shown as •) */
+	size_t              secret_chars;
 	void               *ctx;
 	void (*change)(struct app *a, void *ctx, const char *text);
 	int  (*done)(struct app *a, void *ctx, const char *text, int how);
@@ -181,6 +184,15 @@ void app_prompt_line(struct app *a, const char *label, const char *initial,
 		     void (*change)(struct app *, void *, const char *),
 		     int (*done)(struct app *, void *, const char *, int),
 		     void *ctx);
+/*
+ * Ask for a passphrase: typed characters show as • (or *), kept in locked
+ * memory, never in the line editor; Backspace and Ctrl-U edit, Enter
+ * accepts, Esc cancels.  `done` gets the text, NUL-terminated, or "" when
+ * cancelled; it is wiped and freed as soon as `done` returns, so keep a
+ * copy (pd_secret_alloc) if it is needed later.
+ */
+void app_prompt_secret(struct app *a, const char *label,
+		       int (*done)(struct app *, void *, const char *, int), void *ctx);
 /*
  * Ask a y/N question ("Delete …?"); " (y/N)" is shown after it, always
  * whole: a long question is cut instead.  `done` gets 'y' or 'n'.

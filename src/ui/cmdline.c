@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plandesk/documents/report.h"
+#include "plandesk/protect/backup.h"
 #include "plandesk/transfer/transfer.h"
 #include "app.h"
 #include "cmdline.h"
@@ -198,13 +199,90 @@ static int c_export(struct app *a, int argc, char **argv)
 	return export(a, argv[1], argv[2]);
 }
 
+/* `:backup --encrypt FILE`: the passphrase twice, then the sealed copy. */
+struct backup_ask {
+	char   path[4096];
+	char  *first;      /* the first passphrase, in locked memory */
+	size_t n;
+};
+
+static void backup_ask_free(struct backup_ask *b)
+{
+	pd_secret_free(b->first);
+	free(b);
+}
+
+static int backup_again(struct app *a, void *ctx, const char *text, int how)
+{
+	struct backup_ask *b = ctx;
+	struct pd_err err = { 0 };
+
+	if (how != UI_ENTER) {
+		app_msg(a, UI_R_STATUS, "No backup written");
+	} else if (strlen(text) != b->n || memcmp(text, b->first, b->n) != 0) {
+		app_msg(a, UI_R_ERROR, "The two passphrases differ; nothing was written");
+	} else {
+		app_progress(a, "Encrypting the backup (a second or two)\xe2\x80\xa6");
+		if (pd_backup_encrypt(a->st, b->path, b->first, b->n, NULL, &err) != PD_OK)
+			app_msg(a, UI_R_ERROR, "Backup failed: %s", err.msg);
+		else
+			app_msg(a, UI_R_STATUS, "Encrypted backup written to %s", b->path);
+	}
+	backup_ask_free(b);
+	return UI_REDRAW;
+}
+
+static int backup_first(struct app *a, void *ctx, const char *text, int how)
+{
+	struct backup_ask *b = ctx;
+	size_t chars = 0;
+
+	if (how != UI_ENTER) {
+		app_msg(a, UI_R_STATUS, "No backup written");
+		backup_ask_free(b);
+		return UI_REDRAW;
+	}
+
+	for (const char *c = text; *c; c++)
+		chars += ((unsigned char)*c & 0xC0) != 0x80;
+	if (chars < PD_PASSPHRASE_MIN) {
+		app_msg(a, UI_R_ERROR, "A passphrase needs at least %d characters; "
+			"nothing was written", PD_PASSPHRASE_MIN);
+		backup_ask_free(b);
+		return UI_REDRAW;
+	}
+	b->n = strlen(text);
+	b->first = pd_secret_alloc(b->n + 1);
+	if (!b->first) {
+		app_msg(a, UI_R_ERROR, "Out of memory; nothing was written");
+		backup_ask_free(b);
+		return UI_REDRAW;
+	}
+	memcpy(b->first, text, b->n + 1);
+	app_prompt_secret(a, "The same passphrase again: ", backup_again, b);
+	return UI_REDRAW;
+}
+
 static int c_backup(struct app *a, int argc, char **argv)
 {
 	struct pd_err err = { 0 };
+	struct backup_ask *b;
 	char path[4096];
 
-	(void)argc;
-	app_progress(a, "Writing backup…");
+	if (argc == 3 && strcmp(argv[1], "--encrypt") == 0) {
+		b = calloc(1, sizeof *b);
+		if (!b) {
+			app_msg(a, UI_R_ERROR, "Out of memory");
+			return UI_REDRAW;
+		}
+		snprintf(b->path, sizeof b->path, "%s", expand(argv[2], path, sizeof path));
+		app_prompt_secret(a, "Passphrase (a forgotten one cannot be recovered): ",
+				  backup_first, b);
+		return UI_REDRAW;
+	}
+	if (argc != 2 || argv[1][0] == '-')
+		return -1;
+	app_progress(a, "Writing backup\xe2\x80\xa6");
 	if (pd_store_backup(a->st, expand(argv[1], path, sizeof path), &err))
 		app_msg(a, UI_R_ERROR, "Backup failed: %s", err.msg);
 	else
@@ -251,7 +329,9 @@ static const struct ui_command commands[] = {
 	  ui_minutes_command },
 	{ "report", NULL, 3, 3, "KIND PLAN FILE",
 	  "a report (progress, monitoring, actions) of a plan as FILE.docx .odt .xlsx …", c_report },
-	{ "backup", NULL, 1, 1, "FILE", "a compact copy of the database (mode 0600)", c_backup },
+	{ "backup", NULL, 1, 2, "[--encrypt] FILE",
+	  "a compact copy of the database (mode 0600); --encrypt asks for a passphrase",
+	  c_backup },
 	{ "demo", NULL, 0, 0, "", "open the demo database instead of this one", c_demo },
 	{ "help", "h", 0, 0, "", "the keys of the screen on top", c_help },
 	{ "quit", "q", 0, 0, "", "quit (asks while a meeting is open); :q! does not ask", c_quit },

@@ -67,7 +67,7 @@ int ui_le_set(struct ui_lineedit *le, const char *s)
 	return 0;
 }
 
-static size_t encode(unsigned cp, char *u)
+size_t ui_utf8_encode(unsigned cp, char u[4])
 {
 	if (cp < 0x80) {
 		u[0] = (char)cp;
@@ -98,7 +98,7 @@ int ui_le_insert(struct ui_lineedit *le, unsigned cp)
 
 	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		cp = PD_UTF8_REPLACEMENT;
-	len = encode(cp, u);
+	len = ui_utf8_encode(cp, u);
 	if (reserve(le, len))
 		return -1;
 	memmove(le->s + le->cur + len, le->s + le->cur, le->n - le->cur + 1);

@@ -28,6 +28,9 @@ enum ui_le_res {
 	UI_LE_CHANGED     /* text changed */
 };
 
+/* Code point `cp` (at most U+10FFFF) as UTF-8 in u; returns its length. */
+size_t ui_utf8_encode(unsigned cp, char u[4]);
+
 /* Start empty.  Returns 0, or -1 out of memory. */
 int ui_le_init(struct ui_lineedit *le);
 /* Free the text. */

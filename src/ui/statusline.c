@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "plandesk/base/text.h"
+#include "plandesk/protect/backup.h"
 #include "app.h"
 #include "draw.h"
 #include "statusline.h"
@@ -64,15 +65,45 @@ void app_choose(struct app *a, const char *question, const char *hints,
 	snprintf(a->prompt.choices, sizeof a->prompt.choices, "%s", keys);
 }
 
-/* Close the prompt and tell its owner how it ended. */
+void app_prompt_secret(struct app *a, const char *label,
+		       int (*done)(struct app *, void *, const char *, int), void *ctx)
+{
+	struct ui_prompt *p = &a->prompt;
+
+	pd_secret_free(p->secret);
+	p->secret = pd_secret_alloc(PD_PASSPHRASE_MAX + 1);
+	if (!p->secret) {
+		app_msg(a, UI_R_ERROR, "Out of memory: no room for a passphrase");
+		return;
+	}
+	p->secret[0] = '\0';
+	p->secret_n = p->secret_chars = 0;
+	open_prompt(a, UI_PR_SECRET, label, NULL, NULL, done, ctx);
+}
+
+/* Close the prompt and tell its owner how it ended.  A secret is handed
+ * over, then wiped: it is detached first, as `done` may ask for another. */
 static int finish(struct app *a, int how)
 {
 	struct ui_prompt *p = &a->prompt;
-	char *text = strdup(p->le.s ? p->le.s : "");
 	int (*done)(struct app *, void *, const char *, int) = p->done;
 	void *ctx = p->ctx;
 	int res = UI_REDRAW;
 
+	if (p->kind == UI_PR_SECRET) {
+		char *secret = p->secret;
+
+		p->secret = NULL;
+		p->secret_n = p->secret_chars = 0;
+		p->kind = UI_PR_NONE;
+		if (how != UI_ENTER)
+			secret[0] = '\0';
+		if (done)
+			res = done(a, ctx, secret, how);
+		pd_secret_free(secret);
+		return res;
+	}
+	char *text = strdup(p->le.s ? p->le.s : "");
 	p->kind = UI_PR_NONE;
 	ui_le_set(&p->le, NULL);
 	if (done)
@@ -81,11 +112,54 @@ static int finish(struct app *a, int how)
 	return res;
 }
 
+/* A key at the passphrase prompt: characters are added at the end, never
+ * beyond PD_PASSPHRASE_MAX bytes; Backspace takes the last one off. */
+static int secret_key(struct app *a, int key)
+{
+	struct ui_prompt *p = &a->prompt;
+	char u[4];
+	size_t len;
+
+	switch (key) {
+	case UI_ENTER:
+		return finish(a, UI_ENTER);
+	case UI_ESC: case UI_CTRL('G'): case UI_CTRL('C'):
+		return finish(a, UI_ESC);
+	case UI_FN(KEY_BACKSPACE): case 127: case UI_CTRL('H'):
+		while (p->secret_n && ((unsigned char)p->secret[p->secret_n - 1] & 0xC0) == 0x80)
+			p->secret[--p->secret_n] = '\0';
+		if (p->secret_n) {
+			p->secret[--p->secret_n] = '\0';
+			p->secret_chars--;
+		}
+		return UI_REDRAW;
+	case UI_CTRL('U'):
+		memset(p->secret, 0, p->secret_n);
+		p->secret_n = p->secret_chars = 0;
+		return UI_REDRAW;
+	}
+	if (key < 32 || key == 127 || key >= UI_FN(0))
+		return UI_IS_ALT(key) ? UI_UNHANDLED : UI_REDRAW;
+	len = ui_utf8_encode((unsigned)key, u);
+	if (p->secret_n + len > PD_PASSPHRASE_MAX) {
+		app_msg(a, UI_R_ERROR, "A passphrase is at most %d bytes", PD_PASSPHRASE_MAX);
+		return UI_REDRAW;
+	}
+	memcpy(p->secret + p->secret_n, u, len);
+	p->secret_n += len;
+	p->secret[p->secret_n] = '\0';
+	p->secret_chars++;
+	memset(u, 0, sizeof u);
+	return UI_REDRAW;
+}
+
 int ui_prompt_key(struct app *a, int key)
 {
 	struct ui_prompt *p = &a->prompt;
 
 	switch (p->kind) {
+	case UI_PR_SECRET:
+		return secret_key(a, key);
 	case UI_PR_CONFIRM:
 		if (UI_IS_ALT(key))
 			return UI_UNHANDLED;   /* Esc (no), then the key */
@@ -210,6 +284,15 @@ void ui_status_draw(struct app *a, int y)
 				    a->theme.ascii);
 			ui_le_draw(&p->le, y, x, a->cols - x - 1, st, a->theme.ascii, &cx);
 			move(y, cx);
+			return;
+		}
+		if (p->kind == UI_PR_SECRET) {
+			const char *dot = a->theme.ascii ? "*" : "\xe2\x80\xa2";
+			x = ui_puts(y, 0, a->cols - 1, p->label, app_attr(a, UI_R_KEY),
+				    a->theme.ascii);
+			for (size_t i = 0; i < p->secret_chars && x < a->cols - 1; i++)
+				x += ui_puts(y, x, a->cols - 1 - x, dot, st, a->theme.ascii);
+			move(y, x < a->cols ? x : a->cols - 1);
 			return;
 		}
 		x = draw_question(a, y, p->label, p->kind == UI_PR_CONFIRM ? "(y/N)" : p->hints);

@@ -71,4 +71,55 @@ expect "Ctrl-C ends it by the signal" "STATUS=130"
 expect "with echo on again" "ECHO=echo"
 if [ -e "$T_TMP/c.pdb" ]; then fail "and no backup"; else ok "and no backup"; fi
 
+# The client's :backup --encrypt, at 80x24: the passphrase shows as dots.
+start 80 24 "$PLANDESK --db $db"
+expect "the client opens" "Plan / theme / item"
+keys :
+keys -l "backup --encrypt $T_TMP/client.pdb"
+keys Enter
+expect ":backup --encrypt asks for a passphrase" "Passphrase (a forgotten one"
+keys -l "$pass"
+expect "what is typed shows as dots" "••••••••••••••••••••••••••••"
+hidden "and not as itself"
+keys Enter
+expect "then asks again" "The same passphrase again:"
+keys -l "$pass"
+keys Enter
+expect "and writes the backup" "Encrypted backup written to $T_TMP/client.pdb"
+hidden "the passphrase never showed"
+expect_mode "it is 0600" 600 "$T_TMP/client.pdb"
+keys :
+keys -l "backup --encrypt $T_TMP/client2.pdb"
+keys Enter
+expect "asked again" "Passphrase (a forgotten one"
+keys -l "$pass"
+keys Enter
+expect "and again" "The same passphrase again:"
+keys -l "correct horse battery stable"
+keys Enter
+expect "two different passphrases are refused" "The two passphrases differ; nothing was written"
+keys :
+keys -l "backup --encrypt $T_TMP/client3.pdb"
+keys Enter
+keys -l "short"
+keys Enter
+expect "a short one is refused at once" "A passphrase needs at least 8 characters"
+keys :
+keys -l "backup --encrypt $T_TMP/client4.pdb"
+keys Enter
+keys -l "half typed"
+keys Escape
+expect "Esc writes nothing" "No backup written"
+keys : q Enter
+expect_exit "the client quits" 0
+for f in client2 client3 client4; do
+	if [ -e "$T_TMP/$f.pdb" ]; then fail "no $f.pdb"; else ok "no $f.pdb"; fi
+done
+(umask 077; printf '%s\n' "$pass" >"$T_TMP/pass")
+expect_status 0 "the client's backup restores with the same passphrase" \
+	"$PLANDESK" restore --passphrase-file "$T_TMP/pass" "$T_TMP/client.pdb" --db "$T_TMP/client.db"
+"$PLANDESK" --db "$db" export people -o "$T_TMP/a.csv" >/dev/null 2>&1
+"$PLANDESK" --db "$T_TMP/client.db" export people -o "$T_TMP/b.csv" >/dev/null 2>&1
+if cmp -s "$T_TMP/a.csv" "$T_TMP/b.csv"; then ok "and holds the same people"; else fail "and holds the same people"; fi
+
 finish
