@@ -109,3 +109,8 @@ UNIT_TESTS += %reldir%/test_backup
 tests_unit_test_backup_SOURCES = %reldir%/test_backup.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_backup_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_backup_LDADD = $(TEST_LIBS)
+
+# man_columns prints the man page's list of CSV columns from the field
+# tables (`make man-columns`; tests/cli/man_columns.sh checks the page).
+tests_unit_man_columns_SOURCES = %reldir%/man_columns.c
+tests_unit_man_columns_LDADD = $(CORE_LIBS)
