@@ -40,7 +40,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	const char *out = NULL;
 	struct pd_store *st;
 	struct pd_err err;
-	size_t rows;
+	size_t rows, n;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "o:f:", opts, NULL)) != -1) {
@@ -72,7 +72,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_usage(ctx, &cmd_export);
 	if (pd_kind_from_name(argv[optind], &eo.kind) != PD_OK ||
-	    !pd_columns(pd_kind_info(eo.kind), false, NULL)) {
+	    !pd_transfer_columns(eo.kind, &n)) {
 		cli_error(ctx, "unknown kind '%s' (use orgs, people, plans, items, "
 			  "actions, updates or meetings)", argv[optind]);
 		return CLI_ERROR;

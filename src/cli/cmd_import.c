@@ -14,8 +14,10 @@
 /* The kind named on the command line, if it has a CSV form. */
 static int parse_kind(struct cli_ctx *ctx, const char *name, enum pd_kind *kind)
 {
+	size_t n;
+
 	if (pd_kind_from_name(name, kind) != PD_OK ||
-	    !pd_columns(pd_kind_info(*kind), false, NULL)) {
+	    !pd_transfer_columns(*kind, &n)) {
 		cli_error(ctx, "unknown kind '%s' (use orgs, people, plans, items, "
 			  "actions, updates or meetings)", name);
 		return CLI_ERROR;

@@ -52,6 +52,12 @@ typedef void (*pd_progress_fn)(void *ctx, const struct pd_progress *p);
 /* Called with each warning, a complete line without its newline. */
 typedef void (*pd_warn_fn)(void *ctx, const char *msg);
 
+/*
+ * True when `kind` has a CSV form (themes have none); *n (may be NULL)
+ * gets the number of columns export writes.  The columns: columns.h.
+ */
+bool pd_transfer_columns(enum pd_kind kind, size_t *n);
+
 /* --- import -------------------------------------------------------------- */
 
 enum pd_import_format {

@@ -63,6 +63,15 @@ size_t pd_columns(const struct pd_kind_info *ki, bool all, struct pd_col *out)
 	return all ? add_xcols(ki, false, out, n) : n;
 }
 
+bool pd_transfer_columns(enum pd_kind kind, size_t *n)
+{
+	size_t k = (unsigned)kind < PD_NKINDS ? pd_columns(pd_kind_info(kind), false, NULL) : 0;
+
+	if (n)
+		*n = k;
+	return k > 0;
+}
+
 const struct pd_kind_info *pd_colmap_kind(const struct pd_colmap *map)
 {
 	return map->ki ? map->ki : pd_kind_info(map->kind);

@@ -119,7 +119,7 @@ int pd_export(struct pd_store *st, const struct pd_export_opts *o,
 
 	if (rows)
 		*rows = 0;
-	if (!pd_columns(ki, false, NULL))
+	if (!pd_transfer_columns(o->kind, NULL))
 		return pd_err_set(err, PD_EINVAL, "%s have no CSV form", ki->plural);
 	if ((rc = pd_txn_read(st, &e.txn, err)) != PD_OK)
 		return rc;

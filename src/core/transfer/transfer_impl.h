@@ -1,6 +1,6 @@
 /*
  * transfer_impl.h — what the import and export files share: the column
- * numbers (columns.h), the import context
+ * tables and header mapping (csv_columns.c), the import context
  * (import.c), the per-kind row handlers (import_dir.c, import_plan.c) and
  * the look-ups they use (import_refs.c).  Not part of the public API.
  */
