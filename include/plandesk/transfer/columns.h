@@ -81,9 +81,6 @@ int pd_colmap_build(struct pd_colmap *map, const struct pd_csv_row *header,
 
 void pd_colmap_free(struct pd_colmap *map);
 
-/* A column's name in messages ("verified", "first name"); "?" for none. */
-const char *pd_col_name(const struct pd_kind_info *ki, int col);
-
 /* A column's value in a row: the first non-empty source, unguarded. */
 struct pd_cell {
 	const char *s;     /* NUL-terminated; "" when empty */

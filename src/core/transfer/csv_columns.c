@@ -77,16 +77,6 @@ const struct pd_kind_info *pd_colmap_kind(const struct pd_colmap *map)
 	return map->ki ? map->ki : pd_kind_info(map->kind);
 }
 
-const char *pd_col_name(const struct pd_kind_info *ki, int col)
-{
-	if (col >= 0 && col < ki->nfields && ki->fields[col].col)
-		return ki->fields[col].col;
-	for (int x = 0; x < ki->nxcols; x++)
-		if (PD_COL_X(ki->xcols[x].hook) == col)
-			return ki->xcols[x].col;
-	return "?";
-}
-
 /* Lower-case ASCII, without spaces and underscores, into `out` (n bytes). */
 static void norm(const char *s, size_t len, char *out, size_t n)
 {
