@@ -210,23 +210,30 @@ bool ui_is_form(const struct view *v)
 	return v && v->ops == &form_ops;
 }
 
-struct view *ui_form_new(struct app *a, enum pd_kind kind, uint64_t id,
-			 const struct pd_record *preset)
+struct view *ui_form_open(struct app *a, const struct pd_kind_info *ki,
+			  uint64_t id, const struct pd_record *preset)
 {
 	struct form *fm = calloc(1, sizeof *fm);
 
 	if (!fm)
 		return NULL;
 	fm->base.ops = &form_ops;
-	fm->kind = kind;
+	fm->kind = ki->kind;
+	fm->ki = ki;
 	fm->id = id;
-	pd_record_init(&fm->preset, kind);
+	pd_record_init(&fm->preset, ki->kind);
 	if ((preset && pd_record_copy(&fm->preset, preset) != PD_OK) ||
 	    form_load(fm, a) != 0) {
 		form_destroy(&fm->base);
 		return NULL;
 	}
 	return &fm->base;
+}
+
+struct view *ui_form_new(struct app *a, enum pd_kind kind, uint64_t id,
+			 const struct pd_record *preset)
+{
+	return ui_form_open(a, pd_kind_info(kind), id, preset);
 }
 
 int ui_form_add(struct app *a, enum pd_kind kind, uint64_t parent, bool sub)

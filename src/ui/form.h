@@ -1,6 +1,7 @@
 /*
- * form.h — the one form: a record's fields (from its kind's pd_kind_info
- * table) each edited with the line editor, required fields checked,
+ * form.h — the one form: a record's fields (those its kind's table,
+ * schema.h, places on the form, with their labels and widgets) each
+ * edited with the line editor, required fields checked,
  * dates read with pd_date_parse, statuses with the plan's scale, links
  * (organisation, theme, parent item, owners) typed as names and resolved
  * when saving.  Saving writes only the fields that were changed, onto the
@@ -26,6 +27,11 @@
  */
 struct view *ui_form_new(struct app *a, enum pd_kind kind, uint64_t id,
 			 const struct pd_record *preset);
+
+/* ui_form_new with the fields of kind table `ki` (which must outlive the
+ * form): the built-in table of a kind, or one made from it. */
+struct view *ui_form_open(struct app *a, const struct pd_kind_info *ki,
+			  uint64_t id, const struct pd_record *preset);
 
 /* True when `v` is a form (Ctrl-C there asks before anything is lost). */
 bool ui_is_form(const struct view *v);

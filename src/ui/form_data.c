@@ -1,6 +1,7 @@
 /*
- * form_data.c — a form's values: which fields a kind shows, their text as
- * loaded from the record, and checking and saving them (form_impl.h).
+ * form_data.c — a form's values: the fields its kind's table places on
+ * the form, their text as loaded from the record, and checking and saving
+ * them by each field's widget (form_impl.h).
  */
 #include "config.h"
 
@@ -17,57 +18,6 @@
 #include "edit.h"
 #include "form_impl.h"
 #include "recfmt.h"
-
-struct spec { int field; enum ff_how how; };
-
-#define END { -1, FF_TEXT }
-static const struct spec org_spec[] = {
-	{ PD_ORG_NAME, FF_TEXT }, { PD_ORG_OVERVIEW, FF_LONG },
-	{ PD_ORG_SERVICES, FF_LONG }, { PD_ORG_REFERRAL, FF_LONG },
-	{ PD_ORG_PHONE, FF_TEXT }, { PD_ORG_EMAIL, FF_TEXT },
-	{ PD_ORG_WEBSITE, FF_TEXT }, { PD_ORG_ADDRESS, FF_LONG },
-	{ PD_ORG_TAGS, FF_TEXT }, { PD_ORG_VERIFIED, FF_DATE },
-	{ PD_ORG_NOTES, FF_LONG }, END,
-};
-static const struct spec person_spec[] = {
-	{ PD_PERSON_NAME, FF_TEXT }, { PD_PERSON_INITIALS, FF_TEXT },
-	{ PD_PERSON_ROLE, FF_TEXT }, { PD_PERSON_ORG, FF_ORG },
-	{ PD_PERSON_PHONE, FF_TEXT }, { PD_PERSON_MOBILE, FF_TEXT },
-	{ PD_PERSON_EMAIL, FF_TEXT }, { PD_PERSON_VERIFIED, FF_DATE },
-	{ PD_PERSON_NOTES, FF_LONG }, END,
-};
-static const struct spec plan_spec[] = {
-	{ PD_PLAN_REF, FF_TEXT }, { PD_PLAN_TITLE, FF_TEXT },
-	{ PD_PLAN_START, FF_DATE }, { PD_PLAN_END, FF_DATE },
-	{ PD_PLAN_SCALE, FF_SCALE }, { PD_PLAN_BODY, FF_LONG }, END,
-};
-static const struct spec theme_spec[] = { { PD_THEME_NAME, FF_TEXT }, END };
-static const struct spec item_spec[] = {
-	{ PD_ITEM_REF, FF_TEXT }, { PD_ITEM_TITLE, FF_LONG },
-	{ PD_ITEM_THEME, FF_THEME }, { PD_ITEM_PARENT, FF_PARENT },
-	{ PD_ITEM_LEAD, FF_TEXT }, { PD_ITEM_TARGET, FF_TARGET },
-	{ PD_ITEM_COMPLETED, FF_DATE }, { PD_ITEM_STATUS, FF_STATUS },
-	{ PD_ITEM_DESCRIPTION, FF_LONG }, END,
-};
-static const struct spec action_spec[] = {
-	{ PD_ACTION_TEXT, FF_LONG }, { PD_ACTION_OWNER, FF_OWNER },
-	{ PD_ACTION_DUE, FF_DATE }, { PD_ACTION_STATE, FF_STATE },
-	{ PD_ACTION_CLOSED, FF_DATE }, END,
-};
-static const struct spec update_spec[] = {
-	{ PD_UPDATE_DATE, FF_DATE }, { PD_UPDATE_TEXT, FF_LONG },
-	{ PD_UPDATE_STATUS, FF_STATUS }, { PD_UPDATE_AUTHOR, FF_TEXT }, END,
-};
-static const struct spec meeting_spec[] = {
-	{ PD_MEETING_DATE, FF_DATE }, { PD_MEETING_TITLE, FF_TEXT },
-	{ PD_MEETING_LOCATION, FF_TEXT }, { PD_MEETING_NEXT, FF_DATE },
-	{ PD_MEETING_NOTES, FF_LONG }, END,
-};
-static const struct spec *const specs[PD_NKINDS] = {
-	[PD_ORG] = org_spec, [PD_PERSON] = person_spec, [PD_PLAN] = plan_spec,
-	[PD_THEME] = theme_spec, [PD_ITEM] = item_spec, [PD_ACTION] = action_spec,
-	[PD_UPDATE] = update_spec, [PD_MEETING] = meeting_spec,
-};
 
 /* The plan a record belongs to, for scales, themes and parents. */
 static uint64_t plan_of(struct pd_txn *txn, const struct pd_record *r)
@@ -90,7 +40,8 @@ static uint64_t plan_of(struct pd_txn *txn, const struct pd_record *r)
 	return plan;
 }
 
-/* The text a field shows for record `r`. */
+/* The text a field shows for record `r`: a link as its record's name or
+ * ref (the linked kind's key). */
 static void field_text(struct form *fm, struct pd_txn *txn,
 		       const struct pd_record *r, const struct ff *f, char *buf,
 		       size_t n)
@@ -100,25 +51,23 @@ static void field_text(struct form *fm, struct pd_txn *txn,
 	uint64_t ref;
 
 	buf[0] = '\0';
-	switch (f->how) {
-	case FF_STATUS:
+	switch (f->fd->widget) {
+	case PD_W_STATUS:
 		lv = pd_scale_level(fm->sc, pd_get_text(r, f->field));
 		if (lv)
 			snprintf(buf, n, "%s %s", lv->code, lv->label);
 		else
 			snprintf(buf, n, "%s", pd_get_text(r, f->field));
 		return;
-	case FF_ORG: case FF_THEME: case FF_PARENT:
+	case PD_W_LINK:
 		if (!(ref = pd_get_ref(r, f->field)))
 			return;
-		pd_record_init(&o, f->how == FF_ORG ? PD_ORG
-				   : f->how == FF_THEME ? PD_THEME : PD_ITEM);
-		if (pd_get(txn, o.kind, ref, &o, NULL) == PD_OK)
-			snprintf(buf, n, "%s", pd_get_text(&o, f->how == FF_ORG ? PD_ORG_NAME
-					: f->how == FF_THEME ? PD_THEME_NAME : PD_ITEM_REF));
+		if (pd_get(txn, (enum pd_kind)f->fd->ref, ref, &o, NULL) == PD_OK)
+			snprintf(buf, n, "%s",
+				 pd_get_text(&o, pd_kind_info(o.kind)->key));
 		pd_record_clear(&o);
 		return;
-	case FF_OWNER:
+	case PD_W_OWNERS:
 		ui_action_owner(txn, r, buf, n);
 		return;
 	default:
@@ -127,10 +76,20 @@ static void field_text(struct form *fm, struct pd_txn *txn,
 	}
 }
 
+/* Field `fd`'s label: the table's, else its name with a capital. */
+static void label_of(const struct pd_field *fd, char *buf, size_t n)
+{
+	if (fd->label)
+		snprintf(buf, n, "%s", fd->label);
+	else
+		snprintf(buf, n, "%c%s", fd->name[0] >= 'a' && fd->name[0] <= 'z' ?
+			 fd->name[0] - 32 : fd->name[0], fd->name + 1);
+}
+
 int form_load(struct form *fm, struct app *a)
 {
-	const struct pd_kind_info *ki = pd_kind_info(fm->kind);
-	const struct spec *sp = specs[fm->kind];
+	const struct pd_kind_info *ki = fm->ki;
+	int order[PD_MAX_FIELDS], n = pd_fields_placed(ki, PD_PLACE_FORM, order);
 	struct pd_record r;
 	struct pd_txn *txn;
 	char *buf;
@@ -154,16 +113,15 @@ int form_load(struct form *fm, struct app *a)
 	fm->sc = pd_plan_scale(txn, fm->plan);
 	if (!(buf = malloc(65536)))
 		rc = -1;
-	for (fm->nf = 0; rc == 0 && sp[fm->nf].field >= 0; fm->nf++) {
+	for (fm->nf = 0; rc == 0 && fm->nf < n; fm->nf++) {
 		struct ff *f = &fm->f[fm->nf];
-		const struct pd_field *fd = &ki->fields[sp[fm->nf].field];
 
-		f->field = sp[fm->nf].field;
-		f->how = sp[fm->nf].how;
-		f->required = fd->flags & PD_F_REQUIRED;
-		snprintf(f->label, sizeof f->label, "%c%s", fd->name[0] - 32, fd->name + 1);
+		f->field = order[fm->nf];
+		f->fd = &ki->fields[f->field];
+		f->required = f->fd->flags & PD_F_REQUIRED;
+		label_of(f->fd, f->label, sizeof f->label);
 		field_text(fm, txn, &r, f, buf, 65536);
-		if (!fm->id && f->field == PD_UPDATE_DATE && fm->kind == PD_UPDATE && !buf[0])
+		if (!fm->id && (f->fd->flags & PD_F_TODAY) && !buf[0])
 			pd_date_iso(&a->today, buf);
 		if (ui_le_init(&f->le) || ui_le_set(&f->le, buf) ||
 		    !(f->orig = strdup(fm->id ? f->le.s : "")))
@@ -221,7 +179,7 @@ static int check(struct form *fm, struct app *a, int i, struct val *v)
 	struct pd_err err = { 0 };
 	const char *code;
 
-	if (f->how != FF_LONG) {
+	if (f->fd->widget != PD_W_LONG) {
 		trim(f->le.s);
 		f->le.n = strlen(f->le.s);
 		f->le.cur = f->le.n;
@@ -231,8 +189,8 @@ static int check(struct form *fm, struct app *a, int i, struct val *v)
 		return fail(fm, a, i, "required");
 	if (!f->le.s[0])
 		return 0;
-	switch (f->how) {
-	case FF_DATE:
+	switch (f->fd->widget) {
+	case PD_W_DATE:
 		if (strcasecmp(f->le.s, "today") == 0)
 			d = a->today;
 		else if (pd_date_parse(f->le.s, &d, &err) != PD_OK)
@@ -240,17 +198,17 @@ static int check(struct form *fm, struct app *a, int i, struct val *v)
 		pd_date_iso(&d, v->text);
 		v->p = v->text;
 		return 0;
-	case FF_STATUS:
+	case PD_W_STATUS:
 		if (pd_scale_parse(fm->sc, f->le.s, &code, &err) != PD_OK)
 			return fail(fm, a, i, err.msg);
 		snprintf(v->text, sizeof v->text, "%s", code);
 		v->p = v->text;
 		return 0;
-	case FF_SCALE:
+	case PD_W_SCALE:
 		if (!pd_scale_known(f->le.s))
 			return fail(fm, a, i, "use 1-4 or rag");
 		return 0;
-	case FF_STATE:
+	case PD_W_STATE:
 		if (strcasecmp(f->le.s, "open") && strcasecmp(f->le.s, "done") &&
 		    strcasecmp(f->le.s, "dropped"))
 			return fail(fm, a, i, "open, done or dropped");
@@ -313,20 +271,21 @@ static int find_theme(struct pd_txn *txn, uint64_t plan, const char *name,
 	return rc;
 }
 
-/* Owners: each name or initials between ; , / & is looked up. */
-static int set_owners(struct pd_txn *txn, struct pd_record *r, const char *text,
-		      struct pd_err *err)
+/* Owners: each name or initials between ; , / & is looked up, into REFS
+ * field `refs`. */
+static int set_owners(struct pd_txn *txn, struct pd_record *r, int refs,
+		      const char *text, struct pd_err *err)
 {
 	const char *p = text;
 
-	while (pd_refs_count(r, PD_ACTION_OWNERS))
-		pd_refs_remove(r, PD_ACTION_OWNERS, pd_refs_at(r, PD_ACTION_OWNERS, 0));
+	while (pd_refs_count(r, refs))
+		pd_refs_remove(r, refs, pd_refs_at(r, refs, 0));
 	while (*p) {
 		size_t n = strcspn(p, ";,/&");
 		uint64_t id;
 
 		if (n && pd_people_match(txn, p, n, NULL, 0, &id, NULL) == PD_OK &&
-		    pd_refs_add(r, PD_ACTION_OWNERS, id))
+		    pd_refs_add(r, refs, id))
 			return pd_err_set(err, PD_ENOMEM, "out of memory");
 		p += n;
 		if (*p)
@@ -362,12 +321,58 @@ static int position_last(struct pd_txn *txn, struct pd_record *r)
 	return PD_OK;
 }
 
+/*
+ * The record a link field names by `t`, by the linked kind: an
+ * organisation in the directory, a theme of the plan (made when new), an
+ * item of the plan (not the one edited).  *id is 0 for an empty `t`.
+ */
+static int find_link(struct pd_txn *txn, const struct form *fm, const struct ff *f,
+		     const char *t, uint64_t *id, struct pd_err *err)
+{
+	*id = 0;
+	if (!*t)
+		return PD_OK;
+	switch (f->fd->ref) {
+	case PD_ORG:
+		if (pd_find_org(txn, t, id) != PD_OK)
+			return pd_err_set(err, PD_EINVAL, "no organisation called "
+					  "\"%s\" in the directory", t);
+		return PD_OK;
+	case PD_THEME:
+		return find_theme(txn, fm->plan, t, id, err);
+	case PD_ITEM:
+		if (pd_find_item(txn, fm->plan, t, id) != PD_OK)
+			return pd_err_set(err, PD_EINVAL, "no item \"%s\" in this plan", t);
+		if (*id == fm->id)
+			return pd_err_set(err, PD_EINVAL, "an item cannot be its own parent");
+		return PD_OK;
+	default:
+		return pd_err_set(err, PD_EINVAL, "%s: cannot be typed", f->label);
+	}
+}
+
+/* A target as typed into field `f`, and the date it reads as (or none)
+ * into field `date`. */
+static int set_target(struct pd_record *r, int f, int date, const char *t)
+{
+	struct pd_date d;
+	char iso[PD_DATE_ISO_SIZE];
+	int rc = pd_set_text(r, f, t, (size_t)-1);
+
+	if (rc != PD_OK || date < 0)
+		return rc;
+	if (*t && pd_date_parse(t, &d, NULL) == PD_OK) {
+		pd_date_iso(&d, iso);
+		return pd_set_text(r, date, iso, (size_t)-1);
+	}
+	return pd_set_text(r, date, NULL, 0);
+}
+
 static int apply(struct pd_txn *txn, struct pd_record *r, void *ctx,
 		 struct pd_err *err)
 {
 	struct save *s = ctx;
 	struct form *fm = s->fm;
-	struct pd_date d;
 	uint64_t id;
 	int rc;
 
@@ -386,43 +391,20 @@ static int apply(struct pd_txn *txn, struct pd_record *r, void *ctx,
 		if (!s->set[i])
 			continue;
 		s->bad = i;
-		switch (f->how) {
-		case FF_ORG:
-			id = 0;
-			if (*t && pd_find_org(txn, t, &id) != PD_OK)
-				return pd_err_set(err, PD_EINVAL, "no organisation called "
-						  "\"%s\" in the directory", t);
-			rc = pd_set_ref(r, f->field, id);
-			break;
-		case FF_THEME:
-			id = 0;
-			if (*t && (rc = find_theme(txn, fm->plan, t, &id, err)))
+		switch (f->fd->widget) {
+		case PD_W_LINK:
+			if ((rc = find_link(txn, fm, f, t, &id, err)) != PD_OK)
 				return rc;
 			rc = pd_set_ref(r, f->field, id);
 			break;
-		case FF_PARENT:
-			id = 0;
-			if (*t && pd_find_item(txn, fm->plan, t, &id) != PD_OK)
-				return pd_err_set(err, PD_EINVAL, "no item \"%s\" in this plan", t);
-			if (id && id == fm->id)
-				return pd_err_set(err, PD_EINVAL, "an item cannot be its own parent");
-			rc = pd_set_ref(r, f->field, id);
-			break;
-		case FF_OWNER:
+		case PD_W_OWNERS:
 			if ((rc = pd_set_text(r, f->field, t, (size_t)-1)) == PD_OK)
-				rc = set_owners(txn, r, t, err);
+				rc = set_owners(txn, r, pd_field_also(fm->ki, f->field), t, err);
 			break;
-		case FF_TARGET:
-			rc = pd_set_text(r, f->field, t, (size_t)-1);
-			if (rc == PD_OK && *t && pd_date_parse(t, &d, NULL) == PD_OK) {
-				char iso[PD_DATE_ISO_SIZE];
-				pd_date_iso(&d, iso);
-				rc = pd_set_text(r, PD_ITEM_TARGET_DATE, iso, (size_t)-1);
-			} else if (rc == PD_OK) {
-				rc = pd_set_text(r, PD_ITEM_TARGET_DATE, NULL, 0);
-			}
+		case PD_W_TARGET:
+			rc = set_target(r, f->field, pd_field_also(fm->ki, f->field), t);
 			break;
-		case FF_STATE:
+		case PD_W_STATE:
 			rc = pd_action_set_state(r, strcasecmp(t, "done") == 0 ? PD_AS_DONE
 						 : strcasecmp(t, "dropped") == 0 ? PD_AS_DROPPED
 						 : PD_AS_OPEN, &s->a->today);

@@ -12,33 +12,21 @@
 #include "app.h"
 #include "lineedit.h"
 
-/* How a field's text maps to the record. */
-enum ff_how {
-	FF_TEXT,    /* text as typed */
-	FF_LONG,    /* long text (Ctrl-O opens the editor) */
-	FF_DATE,    /* a date in any pd_date_parse form, stored ISO */
-	FF_STATUS,  /* a level of the plan's scale */
-	FF_SCALE,   /* a scale name */
-	FF_STATE,   /* open / done / dropped */
-	FF_ORG,     /* an organisation by name */
-	FF_THEME,   /* a theme of the plan by name (created if new) */
-	FF_PARENT,  /* an item of the plan by ref */
-	FF_OWNER,   /* owners as typed, matched to the directory */
-	FF_TARGET,  /* text, and the target date when it reads as a date */
-};
-
 struct ff {
-	int                field;
-	enum ff_how        how;
-	bool               required;
-	char               label[24];
-	char              *orig;     /* the text it started with */
-	struct ui_lineedit le;
+	int                    field;
+	const struct pd_field *fd;   /* its entry in the kind's table: the
+					widget says how its text maps to the
+					record (schema.h enum pd_widget) */
+	bool                   required;
+	char                   label[24];
+	char                  *orig;     /* the text it started with */
+	struct ui_lineedit     le;
 };
 
 struct form {
 	struct view            base;
 	enum pd_kind           kind;
+	const struct pd_kind_info *ki;   /* its fields, places and widgets */
 	uint64_t               id;       /* 0: a new record */
 	struct pd_record       preset;
 	uint64_t               plan;     /* for statuses, themes, parents */
@@ -51,7 +39,8 @@ struct form {
 	char                   saved[256];  /* the label of the write */
 };
 
-/* Fill the fields of `fm` from its record or preset.  0, or -1 (message shown). */
+/* Fill the fields of `fm` from its record or preset, in the order of their
+ * places on the form (fm->ki).  0, or -1 (message shown). */
 int form_load(struct form *fm, struct app *a);
 
 /*

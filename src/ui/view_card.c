@@ -1,7 +1,7 @@
 /*
- * view_card.c — a directory card.  An organisation: what it offers the
- * cluster, how to refer, contacts, when it was last verified, and its
- * people.  A person: role, organisation, contacts, and their open actions.
+ * view_card.c — a directory card: the name, the fields its kind's table
+ * places on the card (card_fields.c), then an organisation's people or a
+ * person's open actions.
  */
 #include "config.h"
 
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plandesk/meetings/track.h"
+#include "card_fields.h"
 #include "docview.h"
 #include "edit.h"
 #include "form.h"
@@ -34,36 +35,6 @@ static const struct ui_binding card_bindings[] = {
 };
 const struct ui_keymap ui_keys_card = { .title = "Directory card", .b = card_bindings };
 
-/* A labelled field; long text wraps under its label. */
-static int field(struct ui_doc *doc, int kind, uint64_t id, const char *label,
-		 const char *value, int w)
-{
-	if (!value || !*value)
-		return 0;
-	if (!strchr(value, '\n') && (int)strlen(value) < w - 16)
-		return ui_doc_add(doc, 0, 0, kind, id, "%s\t%s", label, value);
-	if (ui_doc_add(doc, UI_R_DIM, 0, kind, id, "%s", label) ||
-	    ui_doc_wrap(doc, 0, 1, kind, id, value, w))
-		return -1;
-	return 0;
-}
-
-/* "2026-11-09" and how long ago, flagged when over a year. */
-static int verified(struct ui_doc *doc, struct app *a, int kind, uint64_t id,
-		    const char *iso)
-{
-	struct pd_date d;
-	long days;
-
-	if (!*iso)
-		return ui_doc_add(doc, UI_R_SLIPPED, 0, kind, id, "Verified\tnever");
-	if (pd_date_parse(iso, &d, NULL) != PD_OK)
-		return ui_doc_add(doc, 0, 0, kind, id, "Verified\t%s", iso);
-	days = pd_date_days(&a->today) - pd_date_days(&d);
-	return ui_doc_add(doc, days > 365 ? UI_R_SLIPPED : 0, 0, kind, id,
-			  "Verified\t%s%s", iso, days > 365 ? " (over a year ago)" : "");
-}
-
 static int org_card(struct docview *dv, struct app *a, struct pd_txn *txn,
 		    const struct pd_record *o, struct ui_doc *doc, int w)
 {
@@ -74,16 +45,7 @@ static int org_card(struct docview *dv, struct app *a, struct pd_txn *txn,
 
 	snprintf(dv->title, sizeof dv->title, "%s", pd_get_text(o, PD_ORG_NAME));
 	if (ui_doc_add(doc, UI_R_HEADING, 0, PD_ORG, id, "%s", pd_get_text(o, PD_ORG_NAME)) ||
-	    field(doc, PD_ORG, id, "Overview", pd_get_text(o, PD_ORG_OVERVIEW), w) ||
-	    field(doc, PD_ORG, id, "Services", pd_get_text(o, PD_ORG_SERVICES), w) ||
-	    field(doc, PD_ORG, id, "Referral", pd_get_text(o, PD_ORG_REFERRAL), w) ||
-	    field(doc, PD_ORG, id, "Phone", pd_get_text(o, PD_ORG_PHONE), w) ||
-	    field(doc, PD_ORG, id, "E-mail", pd_get_text(o, PD_ORG_EMAIL), w) ||
-	    field(doc, PD_ORG, id, "Website", pd_get_text(o, PD_ORG_WEBSITE), w) ||
-	    field(doc, PD_ORG, id, "Address", pd_get_text(o, PD_ORG_ADDRESS), w) ||
-	    field(doc, PD_ORG, id, "Tags", pd_get_text(o, PD_ORG_TAGS), w) ||
-	    verified(doc, a, PD_ORG, id, pd_get_text(o, PD_ORG_VERIFIED)) ||
-	    field(doc, PD_ORG, id, "Notes", pd_get_text(o, PD_ORG_NOTES), w))
+	    ui_card_fields(doc, a, txn, pd_kind_info(PD_ORG), o, w))
 		return PD_ENOMEM;
 	pd_count_index(txn, PD_IX_PEOPLE_BY_ORG, id, &n);
 	if (ui_doc_add(doc, 0, 0, PD_PERSON, 0, " ") ||
@@ -121,25 +83,13 @@ static int person_card(struct docview *dv, struct app *a, struct pd_txn *txn,
 {
 	struct pd_cursor *cur;
 	struct pd_record ac;
-	char org[256], text[256];
-	uint64_t id = p->id, aid, oid = pd_get_ref(p, PD_PERSON_ORG);
+	char text[256];
+	uint64_t id = p->id, aid;
 	size_t open = 0;
 
 	snprintf(dv->title, sizeof dv->title, "%s", pd_get_text(p, PD_PERSON_NAME));
 	if (ui_doc_add(doc, UI_R_HEADING, 0, PD_PERSON, id, "%s", pd_get_text(p, PD_PERSON_NAME)) ||
-	    field(doc, PD_PERSON, id, "Role", pd_get_text(p, PD_PERSON_ROLE), w) ||
-	    field(doc, PD_PERSON, id, "Initials", pd_get_text(p, PD_PERSON_INITIALS), w))
-		return PD_ENOMEM;
-	if (oid) {
-		ui_rec_name(txn, PD_ORG, oid, org, sizeof org);
-		if (ui_doc_add(doc, 0, 0, PD_ORG, oid, "Organisation\t%s", org))
-			return PD_ENOMEM;
-	}
-	if (field(doc, PD_PERSON, id, "Phone", pd_get_text(p, PD_PERSON_PHONE), w) ||
-	    field(doc, PD_PERSON, id, "Mobile", pd_get_text(p, PD_PERSON_MOBILE), w) ||
-	    field(doc, PD_PERSON, id, "E-mail", pd_get_text(p, PD_PERSON_EMAIL), w) ||
-	    verified(doc, a, PD_PERSON, id, pd_get_text(p, PD_PERSON_VERIFIED)) ||
-	    field(doc, PD_PERSON, id, "Notes", pd_get_text(p, PD_PERSON_NOTES), w))
+	    ui_card_fields(doc, a, txn, pd_kind_info(PD_PERSON), p, w))
 		return PD_ENOMEM;
 	if (ui_doc_add(doc, 0, 0, PD_ACTION, 0, " "))
 		return PD_ENOMEM;
@@ -203,7 +153,7 @@ static int cmd(struct docview *dv, struct app *a, enum ui_cmd c,
 		if (kind == PD_ACTION)
 			return ui_edit_long(a, kind, id, PD_ACTION_TEXT);
 		return ui_edit_long(a, dv->kind, dv->id,
-				    dv->kind == PD_ORG ? PD_ORG_NOTES : PD_PERSON_NOTES);
+				    pd_kind_info((enum pd_kind)dv->kind)->notes);
 	case UI_C_ADD: {
 		struct pd_record pre;
 		int res;

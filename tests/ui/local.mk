@@ -6,7 +6,8 @@ UI_TESTS = \
 	%reldir%/test_list \
 	%reldir%/test_text \
 	%reldir%/test_views \
-	%reldir%/test_meeting_mode
+	%reldir%/test_meeting_mode \
+	%reldir%/test_fields
 UI_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/ui -I$(top_srcdir)/tests/unit
 UI_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(NCURSES_CFLAGS) $(LMDB_CFLAGS)
 UI_TEST_LIBS = $(UI_LIBS) $(CRITERION_LIBS)
@@ -26,6 +27,11 @@ tests_ui_test_meeting_mode_SOURCES = %reldir%/test_meeting_mode.c %reldir%/uites
 tests_ui_test_meeting_mode_CPPFLAGS = $(UI_TEST_CPPFLAGS)
 tests_ui_test_meeting_mode_CFLAGS = $(UI_TEST_CFLAGS)
 tests_ui_test_meeting_mode_LDADD = $(UI_TEST_LIBS)
+tests_ui_test_fields_SOURCES = %reldir%/test_fields.c %reldir%/uitest.h \
+	$(top_srcdir)/tests/unit/kindcopy.h
+tests_ui_test_fields_CPPFLAGS = $(UI_TEST_CPPFLAGS)
+tests_ui_test_fields_CFLAGS = $(UI_TEST_CFLAGS)
+tests_ui_test_fields_LDADD = $(UI_TEST_LIBS)
 
 tests_ui_man_keys_SOURCES = %reldir%/man_keys.c
 tests_ui_man_keys_CPPFLAGS = $(UI_TEST_CPPFLAGS)

@@ -24,10 +24,14 @@ tests_unit_test_undo_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_undo_LDADD = $(TEST_LIBS)
 
 # records/
-UNIT_TESTS += %reldir%/test_codec %reldir%/test_check
+UNIT_TESTS += %reldir%/test_codec %reldir%/test_check %reldir%/test_schema
 tests_unit_test_codec_SOURCES = %reldir%/test_codec.c %reldir%/testdb.h
 tests_unit_test_codec_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_codec_LDADD = $(TEST_LIBS)
+tests_unit_test_schema_SOURCES = %reldir%/test_schema.c %reldir%/testdb.h \
+	%reldir%/kindcopy.h
+tests_unit_test_schema_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_schema_LDADD = $(TEST_LIBS)
 tests_unit_test_check_SOURCES = %reldir%/test_check.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_check_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_check_LDADD = $(TEST_LIBS)
@@ -109,3 +113,8 @@ UNIT_TESTS += %reldir%/test_backup
 tests_unit_test_backup_SOURCES = %reldir%/test_backup.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_backup_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_backup_LDADD = $(TEST_LIBS)
+
+# man_columns prints the man page's list of CSV columns from the field
+# tables (`make man-columns`; tests/cli/man_columns.sh checks the page).
+tests_unit_man_columns_SOURCES = %reldir%/man_columns.c
+tests_unit_man_columns_LDADD = $(CORE_LIBS)

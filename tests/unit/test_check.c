@@ -325,6 +325,45 @@ Test(check, corrupt_record_reads_as_corrupt)
 	pd_txn_end(txn);
 }
 
+/* A value the store would not write: the record as encoded, with `f`
+ * unset and field `g` set to `text`. */
+static void raw_rewrite(uint64_t id, enum pd_kind kind, int f, int g, const char *text)
+{
+	struct pd_record rec;
+	struct pd_txn *txn;
+	struct pd_buf b = PD_BUF_INIT;
+	struct raw r;
+
+	cr_assert_eq(pd_txn_read(tdb.st, &txn, NULL), PD_OK);
+	cr_assert_eq(pd_get(txn, kind, id, &rec, NULL), PD_OK);
+	pd_txn_end(txn);
+	pd_set_text(&rec, f, NULL, 0);
+	pd_set_text(&rec, g, text, (size_t)-1);
+	cr_assert_eq(pd_encode(&rec, &b), PD_OK);
+	raw_begin(&r);
+	raw_put(&r, raw_dbi(&r, pd_kind_info(kind)->name, 0), id, b.p, b.n);
+	raw_commit(&r);
+	pd_buf_free(&b);
+	pd_record_clear(&rec);
+}
+
+/* The table's word on each field: required ones set, dates ISO.  (A plan
+ * derives no entry from its title or dates, so nothing else is found.) */
+Test(check, a_required_field_unset_and_a_date_not_iso_are_named)
+{
+	uint64_t plan = tdb_add(make_plan("P1", "Plan"));
+	struct found f;
+
+	raw_rewrite(plan, PD_PLAN, PD_PLAN_BODY, PD_PLAN_START, "2009-06-26");
+	cr_expect_eq(run_check(&f), 0, "an ISO date is fine:\n%s", f.text);
+	raw_rewrite(plan, PD_PLAN, PD_PLAN_TITLE, PD_PLAN_END, "26/06/2009");
+	cr_expect_eq(run_check(&f), 2, "problems:\n%s", f.text);
+	cr_expect(strstr(f.text, "plan 1: title is required but not set\n") != NULL,
+		  "problems:\n%s", f.text);
+	cr_expect(strstr(f.text, "plan 1: end \"26/06/2009\" is not a date in ISO "
+			 "form\n") != NULL, "problems:\n%s", f.text);
+}
+
 Test(check, id_counter_below_an_id)
 {
 	struct pd_record rec;

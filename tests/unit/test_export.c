@@ -178,15 +178,21 @@ Test(export, formula_guard_round_trip)
 
 Test(export, empty_store_and_themes)
 {
+	static const char head[] = "\xef\xbb\xbf" "name,initials,role,organisation,phone,"
+				   "mobile,email,notes,verified";
 	struct pd_export_opts o = { .kind = PD_THEME };
 	struct pd_buf out = PD_BUF_INIT;
 	struct pd_err err;
 
 	export_to(tdb.st, PD_ACTION, false, &out);
 	cr_assert_str_eq(out.p, "plan,item,text,owner,due,state,raised,closed\n");
+	/* Excel's form: a byte-order mark, the header, CRLF.  (The people's
+	 * columns as the table has them today lead; a field added after them
+	 * is a column more, which man_columns.sh checks against the page.) */
 	export_to(tdb.st, PD_PERSON, true, &out);
-	cr_assert_str_eq(out.p, "\xef\xbb\xbfname,initials,role,organisation,phone,mobile,"
-			 "email,notes,verified\r\n");
+	cr_assert(!strncmp(out.p, head, sizeof head - 1), "%s", out.p);
+	cr_assert(out.n >= 2 && !strcmp(out.p + out.n - 2, "\r\n") &&
+		  !memchr(out.p, '\n', out.n - 1), "one line, CRLF: %s", out.p);
 	cr_assert_eq(pd_export(tdb.st, &o, to_buf, &out, NULL, &err), PD_EINVAL);
 	pd_buf_free(&out);
 }

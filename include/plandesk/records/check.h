@@ -12,8 +12,9 @@
 typedef void (*pd_check_cb)(void *ctx, const char *problem);
 
 /*
- * Decode every record; verify that each record's index entries, unique key
- * and search terms are present, that no index entry points at a missing or
+ * Decode every record; verify that it has the fields its kind's table
+ * (schema.h) requires and its dates in ISO form, that each record's index
+ * entries, unique key and search terms are present, that no index entry points at a missing or
  * different record, and that the id counter is above every id.  Each
  * problem goes to `cb` (may be NULL); *nproblems (may be NULL) gets their
  * number.  Runs in one read transaction: it sees one snapshot even while

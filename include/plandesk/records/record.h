@@ -1,10 +1,9 @@
 /*
- * record.h — the eight record kinds, their fields, and the in-memory record.
+ * record.h — the in-memory record.
  *
  * A record is generic: a kind, an id, created/updated times and one value
- * slot per field of its kind.  The field tables (pd_kind_info) drive the
- * codec, the store's validation, CSV import/export and `check`, so adding
- * a field is one line in schema.c.
+ * slot per field of its kind.  The kinds and their field tables are in
+ * schema.h.
  *
  * Value representation by field type:
  *   PD_T_TEXT  UTF-8 text, NUL-terminated in memory (len excludes the NUL)
@@ -23,73 +22,7 @@
 #include <stdint.h>
 
 #include "plandesk/base/status.h"
-
-enum pd_kind {
-	PD_ORG, PD_PERSON, PD_PLAN, PD_THEME, PD_ITEM, PD_ACTION, PD_UPDATE,
-	PD_MEETING,
-	PD_NKINDS
-};
-
-enum pd_ftype { PD_T_TEXT, PD_T_DATE, PD_T_REF, PD_T_REFS, PD_T_INT };
-
-/* Field flags. */
-#define PD_F_REQUIRED 0x01u  /* must be set for the record to be stored */
-#define PD_F_MULTILINE 0x02u /* long text: edited in $EDITOR */
-
-/* Field numbers, one enum per kind; the value is the slot in pd_record.v. */
-enum { PD_ORG_NAME, PD_ORG_OVERVIEW, PD_ORG_SERVICES, PD_ORG_PHONE,
-       PD_ORG_EMAIL, PD_ORG_WEBSITE, PD_ORG_ADDRESS, PD_ORG_REFERRAL,
-       PD_ORG_TAGS, PD_ORG_VERIFIED, PD_ORG_NOTES, PD_ORG_NFIELDS };
-enum { PD_PERSON_NAME, PD_PERSON_INITIALS, PD_PERSON_ROLE, PD_PERSON_ORG,
-       PD_PERSON_PHONE, PD_PERSON_MOBILE, PD_PERSON_EMAIL, PD_PERSON_NOTES,
-       PD_PERSON_VERIFIED, PD_PERSON_NFIELDS };
-enum { PD_PLAN_REF, PD_PLAN_TITLE, PD_PLAN_BODY, PD_PLAN_START, PD_PLAN_END,
-       PD_PLAN_SCALE, PD_PLAN_NFIELDS };
-enum { PD_THEME_PLAN, PD_THEME_NAME, PD_THEME_POSITION, PD_THEME_NFIELDS };
-enum { PD_ITEM_PLAN, PD_ITEM_THEME, PD_ITEM_REF, PD_ITEM_TITLE,
-       PD_ITEM_DESCRIPTION, PD_ITEM_LEAD, PD_ITEM_LEAD_PERSON, PD_ITEM_TARGET,
-       PD_ITEM_TARGET_DATE, PD_ITEM_COMPLETED, PD_ITEM_STATUS, PD_ITEM_PARENT,
-       PD_ITEM_POSITION, PD_ITEM_NFIELDS };
-enum { PD_ACTION_ITEM, PD_ACTION_TEXT, PD_ACTION_OWNER, PD_ACTION_OWNERS,
-       PD_ACTION_DUE, PD_ACTION_STATE, PD_ACTION_RAISED, PD_ACTION_CLOSED,
-       PD_ACTION_POSITION, PD_ACTION_NFIELDS };
-enum { PD_UPDATE_ITEM, PD_UPDATE_DATE, PD_UPDATE_TEXT, PD_UPDATE_STATUS,
-       PD_UPDATE_MEETING, PD_UPDATE_AUTHOR, PD_UPDATE_NFIELDS };
-enum { PD_MEETING_PLAN, PD_MEETING_DATE, PD_MEETING_TITLE,
-       PD_MEETING_LOCATION, PD_MEETING_PRESENT, PD_MEETING_PRESENT_OTHER,
-       PD_MEETING_APOLOGIES, PD_MEETING_APOLOGIES_OTHER, PD_MEETING_NEXT,
-       PD_MEETING_NOTES, PD_MEETING_NFIELDS };
-
-#define PD_MAX_FIELDS 16
-
-struct pd_field {
-	const char *name;   /* canonical name: CSV header, form label */
-	uint8_t     tag;    /* codec tag, never reused (>= 16) */
-	uint8_t     type;   /* enum pd_ftype */
-	uint8_t     flags;  /* PD_F_* */
-	int8_t      ref;    /* for REF/REFS: the enum pd_kind linked to */
-};
-
-struct pd_kind_info {
-	const char            *name;    /* "org" */
-	const char            *plural;  /* "orgs", the CSV/CLI KIND */
-	const char            *label;   /* "organisation", for messages */
-	const struct pd_field *fields;
-	int                    nfields;
-	int                    title;   /* field shown as the record's name */
-};
-
-/* The table for `kind` (never NULL for a valid kind). */
-const struct pd_kind_info *pd_kind_info(enum pd_kind kind);
-
-/*
- * Look a kind up by singular or plural name ("org", "orgs", "people").
- * Returns PD_OK, or PD_NOTFOUND for an unknown name.
- */
-int pd_kind_from_name(const char *name, enum pd_kind *out);
-
-/* The field number of `name` in `kind`, or -1. */
-int pd_field_find(enum pd_kind kind, const char *name);
+#include "plandesk/records/schema.h"
 
 struct pd_val {
 	char    *p;   /* malloc'd bytes (TEXT/DATE are NUL-terminated); NULL if unset */

@@ -2,9 +2,9 @@
  * transfer.h — importing records from CSV files and exporting them.
  *
  * KIND is one of orgs, people, plans, items, actions, updates, meetings,
- * each with a canonical header (pd_transfer_columns) that export writes and
- * import accepts, in any order and case, along with the Outlook and Google
- * Contacts headers for people.
+ * each with the header its field table gives (columns.h) that export writes
+ * and import accepts, in any order and case, along with the other headers
+ * the table lists (Outlook's and Google Contacts' for people).
  *
  * Import is an upsert by natural key — organisation: name; person: e-mail,
  * else name and organisation; plan: ref; item: plan and ref; action: item
@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plandesk/transfer/columns.h"
 #include "plandesk/transfer/csv.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/records/record.h"
@@ -52,16 +53,10 @@ typedef void (*pd_progress_fn)(void *ctx, const struct pd_progress *p);
 typedef void (*pd_warn_fn)(void *ctx, const char *msg);
 
 /*
- * What the canonical column `name` holds, for a spreadsheet (sheet.h):
- * phone numbers, dates, notes that wrap, or other text.
+ * True when `kind` has a CSV form (themes have none); *n (may be NULL)
+ * gets the number of columns export writes.  The columns: columns.h.
  */
-enum pd_col_kind pd_transfer_column_kind(const char *name);
-
-/*
- * The canonical CSV columns of `kind`, in order; *n gets their number.
- * NULL (and *n = 0) for a kind with no CSV form (themes).
- */
-const char *const *pd_transfer_columns(enum pd_kind kind, size_t *n);
+bool pd_transfer_columns(enum pd_kind kind, size_t *n);
 
 /* --- import -------------------------------------------------------------- */
 
@@ -150,6 +145,30 @@ struct pd_export_opts {
  */
 int pd_export(struct pd_store *st, const struct pd_export_opts *opts,
 	      pd_csv_sink sink, void *sink_ctx, size_t *rows, struct pd_err *err);
+
+/*
+ * Records as rows of the exported columns of kind table `ki` (columns.h),
+ * the writer pd_export uses: a sheet whose header row is written when
+ * opened; each record a row, read through `txn` for the natural keys of
+ * what it links to.  pd_rows_open returns PD_OK; PD_EINVAL (a kind with
+ * no CSV form; another format); PD_EIO; PD_ENOMEM; or the sink's code.
+ */
+struct pd_rows;
+int pd_rows_open(struct pd_rows **out, struct pd_txn *txn,
+		 const struct pd_kind_info *ki, enum pd_format fmt, bool excel,
+		 pd_csv_sink sink, void *ctx, struct pd_err *err);
+
+/*
+ * Write record `r` (of w's kind) as a row; `plan` is the plan its item
+ * belongs to, for an action's or update's "plan" column (else unused).
+ * Returns the codes of pd_sheet_put and pd_sheet_end_row (sheet.h).
+ */
+int pd_rows_put(struct pd_rows *w, const struct pd_record *r, uint64_t plan,
+		struct pd_err *err);
+
+/* Finish the sheet when `rc` is PD_OK, else abandon it, and free `w`
+ * (NULL is allowed).  Returns rc or finishing's error (pd_sheet_close). */
+int pd_rows_close(struct pd_rows *w, int rc, struct pd_err *err);
 
 /*
  * pd_export into the file at `path`: written to a temporary file (mode

@@ -181,38 +181,38 @@ static int walk_org(struct pd_txn *txn, const struct walker *wk, uint64_t id,
 }
 
 /*
- * The fields a person or an organisation is found by (search.h), name
- * first; a person's organisation name unless `skip_org`.  Any other kind
- * has none.  Returns PD_OK, what a callback returned, PD_ENOMEM, PD_EDB.
+ * The fields a record is found by, as its kind's table says (search.h):
+ * the name first, then each field's words or digits, and the name of the
+ * organisation it links to unless `skip_org` (`orgname` in place of the
+ * stored one when given).  Only people and organisations have any.
+ * Returns PD_OK, what a callback returned, PD_ENOMEM, PD_EDB.
  */
 static int walk_record(struct pd_txn *txn, const struct pd_record *r,
 		       const char *orgname, bool skip_org, const struct walker *wk)
 {
-	int rc;
+	const struct pd_kind_info *ki = pd_kind_info(r->kind);
+	int rc = PD_OK;
 
-	switch (r->kind) {
-	case PD_PERSON:
-		if ((rc = walk_text(wk, pd_get_text(r, PD_PERSON_NAME),
-				    r->v[PD_PERSON_NAME].n, true)) ||
-		    (rc = walk_field(wk, r, PD_PERSON_INITIALS)) ||
-		    (rc = walk_field(wk, r, PD_PERSON_ROLE)) ||
-		    (rc = walk_field(wk, r, PD_PERSON_EMAIL)) ||
-		    (rc = walk_digits(wk, r, PD_PERSON_PHONE)) ||
-		    (rc = walk_digits(wk, r, PD_PERSON_MOBILE)))
-			return rc;
-		return skip_org ? PD_OK : walk_org(txn, wk, pd_get_ref(r, PD_PERSON_ORG), orgname);
-	case PD_ORG:
-		if ((rc = walk_text(wk, pd_get_text(r, PD_ORG_NAME),
-				    r->v[PD_ORG_NAME].n, true)) ||
-		    (rc = walk_field(wk, r, PD_ORG_OVERVIEW)) ||
-		    (rc = walk_field(wk, r, PD_ORG_SERVICES)) ||
-		    (rc = walk_field(wk, r, PD_ORG_TAGS)) ||
-		    (rc = walk_field(wk, r, PD_ORG_EMAIL)))
-			return rc;
-		return walk_digits(wk, r, PD_ORG_PHONE);
-	default:
-		return PD_OK;
+	for (int f = 0; f < ki->nfields && rc == PD_OK; f++)
+		if (ki->fields[f].search == PD_S_NAME)
+			rc = walk_text(wk, pd_get_text(r, f), r->v[f].n, true);
+	for (int f = 0; f < ki->nfields && rc == PD_OK; f++) {
+		switch (ki->fields[f].search) {
+		case PD_S_WORDS:
+			rc = walk_field(wk, r, f);
+			break;
+		case PD_S_DIGITS:
+			rc = walk_digits(wk, r, f);
+			break;
+		case PD_S_ORG:
+			if (!skip_org)
+				rc = walk_org(txn, wk, pd_get_ref(r, f), orgname);
+			break;
+		default:
+			break;
+		}
 	}
+	return rc;
 }
 
 /* --- the terms: the walk's words as a sorted list ----------------------------- */

@@ -1,7 +1,8 @@
 /*
  * check.c — end-to-end verification of a database.
  *
- * Forward: every record decodes and each entry it derives is present.
+ * Forward: every record decodes, has what its kind's table requires, and
+ * each entry it derives is present.
  * Backward: each derived database holds exactly as many entries as the
  * records derive; when it holds more, a slower scan names the stray ones.
  */
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/date.h"
 #include "plandesk/records/check.h"
 #include "plandesk/records/codec.h"
 #include "store/store_impl.h"
@@ -97,6 +99,37 @@ static bool seen_before(const struct pd_entries *es, size_t i)
 	return false;
 }
 
+/* What the kind's table says of each field: a required one is set, a
+ * date is stored in ISO form, as the store writes them. */
+static void check_fields(struct checker *c, const struct pd_record *r)
+{
+	const struct pd_kind_info *ki = pd_kind_info(r->kind);
+	unsigned long long id = (unsigned long long)r->id;
+
+	for (int f = 0; f < ki->nfields; f++) {
+		const struct pd_field *fd = &ki->fields[f];
+		const char *s = pd_get_text(r, f);
+		struct pd_date d;
+		char iso[PD_DATE_ISO_SIZE];
+
+		if (!pd_is_set(r, f)) {
+			if (fd->flags & PD_F_REQUIRED)
+				problem(c, "%s %llu: %s is required but not set", ki->name, id,
+					fd->name);
+			continue;
+		}
+		if (fd->type != PD_T_DATE)
+			continue;
+		if (pd_date_parse(s, &d, NULL) == PD_OK)
+			pd_date_iso(&d, iso);
+		else
+			iso[0] = '\0';
+		if (strcmp(s, iso))
+			problem(c, "%s %llu: %s \"%s\" is not a date in ISO form", ki->name,
+				id, fd->name, s);
+	}
+}
+
 static int check_record(struct checker *c, enum pd_kind kind, uint64_t id,
 			struct pd_entries *es)
 {
@@ -111,6 +144,7 @@ static int check_record(struct checker *c, enum pd_kind kind, uint64_t id,
 		problem(c, "%s %llu: %s", kname, (unsigned long long)id, err.msg);
 		return PD_OK;
 	}
+	check_fields(c, &r);
 	pd_entries_reset(es);
 	rc = pd_index_entries(c->txn, &r, es, &err);
 	pd_record_clear(&r);

@@ -1,6 +1,7 @@
 # src/core/records/: the schema, records and their encoding, indexes, `check`.
 # Included by Makefile.am; HACKING.md describes the module.
 
+noinst_HEADERS += include/plandesk/records/schema.h
 libplandesk_core_a_SOURCES += %reldir%/schema.c %reldir%/record.c \
 	%reldir%/codec.c %reldir%/index.c %reldir%/records.c %reldir%/check.c
 noinst_HEADERS += include/plandesk/records/record.h \

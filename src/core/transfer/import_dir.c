@@ -14,30 +14,35 @@ static int nomem(struct pd_imp *imp)
 	return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
 }
 
+/* The text and date fields of imp->cur from `c`: a bad date is an error
+ * placed at its cell. */
+static int plain_fields(struct pd_imp *imp, const struct pd_kind_info *ki,
+			const struct pd_cell *c)
+{
+	int bad, rc = pd_cells_to_record(ki, c, &imp->cur, &bad, imp->err);
+
+	if (rc == PD_EINVAL && bad >= 0)
+		return pd_imp_place(imp, c[bad].field, rc, ki->fields[bad].col);
+	return rc;
+}
+
 int pd_imp_org(struct pd_imp *imp)
 {
-	const struct pd_kind_info *ki = pd_kind_info(PD_ORG);
-	struct pd_cell c;
+	const struct pd_kind_info *ki = pd_colmap_kind(&imp->map);
+	struct pd_cell c[PD_COLS_MAX];
 	uint64_t id = 0;
 	int rc;
 
-	pd_cell_get(&imp->map, &imp->row, PD_ORG_NAME, &c);
-	if (!c.n)
-		return pd_imp_fail(imp, c.field, PD_EINVAL,
+	pd_cells_get(&imp->map, &imp->row, c);
+	if (!c[PD_ORG_NAME].n)
+		return pd_imp_fail(imp, c[PD_ORG_NAME].field, PD_EINVAL,
 				   "name: an organisation needs a name");
-	rc = pd_find_org(imp->txn, c.s, &id);
+	rc = pd_find_org(imp->txn, c[PD_ORG_NAME].s, &id);
 	if (rc != PD_OK && rc != PD_NOTFOUND)
-		return pd_imp_fail(imp, c.field, rc, "%s", pd_strerror(rc));
-	if ((rc = pd_imp_begin(imp, PD_ORG, id)) != PD_OK)
+		return pd_imp_fail(imp, c[PD_ORG_NAME].field, rc, "%s", pd_strerror(rc));
+	if ((rc = pd_imp_begin(imp, PD_ORG, id)) != PD_OK ||
+	    (rc = plain_fields(imp, ki, c)) != PD_OK)
 		return rc;
-	for (int f = 0; f < ki->nfields; f++) {
-		pd_cell_get(&imp->map, &imp->row, f, &c);
-		rc = ki->fields[f].type == PD_T_DATE ?
-			pd_imp_date(imp, f, &c, ki->fields[f].name) :
-			pd_imp_text(imp, f, &c);
-		if (rc != PD_OK)
-			return rc;
-	}
 	return pd_imp_store(imp, id != 0, NULL);
 }
 
@@ -76,6 +81,31 @@ static int compose_name(struct pd_imp *imp, const struct pd_cell *c,
 		    pd_buf_add(out, p->s, p->n) != PD_OK)
 			return nomem(imp);
 	}
+	return PD_OK;
+}
+
+/*
+ * The notes of a row: the notes column, then what has no field of its
+ * own — every multi-valued cell's other values ("phone: …"), cut from
+ * the cell, and a web page.
+ */
+static int gather_notes(struct pd_imp *imp, const struct pd_kind_info *ki,
+			struct pd_cell *c, struct pd_buf *notes)
+{
+	struct pd_col cols[PD_COLS_MAX];
+	size_t n = pd_columns(ki, true, cols);
+	int rc;
+
+	pd_buf_reset(notes);
+	if (ki->notes >= 0 && c[ki->notes].n &&
+	    pd_buf_add(notes, c[ki->notes].s, c[ki->notes].n) != PD_OK)
+		return nomem(imp);
+	for (size_t i = 0; i < n; i++)
+		if ((rc = split_multi(imp, &c[cols[i].id], cols[i].name, notes)) != PD_OK)
+			return rc;
+	if (c[PC_WEB].n && (((notes->n && pd_buf_putc(notes, '\n') != PD_OK)) ||
+			    pd_buf_printf(notes, "web page: %s", c[PC_WEB].s) != PD_OK))
+		return nomem(imp);
 	return PD_OK;
 }
 
@@ -159,33 +189,25 @@ static int person_org(struct pd_imp *imp, const struct pd_cell *c, uint64_t *id)
 	return orgs_remember(imp, c->s, *id);
 }
 
+/*
+ * A person: the table's text and date fields, and three hooks — the name
+ * (whole, or in parts), the organisation (by name, created when new) and
+ * the notes (gather_notes).  Keyed by e-mail, else by name and
+ * organisation.
+ */
 int pd_imp_person(struct pd_imp *imp)
 {
-	static const int multi[] = { PD_PERSON_ROLE, PD_PERSON_ORG, PD_PERSON_PHONE,
-				     PD_PERSON_MOBILE, PD_PERSON_EMAIL, PC_WEB };
-	static const int texts[] = { PD_PERSON_INITIALS, PD_PERSON_ROLE,
-				     PD_PERSON_PHONE, PD_PERSON_MOBILE,
-				     PD_PERSON_EMAIL };
-	struct pd_cell c[PC_N];
+	const struct pd_kind_info *ki = pd_colmap_kind(&imp->map);
+	struct pd_cell c[PD_COLS_MAX];
 	struct pd_buf *name = &imp->tmp, *notes = &imp->tmp2;
 	const char *nm;
 	uint64_t org = 0, id = 0;
 	bool changed;
 	int rc;
 
-	for (int i = 0; i < PC_N; i++)
-		pd_cell_get(&imp->map, &imp->row, i, &c[i]);
-	pd_buf_reset(notes);
-	if (c[PD_PERSON_NOTES].n &&
-	    pd_buf_add(notes, c[PD_PERSON_NOTES].s, c[PD_PERSON_NOTES].n) != PD_OK)
-		return nomem(imp);
-	for (size_t i = 0; i < sizeof multi / sizeof multi[0]; i++)
-		if ((rc = split_multi(imp, &c[multi[i]],
-				      pd_col_name(PD_PERSON, multi[i]), notes)) != PD_OK)
-			return rc;
-	if (c[PC_WEB].n && (((notes->n && pd_buf_putc(notes, '\n') != PD_OK)) ||
-			    pd_buf_printf(notes, "web page: %s", c[PC_WEB].s) != PD_OK))
-		return nomem(imp);
+	pd_cells_get(&imp->map, &imp->row, c);
+	if ((rc = gather_notes(imp, ki, c, notes)) != PD_OK)
+		return rc;
 	if (c[PD_PERSON_NAME].n) {
 		nm = c[PD_PERSON_NAME].s;
 	} else {
@@ -209,20 +231,13 @@ int pd_imp_person(struct pd_imp *imp)
 		if (rc != PD_OK && rc != PD_NOTFOUND)
 			return rc;
 	}
-	if ((rc = pd_imp_begin(imp, PD_PERSON, id)) != PD_OK)
+	if ((rc = pd_imp_begin(imp, PD_PERSON, id)) != PD_OK ||
+	    (rc = plain_fields(imp, ki, c)) != PD_OK)
 		return rc;
-	if (pd_set_text(&imp->cur, PD_PERSON_NAME, nm, (size_t)-1) != PD_OK)
+	if (pd_set_text(&imp->cur, PD_PERSON_NAME, nm, (size_t)-1) != PD_OK ||
+	    (org && pd_set_ref(&imp->cur, PD_PERSON_ORG, org) != PD_OK) ||
+	    (notes->n && pd_set_text(&imp->cur, ki->notes, notes->p, notes->n)))
 		return nomem(imp);
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		if ((rc = pd_imp_text(imp, texts[i], &c[texts[i]])) != PD_OK)
-			return rc;
-	if (org && pd_set_ref(&imp->cur, PD_PERSON_ORG, org) != PD_OK)
-		return nomem(imp);
-	if (notes->n && pd_set_text(&imp->cur, PD_PERSON_NOTES, notes->p, notes->n))
-		return nomem(imp);
-	if ((rc = pd_imp_date(imp, PD_PERSON_VERIFIED, &c[PD_PERSON_VERIFIED],
-			      "verified")) != PD_OK)
-		return rc;
 	if ((rc = pd_imp_store(imp, id != 0, &changed)) != PD_OK)
 		return rc;
 	if (changed)

@@ -12,3 +12,6 @@ libplandesk_core_a_SOURCES += %reldir%/csv_impl.h %reldir%/csv_source.c \
 noinst_HEADERS += include/plandesk/transfer/csv.h \
 	include/plandesk/transfer/transfer.h include/plandesk/transfer/vcard.h \
 	include/plandesk/transfer/ical.h include/plandesk/transfer/mail.h
+# A kind's columns from its field table, and a record as a row of them.
+libplandesk_core_a_SOURCES += %reldir%/export_row.c
+noinst_HEADERS += include/plandesk/transfer/columns.h

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "plandesk/base/buf.h"
+#include "plandesk/transfer/columns.h"
 #include "plandesk/transfer/csv.h"
 #include "plandesk/records/record.h"
 #include "plandesk/meetings/scale.h"
@@ -19,64 +20,31 @@
 #include "plandesk/transfer/transfer.h"
 #include "plandesk/base/u64map.h"
 
-/* --- columns (csv_columns.c) --------------------------------------------- */
+/* --- columns (csv_columns.c, columns.h) ----------------------------------- */
 
-/* Orgs, people and plans: column i is field i (the headers list the fields
- * in order).  The other kinds: */
-enum { IC_PLAN, IC_THEME, IC_REF, IC_TITLE, IC_DESCRIPTION, IC_LEAD,
-       IC_TARGET, IC_COMPLETED, IC_STATUS, IC_PARENT, IC_N };
-enum { AC_PLAN, AC_ITEM, AC_TEXT, AC_OWNER, AC_DUE, AC_STATE, AC_RAISED,
-       AC_CLOSED, AC_N };
-enum { UC_PLAN, UC_ITEM, UC_DATE, UC_TEXT, UC_STATUS, UC_AUTHOR, UC_N };
-enum { MC_PLAN, MC_DATE, MC_TITLE, MC_LOCATION, MC_PRESENT, MC_APOLOGIES,
-       MC_NEXT, MC_N };
+/* Column numbers as columns.h gives them: a field's column is the field's
+ * number, a column that is no field PD_COL_X(hook).  The cells of a row
+ * are read into arrays of the *_N columns. */
+enum { IC_PLAN = PD_ITEM_PLAN, IC_THEME = PD_ITEM_THEME, IC_REF = PD_ITEM_REF,
+       IC_TITLE = PD_ITEM_TITLE, IC_DESCRIPTION = PD_ITEM_DESCRIPTION,
+       IC_LEAD = PD_ITEM_LEAD, IC_TARGET = PD_ITEM_TARGET,
+       IC_COMPLETED = PD_ITEM_COMPLETED, IC_STATUS = PD_ITEM_STATUS,
+       IC_PARENT = PD_ITEM_PARENT, IC_N = PD_ITEM_NFIELDS };
+enum { AC_PLAN = PD_COL_X(PD_X_PLAN), AC_ITEM = PD_ACTION_ITEM,
+       AC_TEXT = PD_ACTION_TEXT, AC_OWNER = PD_ACTION_OWNER, AC_DUE = PD_ACTION_DUE,
+       AC_STATE = PD_ACTION_STATE, AC_RAISED = PD_ACTION_RAISED,
+       AC_CLOSED = PD_ACTION_CLOSED, AC_N = PD_COLS_MAX };
+enum { UC_PLAN = PD_COL_X(PD_X_PLAN), UC_ITEM = PD_UPDATE_ITEM,
+       UC_DATE = PD_UPDATE_DATE, UC_TEXT = PD_UPDATE_TEXT,
+       UC_STATUS = PD_UPDATE_STATUS, UC_AUTHOR = PD_UPDATE_AUTHOR, UC_N = PD_COLS_MAX };
+enum { MC_PLAN = PD_MEETING_PLAN, MC_DATE = PD_MEETING_DATE,
+       MC_TITLE = PD_MEETING_TITLE, MC_LOCATION = PD_MEETING_LOCATION,
+       MC_PRESENT = PD_MEETING_PRESENT, MC_APOLOGIES = PD_MEETING_APOLOGIES,
+       MC_NEXT = PD_MEETING_NEXT, MC_N = PD_MEETING_NFIELDS };
 /* People also take a name in parts, and a web page kept in the notes. */
-enum { PC_FIRST = PD_PERSON_NFIELDS, PC_MIDDLE, PC_LAST, PC_WEB, PC_N };
-
-#define PD_COLS_MAX 16   /* columns of any kind, pseudo-columns included */
-#define PD_SRCS_MAX 6    /* file columns feeding one column */
-
-struct pd_colsrc {
-	int  idx;    /* 0-based column of the file */
-	int  rank;   /* the alias's rank: lower wins */
-	bool multi;  /* Google's "a ::: b" multi-value column */
-};
-
-struct pd_colmap {
-	enum pd_kind     kind;
-	int              ncols;                 /* columns incl. pseudo */
-	int              nsrc[PD_COLS_MAX];
-	struct pd_colsrc src[PD_COLS_MAX][PD_SRCS_MAX];
-	size_t           nfile;                 /* columns in the header */
-	struct pd_buf    unknown;               /* "a, b, c": columns ignored */
-	size_t           nunknown;
-	bool             raw;                   /* values are not CSV: no
-						   formula guard to remove */
-};
-
-/* A column's name in messages ("verified", "first name"). */
-const char *pd_col_name(enum pd_kind kind, int col);
-
-/*
- * Map the header row onto the columns of `map->kind` (set by the caller).
- * Returns PD_OK, PD_EINVAL (a required column missing: message without a
- * place), PD_ENOMEM.
- */
-int pd_colmap_build(struct pd_colmap *map, const struct pd_csv_row *header,
-		    struct pd_err *err);
-
-void pd_colmap_free(struct pd_colmap *map);
-
-/* A column's value in a row: the first non-empty source, unguarded. */
-struct pd_cell {
-	const char *s;     /* NUL-terminated; "" when empty */
-	size_t      n;
-	int         field; /* 1-based file column it came from (1 if none) */
-	bool        multi;
-};
-
-void pd_cell_get(const struct pd_colmap *map, const struct pd_csv_row *row,
-		 int col, struct pd_cell *out);
+enum { PC_FIRST = PD_COL_X(PD_X_FIRST), PC_MIDDLE = PD_COL_X(PD_X_MIDDLE),
+       PC_LAST = PD_COL_X(PD_X_LAST), PC_WEB = PD_COL_X(PD_X_WEB),
+       PC_N = PD_COLS_MAX };
 
 /* --- the import context (import.c) ---------------------------------------- */
 
