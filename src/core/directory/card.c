@@ -121,7 +121,7 @@ int pd_card_reader_open(struct pd_txn *txn, struct pd_card_reader **out,
 	if (txn->write && (rc = pd_terms_flush(txn, err)) != PD_OK)
 		return rc;   /* cards queued in this write must be read back */
 	if (!(rd = calloc(1, sizeof *rd)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	rd->txn = txn;
 	if (txn->st->has_cards &&
 	    (rc = mdb_cursor_open(txn->txn, txn->st->dbi[PD_DB_CARDS], &rd->cur))) {

@@ -100,11 +100,11 @@ static int parse_query(struct query *q, const char *query, struct pd_err *err)
 	int rc;
 
 	if ((rc = pd_text_fold(query, strlen(query), &f, &fn)) != PD_OK)
-		return pd_err_set(err, rc, "out of memory");
+		return pd_err_nomem(err);
 	if (pd_buf_putc(&q->exact, PD_TERM_EXACT) != PD_OK ||
 	    pd_normal_form(f, fn, &q->exact) != PD_OK) {
 		free(f);
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	}
 	n = pd_utf8_cut(q->exact.p + 1, q->exact.n - 1, PD_EXACT_MAX);
 	q->exact.n = 1 + n;
@@ -116,7 +116,7 @@ static int parse_query(struct query *q, const char *query, struct pd_err *err)
 	if (rc == PD_OK && q->n > 1)
 		rc = join_digits(q);
 	if (rc != PD_OK)
-		return pd_err_set(err, rc, "out of memory");
+		return pd_err_nomem(err);
 	for (size_t i = 0; i < q->n; i++)
 		if (q->len[i] > DIGITS_MAX && all_digits(qword(q, i), q->len[i]))
 			q->len[i] = DIGITS_MAX;   /* as indexed */
@@ -182,7 +182,7 @@ int search_fresh(struct search *s, const unsigned char *d, size_t n)
 		return 0;
 
 	if ((rc = pd_u64map_put_new(&s->seen, data_id(d, n), 0, &added)) != PD_OK) {
-		pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		pd_err_nomem(s->err);
 		return -PD_ENOMEM;
 	}
 	return added;

@@ -193,7 +193,7 @@ static int seek_name_prefixes(struct many *m, size_t i)
 		buf[1] = PD_TERM_PREFIX;
 		memcpy(buf + 2, w, p);
 		rc = pd_buf_add(&keys, buf, 2 + p) == PD_OK ? PD_OK :
-		     pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		     pd_err_nomem(s->err);
 	} else {
 		rc = search_collect_keys(s, w, wn, SEEK_KEYS_MAX, &keys);
 	}

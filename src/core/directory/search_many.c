@@ -73,7 +73,7 @@ int many_scan_word(struct many *m, size_t i, size_t cap)
 		m->count[i] += n;
 		m->nkeys[i]++;
 		if (pd_buf_add(keys, &len, 1) != PD_OK || pd_buf_add(keys, k.mv_data, len) != PD_OK)
-			return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(s->err);
 	}
 	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
 }
@@ -93,7 +93,7 @@ static int gather(struct many *m, size_t i, size_t budget)
 	if (!m->gcur && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->gcur)))
 		return search_db_err(s, rc);
 	if (pd_u64map_reserve(&m->other[i], budget < m->count[i] ? budget : m->count[i]) != PD_OK)
-		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(s->err);
 	for (size_t o = 0; o < m->keys[i].n; o += 1 + (unsigned char)m->keys[i].p[o]) {
 		MDB_val k = { (unsigned char)m->keys[i].p[o], m->keys[i].p + o + 1 };
 		MDB_val d = { 1, &other };
@@ -104,7 +104,7 @@ static int gather(struct many *m, size_t i, size_t budget)
 				return search_corrupt(s);
 			if (pd_u64map_put_new(&m->other[i], data_id(d.mv_data, d.mv_size), 0,
 					      NULL) != PD_OK)
-				return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+				return pd_err_nomem(s->err);
 			if (m->other[i].n > budget) {
 				pd_u64map_free(&m->other[i], NULL);
 				return PD_OK;
@@ -247,7 +247,7 @@ static int check(struct many *m, struct cand *c, bool *defer)
 
 	memset(b.cls, NO_MATCH, sizeof b.cls);
 	if (whole && (rc = search_name_classes(c->d + 1, nslen, &b)))
-		return pd_err_set(s->err, rc, "out of memory");
+		return pd_err_nomem(s->err);
 	if (whole)
 		order_of(m, &b, c);   /* exact if it matches at all */
 	else
@@ -334,7 +334,7 @@ static int keep(struct many *m, const struct cand *c)
 		size_t cap = m->cap ? m->cap * 2 : 64;
 		struct cand *g = realloc(m->c, cap * sizeof *g);
 		if (!g)
-			return pd_err_set(m->s->err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(m->s->err);
 		m->c = g;
 		m->cap = cap;
 	}
@@ -368,7 +368,7 @@ int many_visit(struct many *m, size_t word, const MDB_val *d)
 		size_t cap = m->caplater ? m->caplater * 2 : 64;
 		struct cand *g = realloc(m->later, cap * sizeof *g);
 		if (!g)
-			return pd_err_set(m->s->err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(m->s->err);
 		m->later = g;
 		m->caplater = cap;
 	}
@@ -403,7 +403,7 @@ int search_many_words(struct search *s)
 	int rc = PD_OK;
 
 	if (!m)
-		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(s->err);
 	m->s = s;
 	m->keep = left <= HEAP_MAX ? left : SIZE_MAX;
 	/* The name-start walk needs a bound, and the inner keys. */

@@ -53,7 +53,7 @@ int merge_add(struct search *s, struct merge *m, const MDB_val *k,
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 32;
 		if (!(st = realloc(m->s, cap * sizeof *st)))
-			return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(s->err);
 		m->s = st;
 		m->cap = cap;
 	}
@@ -70,7 +70,7 @@ int merge_add(struct search *s, struct merge *m, const MDB_val *k,
 	st->c = NULL;
 	memcpy(st->d, d->mv_data, d->mv_size);
 	if (pd_buf_add(&m->keys, k->mv_data, k->mv_size) != PD_OK)
-		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(s->err);
 	m->n++;
 	return PD_OK;
 }
@@ -171,7 +171,7 @@ int search_collect_keys(struct search *s, const char *w, size_t wn,
 	struct collect c = { out, 0, max };
 	int rc = search_short_keys(s, w, wn, collect_key, &c);
 
-	return rc == PD_ENOMEM ? pd_err_set(s->err, rc, "out of memory") : rc;
+	return rc == PD_ENOMEM ? pd_err_nomem(s->err) : rc;
 }
 
 struct short_add {
@@ -204,7 +204,7 @@ int merge_add_short(struct search *s, struct merge *m, const char *w,
 int merge_start(struct search *s, struct merge *m)
 {
 	if (m->n && !(m->heap = malloc(m->n * sizeof *m->heap)))
-		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(s->err);
 	for (size_t i = 0; i < m->n; i++)
 		m->heap[i] = i;
 	m->nheap = m->n;

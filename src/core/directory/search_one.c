@@ -73,7 +73,7 @@ static int fresh(struct search *s, struct merge *m, const unsigned char *d,
 	if (!name_whole(d, n))
 		return search_fresh(s, d, n);
 	if (search_name_classes(d + 1, n - PD_TERM_DATA_MIN, &b) != PD_OK) {
-		pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		pd_err_nomem(s->err);
 		return -PD_ENOMEM;
 	}
 	if (b.cls[0] < d[0])

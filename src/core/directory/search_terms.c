@@ -534,7 +534,7 @@ static int people_of(struct pd_txn *txn, uint64_t org, uint64_t **ids,
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			if (!(grown = realloc(*ids, cap * sizeof *grown))) {
-				rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+				rc = pd_err_nomem(err);
 				break;
 			}
 			*ids = grown;
@@ -556,7 +556,7 @@ int pd_search_org_changed(struct pd_txn *txn, uint64_t org,
 	int rc;
 
 	if ((rc = org_name(before, &oldname)) || (rc = org_name(after, &newname))) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	if (!strcmp(oldname, newname))

@@ -158,11 +158,11 @@ int pd_terms_queue(struct pd_txn *txn, bool card, bool put, const MDB_val *k,
 		return pd_err_set(err, PD_EINVAL, card ? "directory card too long" :
 				  "search term too long");
 	if (!b && !(b = txn->terms = calloc(1, sizeof *b)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 256;
 		if (!(o = realloc(b->op, cap * sizeof *o)))
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		b->op = o;
 		b->cap = cap;
 	}
@@ -175,7 +175,7 @@ int pd_terms_queue(struct pd_txn *txn, bool card, bool put, const MDB_val *k,
 	o->card = card;
 	if (pd_buf_add(&b->buf, k->mv_data, k->mv_size) != PD_OK ||
 	    pd_buf_add(&b->buf, d->mv_data, d->mv_size) != PD_OK)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	b->n++;
 	return b->buf.n >= BATCH_BYTES ? pd_terms_flush(txn, err) : PD_OK;
 }

@@ -495,7 +495,7 @@ int pd_dm_write(const struct pd_dm *dm, enum pd_format fmt, struct pd_buf *out,
 		return pd_err_set(err, PD_EINVAL, "a document is not written as %s",
 				  pd_format_name(fmt));
 	}
-	return rc == PD_OK ? PD_OK : pd_err_set(err, rc, "out of memory");
+	return rc == PD_OK ? PD_OK : pd_err_nomem(err);
 }
 
 int pd_dm_plain(const struct pd_dm_block *blk, struct pd_buf *b)

@@ -167,7 +167,7 @@ static int sheet_item(struct mon *m, struct pd_sheet *sh, size_t i, struct pd_er
 			rc = pd_buf_printf(&upd, "%s%s", upd.n ? "\n" : "",
 					   pd_get_text(&it->upd[k], PD_UPDATE_TEXT));
 	if (rc != PD_OK)
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	if (rc == PD_OK &&
 	    !(rc = pd_sheet_puts(sh, theme_name(m, m->theme[i]), err)) &&
 	    !(rc = pd_sheet_puts(sh, pd_get_text(&it->r, PD_ITEM_REF), err)) &&
@@ -292,11 +292,11 @@ int rep_monitoring(struct pd_txn *txn, const char *ref,
 	pd_dm_init(&dm);
 	rc = rep_load(txn, ref, REP_UPDATES | REP_ACTIONS, opts, &m.p, err);
 	if (rc == PD_OK && themes_of_rows(&m) != PD_OK)
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	if (rc == PD_OK && rep_is_sheet(opts))
 		rc = write_sheet(&m, out, err);
 	else if (rc == PD_OK && build(&m, &dm) != PD_OK)
-		rc = pd_err_set(err, dm.rc, "out of memory");
+		rc = pd_err_nomem(err);
 	else if (rc == PD_OK)
 		rc = pd_dm_write(&dm, opts->format, out, err);
 	pd_dm_free(&dm);

@@ -142,7 +142,7 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	had = rc == PD_OK;
 	/* LMDB's pointer dies with the next write: copy the old value. */
 	if (had && pd_buf_add(&before, old.mv_data, old.mv_size) != PD_OK) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	copy.mv_size = before.n;
@@ -230,7 +230,7 @@ static int check_field(struct pd_txn *txn, struct pd_record *r,
 		}
 		pd_date_iso(&d, iso);
 		if (strcmp(iso, r->v[f].p) && pd_set_text(r, f, iso, (size_t)-1))
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		break;
 	case PD_T_REF:
 	case PD_T_REFS:
@@ -397,7 +397,7 @@ int pd_index_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
 			if (!(grown = realloc(*ids, cap * sizeof *grown))) {
-				rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+				rc = pd_err_nomem(err);
 				break;
 			}
 			*ids = grown;
@@ -469,7 +469,7 @@ static int cursor_open(struct pd_txn *txn, MDB_dbi dbi, struct pd_cursor **out,
 
 	*out = NULL;
 	if (!cur)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	if ((rc = mdb_cursor_open(txn->txn, dbi, &cur->c))) {
 		free(cur);
 		return pd_mdb_err(txn, rc, err, "cursor");

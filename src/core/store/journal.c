@@ -227,7 +227,7 @@ static int apply_ops(struct pd_txn *txn, struct apply_ctx *a, uint64_t seq,
 		kind = ((unsigned char *)d.mv_data)[0];
 		pd_buf_reset(&img);
 		if (pd_buf_add(&img, (char *)d.mv_data + 1, d.mv_size - 1) != PD_OK) {
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 			goto out;
 		}
 		if ((rc = mdb_cursor_del(c, 0))) {

@@ -368,7 +368,7 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	}
 	st->read_only = opts && opts->read_only;
 	st->session = new_session(st);
@@ -433,7 +433,7 @@ int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err)
 
 	*out = NULL;
 	if (!t)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	t->st = st;
 	if ((rc = begin(st, MDB_RDONLY, &t->txn))) {
 		free(t);

@@ -111,7 +111,7 @@ int pd_imp_begin(struct pd_imp *imp, enum pd_kind kind, uint64_t id)
 	if ((rc = pd_get(imp->txn, kind, id, &imp->old, imp->err)) != PD_OK)
 		return pd_imp_place(imp, 1, rc, NULL);
 	if (pd_record_copy(&imp->cur, &imp->old) != PD_OK)
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 
@@ -139,7 +139,7 @@ int pd_imp_store(struct pd_imp *imp, bool existing, bool *changed)
 int pd_imp_text(struct pd_imp *imp, int f, const struct pd_cell *c)
 {
 	if (c->n && pd_set_text(&imp->cur, f, c->s, c->n) != PD_OK)
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 
@@ -155,7 +155,7 @@ int pd_imp_date(struct pd_imp *imp, int f, const struct pd_cell *c,
 		return pd_imp_place(imp, c->field, PD_EINVAL, colname);
 	pd_date_iso(&d, iso);
 	if (pd_set_text(&imp->cur, f, iso, (size_t)-1) != PD_OK)
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 
@@ -182,7 +182,7 @@ int pd_imp_plan(struct pd_imp *imp, const struct pd_cell *c, uint64_t *id)
 	pd_record_clear(&plan);
 	free(imp->plan_ref);
 	if (!(imp->plan_ref = strdup(c->s)))
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	imp->plan_id = *id;
 	return PD_OK;
 }
