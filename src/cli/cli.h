@@ -52,11 +52,11 @@ extern const struct cli_cmd cmd_add_email;
 struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only);
 
 /*
- * The folder holding sample/ (the demo data): $PLANDESK_SHARE if set, else
- * the installed PKGDATADIR, else share/ beside the program itself (so
- * `./plandesk demo` works in the build tree before `make install`).  The
- * folder is written to `buf` (n bytes).  Returns `buf`, or NULL when none
- * of them holds sample/orgs.csv.
+ * The folder holding sample/ (the demo data; cli_demo.c): $PLANDESK_SHARE
+ * if set, else the installed PKGDATADIR, else share/ beside the program
+ * itself (so `./plandesk demo` works in the build tree before `make
+ * install`).  The folder is written to `buf` (n bytes).  Returns `buf`, or
+ * NULL when none of them holds sample/orgs.csv.
  */
 const char *cli_share_dir(char *buf, size_t n);
 
