@@ -1,7 +1,8 @@
 /*
  * transfer_impl.h — what the import and export files share: the column
  * tables and header mapping (csv_columns.c), the import context
- * (import.c), the per-kind row handlers (import_dir.c, import_plan.c) and
+ * (import.c) and what every row handler uses (import_row.c), the per-kind
+ * row handlers (import_dir.c, import_plan.c) and
  * the look-ups they use (import_refs.c).  Not part of the public API.
  */
 #ifndef PLANDESK_TRANSFER_IMPL_H
@@ -78,7 +79,7 @@ struct pd_cell {
 void pd_cell_get(const struct pd_colmap *map, const struct pd_csv_row *row,
 		 int col, struct pd_cell *out);
 
-/* --- the import context (import.c) ---------------------------------------- */
+/* --- the import context (import.c; the helpers in import_row.c) ----------- */
 
 struct pd_dir;     /* people by folded name and initials (import_refs.c) */
 struct pd_vcimp;    /* a vCard card's columns (import_vcard.c) */
