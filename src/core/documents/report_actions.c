@@ -15,7 +15,7 @@
 #include "plandesk/directory/people_match.h"
 #include "plandesk/base/text.h"
 #include "plandesk/meetings/track.h"
-#include "report_actions.h"
+#include "report_mail.h"
 
 static int group_add(struct group *g, struct entry *entry)
 {

@@ -9,7 +9,7 @@
 
 #include "plandesk/transfer/mail.h"
 #include "plandesk/base/text.h"
-#include "report_actions.h"
+#include "report_mail.h"
 
 #define WRAP 72
 
