@@ -1,13 +1,8 @@
 /*
  * index.c — the entries a record derives: positions in the index databases
- * and its unique key.  pd_raw_set removes a record's old entries and adds
- * its new ones in the same transaction as the record itself.
- *
- * Index entry: key = parent id (8 bytes, big-endian; 0 for PD_IX_MEETINGS_BY_
- * DATE), data = sort key + id (8 bytes).  Sort keys: INT as 8 bytes with
- * the sign bit flipped (so negative sorts first), DATE as 10 bytes of ISO
- * text padded with NULs.  The databases are MDB_DUPSORT|MDB_DUPFIXED, so
- * an index's data length is fixed (pd_ix_datalen).
+ * (their layout in store/indexes.h) and its unique key.  pd_raw_set
+ * removes a record's old entries and adds its new ones in the same
+ * transaction as the record itself.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,29 +10,6 @@
 #include "plandesk/base/text.h"
 #include "directory/search_terms.h"
 #include "store/store_impl.h"
-
-static const struct pd_ixdef ixdefs[PD_NINDEXES] = {
-	[PD_IX_THEMES_BY_PLAN]   = { "ix_theme_plan",    PD_THEME,   PD_THEME_PLAN,    PD_THEME_POSITION },
-	[PD_IX_ITEMS_BY_PLAN]    = { "ix_item_plan",     PD_ITEM,    PD_ITEM_PLAN,     PD_ITEM_POSITION },
-	[PD_IX_ITEMS_BY_PARENT]  = { "ix_item_parent",   PD_ITEM,    PD_ITEM_PARENT,   PD_ITEM_POSITION },
-	[PD_IX_ACTIONS_BY_ITEM]  = { "ix_action_item",   PD_ACTION,  PD_ACTION_ITEM,   PD_ACTION_POSITION },
-	[PD_IX_ACTIONS_BY_OWNER] = { "ix_action_owner",  PD_ACTION,  PD_ACTION_OWNERS, PD_ACTION_DUE },
-	[PD_IX_UPDATES_BY_ITEM]  = { "ix_update_item",   PD_UPDATE,  PD_UPDATE_ITEM,   PD_UPDATE_DATE },
-	[PD_IX_PEOPLE_BY_ORG]    = { "ix_person_org",    PD_PERSON,  PD_PERSON_ORG,    -1 },
-	[PD_IX_MEETINGS_BY_PLAN] = { "ix_meeting_plan",  PD_MEETING, PD_MEETING_PLAN,  PD_MEETING_DATE },
-	[PD_IX_MEETINGS_BY_DATE] = { "ix_meeting_date",  PD_MEETING, -1,               PD_MEETING_DATE },
-};
-
-const struct pd_ixdef *pd_ixdef(enum pd_index ix) { return &ixdefs[ix]; }
-
-static size_t sort_len(const struct pd_ixdef *d)
-{
-	if (d->sort < 0)
-		return 0;
-	return pd_kind_info(d->kind)->fields[d->sort].type == PD_T_INT ? 8 : 10;
-}
-
-size_t pd_ix_datalen(enum pd_index ix) { return sort_len(&ixdefs[ix]) + 8; }
 
 void pd_entries_reset(struct pd_entries *es)
 {
@@ -100,9 +72,9 @@ static void sort_key(const struct pd_record *r, const struct pd_ixdef *d,
 static int add_ix_entries(struct pd_txn *txn, const struct pd_record *r,
 			  enum pd_index ix, struct pd_entries *out)
 {
-	const struct pd_ixdef *d = &ixdefs[ix];
+	const struct pd_ixdef *d = pd_ixdef(ix);
 	unsigned char key[8], data[18];
-	size_t sl = sort_len(d), nparents;
+	size_t sl = pd_ix_sortlen(ix), nparents;
 
 	sort_key(r, d, data);
 	pd_put_be64(data + sl, r->id);
@@ -187,7 +159,7 @@ int pd_index_entries(struct pd_txn *txn, const struct pd_record *r,
 	int rc = PD_OK;
 
 	for (int ix = 0; ix < PD_NINDEXES && rc == PD_OK; ix++)
-		if (ixdefs[ix].kind == r->kind)
+		if (pd_ixdef(ix)->kind == r->kind)
 			rc = add_ix_entries(txn, r, ix, out);
 	if (rc == PD_OK)
 		rc = pd_unique_key(r, &key);

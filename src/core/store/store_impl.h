@@ -1,59 +1,14 @@
 /*
- * store_impl.h — what the store's own files share: the structures behind
- * pd_store/pd_txn, the database handles, and the index and journal
- * internals.  Not part of the public API.
+ * store_impl.h — what the store's own files share: the index and journal
+ * internals (the structures are in handles.h).  Not part of the public
+ * API.
  */
 #ifndef PLANDESK_STORE_IMPL_H
 #define PLANDESK_STORE_IMPL_H
 
-#include <lmdb.h>
-
-#include "plandesk/base/buf.h"
-#include "plandesk/store/store.h"
-
-/* Derived databases besides the indexes of enum pd_index. */
-enum {
-	PD_DB_META, PD_DB_UNIQUE, PD_DB_TERMS, PD_DB_UNDO, PD_DB_REDO,
-	PD_DB_DRAFTS, PD_DB_CARDS,
-	PD_NDBS
-};
-
-struct pd_store {
-	MDB_env *env;
-	MDB_dbi  kind_dbi[PD_NKINDS];
-	MDB_dbi  ix_dbi[PD_NINDEXES];
-	MDB_dbi  dbi[PD_NDBS];
-	size_t   map_size;
-	bool     read_only;
-	bool     has_cards;     /* false: schema 1 opened read-only (card.h) */
-	bool     has_inner;     /* false: schema < 3 opened read-only (the
-				 * inner keys of search_terms.h) */
-	uint64_t session;       /* drawn at open: tells this client's changes
-				 * in the undo journal from others' */
-	char    *path;
-	char     why[320];      /* why the store had to be opened read-only */
-	char     notice[400];   /* that, and that changes cannot be saved */
-};
-
-struct pd_txn {
-	struct pd_store *st;
-	MDB_txn *txn;
-	bool     write;
-	bool     journal;    /* record before-images (off while undoing) */
-	bool     dirty;      /* something was written */
-	bool     mapfull;    /* an LMDB call returned MDB_MAP_FULL */
-	uint64_t id_lo;      /* next id when the write began */
-	uint64_t next_id;    /* next id to hand out */
-	uint64_t seq;        /* this write's journal sequence number */
-	int64_t  now;        /* the write's timestamp */
-	char     label[160];
-	struct pd_buf scratch;
-	struct pd_term_batch *terms;  /* queued `terms` writes (term_batch.c) */
-};
-
-/* Map an LMDB return code to a pd status (noting MAP_FULL in txn). */
-int pd_mdb_err(struct pd_txn *txn, int rc, struct pd_err *err,
-	       const char *what);
+#include "handles.h"
+#include "indexes.h"
+#include "mdb_err.h"
 
 /* mkdir -p for the folder holding `path`, each folder made 0700 (a new
  * database's, a restored one's).  Returns PD_OK, PD_EINVAL, PD_EIO. */
@@ -122,17 +77,6 @@ int pd_unique_key(const struct pd_record *r, struct pd_buf *key);
 /* The id whose unique key is `key`; PD_NOTFOUND when none. */
 int pd_unique_lookup(struct pd_txn *txn, const struct pd_buf *key,
 		     uint64_t *id);
-
-/* Index definitions, shared with check.c. */
-struct pd_ixdef {
-	const char  *db;
-	enum pd_kind kind;
-	int          parent;  /* field holding the parent (REF or REFS); -1: key 0 */
-	int          sort;    /* INT or DATE field sorting the entries; -1: none */
-};
-const struct pd_ixdef *pd_ixdef(enum pd_index ix);
-/* Bytes of an index entry's data: sort key + 8-byte id. */
-size_t pd_ix_datalen(enum pd_index ix);
 
 /* --- journal.c ------------------------------------------------------------ */
 
