@@ -21,6 +21,7 @@
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
 #include "plandesk/store/store.h"
+#include "plandesk/records/undo.h"
 
 struct testdb {
 	char             dir[64];    /* the temporary directory */

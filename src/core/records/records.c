@@ -9,6 +9,8 @@
 #include "plandesk/base/date.h"
 #include "plandesk/base/text.h"
 #include "directory/search_terms.h"
+#include "records_impl.h"
+#include "store/journal.h"
 #include "store/store_impl.h"
 
 int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,

@@ -17,6 +17,7 @@
 
 #include "base/save.h"
 #include "directory/upgrade.h"
+#include "journal.h"
 #include "store_impl.h"
 
 static const char *const kind_db[PD_NKINDS] = {

@@ -14,19 +14,6 @@
  * database's, a restored one's).  Returns PD_OK, PD_EINVAL, PD_EIO. */
 int pd_make_parent_dirs(const char *path, struct pd_err *err);
 
-/* Read/write the raw encoded value of (kind, id); NULL txn->scratch use. */
-int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
-	       MDB_val *val, struct pd_err *err);
-
-/*
- * Replace the stored value of (kind, id) with `val` (NULL deletes), keeping
- * every index, unique key and search term in step with it, and journaling
- * the before-image when txn->journal is set.  `val` is taken as trusted
- * (already validated or a journal image).
- */
-int pd_raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
-	       const MDB_val *val, struct pd_err *err);
-
 /* --- term_batch.c: `terms` and `cards` writes queued, put in key order -- */
 
 /*
@@ -77,16 +64,6 @@ int pd_unique_key(const struct pd_record *r, struct pd_buf *key);
 /* The id whose unique key is `key`; PD_NOTFOUND when none. */
 int pd_unique_lookup(struct pd_txn *txn, const struct pd_buf *key,
 		     uint64_t *id);
-
-/* --- journal.c ------------------------------------------------------------ */
-
-/* Record the before-image of (kind, id) unless already done in this write. */
-int pd_journal_before(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
-		      const MDB_val *before, struct pd_err *err);
-/* Write this write's journal header and trim old entries (at commit). */
-int pd_journal_commit(struct pd_txn *txn, struct pd_err *err);
-/* The sequence number the next journal entry will take. */
-int pd_journal_next_seq(struct pd_txn *txn, uint64_t *seq, struct pd_err *err);
 
 /* --- meta --------------------------------------------------------------- */
 int pd_meta_get_u64(struct pd_txn *txn, const char *key, uint64_t *v);
