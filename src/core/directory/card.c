@@ -118,7 +118,7 @@ int pd_card_reader_open(struct pd_txn *txn, struct pd_card_reader **out,
 	int rc;
 
 	*out = NULL;
-	if (txn->write && (rc = pd_terms_flush(txn, err)) != PD_OK)
+	if (txn->write && (rc = pd_txn_flush(txn, err)) != PD_OK)
 		return rc;   /* cards queued in this write must be read back */
 	if (!(rd = calloc(1, sizeof *rd)))
 		return pd_err_nomem(err);

@@ -2,7 +2,7 @@
 # Included by Makefile.am; HACKING.md describes the module.
 
 libplandesk_core_a_SOURCES += %reldir%/search_terms.c \
-	%reldir%/search_terms.h %reldir%/term_batch.c %reldir%/card.c \
+	%reldir%/search_terms.h %reldir%/card.c \
 	%reldir%/card.h %reldir%/upgrade.c %reldir%/upgrade.h \
 	%reldir%/search_query.h %reldir%/search_query.c \
 	%reldir%/search_merge.h %reldir%/search_merge.c %reldir%/search_one.h \

@@ -49,7 +49,7 @@ static int run(struct pd_sq_search *s, const char *query)
 	if (!s->kinds)
 		s->kinds = PD_SEARCH_ORGS | PD_SEARCH_PEOPLE;
 	s->dbi = s->txn->st->dbi[PD_DB_TERMS];
-	if (s->txn->write && (rc = pd_terms_flush(s->txn, s->err)) != PD_OK)
+	if (s->txn->write && (rc = pd_txn_flush(s->txn, s->err)) != PD_OK)
 		return rc;
 	if ((rc = pd_sq_parse(&s->q, query, s->err)) != PD_OK || !s->q.n ||
 	    s->need == 0)

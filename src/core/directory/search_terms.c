@@ -373,7 +373,8 @@ static int add_card(struct pd_txn *txn, const struct pd_record *r,
 	int rc = pd_card_encode(r, &v);
 
 	if (rc == PD_OK)
-		rc = pd_entries_add(out, txn->st->dbi[PD_DB_CARDS], true, key, klen,
+		rc = pd_entries_add(out, txn->st->dbi[PD_DB_CARDS],
+				    PD_ENTRY_UNIQUE | PD_ENTRY_QUEUED, key, klen,
 				    v.p, v.n);
 	pd_buf_free(&v);
 	return rc;
@@ -401,7 +402,7 @@ static int add_inner(struct pd_entries *out, MDB_dbi dbi, const char *w,
 
 	key[0] = PD_TERM_INNER;
 	memcpy(key + 1, w, n);   /* add_term cut it to PD_TERM_MAX */
-	return pd_entries_add(out, dbi, false, key, n + 1, data, dlen);
+	return pd_entries_add(out, dbi, PD_ENTRY_QUEUED, key, n + 1, data, dlen);
 }
 
 /*
@@ -429,7 +430,7 @@ static int entries_for(struct pd_txn *txn, const struct pd_record *r,
 	dlen = PD_TERM_DATA_MIN + ts.sortlen;
 	for (size_t i = 0; i < ts.n && rc == PD_OK; i++) {
 		data[0] = (unsigned char)ts.t[i].cls;
-		rc = pd_entries_add(out, dbi, false, ts.buf.p + ts.t[i].off,
+		rc = pd_entries_add(out, dbi, PD_ENTRY_QUEUED, ts.buf.p + ts.t[i].off,
 				    ts.t[i].len, data, dlen);
 		if (rc == PD_OK && txn->st->has_inner && is_inner(&ts, i))
 			rc = add_inner(out, dbi, ts.buf.p + ts.t[i].off,
@@ -445,7 +446,8 @@ static int entries_for(struct pd_txn *txn, const struct pd_record *r,
 		    pd_buf_add(&key, ts.exact.p, n) != PD_OK)
 			rc = PD_ENOMEM;
 		else
-			rc = pd_entries_add(out, dbi, false, key.p, key.n, data, dlen);
+			rc = pd_entries_add(out, dbi, PD_ENTRY_QUEUED, key.p, key.n, data,
+					    dlen);
 		pd_buf_free(&key);
 	}
 	if (rc == PD_OK && card && txn->st->has_cards)
@@ -505,14 +507,14 @@ static int apply_diff(struct pd_txn *txn, const struct pd_entries *olds,
 		MDB_val k = { e->klen, olds->buf.p + e->koff };
 		MDB_val d = { e->dlen, olds->buf.p + e->doff };
 		if (!has_entry(olds, news, i))
-			rc = pd_terms_queue(txn, false, false, &k, &d, err);
+			rc = pd_txn_queue(txn, e->dbi, false, false, &k, &d, err);
 	}
 	for (size_t i = 0; i < news->n && rc == PD_OK; i++) {
 		const struct pd_entry *e = &news->e[i];
 		MDB_val k = { e->klen, news->buf.p + e->koff };
 		MDB_val d = { e->dlen, news->buf.p + e->doff };
 		if (!has_entry(news, olds, i))
-			rc = pd_terms_queue(txn, false, true, &k, &d, err);
+			rc = pd_txn_queue(txn, e->dbi, false, true, &k, &d, err);
 	}
 	return rc;
 }

@@ -46,8 +46,8 @@ static int fill_kind(struct pd_txn *txn, enum pd_kind kind, uint64_t from,
 			MDB_val ek = { e->klen, es->buf.p + e->koff };
 			MDB_val ev = { e->dlen, es->buf.p + e->doff };
 			if (is_new(txn, es, e, from))   /* queued: put in key order */
-				rc = pd_terms_queue(txn, e->dbi == txn->st->dbi[PD_DB_CARDS],
-						    true, &ek, &ev, err);
+				rc = pd_txn_queue(txn, e->dbi, e->flags & PD_ENTRY_UNIQUE,
+						  true, &ek, &ev, err);
 		}
 	}
 	mdb_cursor_close(cur);

@@ -73,7 +73,7 @@ static bool entry_present(struct checker *c, const struct pd_entries *es, size_t
 	MDB_cursor *cur;
 	bool ok;
 
-	if (e->unique)
+	if (e->flags & PD_ENTRY_UNIQUE)
 		return mdb_get(c->txn->txn, e->dbi, &k, &got) == MDB_SUCCESS &&
 		       got.mv_size == d.mv_size && !memcmp(got.mv_data, d.mv_data, d.mv_size);
 	if (mdb_cursor_open(c->txn->txn, e->dbi, &cur))

@@ -24,7 +24,7 @@ void pd_entries_free(struct pd_entries *es)
 	memset(es, 0, sizeof *es);
 }
 
-int pd_entries_add(struct pd_entries *es, MDB_dbi dbi, bool unique,
+int pd_entries_add(struct pd_entries *es, MDB_dbi dbi, unsigned flags,
 		   const void *k, size_t kn, const void *d, size_t dn)
 {
 	struct pd_entry *e;
@@ -39,7 +39,7 @@ int pd_entries_add(struct pd_entries *es, MDB_dbi dbi, bool unique,
 	}
 	e = &es->e[es->n];
 	e->dbi = dbi;
-	e->unique = unique;
+	e->flags = flags;
 	e->koff = es->buf.n;
 	e->klen = kn;
 	if (pd_buf_add(&es->buf, k, kn) != PD_OK)
@@ -80,7 +80,7 @@ static int add_ix_entries(struct pd_txn *txn, const struct pd_record *r,
 	pd_put_be64(data + sl, r->id);
 	if (d->parent < 0) {
 		memset(key, 0, 8);
-		return pd_entries_add(out, txn->st->ix_dbi[ix], false, key, 8, data, sl + 8);
+		return pd_entries_add(out, txn->st->ix_dbi[ix], 0, key, 8, data, sl + 8);
 	}
 	if (pd_kind_info(d->kind)->fields[d->parent].type == PD_T_REFS)
 		nparents = pd_refs_count(r, d->parent);
@@ -89,7 +89,7 @@ static int add_ix_entries(struct pd_txn *txn, const struct pd_record *r,
 	for (size_t i = 0; i < nparents; i++) {
 		uint64_t parent = pd_refs_at(r, d->parent, i);
 		pd_put_be64(key, parent);
-		if (pd_entries_add(out, txn->st->ix_dbi[ix], false, key, 8,
+		if (pd_entries_add(out, txn->st->ix_dbi[ix], 0, key, 8,
 				   data, sl + 8) != PD_OK)
 			return PD_ENOMEM;
 	}
@@ -165,7 +165,7 @@ int pd_index_entries(struct pd_txn *txn, const struct pd_record *r,
 		rc = pd_unique_key(r, &key);
 	if (rc == PD_OK && key.n) {
 		pd_put_be64(id, r->id);
-		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE], true, key.p,
+		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE], PD_ENTRY_UNIQUE, key.p,
 				    key.n, id, 8);
 	}
 	if (rc == PD_OK)

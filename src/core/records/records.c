@@ -93,10 +93,10 @@ static int del_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
 	MDB_val d = { e->dlen, es->buf.p + e->doff }, cur;
 	int rc;
 
-	if (e->dbi == txn->st->dbi[PD_DB_TERMS] || e->dbi == txn->st->dbi[PD_DB_CARDS])
-		return pd_terms_queue(txn, e->dbi != txn->st->dbi[PD_DB_TERMS], false,
-				      &k, &d, err);
-	if (e->unique) {
+	if (e->flags & PD_ENTRY_QUEUED)
+		return pd_txn_queue(txn, e->dbi, e->flags & PD_ENTRY_UNIQUE, false,
+				    &k, &d, err);
+	if (e->flags & PD_ENTRY_UNIQUE) {
 		/* Only remove a unique key that still names this record. */
 		if (mdb_get(txn->txn, e->dbi, &k, &cur) != MDB_SUCCESS ||
 		    cur.mv_size != d.mv_size || memcmp(cur.mv_data, d.mv_data, d.mv_size))
@@ -117,9 +117,9 @@ static int put_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
 	MDB_val k = { e->klen, es->buf.p + e->koff };
 	MDB_val d = { e->dlen, es->buf.p + e->doff };
 
-	if (e->dbi == txn->st->dbi[PD_DB_TERMS] || e->dbi == txn->st->dbi[PD_DB_CARDS])
-		return pd_terms_queue(txn, e->dbi != txn->st->dbi[PD_DB_TERMS], true,
-				      &k, &d, err);
+	if (e->flags & PD_ENTRY_QUEUED)
+		return pd_txn_queue(txn, e->dbi, e->flags & PD_ENTRY_UNIQUE, true,
+				    &k, &d, err);
 	return pd_mdb_err(txn, mdb_put(txn->txn, e->dbi, &k, &d, 0), err, "index");
 }
 

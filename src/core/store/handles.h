@@ -50,7 +50,7 @@ struct pd_txn {
 	int64_t  now;        /* the write's timestamp */
 	char     label[160];
 	struct pd_buf scratch;
-	struct pd_term_batch *terms;  /* queued `terms` writes (term_batch.c) */
+	struct pd_write_queue *queue;  /* writes put in key order (write_queue.h) */
 };
 
 #endif

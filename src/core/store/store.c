@@ -392,7 +392,7 @@ void pd_txn_end(struct pd_txn *txn)
 	if (txn->txn)
 		mdb_txn_abort(txn->txn);
 	pd_buf_free(&txn->scratch);
-	pd_term_batch_free(txn);
+	pd_txn_queue_free(txn);
 	free(txn);
 }
 
@@ -463,7 +463,7 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 		goto abort;
 	rc = fn(&t, ctx, err);
 	if (rc == PD_OK)
-		rc = pd_terms_flush(&t, err);
+		rc = pd_txn_flush(&t, err);
 	if (rc == PD_OK && t.dirty) {
 		pd_meta_get_u64(&t, "changes", &changes);
 		/* Undo and redo move the counter too (they write with the
@@ -477,7 +477,7 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	if (rc != PD_OK || (flags & PD_W_DRY_RUN) || !t.dirty)
 		goto abort;
 	pd_buf_free(&t.scratch);
-	pd_term_batch_free(&t);
+	pd_txn_queue_free(&t);
 	rc = mdb_txn_commit(t.txn);
 	if (rc == MDB_MAP_FULL)
 		return PD_EMAPFULL;
@@ -487,7 +487,7 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 abort:
 	mdb_txn_abort(t.txn);
 	pd_buf_free(&t.scratch);
-	pd_term_batch_free(&t);
+	pd_txn_queue_free(&t);
 	if (t.mapfull)
 		return PD_EMAPFULL;
 	return rc;

@@ -9,39 +9,27 @@
 #include "handles.h"
 #include "indexes.h"
 #include "mdb_err.h"
+#include "write_queue.h"
 
 /* mkdir -p for the folder holding `path`, each folder made 0700 (a new
  * database's, a restored one's).  Returns PD_OK, PD_EINVAL, PD_EIO. */
 int pd_make_parent_dirs(const char *path, struct pd_err *err);
-
-/* --- term_batch.c: `terms` and `cards` writes queued, put in key order -- */
-
-/*
- * Queue a put (put true) or delete of the pair (k, d) in `terms`, or with
- * `card` of key k in `cards` (d its value; ignored by a delete); the queue
- * is applied when full and by pd_terms_flush.  Returns PD_OK, PD_ENOMEM,
- * PD_EINVAL (a key or data too long), or what a flush returns.
- */
-int  pd_terms_queue(struct pd_txn *txn, bool card, bool put, const MDB_val *k,
-		    const MDB_val *d, struct pd_err *err);
-
-/* Apply the queued writes: before a commit, and before `terms` or `cards`
- * is read in a write transaction.  Returns PD_OK or the LMDB error mapped. */
-int  pd_terms_flush(struct pd_txn *txn, struct pd_err *err);
-
-/* Drop the queue (the transaction ends). */
-void pd_term_batch_free(struct pd_txn *txn);
 
 /* --- index.c ------------------------------------------------------------ */
 
 /* One derived entry of a record: database, key and data. */
 struct pd_entry {
 	MDB_dbi  dbi;
-	bool     unique;     /* one value a key (`unique`, `cards`): present only
-	                        with this value; else a DUPSORT pair */
+	unsigned flags;      /* PD_ENTRY_* */
 	size_t   koff, klen; /* in the entry list's buffer */
 	size_t   doff, dlen;
 };
+
+/* One value a key (`unique`, `cards`): present only with this value; else
+ * a DUPSORT pair. */
+#define PD_ENTRY_UNIQUE 0x01u
+/* Written through the transaction's queue (write_queue.h), in key order. */
+#define PD_ENTRY_QUEUED 0x02u
 
 struct pd_entries {
 	struct pd_entry *e;
@@ -51,7 +39,7 @@ struct pd_entries {
 
 void pd_entries_reset(struct pd_entries *es);
 void pd_entries_free(struct pd_entries *es);
-int  pd_entries_add(struct pd_entries *es, MDB_dbi dbi, bool unique,
+int  pd_entries_add(struct pd_entries *es, MDB_dbi dbi, unsigned flags,
 		    const void *k, size_t kn, const void *d, size_t dn);
 
 /* Every derived entry of record `r` (indexes, unique keys, search terms). */
