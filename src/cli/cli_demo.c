@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli_transfer.h"
+#include "plandesk/directory/open.h"
 
 /* Does `dir`/sample hold the demo data? */
 static bool has_sample(const char *dir)

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli_transfer.h"
+#include "plandesk/directory/open.h"
 
 static int parse_delimiter(const char *s)
 {

@@ -28,6 +28,7 @@
 
 #include "plandesk/directory/search.h"
 #include "plandesk/store/store.h"
+#include "plandesk/directory/open.h"
 
 #define BATCH 20000
 #define PAGE 20

@@ -22,6 +22,7 @@
 #include "plandesk/base/status.h"
 #include "plandesk/store/store.h"
 #include "plandesk/records/undo.h"
+#include "plandesk/directory/open.h"
 
 struct testdb {
 	char             dir[64];    /* the temporary directory */

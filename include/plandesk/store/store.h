@@ -30,6 +30,7 @@ struct pd_store;
 struct pd_txn;
 struct pd_cursor;
 
+/* How pd_store_open (plandesk/directory/open.h) opens a database. */
 struct pd_open_opts {
 	size_t map_size;   /* initial map size in bytes; 0 = PD_DEFAULT_MAP */
 	bool   read_only;  /* open without writing anything */
@@ -44,22 +45,6 @@ struct pd_open_opts {
  */
 int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
 		  struct pd_err *err);
-
-/*
- * Open (creating if absent) the database file at `path` (mode 0600; a
- * missing parent directory is created 0700).  A file or directory that
- * may not be written is opened read-only (see pd_store_notice).  Checks
- * the schema version: a database from a newer plandesk is refused with
- * PD_ESCHEMA and nothing is written; an older one opened writable is
- * upgraded (the derived entries it lacks put in one write) before this
- * returns.  Clears stale reader slots (mdb_reader_check).
- * `opts` may be NULL.
- * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open, or with
- * `read_only` no file at `path`: the reason in err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a
- * damaged schema version: nothing is written), PD_EDB, PD_ENOMEM.
- */
-int pd_store_open(const char *path, const struct pd_open_opts *opts,
-		  struct pd_store **out, struct pd_err *err);
 
 /* Close the store.  No transaction may be open.  NULL is allowed. */
 void pd_store_close(struct pd_store *st);

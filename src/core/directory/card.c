@@ -9,7 +9,8 @@
 #include "card.h"
 #include "plandesk/records/codec.h"
 #include "search_terms.h"
-#include "store/store_impl.h"
+#include "store/mdb_err.h"
+#include "store/write_queue.h"
 
 enum { NTEXTS = 6 };
 

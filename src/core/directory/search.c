@@ -13,6 +13,7 @@
 
 #include "search_many.h"
 #include "search_one.h"
+#include "store/write_queue.h"
 
 /* --- the exact key --------------------------------------------------------- */
 

@@ -8,6 +8,7 @@
 
 #include "plandesk/base/text.h"
 #include "search_query.h"
+#include "store/mdb_err.h"
 
 #define DIGITS_MAX 32    /* as search_terms.c */
 

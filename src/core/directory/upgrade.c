@@ -4,8 +4,11 @@
 #include "upgrade.h"
 
 #include "plandesk/records/codec.h"
+#include "search_entries.h"
 #include "search_terms.h"
+#include "store/mdb_err.h"
 #include "store/store_impl.h"
+#include "store/write_queue.h"
 
 /* Did schema `from` lack entry e?  Cards came with 2, inner keys with 3. */
 static bool is_new(const struct pd_txn *txn, const struct pd_entries *es,

@@ -20,7 +20,8 @@
 
 #include "plandesk/base/text.h"
 #include "meeting_impl.h"
-#include "store/store_impl.h"
+#include "store/handles.h"
+#include "store/mdb_err.h"
 
 #define LINE_HEAD 9   /* kind + id */
 

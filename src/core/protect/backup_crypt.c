@@ -25,7 +25,7 @@
 
 #include "backup_impl.h"
 #include "base/save.h"
-#include "store/store_impl.h"
+#include "store/handles.h"
 
 #define SS_ABYTES   crypto_secretstream_xchacha20poly1305_ABYTES
 #define TAG_MESSAGE crypto_secretstream_xchacha20poly1305_TAG_MESSAGE

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "plandesk/records/check.h"
+#include "plandesk/directory/open.h"
 #include "backup_impl.h"
 #include "store/store_impl.h"
 

@@ -8,49 +8,8 @@
 #include <string.h>
 
 #include "plandesk/base/text.h"
-#include "directory/search_terms.h"
-#include "store/store_impl.h"
-
-void pd_entries_reset(struct pd_entries *es)
-{
-	es->n = 0;
-	pd_buf_reset(&es->buf);
-}
-
-void pd_entries_free(struct pd_entries *es)
-{
-	free(es->e);
-	pd_buf_free(&es->buf);
-	memset(es, 0, sizeof *es);
-}
-
-int pd_entries_add(struct pd_entries *es, MDB_dbi dbi, unsigned flags,
-		   const void *k, size_t kn, const void *d, size_t dn)
-{
-	struct pd_entry *e;
-
-	if (es->n == es->cap) {
-		size_t cap = es->cap ? es->cap * 2 : 16;
-		e = realloc(es->e, cap * sizeof *e);
-		if (!e)
-			return PD_ENOMEM;
-		es->e = e;
-		es->cap = cap;
-	}
-	e = &es->e[es->n];
-	e->dbi = dbi;
-	e->flags = flags;
-	e->koff = es->buf.n;
-	e->klen = kn;
-	if (pd_buf_add(&es->buf, k, kn) != PD_OK)
-		return PD_ENOMEM;
-	e->doff = es->buf.n;
-	e->dlen = dn;
-	if (pd_buf_add(&es->buf, d, dn) != PD_OK)
-		return PD_ENOMEM;
-	es->n++;
-	return PD_OK;
-}
+#include "index.h"
+#include "store/indexes.h"
 
 static void sort_key(const struct pd_record *r, const struct pd_ixdef *d,
 		     unsigned char *out)
@@ -151,8 +110,9 @@ int pd_unique_lookup(struct pd_txn *txn, const struct pd_buf *key, uint64_t *id)
 	return PD_OK;
 }
 
-int pd_index_entries(struct pd_txn *txn, const struct pd_record *r,
-		     struct pd_entries *out, struct pd_err *err)
+/* pd_index_derived.entries: r's index positions and its unique key. */
+static int index_entries(struct pd_txn *txn, const struct pd_record *r,
+			 struct pd_entries *out, struct pd_err *err)
 {
 	struct pd_buf key = PD_BUF_INIT;
 	unsigned char id[8];
@@ -168,13 +128,15 @@ int pd_index_entries(struct pd_txn *txn, const struct pd_record *r,
 		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE], PD_ENTRY_UNIQUE, key.p,
 				    key.n, id, 8);
 	}
-	if (rc == PD_OK)
-		rc = pd_search_entries(txn, r, out, err);
 	pd_buf_free(&key);
-	if (rc != PD_OK)
-		return pd_err_set(err, rc, "indexing: %s", pd_strerror(rc));
-	return PD_OK;
+	(void)err;   /* the caller says what failed */
+	return rc;
 }
+
+const struct pd_derived_ops pd_index_derived = {
+	.name = "indexes and unique keys",
+	.entries = index_entries,
+};
 
 static int find_by_key(struct pd_txn *txn, struct pd_record *probe, uint64_t *id)
 {

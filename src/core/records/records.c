@@ -1,6 +1,7 @@
 /*
  * records.c — reading, storing and deleting records, with their derived
- * entries kept in step (pd_raw_set), and cursors over kinds and indexes.
+ * entries kept in step (pd_raw_set): which entries a record derives is
+ * asked of the store's providers (derived.h), so this file knows none.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +9,12 @@
 #include "plandesk/records/codec.h"
 #include "plandesk/base/date.h"
 #include "plandesk/base/text.h"
-#include "directory/search_terms.h"
+#include "derived.h"
+#include "index.h"
 #include "records_impl.h"
 #include "store/journal.h"
-#include "store/store_impl.h"
+#include "store/indexes.h"
+#include "store/mdb_err.h"
 
 int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	       MDB_val *val, struct pd_err *err)
@@ -65,62 +68,9 @@ static int entries_of(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	if (pd_decode(val->mv_data, val->mv_size, &r, NULL) != PD_OK)
 		return PD_OK;   /* a corrupt old value: nothing to unindex */
 	r.id = id;
-	rc = pd_index_entries(txn, &r, out, err);
+	rc = pd_derived_entries(txn, &r, out, err);
 	pd_record_clear(&r);
 	return rc;
-}
-
-static bool entry_in(const struct pd_entries *es, const struct pd_entries *in,
-		     size_t i)
-{
-	const struct pd_entry *a = &es->e[i];
-
-	for (size_t j = 0; j < in->n; j++) {
-		const struct pd_entry *b = &in->e[j];
-		if (a->dbi == b->dbi && a->klen == b->klen && a->dlen == b->dlen &&
-		    !memcmp(es->buf.p + a->koff, in->buf.p + b->koff, a->klen) &&
-		    !memcmp(es->buf.p + a->doff, in->buf.p + b->doff, a->dlen))
-			return true;
-	}
-	return false;
-}
-
-static int del_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
-		     struct pd_err *err)
-{
-	const struct pd_entry *e = &es->e[i];
-	MDB_val k = { e->klen, es->buf.p + e->koff };
-	MDB_val d = { e->dlen, es->buf.p + e->doff }, cur;
-	int rc;
-
-	if (e->flags & PD_ENTRY_QUEUED)
-		return pd_txn_queue(txn, e->dbi, e->flags & PD_ENTRY_UNIQUE, false,
-				    &k, &d, err);
-	if (e->flags & PD_ENTRY_UNIQUE) {
-		/* Only remove a unique key that still names this record. */
-		if (mdb_get(txn->txn, e->dbi, &k, &cur) != MDB_SUCCESS ||
-		    cur.mv_size != d.mv_size || memcmp(cur.mv_data, d.mv_data, d.mv_size))
-			return PD_OK;
-		rc = mdb_del(txn->txn, e->dbi, &k, NULL);
-	} else {
-		rc = mdb_del(txn->txn, e->dbi, &k, &d);
-	}
-	if (rc == MDB_NOTFOUND)
-		return PD_OK;
-	return pd_mdb_err(txn, rc, err, "index");
-}
-
-static int put_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
-		     struct pd_err *err)
-{
-	const struct pd_entry *e = &es->e[i];
-	MDB_val k = { e->klen, es->buf.p + e->koff };
-	MDB_val d = { e->dlen, es->buf.p + e->doff };
-
-	if (e->flags & PD_ENTRY_QUEUED)
-		return pd_txn_queue(txn, e->dbi, e->flags & PD_ENTRY_UNIQUE, true,
-				    &k, &d, err);
-	return pd_mdb_err(txn, mdb_put(txn->txn, e->dbi, &k, &d, 0), err, "index");
 }
 
 /*
@@ -153,7 +103,7 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 		goto out;
 	if (rec) {
 		pd_entries_reset(&news);
-		rc = pd_index_entries(txn, rec, &news, err);
+		rc = pd_derived_entries(txn, rec, &news, err);
 	} else {
 		rc = entries_of(txn, kind, id, val, &news, err);
 	}
@@ -162,9 +112,8 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	if (txn->journal && id < txn->id_lo &&
 	    (rc = pd_journal_before(txn, kind, id, had ? &copy : NULL, err)))
 		goto out;
-	for (size_t i = 0; i < olds.n; i++)
-		if (!entry_in(&olds, &news, i) && (rc = del_entry(txn, &olds, i, err)))
-			goto out;
+	if ((rc = pd_entries_remove_stale(txn, &olds, &news, err)))
+		goto out;
 	pd_put_be64(kb, id);
 	if (val)
 		rc = mdb_put(txn->txn, txn->st->kind_dbi[kind], &k, (MDB_val *)val, 0);
@@ -172,12 +121,8 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 		rc = had ? mdb_del(txn->txn, txn->st->kind_dbi[kind], &k, NULL) : 0;
 	if ((rc = pd_mdb_err(txn, rc, err, "write")))
 		goto out;
-	for (size_t i = 0; i < news.n; i++)
-		if (!entry_in(&news, &olds, i) && (rc = put_entry(txn, &news, i, err)))
-			goto out;
-	/* A person's search terms hold its organisation's name. */
-	if (kind == PD_ORG &&
-	    (rc = pd_search_org_changed(txn, id, had ? &copy : NULL, val, err)))
+	if ((rc = pd_entries_put_new(txn, &news, &olds, err)) ||
+	    (rc = pd_derived_changed(txn, kind, id, had ? &copy : NULL, val, err)))
 		goto out;
 	txn->dirty = true;
 out:

@@ -20,6 +20,8 @@ enum {
 	PD_NDBS
 };
 
+struct pd_derived_ops;   /* records/derived.h */
+
 struct pd_store {
 	MDB_env *env;
 	MDB_dbi  kind_dbi[PD_NKINDS];
@@ -32,6 +34,9 @@ struct pd_store {
 				 * inner keys of search_terms.h) */
 	uint64_t session;       /* drawn at open: tells this client's changes
 				 * in the undo journal from others' */
+	const struct pd_derived_ops *const *derived;
+				/* NULL-ended: what a record derives, given
+				 * by the opener (directory/open.c) */
 	char    *path;
 	char     why[320];      /* why the store had to be opened read-only */
 	char     notice[400];   /* that, and that changes cannot be saved */

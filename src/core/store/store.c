@@ -16,9 +16,11 @@
 #include <unistd.h>
 
 #include "base/save.h"
-#include "directory/upgrade.h"
+#include "indexes.h"
 #include "journal.h"
+#include "mdb_err.h"
 #include "store_impl.h"
+#include "write_queue.h"
 
 static const char *const kind_db[PD_NKINDS] = {
 	[PD_ORG] = "org", [PD_PERSON] = "person", [PD_PLAN] = "plan",
@@ -298,8 +300,10 @@ static uint64_t new_session(const struct pd_store *st)
 	return s ? s : 1;
 }
 
-int pd_store_open(const char *path, const struct pd_open_opts *opts,
-		  struct pd_store **out, struct pd_err *err)
+int pd_store_open_env(const char *path, const struct pd_open_opts *opts,
+		      const struct pd_derived_ops *const *derived,
+		      uint64_t *schema_out, struct pd_store **out,
+		      struct pd_err *err)
 {
 	struct pd_store *st;
 	MDB_envinfo info;
@@ -307,11 +311,13 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	int rc, dead;
 
 	*out = NULL;
+	*schema_out = 0;
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
 		return pd_err_nomem(err);
 	}
+	st->derived = derived;
 	st->read_only = opts && opts->read_only;
 	st->session = new_session(st);
 	st->map_size = opts && opts->map_size ? opts->map_size : PD_DEFAULT_MAP;
@@ -334,13 +340,10 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	}
 	if ((rc = init_dbs(st, schema, err)) != PD_OK)
 		goto fail;
-	/* An older schema lacks derived entries (upgrade.h): derive them
-	 * once; read-only, the store does without them. */
+	/* An older schema lacks derived entries: the opener derives them
+	 * once (directory/upgrade.h); read-only, the store does without. */
 	st->has_inner = schema == 0 || schema >= 3 || !st->read_only;
-	if (schema && schema < PD_SCHEMA_VERSION && !st->read_only &&
-	    (rc = pd_store_write(st, "upgrade the database", PD_W_NO_JOURNAL,
-				 pd_store_upgrade, &schema, err)) != PD_OK)
-		goto fail;
+	*schema_out = schema;
 	*out = st;
 	return PD_OK;
 fail:
