@@ -12,7 +12,7 @@
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
 #include "plandesk/documents/format.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /* Exit statuses: the contract of DESIGN §4. */
 enum { CLI_OK = 0, CLI_NOTHING = 1, CLI_ERROR = 2 };

@@ -27,7 +27,7 @@
 #include <lmdb.h>
 
 #include "plandesk/directory/search.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 #include "plandesk/directory/open.h"
 
 #define BATCH 20000

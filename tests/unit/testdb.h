@@ -20,7 +20,7 @@
 
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 #include "plandesk/records/undo.h"
 #include "plandesk/directory/open.h"
 

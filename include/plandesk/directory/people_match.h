@@ -31,7 +31,7 @@
 
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /* How many directory entries a lookup examines at most. */
 #define PD_MATCH_CANDIDATES 64

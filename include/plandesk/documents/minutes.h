@@ -37,7 +37,7 @@
 #include "plandesk/documents/docmodel.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 struct pd_minutes_opts {
 	enum pd_date_style date_style;   /* PD_DS_LONG by default (zeroed) */

@@ -71,7 +71,7 @@
 #include "plandesk/base/date.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 enum pd_report_kind { PD_REPORT_PROGRESS, PD_REPORT_MONITORING, PD_REPORT_ACTIONS };
 

@@ -1,6 +1,9 @@
 /*
- * store.h — the LMDB store: one environment in one file, records, indexes,
- * unique keys, undo/redo, backup.
+ * store.h — the LMDB store: one environment in one file, transactions,
+ * the write loop, cursors over kinds and indexes, backup.  Records are
+ * read and written through plandesk/records/records.h, undone through
+ * plandesk/records/undo.h; a store is opened by pd_store_open
+ * (plandesk/directory/open.h).
  *
  * Layout (HACKING.md has the full table): one named database per record
  * kind keyed by the 8-byte big-endian id; MDB_DUPSORT index databases;
@@ -123,52 +126,6 @@ int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
 /* Replace the journal label of the running write (e.g. with a count). */
 void pd_txn_set_label(struct pd_txn *txn, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-
-/* --- records ------------------------------------------------------------ */
-
-/*
- * Read record `id` of `kind` into `out` (which must be empty; free it with
- * pd_record_clear).  Returns PD_OK, PD_NOTFOUND, PD_ECORRUPT, PD_EDB.
- */
-int pd_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
-	   struct pd_record *out, struct pd_err *err);
-
-/* True when record `id` of `kind` exists. */
-bool pd_exists(struct pd_txn *txn, enum pd_kind kind, uint64_t id);
-
-/*
- * Store `r`: a new record when r->id is 0 (an id and created time are
- * assigned and written back into r), else replace record r->id.  Checks
- * required fields, UTF-8, the shape of dates, that required links point at
- * live records, and unique keys; keeps every index in the same transaction.
- * Returns PD_OK; PD_EINVAL (missing field, bad date, dangling link);
- * PD_ECONFLICT (a unique key taken by another record: plan ref, item ref
- * within its plan, organisation name, person e-mail); PD_NOTFOUND (r->id
- * names no record); PD_EREADONLY; PD_EMAPFULL; PD_EDB; PD_ENOMEM.
- */
-int pd_put(struct pd_txn *txn, struct pd_record *r, struct pd_err *err);
-
-/*
- * Delete record `id` of `kind` and what it owns: a plan's themes, items and
- * meetings; an item's sub-items, actions and updates.  Links to it from
- * records it does not own (a person's organisation, an action's owner) are
- * left to read as "no longer in the directory", so undo restores them whole.
- * Returns PD_OK, PD_NOTFOUND, PD_EREADONLY, PD_EMAPFULL, PD_EDB.
- */
-int pd_del(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
-	   struct pd_err *err);
-
-/* --- natural keys ------------------------------------------------------- */
-
-/*
- * Find a record by its unique key; the text is folded as stored (case and
- * accents do not matter).  Returns PD_OK with *id set, PD_NOTFOUND, PD_EDB.
- */
-int pd_find_plan(struct pd_txn *txn, const char *ref, uint64_t *id);
-int pd_find_item(struct pd_txn *txn, uint64_t plan, const char *ref,
-		 uint64_t *id);
-int pd_find_org(struct pd_txn *txn, const char *name, uint64_t *id);
-int pd_find_person_email(struct pd_txn *txn, const char *email, uint64_t *id);
 
 /* --- iteration ---------------------------------------------------------- */
 

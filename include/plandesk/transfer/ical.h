@@ -37,7 +37,7 @@
 #include "plandesk/base/buf.h"
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 struct pd_ical_opts {
 	/* Actions: only those of this owner (initials, a name, or the owner

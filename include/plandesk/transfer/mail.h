@@ -23,7 +23,7 @@
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /** @brief The sender of a message: name and address from its From:.
  *

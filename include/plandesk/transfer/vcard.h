@@ -45,7 +45,7 @@
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /** What pd_vcard_next() found. */
 enum pd_vcard_event {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plandesk/base/text.h"
+#include "plandesk/records/records.h"
 #include "index.h"
 #include "store/indexes.h"
 

@@ -6,5 +6,5 @@ libplandesk_core_a_SOURCES += %reldir%/schema.c %reldir%/record.c \
 	%reldir%/index.c %reldir%/records_impl.h %reldir%/records.c \
 	%reldir%/undo.c %reldir%/check.c
 noinst_HEADERS += include/plandesk/records/record.h \
-	include/plandesk/records/codec.h include/plandesk/records/undo.h \
-	include/plandesk/records/check.h
+	include/plandesk/records/codec.h include/plandesk/records/records.h \
+	include/plandesk/records/undo.h include/plandesk/records/check.h

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "plandesk/records/codec.h"
+#include "plandesk/records/records.h"
 #include "plandesk/base/date.h"
 #include "plandesk/base/text.h"
 #include "derived.h"

@@ -16,7 +16,7 @@
 #include "plandesk/transfer/csv.h"
 #include "plandesk/records/record.h"
 #include "plandesk/meetings/scale.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 #include "plandesk/transfer/transfer.h"
 #include "plandesk/base/u64map.h"
 
