@@ -14,7 +14,8 @@
 #include "plandesk/documents/format.h"
 #include "plandesk/records/records.h"
 
-/* Exit statuses: the contract of DESIGN §4. */
+/* Exit statuses, which scripts and tests rely on: 0 success, 1 nothing
+ * found (lookup, check), 2 usage or data error. */
 enum { CLI_OK = 0, CLI_NOTHING = 1, CLI_ERROR = 2 };
 
 struct cli_ctx {

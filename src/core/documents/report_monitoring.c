@@ -4,8 +4,8 @@
  * update and the update's date, and its status (report.h).
  *
  * A theme's table names the update's date in its head ("Update 3rd June
- * 2009") when every latest update in it has the same date, as the seed
- * does; otherwise each update carries its own date.  Sub-items follow
+ * 2009") when every latest update in it has the same date, as monitoring
+ * tables do; otherwise each update carries its own date.  Sub-items follow
  * their parent in the parent's theme; items with no theme come last.
  * One document for md/txt/html/docx/odt (a heading and a table per
  * theme), one sheet for csv/xlsx.
@@ -97,8 +97,8 @@ static int action_text(const struct mon *m, const struct pd_record *a, bool iso,
 }
 
 /*
- * An update of several lines is a list of points, as the seed's bulleted
- * update cells are; one line stays a paragraph.
+ * An update of several lines is a list of points, as a monitoring
+ * table's bulleted update cells are; one line stays a paragraph.
  */
 static unsigned points(const char *text)
 {

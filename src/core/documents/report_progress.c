@@ -1,6 +1,7 @@
 /*
- * report_progress.c — the progress report: the committee's recommendation
- * tracker of seed 004, with a summary of the assessments, each item's
+ * report_progress.c — the progress report: a committee's recommendation
+ * tracker (as the sample's CSE plan, share/sample), with a summary of the
+ * assessments, each item's
  * status history and the "may have slipped" flag (report.h).  One
  * document for md/txt/html/docx/odt, one sheet for csv/xlsx.
  */
