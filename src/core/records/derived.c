@@ -109,26 +109,29 @@ static int put_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
 	return pd_mdb_err(txn, mdb_put(txn->txn, e->dbi, &k, &d, 0), err, "index");
 }
 
-int pd_entries_remove_stale(struct pd_txn *txn, const struct pd_entries *olds,
-			    const struct pd_entries *news, struct pd_err *err)
+/* Remove (put false) or put each entry of `es` that `other` lacks. */
+static int write_missing(struct pd_txn *txn, const struct pd_entries *es,
+			 const struct pd_entries *other, bool put,
+			 struct pd_err *err)
 {
 	int rc = PD_OK;
 
-	for (size_t i = 0; i < olds->n && rc == PD_OK; i++)
-		if (!pd_entries_has(olds, i, news))
-			rc = del_entry(txn, olds, i, err);
+	for (size_t i = 0; i < es->n && rc == PD_OK; i++)
+		if (!pd_entries_has(es, i, other))
+			rc = put ? put_entry(txn, es, i, err) : del_entry(txn, es, i, err);
 	return rc;
+}
+
+int pd_entries_remove_stale(struct pd_txn *txn, const struct pd_entries *olds,
+			    const struct pd_entries *news, struct pd_err *err)
+{
+	return write_missing(txn, olds, news, false, err);
 }
 
 int pd_entries_put_new(struct pd_txn *txn, const struct pd_entries *news,
 		       const struct pd_entries *olds, struct pd_err *err)
 {
-	int rc = PD_OK;
-
-	for (size_t i = 0; i < news->n && rc == PD_OK; i++)
-		if (!pd_entries_has(news, i, olds))
-			rc = put_entry(txn, news, i, err);
-	return rc;
+	return write_missing(txn, news, olds, true, err);
 }
 
 /* --- the providers ---------------------------------------------------------- */
