@@ -12,9 +12,10 @@
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
 #include "plandesk/documents/format.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
-/* Exit statuses: the contract of DESIGN §4. */
+/* Exit statuses, which scripts and tests rely on: 0 success, 1 nothing
+ * found (lookup, check), 2 usage or data error. */
 enum { CLI_OK = 0, CLI_NOTHING = 1, CLI_ERROR = 2 };
 
 struct cli_ctx {
@@ -52,11 +53,11 @@ extern const struct cli_cmd cmd_add_email;
 struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only);
 
 /*
- * The folder holding sample/ (the demo data): $PLANDESK_SHARE if set, else
- * the installed PKGDATADIR, else share/ beside the program itself (so
- * `./plandesk demo` works in the build tree before `make install`).  The
- * folder is written to `buf` (n bytes).  Returns `buf`, or NULL when none
- * of them holds sample/orgs.csv.
+ * The folder holding sample/ (the demo data; cli_demo.c): $PLANDESK_SHARE
+ * if set, else the installed PKGDATADIR, else share/ beside the program
+ * itself (so `./plandesk demo` works in the build tree before `make
+ * install`).  The folder is written to `buf` (n bytes).  Returns `buf`, or
+ * NULL when none of them holds sample/orgs.csv.
  */
 const char *cli_share_dir(char *buf, size_t n);
 

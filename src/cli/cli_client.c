@@ -1,51 +1,13 @@
 /*
  * cli_client.c — starting the full-screen client from the command line
- * (`plandesk`, `plandesk demo`), and finding the sample data it offers.
+ * (`plandesk`, `plandesk demo`), and opening the demo when it asks for it.
  */
 #include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "cli_transfer.h"
 #include "../ui/ui.h"
-
-/* Does `dir`/sample hold the demo data? */
-static bool has_sample(const char *dir)
-{
-	char file[PATH_MAX + 32];
-
-	if (snprintf(file, sizeof file, "%s/sample/orgs.csv", dir) >= (int)sizeof file)
-		return false;
-	return access(file, R_OK) == 0;
-}
-
-const char *cli_share_dir(char *buf, size_t n)
-{
-	const char *env = getenv("PLANDESK_SHARE");
-	char exe[PATH_MAX];
-	ssize_t len;
-	char *slash;
-
-	if (env && *env) {
-		snprintf(buf, n, "%s", env);
-		return has_sample(buf) ? buf : NULL;
-	}
-	if (has_sample(PKGDATADIR) && (size_t)snprintf(buf, n, "%s", PKGDATADIR) < n)
-		return buf;
-	/* Not installed: share/ next to the program, as in the build tree. */
-	if ((len = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
-		return NULL;
-	exe[len] = '\0';
-	if (!(slash = strrchr(exe, '/')))
-		return NULL;
-	*slash = '\0';
-	if ((size_t)snprintf(buf, n, "%s/share", exe) < n && has_sample(buf))
-		return buf;
-	return NULL;
-}
 
 /* The client on the store at `path` (NULL: the usual one); its ui_run status. */
 static int run_on(struct cli_ctx *ctx, const char *path, bool demo)

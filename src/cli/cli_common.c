@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "plandesk/documents/doc.h"
+#include "plandesk/directory/open.h"
 
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
 {

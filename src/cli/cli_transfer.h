@@ -1,6 +1,7 @@
 /*
  * cli_transfer.h — what import, export and demo share on the command
- * line: the progress line, and building the demo database.
+ * line: the kind named, the progress line, and building the demo
+ * database.
  */
 #ifndef PLANDESK_CLI_TRANSFER_H
 #define PLANDESK_CLI_TRANSFER_H
@@ -33,6 +34,25 @@ void cli_progress_clear(struct cli_progress *p);
 /* A pd_warn_fn printing the warning on stderr; ctx is a struct
  * cli_progress (its line is cleared first). */
 void cli_progress_warn(void *ctx, const char *msg);
+
+/* The first line of import's and export's help: the kinds KIND names. */
+#define CLI_KINDS_HELP \
+	"KIND is orgs, people, plans, items, actions, updates or meetings.\n"
+
+/*
+ * The kind `name` names on the command line ("people"), when it has a
+ * CSV form (pd_transfer_columns); else prints which kinds there are.
+ * Returns CLI_OK or CLI_ERROR.
+ */
+int cli_transfer_kind(struct cli_ctx *ctx, const char *name, enum pd_kind *kind);
+
+/*
+ * The end of an import or an export that returned `rc`: the progress
+ * line cleared and the store closed (before the summary or the error is
+ * printed).  Returns the exit status: CLI_OK when rc is PD_OK, else
+ * CLI_ERROR.
+ */
+int cli_transfer_done(struct cli_progress *p, struct pd_store *st, int rc);
 
 /*
  * The demo database, built from the sample data the first time: the

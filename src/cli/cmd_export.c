@@ -40,8 +40,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	const char *out = NULL;
 	struct pd_store *st;
 	struct pd_err err;
-	size_t rows, n;
-	int c, rc;
+	size_t rows;
+	int c, rc, status;
 
 	while ((c = getopt_long(argc, argv, "o:f:", opts, NULL)) != -1) {
 		switch (c) {
@@ -71,12 +71,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage(ctx, &cmd_export);
-	if (pd_kind_from_name(argv[optind], &eo.kind) != PD_OK ||
-	    !pd_transfer_columns(eo.kind, &n)) {
-		cli_error(ctx, "unknown kind '%s' (use orgs, people, plans, items, "
-			  "actions, updates or meetings)", argv[optind]);
+	if (cli_transfer_kind(ctx, argv[optind], &eo.kind) != CLI_OK)
 		return CLI_ERROR;
-	}
 	if (cli_choose_format(ctx, format, out, PD_FMTS_EXPORT, PD_FMT_CSV,
 			      &eo.format) != CLI_OK)
 		return CLI_ERROR;
@@ -105,21 +101,20 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			rc = pd_err_set(&err, PD_EIO, "cannot write to standard output: %s",
 					strerror(errno));
 	}
-	cli_progress_clear(&prog);
+	status = cli_transfer_done(&prog, st, rc);
 	if (rc != PD_OK)
 		cli_error(ctx, "export %s: %s", pd_kind_info(eo.kind)->plural, err.msg);
 	else if (out)
 		fprintf(stderr, "%s: %zu %s exported\n", out, rows,
 			rows == 1 ? pd_kind_info(eo.kind)->label : pd_kind_info(eo.kind)->plural);
-	pd_store_close(st);
-	return rc == PD_OK ? CLI_OK : CLI_ERROR;
+	return status;
 }
 
 const struct cli_cmd cmd_export = {
 	.name = "export",
 	.usage = "KIND [-o FILE] [--format csv|xlsx|vcf|ics] [--excel] [--vcard 3|4] [--owner WHO]",
 	.summary = "write every record of a kind as CSV, a spreadsheet, vCards or iCalendar",
-	.help = "KIND is orgs, people, plans, items, actions, updates or meetings.\n"
+	.help = CLI_KINDS_HELP
 		"Options:\n"
 		"  -o, --output FILE     write FILE (mode 0600) instead of standard output\n"
 		"  -f, --format F        csv, xlsx, vcf or ics (default csv, or from -o's\n"

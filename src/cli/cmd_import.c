@@ -10,20 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli_transfer.h"
-
-/* The kind named on the command line, if it has a CSV form. */
-static int parse_kind(struct cli_ctx *ctx, const char *name, enum pd_kind *kind)
-{
-	size_t n;
-
-	if (pd_kind_from_name(name, kind) != PD_OK ||
-	    !pd_transfer_columns(*kind, &n)) {
-		cli_error(ctx, "unknown kind '%s' (use orgs, people, plans, items, "
-			  "actions, updates or meetings)", name);
-		return CLI_ERROR;
-	}
-	return CLI_OK;
-}
+#include "plandesk/directory/open.h"
 
 static int parse_delimiter(const char *s)
 {
@@ -90,7 +77,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_progress prog;
 	struct pd_store *st;
 	struct pd_err err;
-	int c, rc;
+	int c, rc, status;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -122,7 +109,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage(ctx, &cmd_import);
-	if (parse_kind(ctx, argv[optind], &io.kind) != CLI_OK)
+	if (cli_transfer_kind(ctx, argv[optind], &io.kind) != CLI_OK)
 		return CLI_ERROR;
 	io.name = argv[optind + 1];
 	cli_progress_init(&prog, io.name);
@@ -132,20 +119,19 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (!(st = open_for(ctx, io.name)))
 		return CLI_ERROR;
 	rc = pd_import_file(st, io.name, &io, &stats, &err);
-	cli_progress_clear(&prog);
+	status = cli_transfer_done(&prog, st, rc);
 	if (rc == PD_OK)
 		summary(io.name, &stats, io.dry_run);
 	else
 		fprintf(stderr, "%s\n", err.msg);
-	pd_store_close(st);
-	return rc == PD_OK ? CLI_OK : CLI_ERROR;
+	return status;
 }
 
 const struct cli_cmd cmd_import = {
 	.name = "import",
 	.usage = "KIND FILE [--dry-run] [--format csv|vcf] [--delimiter C] [--encoding ENC]",
 	.summary = "add or update records from a CSV file (people also from vCards)",
-	.help = "KIND is orgs, people, plans, items, actions, updates or meetings.\n"
+	.help = CLI_KINDS_HELP
 		"Options:\n"
 		"People may come from a vCard file (.vcf: vCard 2.1, 3.0 or 4.0, as\n"
 		"Google, Outlook, phones, abook and khard write them).\n"

@@ -159,7 +159,7 @@ static int show(struct lookup *lk, const struct pd_hit *hit)
 	if (rc == PD_NOTFOUND)
 		return PD_OK;   /* the record is gone */
 	if (rc == PD_OK && (rc = format(lk, &c)) == PD_ENOMEM)
-		pd_err_set(&lk->err, rc, "out of memory");
+		pd_err_nomem(&lk->err);
 	if (rc == PD_OK && lk->out.n >= OUT_CHUNK && (rc = flush_out(lk)) != PD_OK)
 		pd_err_set(&lk->err, rc, "cannot write the output");
 	return rc;
@@ -208,7 +208,7 @@ static int find(struct lookup *lk, const char *query)
 		rc = lk->rc;
 	if (rc == PD_OK && !lk->printed && lk->mutt &&
 	    pd_buf_puts(&lk->out, "plandesk: no matches with an e-mail address\n") != PD_OK)
-		rc = pd_err_set(&lk->err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(&lk->err);
 	if (flush_out(lk) != PD_OK && rc == PD_OK)
 		rc = pd_err_set(&lk->err, PD_EIO, "cannot write the output");
 	return rc;
@@ -281,7 +281,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (optind < argc && !(query = join_args(argc - optind, argv + optind))) {
-		cli_error(ctx, "out of memory");
+		cli_error(ctx, "%s", pd_strerror(PD_ENOMEM));
 		goto out;
 	}
 	if (!(st = cli_open_store(ctx, true)))

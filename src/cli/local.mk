@@ -2,9 +2,10 @@
 # main.c's descriptor table.  Included by Makefile.am.
 
 plandesk_SOURCES = %reldir%/cli.h %reldir%/main.c %reldir%/cli_common.c \
-	%reldir%/progress.c %reldir%/cli_client.c %reldir%/cmd_demo.c \
-	%reldir%/cmd_check.c %reldir%/cmd_lookup.c %reldir%/cli_transfer.h \
-	%reldir%/cmd_import.c %reldir%/cmd_export.c %reldir%/export_formats.c \
+	%reldir%/progress.c %reldir%/cli_client.c %reldir%/cli_demo.c \
+	%reldir%/cmd_demo.c %reldir%/cmd_check.c %reldir%/cmd_lookup.c \
+	%reldir%/cli_transfer.h %reldir%/cli_transfer.c %reldir%/cmd_import.c \
+	%reldir%/cmd_export.c %reldir%/export_formats.c \
 	%reldir%/cmd_add_email.c %reldir%/cmd_minutes.c %reldir%/cmd_report.c \
 	%reldir%/cli_passphrase.h %reldir%/passphrase.c %reldir%/cmd_backup.c \
 	%reldir%/cmd_restore.c

@@ -162,7 +162,7 @@ static int from_terminal(struct cli_ctx *ctx, const char *prompt, bool confirm,
 	rc = ask_once(ctx, tty, prompt, s->p, &s->n);
 	if (rc == CLI_OK && confirm) {
 		if (!(again.p = pd_secret_alloc(BUF_BYTES))) {
-			cli_error(ctx, "out of memory");
+			cli_error(ctx, "%s", pd_strerror(PD_ENOMEM));
 			rc = CLI_ERROR;
 		} else {
 			rc = ask_once(ctx, tty, "The same passphrase again: ", again.p,
@@ -256,7 +256,7 @@ int cli_passphrase(struct cli_ctx *ctx, const char *file, const char *prompt,
 {
 	s->n = 0;
 	if (!(s->p = pd_secret_alloc(BUF_BYTES))) {
-		cli_error(ctx, "out of memory");
+		cli_error(ctx, "%s", pd_strerror(PD_ENOMEM));
 		return CLI_ERROR;
 	}
 	if (file)

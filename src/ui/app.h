@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "plandesk/base/date.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 #include "keymap.h"
 #include "lineedit.h"
 #include "theme.h"

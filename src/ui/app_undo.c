@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "plandesk/records/undo.h"
 
 struct undo_ctx {
 	bool     redo;

@@ -16,7 +16,7 @@
 
 #include "plandesk/records/record.h"
 #include "plandesk/store/scan.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 #define UI_MAXCELLS 6
 #define UI_CELL     320

@@ -188,7 +188,7 @@ static int dir_filter(struct ui_ds *ds, struct pd_txn *txn, const char *query,
 
 	(void)txn;
 	if (query && *query && !(q = strdup(query)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	free(d->query);
 	d->query = q;
 	dir_reset(ds);

@@ -136,7 +136,7 @@ static int step(struct scan_ds *s, struct seg *g, struct pd_txn *txn,
 		if ((rc = shown(s, txn, sc->kind, ids[i], &yes, err)) != PD_OK)
 			return rc;
 		if (yes && (rc = push(g, sc->kind, ids[i])) != PD_OK)
-			return pd_err_set(err, rc, "out of memory");
+			return pd_err_nomem(err);
 	}
 	if (sc->done && ++g->cur >= s->nscans)
 		g->done = true;
@@ -186,7 +186,7 @@ static int sort_all(struct scan_ds *s, struct pd_txn *txn, struct pd_err *err)
 		if ((rc = step(s, &s->head, txn, err)) != PD_OK)
 			return rc;
 	if (s->head.n && !(k = calloc(s->head.n, sizeof *k)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	for (size_t i = 0; i < s->head.n; i++) {
 		struct pd_record r;
 
@@ -377,7 +377,7 @@ static int scan_filter(struct ui_ds *ds, struct pd_txn *txn, const char *query,
 	(void)txn;
 	if (query && *query &&
 	    pd_text_fold(query, strlen(query), &folded, NULL) != PD_OK)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	free(s->query);
 	s->query = folded;
 	scan_reset(ds);

@@ -156,7 +156,7 @@ static int toggle_fn(struct pd_txn *txn, struct pd_record *r, void *ctx,
 
 	(void)txn;
 	if (pd_action_set_state(r, s == PD_AS_OPEN ? PD_AS_DONE : PD_AS_OPEN, today))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	return PD_OK;
 }
 
@@ -204,7 +204,7 @@ static int status_fn(struct pd_txn *txn, struct pd_record *r, void *ctx,
 
 	(void)txn;
 	if (pd_set_text(r, PD_ITEM_STATUS, s->code, (size_t)-1))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	return PD_OK;
 }
 
@@ -280,7 +280,7 @@ static int long_fn(struct pd_txn *txn, struct pd_record *r, void *ctx,
 
 	(void)txn;
 	if (pd_set_text(r, l->field, l->text, (size_t)-1))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	return PD_OK;
 }
 

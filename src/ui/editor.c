@@ -71,7 +71,7 @@ static int spawn(const char *path, struct pd_err *err)
 	if (!ed || !*ed)
 		ed = "vi";
 	if (!(copy = strdup(ed)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory"), -1;
+		return pd_err_nomem(err), -1;
 	for (char *t = strtok_r(copy, " \t", &save); t && argc < MAXARGV;
 	     t = strtok_r(NULL, " \t", &save))
 		argv[argc++] = t;

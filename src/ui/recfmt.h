@@ -12,7 +12,7 @@
 
 #include "plandesk/records/record.h"
 #include "plandesk/meetings/scale.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /*
  * A short title of `r` into buf: a plan's ref and title, an item's ref and

@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /* What ui_run returns besides 0 and 2: open the demo database instead. */
 #define UI_EXIT_DEMO 3

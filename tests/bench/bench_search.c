@@ -27,7 +27,8 @@
 #include <lmdb.h>
 
 #include "plandesk/directory/search.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
+#include "plandesk/directory/open.h"
 
 #define BATCH 20000
 #define PAGE 20

@@ -24,6 +24,7 @@
 
 #include "app.h"
 #include "keymap.h"
+#include "plandesk/directory/open.h"
 
 static double now_ms(void)
 {

@@ -117,7 +117,7 @@ for p in monitoring-w monitoring-o; do
 	reads "$p" "$p: as at" "Monitoring as at 30th June 2009 · updates of 3rd June 2009"
 	prints "$p" "$p: a theme" "Economic Well-being"
 	prints "$p" "$p: a RAG status" "A – Amber"
-	prints "$p" "$p: the column dated as the seed" "Update 3rd June 2009"
+	prints "$p" "$p: the column dated as the updates" "Update 3rd June 2009"
 	reads "$p" "$p: the actions agreed" "Link Cluster website to Police and Fire service websites."
 done
 for p in actions-w actions-o; do

@@ -1,6 +1,7 @@
 #!/bin/sh
 # report.sh — `plandesk report`: the committee reports of the sample data
-# (share/sample: CSE is seed 004, C3BP seed 001, C3P seed 000) in the
+# (share/sample: CSE a recommendation tracker, C3BP a business plan, C3P
+# a partnership's meetings) in the
 # three formats, -o FILE, --since, --owner, --excel, "today" from --today
 # or PLANDESK_TODAY, and the exit statuses.
 . "$(dirname "$0")/lib.sh"
@@ -13,9 +14,9 @@ for k in orgs people plans items meetings actions updates; do
 done
 R() { "$PLANDESK" --db "$db" report "$@"; }
 
-# --- progress: the committee's tracker of seed 004 ------------------------
+# --- progress: the committee's tracker, CSE ---------------------------------
 expect_status 0 "progress report of CSE" R progress CSE --today 2016-06-29
-expect_out "titled as the seed" '^# Progress Update – Child Sexual Exploitation$'
+expect_out "titled as the tracker" '^# Progress Update – Child Sexual Exploitation$'
 expect_out "the date it is as at, and the data's own" \
 	'^## Progress as at 29th June 2016 · updates of 29th June 2016$'
 expect_out "summary of the assessments" '^\| 1 – Fully achieved \| 7 \|$'
@@ -31,7 +32,7 @@ expect_out "status history of an item that slipped" \
 expect_out "the free-text target as written" \
 	'^\*\*Anticipated Completion Date / Completion Date:\*\* Post completion of JSNA September 2015$'
 
-# Every recommendation, its sub-items under it, with the seed's assessment.
+# Every recommendation, its sub-items under it, with the sample's assessment.
 # The assessment follows its label on the same line, or (with a history or
 # a flag under it) on the next line that is not empty.
 awk '/^###/ { ref = $2 }
@@ -89,7 +90,7 @@ expect_status 2 "PLANDESK_TODAY that is not a date" \
 	env PLANDESK_TODAY=soon "$PLANDESK" --db "$db" report progress CSE
 expect_err "says so" 'PLANDESK_TODAY'
 
-# --- monitoring: the business plan of seed 001 -----------------------------
+# --- monitoring: the business plan, C3BP ------------------------------------
 expect_status 0 "monitoring report of C3BP" R monitoring C3BP --today 2009-06-30
 expect_out "as at the day given, the updates' own date beside it" \
 	'^## Monitoring as at 30th June 2009 · updates of 3rd June 2009$'
@@ -100,7 +101,7 @@ expect_out "an action agreed" '^- Set up twice yearly CP level 1 training in clu
 expect_out "a status" '^\*\*Status:\*\* A – Amber$'
 expect_status 0 "monitoring as HTML" R monitoring C3BP --today 2009-06-30 --format html
 expect_out "a heading per theme" '<h2>Be Safe</h2>'
-expect_out "one table per theme, dated as the seed" \
+expect_out "one table per theme, dated as the plan's updates" \
 	'<th style="width: 28%">Actions agreed</th><th style="width: 30%">Update 3rd June 2009</th>'
 
 # --- actions: open actions by owner -----------------------------------------

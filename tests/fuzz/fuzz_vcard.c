@@ -19,6 +19,7 @@
 
 #include "plandesk/transfer/transfer.h"
 #include "plandesk/transfer/vcard.h"
+#include "plandesk/directory/open.h"
 
 static struct pd_store *st;
 static char dir[64];

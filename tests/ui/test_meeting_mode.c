@@ -11,6 +11,7 @@
 
 #include "plandesk/meetings/meeting.h"
 #include "plandesk/meetings/track.h"
+#include "plandesk/directory/open.h"
 #include "meeting_mode.h"
 #include "meeting_mode_impl.h"
 

@@ -1,6 +1,7 @@
 /*
  * test_actionline.c — the "KP to …" parser: initials, names, several owners,
- * and the lines from seed 000 that only look like actions.
+ * and the lines of the sample minutes (C3P, share/sample) that only look
+ * like actions.
  */
 #include <stdio.h>
 #include <string.h>
@@ -62,7 +63,7 @@ static void expect_doubtful(const char *s)
 	cr_assert_gt(doubtful, 0);
 }
 
-Test(actionline, initials_from_seed_000)
+Test(actionline, initials_from_the_sample_minutes)
 {
 	const char *s = "KP to adjust and e-mail organisation";
 

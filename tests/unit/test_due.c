@@ -10,7 +10,8 @@
 
 #include "plandesk/meetings/due.h"
 
-/* Monday 7 December 2026, and Friday 26 June 2009 (seed 000's meeting). */
+/* Monday 7 December 2026, and Friday 26 June 2009 (a meeting of the
+ * sample's C3P). */
 static const struct pd_date monday = { 2026, 12, 7 };
 static const struct pd_date friday = { 2009, 6, 26 };
 

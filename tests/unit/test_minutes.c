@@ -1,8 +1,9 @@
 /*
- * test_minutes.c — the minutes of a meeting shaped like seed 000, compared
- * with golden files in tests/data/minutes/ (Markdown, text, HTML), and the
- * HTML checked to be well-formed.  To rewrite the golden files after an
- * intended change: PLANDESK_UPDATE_GOLDEN=1 ./tests/unit/test_minutes
+ * test_minutes.c — the minutes of a meeting shaped like the sample's C3P
+ * (share/sample), compared with golden files in tests/data/minutes/
+ * (Markdown, text, HTML), and the HTML checked to be well-formed.  To
+ * rewrite the golden files after an intended change:
+ * PLANDESK_UPDATE_GOLDEN=1 ./tests/unit/test_minutes
  */
 #include "testdb.h"
 
@@ -49,7 +50,7 @@ static uint64_t meeting(const char *date, const char *place)
 	return id;
 }
 
-/* The meetings of 15th May and 26th June 2009, after seed 000. */
+/* The meetings of 15th May and 26th June 2009, after the sample's C3P. */
 static void fixture(void)
 {
 	uint64_t org, police, kp, dd, kc, p1, p2, p3, p5;
@@ -178,7 +179,7 @@ Test(minutes, markdown)
 	char *doc = render(m2, PD_FMT_MD);
 
 	golden(doc, "c3p-2009-06-26.md");
-	/* The shape of seed 000, whatever the golden file says. */
+	/* The shape partnerships send, whatever the golden file says. */
 	cr_assert(strstr(doc, "**Date:** 26th June 2009"));
 	cr_assert(strstr(doc, "**Actions required:**"));
 	cr_assert(strstr(doc, "**Progress: 26th June 2009**"));

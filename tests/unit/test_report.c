@@ -2,10 +2,11 @@
  * test_report.c — the committee reports (report.h) and their document
  * helpers (doc.h), on fixture plans built through the core API:
  *
- *   REC  a recommendation tracker shaped like seed 004 (sub-items, status
- *        history, a month target, free-text target, status-only update)
- *   BP   a business plan shaped like seed 001 (two themes, a sub-item, an
- *        unthemed priority, RAG statuses)
+ *   REC  a recommendation tracker shaped like the sample's CSE (sub-items,
+ *        status history, a month target, free-text target, status-only
+ *        update)
+ *   BP   a business plan shaped like the sample's C3BP (two themes, a
+ *        sub-item, an unthemed priority, RAG statuses)
  *   ACT  actions with linked owners, a typed owner, two owners, no owner
  *
  * Every report in every format is compared byte for byte with a golden
@@ -118,7 +119,7 @@ static void add_action(uint64_t item, int pos, const char *text, struct act o)
 	tdb_add(r);
 }
 
-/* Plan REC: a committee's recommendation tracker (seed 004). */
+/* Plan REC: a committee's recommendation tracker (as the sample's CSE). */
 static void fixture_rec(void)
 {
 	uint64_t p = add_plan("REC", "Progress Update \xe2\x80\x93 Test Committee", "1-4");
@@ -163,7 +164,7 @@ static void fixture_rec(void)
 	add_update(i8, "2016-06-29", "Checked in.", NULL);
 }
 
-/* Plan BP: a business plan monitored by theme (seed 001). */
+/* Plan BP: a business plan monitored by theme (as the sample's C3BP). */
 static void fixture_bp(void)
 {
 	uint64_t p = add_plan("BP", "Test Business Plan 2009 \xe2\x80\x93 2011", "rag");
@@ -586,7 +587,8 @@ Test(report, monitoring_by_theme)
 	 * updates' own dates are beside it. */
 	cr_assert(strstr(md, "## Monitoring as at 30th June 2009 \xc2\xb7 updates from "
 			 "3rd June 2009 to 26th June 2009\n"), "%s", md);
-	/* A theme whose updates share a date names it in its head, as the seed. */
+	/* A theme whose updates share a date names it in its head, as the
+	 * business plans' monitoring tables do. */
 	cr_assert(strstr(html, "<th style=\"width: 30%\">Update 3rd June 2009</th>"), "%s", html);
 	cr_assert(strstr(html, "<th style=\"width: 30%\">Latest update</th>"));
 	cr_assert(strstr(html, "<p><b>26th June 2009</b></p><p>Group training agreed.</p>"));

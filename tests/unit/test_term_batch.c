@@ -1,5 +1,5 @@
 /* test_term_batch.c — search terms queued within a write transaction and
- * put in key order (src/core/directory/term_batch.c): several changes to the same
+ * put in key order (src/core/store/write_queue.c): several changes to the same
  * record in one write, a search inside the write, a write rolled back, and
  * a write big enough to flush the queue part-way, each checked by search
  * and by pd_check. */

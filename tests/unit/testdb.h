@@ -20,7 +20,9 @@
 
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
+#include "plandesk/records/undo.h"
+#include "plandesk/directory/open.h"
 
 struct testdb {
 	char             dir[64];    /* the temporary directory */

@@ -13,9 +13,9 @@
 
 /** A date.  `d` == 0 means month precision ("June 2009"). */
 struct pd_date {
-	int	y;	/* 1 to 9999 */
-	int	m;	/* 1 to 12 */
-	int	d;	/* 1 to 31, or 0 for the whole month */
+	int y;   /* 1 to 9999 */
+	int m;   /* 1 to 12 */
+	int d;   /* 1 to 31, or 0 for the whole month */
 };
 
 /** Buffer size for pd_date_iso(): "YYYY-MM-DD" and the NUL. */
@@ -55,7 +55,7 @@ struct pd_date {
  *	<li>PD_EINVAL - `s` or `out` is NULL.
  *	</ul>
  */
-int	pd_date_parse(const char *s, struct pd_date *out, struct pd_err *err);
+int pd_date_parse(const char *s, struct pd_date *out, struct pd_err *err);
 
 /** @brief Parse a date whose year may be left out, as a line typed in a
  * meeting says it ("by 15 January", "by 15/01").
@@ -78,8 +78,8 @@ int	pd_date_parse(const char *s, struct pd_date *out, struct pd_err *err);
  *	    or `s` or `out` is NULL.
  *	</ul>
  */
-int	pd_date_parse_noyear(const char *s, size_t n, struct pd_date *out,
-	    struct pd_err *err);
+int pd_date_parse_noyear(const char *s, size_t n, struct pd_date *out,
+			 struct pd_err *err);
 
 /** @brief Tell whether a date exists.
  *
@@ -87,7 +87,7 @@ int	pd_date_parse_noyear(const char *s, size_t n, struct pd_date *out,
  * @return true if the year is 1 to 9999, the month 1 to 12, and the day 0
  *	(month precision) or a day of that month.
  */
-bool	pd_date_valid(const struct pd_date *d);
+bool pd_date_valid(const struct pd_date *d);
 
 /** @brief Format a date as ISO 8601.
  *
@@ -96,7 +96,7 @@ bool	pd_date_valid(const struct pd_date *d);
  *	an empty string if `d` is not valid.
  * @return The length written, without the NUL.
  */
-size_t	pd_date_iso(const struct pd_date *d, char buf[static PD_DATE_ISO_SIZE]);
+size_t pd_date_iso(const struct pd_date *d, char buf[static PD_DATE_ISO_SIZE]);
 
 /** @brief Format a date in words, for minutes.
  *
@@ -108,7 +108,7 @@ size_t	pd_date_iso(const struct pd_date *d, char buf[static PD_DATE_ISO_SIZE]);
  * @return The length of the full text, without the NUL (as snprintf: if it
  *	is `n` or more, the text was truncated).
  */
-size_t	pd_date_long(const struct pd_date *d, char *buf, size_t n);
+size_t pd_date_long(const struct pd_date *d, char *buf, size_t n);
 
 /** How a document writes its dates; one style per document. */
 enum pd_date_style {
@@ -126,7 +126,7 @@ enum pd_date_style {
  * @param[out] out Receives the style; untouched on failure.
  * @return PD_OK, or PD_EINVAL for another name (or NULL).
  */
-int	pd_date_style_parse(const char *name, enum pd_date_style *out);
+int pd_date_style_parse(const char *name, enum pd_date_style *out);
 
 /** @brief Format a date in a style.
  *
@@ -136,8 +136,8 @@ int	pd_date_style_parse(const char *name, enum pd_date_style *out);
  * @param[in] n The size of `buf`; #PD_DATE_TEXT_SIZE is always enough.
  * @return The length of the full text, without the NUL (as snprintf).
  */
-size_t	pd_date_styled(const struct pd_date *d, enum pd_date_style style,
-	    char *buf, size_t n);
+size_t pd_date_styled(const struct pd_date *d, enum pd_date_style style,
+		      char *buf, size_t n);
 
 /** @brief Format stored date text in a style.
  *
@@ -147,8 +147,8 @@ size_t	pd_date_styled(const struct pd_date *d, enum pd_date_style style,
  *	or not a date (a target such as "Post completion of JSNA").
  * @return The length written, without the NUL.
  */
-size_t	pd_date_text(const char *text, enum pd_date_style style,
-	    char buf[static PD_DATE_TEXT_SIZE]);
+size_t pd_date_text(const char *text, enum pd_date_style style,
+		    char buf[static PD_DATE_TEXT_SIZE]);
 
 /** @brief Compare two dates.
  *
@@ -158,7 +158,7 @@ size_t	pd_date_text(const char *text, enum pd_date_style style,
  * @param[in] b The second date.
  * @return < 0, 0 or > 0 as `a` is before, the same as, or after `b`.
  */
-int	pd_date_cmp(const struct pd_date *a, const struct pd_date *b);
+int pd_date_cmp(const struct pd_date *a, const struct pd_date *b);
 
 /** @brief Get today's date.
  *
@@ -175,7 +175,7 @@ int	pd_date_cmp(const struct pd_date *a, const struct pd_date *b);
  *	<li>PD_EIO - the system clock could not be read.
  *	</ul>
  */
-int	pd_date_today(struct pd_date *out);
+int pd_date_today(struct pd_date *out);
 
 /** @brief Move a date by a number of days.
  *
@@ -186,7 +186,7 @@ int	pd_date_today(struct pd_date *out);
  * @param[in,out] d The date.
  * @param[in] days The days to add; may be negative.
  */
-void	pd_date_add_days(struct pd_date *d, int days);
+void pd_date_add_days(struct pd_date *d, int days);
 
 /** @brief Move a date by a number of months.
  *
@@ -198,7 +198,7 @@ void	pd_date_add_days(struct pd_date *d, int days);
  * @param[in,out] d The date.
  * @param[in] months The months to add; may be negative.
  */
-void	pd_date_add_months(struct pd_date *d, int months);
+void pd_date_add_months(struct pd_date *d, int months);
 
 /** @brief Count the days since 1970-01-01.
  *
@@ -206,6 +206,6 @@ void	pd_date_add_months(struct pd_date *d, int months);
  * @return The number of days, negative before 1970; 0 if `d` is NULL or
  *	not valid.
  */
-long	pd_date_days(const struct pd_date *d);
+long pd_date_days(const struct pd_date *d);
 
 #endif

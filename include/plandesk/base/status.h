@@ -45,6 +45,13 @@ const char *pd_strerror(int code);
 int pd_err_set(struct pd_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Fill `err` (if not NULL) with PD_ENOMEM and "out of memory": the one
+ * out-of-memory message.  Returns PD_ENOMEM, so callers write
+ * `return pd_err_nomem(err);`.
+ */
+int pd_err_nomem(struct pd_err *err);
+
 /* Reset `err` to PD_OK with an empty message.  NULL is allowed. */
 void pd_err_clear(struct pd_err *err);
 

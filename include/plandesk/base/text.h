@@ -31,7 +31,7 @@
  * @return The number of bytes consumed: 1 to 4 when `n` > 0 (always 1 for
  *	an invalid sequence), 0 when `n` is 0 (and `*cp` is then 0).
  */
-size_t	pd_utf8_decode(const char *s, size_t n, uint32_t *cp);
+size_t pd_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 /** @brief Tell whether a buffer holds only valid UTF-8.
  *
@@ -39,7 +39,7 @@ size_t	pd_utf8_decode(const char *s, size_t n, uint32_t *cp);
  * @param[in] n Their number.  An empty buffer is valid.
  * @return true if every byte belongs to a valid sequence.
  */
-bool	pd_utf8_valid(const char *s, size_t n);
+bool pd_utf8_valid(const char *s, size_t n);
 
 /** @brief Copy a string, replacing each invalid byte with U+FFFD.
  *
@@ -58,7 +58,7 @@ bool	pd_utf8_valid(const char *s, size_t n);
  *	<li>PD_ENOMEM - out of memory.
  *	</ul>
  */
-int	pd_utf8_repair(const char *s, size_t n, char **out, size_t *outlen);
+int pd_utf8_repair(const char *s, size_t n, char **out, size_t *outlen);
 
 /** @brief Fold a string for searching.
  *
@@ -84,7 +84,7 @@ int	pd_utf8_repair(const char *s, size_t n, char **out, size_t *outlen);
  *	<li>PD_ENOMEM - out of memory.
  *	</ul>
  */
-int	pd_text_fold(const char *s, size_t n, char **out, size_t *outlen);
+int pd_text_fold(const char *s, size_t n, char **out, size_t *outlen);
 
 /** Flags for pd_text_words(). */
 enum pd_words_flags {
@@ -136,8 +136,8 @@ typedef int (*pd_word_cb)(const char *word, size_t len, void *ctx);
  *	<li>PD_ENOMEM - out of memory (only for a joined word over 256 bytes).
  *	</ul>
  */
-int	pd_text_words(const char *folded, size_t n, unsigned flags,
-	    pd_word_cb cb, void *ctx);
+int pd_text_words(const char *folded, size_t n, unsigned flags,
+		  pd_word_cb cb, void *ctx);
 
 /** @brief Copy only the ASCII digits of a string.
  *
@@ -150,7 +150,7 @@ int	pd_text_words(const char *folded, size_t n, unsigned flags,
  * @param[in] outsz The size of `out`; if 0 nothing is written.
  * @return The number of digits written to `out`, not counting the NUL.
  */
-int	pd_text_digits(const char *s, size_t n, char *out, size_t outsz);
+int pd_text_digits(const char *s, size_t n, char *out, size_t outsz);
 
 /** @brief Measure text in terminal columns.
  *
@@ -161,7 +161,7 @@ int	pd_text_digits(const char *s, size_t n, char *out, size_t outsz);
  * @param[in] n Its length in bytes.
  * @return The width in columns (at most INT_MAX).
  */
-int	pd_utf8_width(const char *s, size_t n);
+int pd_utf8_width(const char *s, size_t n);
 
 /** @brief Find the longest prefix that fits in a number of columns.
  *
@@ -175,7 +175,7 @@ int	pd_utf8_width(const char *s, size_t n);
  * @param[out] used Receives the width of the prefix.  May be NULL.
  * @return The length of the prefix in bytes.
  */
-size_t	pd_utf8_fit(const char *s, size_t n, int cols, int *used);
+size_t pd_utf8_fit(const char *s, size_t n, int cols, int *used);
 
 /** @brief Cut text at most `max` bytes long, never inside a character.
  *
@@ -185,7 +185,7 @@ size_t	pd_utf8_fit(const char *s, size_t n, int cols, int *used);
  * @return `n` when it is at most `max`; else the largest length not over
  *	`max` that does not end inside a multibyte sequence.
  */
-size_t	pd_utf8_cut(const char *s, size_t n, size_t max);
+size_t pd_utf8_cut(const char *s, size_t n, size_t max);
 
 /** @brief The length of text without a character cut short at its end
  * (what a byte-counting truncation such as snprintf's may leave).
@@ -194,6 +194,6 @@ size_t	pd_utf8_cut(const char *s, size_t n, size_t max);
  * @param[in] n Its length in bytes.
  * @return `n`, or less by the bytes of an incomplete last sequence.
  */
-size_t	pd_utf8_whole(const char *s, size_t n);
+size_t pd_utf8_whole(const char *s, size_t n);
 
 #endif

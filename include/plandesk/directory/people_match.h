@@ -31,7 +31,7 @@
 
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /* How many directory entries a lookup examines at most. */
 #define PD_MATCH_CANDIDATES 64
@@ -50,7 +50,7 @@ enum pd_match_level {
  * @return true for 2 to 4 capital letters, each optionally followed by a
  *	dot, and nothing else.
  */
-bool	pd_token_is_initials(const char *tok, size_t n);
+bool pd_token_is_initials(const char *tok, size_t n);
 
 /** @brief Compare one person with a token.
  *
@@ -81,8 +81,8 @@ enum pd_match_level pd_person_match(const struct pd_record *person,
  *	<li>PD_ECORRUPT, PD_EDB, PD_ENOMEM - reading failed.
  *	</ul>
  */
-int	pd_people_match(struct pd_txn *txn, const char *tok, size_t n,
-	    const uint64_t *prefer, size_t nprefer, uint64_t *id,
-	    struct pd_err *err);
+int pd_people_match(struct pd_txn *txn, const char *tok, size_t n,
+		    const uint64_t *prefer, size_t nprefer, uint64_t *id,
+		    struct pd_err *err);
 
 #endif

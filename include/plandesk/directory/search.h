@@ -40,7 +40,7 @@
 
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /* How well an entry matches, best first. */
 enum pd_rank {

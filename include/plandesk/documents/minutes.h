@@ -1,6 +1,6 @@
 /*
  * minutes.h — the minutes of a meeting as a document, in the shape
- * partnerships send out today (seed 000):
+ * partnerships send out today (the sample's C3P meetings, share/sample):
  *
  *	the plan, the date (long form: "26th June 2009"), the place, who was
  *	present, who sent apologies;
@@ -19,7 +19,8 @@
  * any of its formats: Markdown; plain text wrapped at 72 columns (for an
  * e-mail body); HTML that is self-contained and prints on A4; Word
  * (.docx) and OpenDocument (.odt) files with A4 pages, a footer with page
- * numbers, Heading styles and the table of each item as in the seed.
+ * numbers, Heading styles and the table of each item as partnerships
+ * lay it out.
  * Every date is written in one style (long by default).  An action done
  * by the meeting's date is shown done, with its date ("✓ … — done 15th
  * May 2009"), where it was listed; open actions with no owner are listed
@@ -37,7 +38,7 @@
 #include "plandesk/documents/docmodel.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 struct pd_minutes_opts {
 	enum pd_date_style date_style;   /* PD_DS_LONG by default (zeroed) */

@@ -2,16 +2,16 @@
  * report.h — the documents a partnership sends to its committees, built
  * from one plan:
  *
- *   progress    the recommendation tracker of seed 004: for each item (its
- *               sub-items right under it) No., recommendation, link
+ *   progress    a recommendation tracker (the sample's CSE): for each
+ *               item (its sub-items right under it) No., recommendation, link
  *               officer, anticipated completion and completion date, the
  *               evidence of progress (the updates since a date, or those
  *               of the latest date), the assessment ("1 – Fully
  *               achieved"), how the assessment moved ("2 → 3 on
  *               29/06/2016"), and a "may have slipped" flag; above the
  *               table, how many assessments are in each category.
- *   monitoring  the business-plan monitoring table of seed 001: theme by
- *               theme, each priority with its actions agreed, its latest
+ *   monitoring  a business plan's monitoring table (the sample's C3BP):
+ *               theme by theme, each priority with its actions agreed, its latest
  *               update with that update's date, and its status.
  *   actions     open actions by owner with their due dates, overdue ones
  *               first in each owner's list and marked.
@@ -71,7 +71,7 @@
 #include "plandesk/base/date.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 enum pd_report_kind { PD_REPORT_PROGRESS, PD_REPORT_MONITORING, PD_REPORT_ACTIONS };
 

@@ -55,20 +55,20 @@ enum pd_owner_shape {
 
 /** One owner token, as a slice of the parsed line. */
 struct pd_owner_tok {
-	size_t			off;	/* byte offset in the line */
-	size_t			len;	/* length in bytes */
-	enum pd_owner_shape	shape;
+	size_t              off;     /* byte offset in the line */
+	size_t              len;     /* length in bytes */
+	enum pd_owner_shape shape;
 };
 
 /** What pd_actionline_parse() found. */
 struct pd_actionline {
 	/** The line has the shape OWNERS to VERB… (owners may be doubtful). */
-	bool	shaped;
+	bool shaped;
 	/** Shaped, and no owner is doubtful: an action without asking the
 	 *  directory. */
-	bool	is_action;
+	bool is_action;
 	/** The owner tokens, in the order typed. */
-	int	nowners;
+	int nowners;
 	struct pd_owner_tok owners[PD_ACTIONLINE_MAX_OWNERS];
 	/** The owner part as typed, from the first owner to the end of the
 	 *  last ("KP/DD", "KP, DD and Sheelagh Davis"). */
@@ -76,7 +76,7 @@ struct pd_actionline {
 	/** The line without surrounding white space: the action's text. */
 	size_t	text_off, text_len;
 	/** Where the words after "to" begin ("adjust and e-mail …"). */
-	size_t	verb_off;
+	size_t verb_off;
 };
 
 /** @brief Parse a typed line.
@@ -88,7 +88,7 @@ struct pd_actionline {
  *	the line is a plain note, with text_off/text_len still set).
  * @return true if the line has the shape of an action (out->shaped).
  */
-bool	pd_actionline_parse(const char *s, size_t n, struct pd_actionline *out);
+bool pd_actionline_parse(const char *s, size_t n, struct pd_actionline *out);
 
 /** @brief Tell whether a word is a sentence-starter that is not an owner.
  *
@@ -100,6 +100,6 @@ bool	pd_actionline_parse(const char *s, size_t n, struct pd_actionline *out);
  * @param[in] n Its length in bytes.
  * @return true if the word is on the list.
  */
-bool	pd_actionline_stopword(const char *w, size_t n);
+bool pd_actionline_stopword(const char *w, size_t n);
 
 #endif

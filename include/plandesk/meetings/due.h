@@ -50,9 +50,9 @@ struct pd_due {
 	/** The phrase in the line, from "by" to its end ("by 15 January"). */
 	size_t		off, len;
 	/** PD_DUE_DATE: the date, day precision. */
-	struct pd_date	date;
+	struct pd_date date;
 	/** PD_DUE_BAD: why, e.g. "February has at most 29 days". */
-	char		why[128];
+	char why[128];
 };
 
 /** @brief Find the due date at the end of a typed line.
@@ -65,7 +65,7 @@ struct pd_due {
  *	when there is no phrase).
  * @return true when a phrase was found (kind is not PD_DUE_NONE).
  */
-bool	pd_due_parse(const char *s, size_t n, const struct pd_date *from,
-	    struct pd_due *out);
+bool pd_due_parse(const char *s, size_t n, const struct pd_date *from,
+		  struct pd_due *out);
 
 #endif

@@ -37,7 +37,7 @@
 #include "plandesk/records/record.h"
 #include "plandesk/meetings/scale.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /* --- finding meetings --------------------------------------------------- */
 

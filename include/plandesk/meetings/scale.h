@@ -2,8 +2,8 @@
  * scale.h — status scales.  A plan's `scale` field names one; an item's and
  * an update's `status` stores a level's code.
  *
- *   "1-4" (the default, seed 004): 1 Fully achieved, 2 On track, 3 Slipped,
- *          4 Not achieved
+ *   "1-4" (the default, a select committee's categories): 1 Fully
+ *          achieved, 2 On track, 3 Slipped, 4 Not achieved
  *   "rag": G Green, A Amber, R Red
  */
 #ifndef PLANDESK_SCALE_H

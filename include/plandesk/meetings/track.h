@@ -14,7 +14,7 @@
 #include "plandesk/base/date.h"
 #include "plandesk/records/record.h"
 #include "plandesk/meetings/scale.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 enum pd_action_state { PD_AS_OPEN, PD_AS_DONE, PD_AS_DROPPED };
 

@@ -29,7 +29,7 @@
 #include <stdint.h>
 
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 #define PD_BACKUP_VERSION   1         /* the encrypted format written and read */
 #define PD_BACKUP_HEADER    88        /* bytes of its header */

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /* Called once per problem found, with a one-line description. */
 typedef void (*pd_check_cb)(void *ctx, const char *problem);

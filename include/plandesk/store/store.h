@@ -1,6 +1,9 @@
 /*
- * store.h — the LMDB store: one environment in one file, records, indexes,
- * unique keys, undo/redo, backup.
+ * store.h — the LMDB store: one environment in one file, transactions,
+ * the write loop, cursors over kinds and indexes, backup.  Records are
+ * read and written through plandesk/records/records.h, undone through
+ * plandesk/records/undo.h; a store is opened by pd_store_open
+ * (plandesk/directory/open.h).
  *
  * Layout (HACKING.md has the full table): one named database per record
  * kind keyed by the 8-byte big-endian id; MDB_DUPSORT index databases;
@@ -30,6 +33,7 @@ struct pd_store;
 struct pd_txn;
 struct pd_cursor;
 
+/* How pd_store_open (plandesk/directory/open.h) opens a database. */
 struct pd_open_opts {
 	size_t map_size;   /* initial map size in bytes; 0 = PD_DEFAULT_MAP */
 	bool   read_only;  /* open without writing anything */
@@ -44,22 +48,6 @@ struct pd_open_opts {
  */
 int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
 		  struct pd_err *err);
-
-/*
- * Open (creating if absent) the database file at `path` (mode 0600; a
- * missing parent directory is created 0700).  A file or directory that
- * may not be written is opened read-only (see pd_store_notice).  Checks
- * the schema version: a database from a newer plandesk is refused with
- * PD_ESCHEMA and nothing is written; an older one opened writable is
- * upgraded (the derived entries it lacks put in one write) before this
- * returns.  Clears stale reader slots (mdb_reader_check).
- * `opts` may be NULL.
- * Returns PD_OK, PD_ESCHEMA, PD_EIO (cannot create or open, or with
- * `read_only` no file at `path`: the reason in err), PD_ECORRUPT (not an LMDB file, another program's LMDB file, a
- * damaged schema version: nothing is written), PD_EDB, PD_ENOMEM.
- */
-int pd_store_open(const char *path, const struct pd_open_opts *opts,
-		  struct pd_store **out, struct pd_err *err);
 
 /* Close the store.  No transaction may be open.  NULL is allowed. */
 void pd_store_close(struct pd_store *st);
@@ -139,52 +127,6 @@ int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
 void pd_txn_set_label(struct pd_txn *txn, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* --- records ------------------------------------------------------------ */
-
-/*
- * Read record `id` of `kind` into `out` (which must be empty; free it with
- * pd_record_clear).  Returns PD_OK, PD_NOTFOUND, PD_ECORRUPT, PD_EDB.
- */
-int pd_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
-	   struct pd_record *out, struct pd_err *err);
-
-/* True when record `id` of `kind` exists. */
-bool pd_exists(struct pd_txn *txn, enum pd_kind kind, uint64_t id);
-
-/*
- * Store `r`: a new record when r->id is 0 (an id and created time are
- * assigned and written back into r), else replace record r->id.  Checks
- * required fields, UTF-8, the shape of dates, that required links point at
- * live records, and unique keys; keeps every index in the same transaction.
- * Returns PD_OK; PD_EINVAL (missing field, bad date, dangling link);
- * PD_ECONFLICT (a unique key taken by another record: plan ref, item ref
- * within its plan, organisation name, person e-mail); PD_NOTFOUND (r->id
- * names no record); PD_EREADONLY; PD_EMAPFULL; PD_EDB; PD_ENOMEM.
- */
-int pd_put(struct pd_txn *txn, struct pd_record *r, struct pd_err *err);
-
-/*
- * Delete record `id` of `kind` and what it owns: a plan's themes, items and
- * meetings; an item's sub-items, actions and updates.  Links to it from
- * records it does not own (a person's organisation, an action's owner) are
- * left to read as "no longer in the directory", so undo restores them whole.
- * Returns PD_OK, PD_NOTFOUND, PD_EREADONLY, PD_EMAPFULL, PD_EDB.
- */
-int pd_del(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
-	   struct pd_err *err);
-
-/* --- natural keys ------------------------------------------------------- */
-
-/*
- * Find a record by its unique key; the text is folded as stored (case and
- * accents do not matter).  Returns PD_OK with *id set, PD_NOTFOUND, PD_EDB.
- */
-int pd_find_plan(struct pd_txn *txn, const char *ref, uint64_t *id);
-int pd_find_item(struct pd_txn *txn, uint64_t plan, const char *ref,
-		 uint64_t *id);
-int pd_find_org(struct pd_txn *txn, const char *name, uint64_t *id);
-int pd_find_person_email(struct pd_txn *txn, const char *email, uint64_t *id);
-
 /* --- iteration ---------------------------------------------------------- */
 
 enum pd_index {
@@ -241,55 +183,5 @@ int pd_count_index(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
  */
 int pd_index_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
 		 uint64_t **ids, size_t *n, struct pd_err *err);
-
-/* --- undo --------------------------------------------------------------- */
-
-/*
- * Undo the newest journal entry (any process's), in one write transaction,
- * moving it to the redo list; its label is copied into `label` (n bytes).
- * Like every write, it moves the change counter, so other clients see it.
- * Returns PD_OK, PD_EEMPTY (nothing to undo), PD_EREADONLY, PD_ECORRUPT,
- * PD_EDB.  A new write clears the redo list.
- */
-int pd_store_undo(struct pd_store *st, char *label, size_t n,
-		  struct pd_err *err);
-
-/* Redo the newest undone entry.  Same codes as pd_store_undo. */
-int pd_store_redo(struct pd_store *st, char *label, size_t n,
-		  struct pd_err *err);
-
-/* The change undo (or redo) would apply next. */
-struct pd_change_info {
-	uint64_t seq;         /* its journal number, for pd_store_undo_seq */
-	int64_t  time;        /* when it was made: seconds since the epoch */
-	bool     ours;        /* made through this open store (this client);
-				 false for another process's, an earlier
-				 run's, or an entry from before sessions */
-	char     label[160];  /* what it was ("note on item 3") */
-};
-
-/*
- * Describe the change undo (redo: redo) would apply next.
- * Returns PD_OK, PD_EEMPTY (nothing to undo or redo), PD_ECORRUPT, PD_EDB.
- */
-int pd_store_peek(struct pd_store *st, bool redo, struct pd_change_info *out,
-		  struct pd_err *err);
-
-/*
- * Undo (redo: redo) the newest entry only if it is still entry `seq` (from
- * pd_store_peek; 0: whichever is newest), so that what was asked about is
- * what is undone even when another process wrote in between.
- * Returns the codes of pd_store_undo, and PD_ECONFLICT (the newest entry
- * is another one now; nothing changed).
- */
-int pd_store_undo_seq(struct pd_store *st, bool redo, uint64_t seq,
-		      char *label, size_t n, struct pd_err *err);
-
-/*
- * How many entries can be undone and redone, and the label of the next
- * undo (may be NULL).  Returns PD_OK, PD_EDB.
- */
-int pd_store_history(struct pd_store *st, size_t *nundo, size_t *nredo,
-		     char *next_label, size_t n, struct pd_err *err);
 
 #endif

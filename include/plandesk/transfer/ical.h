@@ -37,7 +37,7 @@
 #include "plandesk/base/buf.h"
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 struct pd_ical_opts {
 	/* Actions: only those of this owner (initials, a name, or the owner
@@ -64,8 +64,8 @@ struct pd_ical_stats {
  * @return PD_OK; PD_EINVAL (another kind; `owner` on meetings);
  *	PD_ECORRUPT; PD_EDB; PD_ENOMEM.
  */
-int	pd_export_ical(struct pd_txn *txn, enum pd_kind kind,
-	    const struct pd_ical_opts *opts, struct pd_buf *out,
-	    struct pd_ical_stats *stats, struct pd_err *err);
+int pd_export_ical(struct pd_txn *txn, enum pd_kind kind,
+		   const struct pd_ical_opts *opts, struct pd_buf *out,
+		   struct pd_ical_stats *stats, struct pd_err *err);
 
 #endif

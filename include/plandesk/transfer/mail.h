@@ -23,7 +23,7 @@
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /** @brief The sender of a message: name and address from its From:.
  *
@@ -41,8 +41,8 @@
  *	<li>PD_ENOMEM - out of memory.
  *	</ul>
  */
-int	pd_mail_sender(const char *msg, size_t n, struct pd_buf *name,
-	    struct pd_buf *addr, struct pd_err *err);
+int pd_mail_sender(const char *msg, size_t n, struct pd_buf *name,
+		   struct pd_buf *addr, struct pd_err *err);
 
 /** @brief Decode the encoded words (RFC 2047) of a header's text.
  *
@@ -56,7 +56,7 @@ int	pd_mail_sender(const char *msg, size_t n, struct pd_buf *name,
  * @param[out] out Receives the UTF-8 text (appended).
  * @return PD_OK or PD_ENOMEM.
  */
-int	pd_mail_decode(const char *s, size_t n, struct pd_buf *out);
+int pd_mail_decode(const char *s, size_t n, struct pd_buf *out);
 
 /** @brief Append a header field "Name: value", the value encoded (RFC
  * 2047, UTF-8, Q) when it is not plain ASCII, and folded so that no line
@@ -67,13 +67,13 @@ int	pd_mail_decode(const char *s, size_t n, struct pd_buf *out);
  * @param[in] value The text, UTF-8.
  * @return PD_OK or PD_ENOMEM.
  */
-int	pd_mail_header(struct pd_buf *out, const char *field, const char *value);
+int pd_mail_header(struct pd_buf *out, const char *field, const char *value);
 
 /** @brief Append a header field naming one mailbox: "To: Name <addr>",
  * the name quoted or encoded as it needs.
  * @return PD_OK or PD_ENOMEM. */
-int	pd_mail_address(struct pd_buf *out, const char *field, const char *name,
-	    const char *addr);
+int pd_mail_address(struct pd_buf *out, const char *field, const char *name,
+		    const char *addr);
 
 /** What pd_add_sender() did. */
 enum pd_sender_result {
@@ -101,8 +101,8 @@ enum pd_sender_result {
  * @return PD_OK; PD_EINVAL (an empty name or address); PD_EREADONLY;
  *	PD_EDB; PD_EIO; PD_ENOMEM.
  */
-int	pd_add_sender(struct pd_store *st, const char *name, const char *addr,
-	    enum pd_sender_result *result, uint64_t *id, struct pd_buf *stored,
-	    struct pd_err *err);
+int pd_add_sender(struct pd_store *st, const char *name, const char *addr,
+		  enum pd_sender_result *result, uint64_t *id, struct pd_buf *stored,
+		  struct pd_err *err);
 
 #endif

@@ -36,7 +36,7 @@
 #include "plandesk/records/record.h"
 #include "plandesk/documents/sheet.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /* How far an import or export has got, for a progress line. */
 struct pd_progress {

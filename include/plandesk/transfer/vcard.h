@@ -45,7 +45,7 @@
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/status.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 /** What pd_vcard_next() found. */
 enum pd_vcard_event {
@@ -68,18 +68,20 @@ enum pd_vcard_event {
  * pd_vcard_next(), pd_vcard_rewind() or pd_vcard_close(). */
 struct pd_vcard_prop {
 	enum pd_vcard_event event;
-	unsigned long	line;	 /* the 1-based line it starts on */
-	const char     *name;	 /* upper case, without its group: "TEL";
-				    "" for BEGIN and END */
-	unsigned	types;	 /* PD_VC_* */
-	const char     *value;	 /* UTF-8, unfolded, decoded, still escaped;
-				    NUL-terminated ("" when skipped) */
-	size_t		len;	 /* its length in bytes */
-	int		version; /* the card's VERSION: 21, 30 or 40 (30
-				    until the card says) */
-	bool		skipped; /* binary or a photo: the value was not read */
-	bool		fallback;/* not UTF-8 and no CHARSET: read in the
-				    default charset */
+	unsigned long       line;       /* the 1-based line it starts on */
+	const char         *name;       /* upper case, without its group: "TEL";
+					   "" for BEGIN and END */
+	unsigned            types;      /* PD_VC_* */
+	const char         *value;      /* UTF-8, unfolded, decoded, still
+					   escaped; NUL-terminated ("" when
+					   skipped) */
+	size_t              len;        /* its length in bytes */
+	int                 version;    /* the card's VERSION: 21, 30 or 40 (30
+					   until the card says) */
+	bool                skipped;    /* binary or a photo: the value was not
+					   read */
+	bool                fallback;   /* not UTF-8 and no CHARSET: read in the
+					   default charset */
 };
 
 /** Options of a reader; a NULL pointer means all defaults. */
@@ -109,20 +111,20 @@ struct pd_vcard_reader;
  *	<li>PD_ENOMEM - out of memory.
  *	</ul>
  */
-int	pd_vcard_open_mem(const void *data, size_t n,
-	    const struct pd_vcard_opts *opts, struct pd_vcard_reader **out,
-	    struct pd_err *err);
+int pd_vcard_open_mem(const void *data, size_t n,
+		      const struct pd_vcard_opts *opts, struct pd_vcard_reader **out,
+		      struct pd_err *err);
 
 /** @brief Open the file at `path` (read whole into memory).
  *
  * @return The codes of pd_vcard_open_mem(), and PD_EIO (the file cannot
  *	be opened or read; the reason in err).
  */
-int	pd_vcard_open_file(const char *path, const struct pd_vcard_opts *opts,
-	    struct pd_vcard_reader **out, struct pd_err *err);
+int pd_vcard_open_file(const char *path, const struct pd_vcard_opts *opts,
+		       struct pd_vcard_reader **out, struct pd_err *err);
 
 /** @brief Close a reader and free what it holds.  NULL is allowed. */
-void	pd_vcard_close(struct pd_vcard_reader *r);
+void pd_vcard_close(struct pd_vcard_reader *r);
 
 /** @brief Read the next event.
  *
@@ -142,20 +144,20 @@ void	pd_vcard_close(struct pd_vcard_reader *r);
  *	<li>PD_ENOMEM - out of memory.
  *	</ul>
  */
-int	pd_vcard_next(struct pd_vcard_reader *r, struct pd_vcard_prop *p,
-	    struct pd_err *err);
+int pd_vcard_next(struct pd_vcard_reader *r, struct pd_vcard_prop *p,
+		  struct pd_err *err);
 
 /** @brief Go back to the start of the file (a write retried after the
  * database map grew reads everything again). */
-void	pd_vcard_rewind(struct pd_vcard_reader *r);
+void pd_vcard_rewind(struct pd_vcard_reader *r);
 
 /** @brief How far reading has got: *done bytes of *total. */
-void	pd_vcard_position(const struct pd_vcard_reader *r, uint64_t *done,
-	    uint64_t *total);
+void pd_vcard_position(const struct pd_vcard_reader *r, uint64_t *done,
+		       uint64_t *total);
 
 /** @brief Tell whether bytes look like a vCard file: after an optional
  * byte-order mark and blank lines, "BEGIN:VCARD" (any case). */
-bool	pd_vcard_sniff(const void *data, size_t n);
+bool pd_vcard_sniff(const void *data, size_t n);
 
 /** Pass as `comp` to pd_vcard_text() for the whole value. */
 #define PD_VCARD_WHOLE ((size_t)-1)
@@ -171,8 +173,8 @@ bool	pd_vcard_sniff(const void *data, size_t n);
  * @return PD_OK; PD_NOTFOUND (the value has fewer components; nothing
  *	appended); PD_ENOMEM.
  */
-int	pd_vcard_text(const struct pd_vcard_prop *p, size_t comp,
-	    struct pd_buf *out);
+int pd_vcard_text(const struct pd_vcard_prop *p, size_t comp,
+		  struct pd_buf *out);
 
 /* --- writing ------------------------------------------------------------ */
 
@@ -181,15 +183,15 @@ int	pd_vcard_text(const struct pd_vcard_prop *p, size_t comp,
  * becomes \n.  (Escaping ';' everywhere is what RFC 6350 asks of
  * structured values and what every reader accepts elsewhere.)
  * @return PD_OK or PD_ENOMEM. */
-int	pd_vcard_escape(struct pd_buf *out, const char *s, size_t n);
+int pd_vcard_escape(struct pd_buf *out, const char *s, size_t n);
 
 /** @brief Append one content line: `head` (name and parameters, as
  * written: "TEL;TYPE=CELL") + ':' + `value` (already escaped), folded so
  * that no line exceeds 75 octets without splitting a UTF-8 character,
  * each line ended with CRLF.
  * @return PD_OK or PD_ENOMEM. */
-int	pd_vcard_line(struct pd_buf *out, const char *head, const char *value,
-	    size_t n);
+int pd_vcard_line(struct pd_buf *out, const char *head, const char *value,
+		  size_t n);
 
 /* --- the directory as vCards (export_vcard.c) --------------------------- */
 
@@ -213,7 +215,7 @@ int	pd_vcard_line(struct pd_buf *out, const char *head, const char *value,
  * @return PD_OK; PD_EINVAL (another version); PD_ECORRUPT (a record that
  *	does not decode); PD_EDB; PD_ENOMEM.
  */
-int	pd_export_vcards(struct pd_txn *txn, int version, struct pd_buf *out,
-	    size_t *count, struct pd_err *err);
+int pd_export_vcards(struct pd_txn *txn, int version, struct pd_buf *out,
+		     size_t *count, struct pd_err *err);
 
 #endif

@@ -2,7 +2,8 @@
 # Included by Makefile.am; HACKING.md describes the module.
 
 libplandesk_core_a_SOURCES += %reldir%/status.c %reldir%/buf.c \
-	%reldir%/u64map.c %reldir%/text.c %reldir%/date.c %reldir%/save.c \
+	%reldir%/u64map.c %reldir%/text.c %reldir%/date_impl.h %reldir%/date.c \
+	%reldir%/date_parse.c %reldir%/save.c \
 	%reldir%/save.h
 noinst_HEADERS += include/plandesk/base/status.h \
 	include/plandesk/base/buf.h include/plandesk/base/u64map.h \

@@ -41,6 +41,11 @@ int pd_err_set(struct pd_err *err, int code, const char *fmt, ...)
 	return code;
 }
 
+int pd_err_nomem(struct pd_err *err)
+{
+	return pd_err_set(err, PD_ENOMEM, "%s", messages[PD_ENOMEM]);
+}
+
 void pd_err_clear(struct pd_err *err)
 {
 	if (!err)

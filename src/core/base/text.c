@@ -8,34 +8,34 @@
 #include "plandesk/base/text.h"
 
 /* Options for folding one code point: NFKC case folding without marks. */
-#define FOLD_OPTIONS	(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |	\
-			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |	\
-			 UTF8PROC_IGNORE)
+#define FOLD_OPTIONS (UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | \
+		      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | \
+		      UTF8PROC_IGNORE)
 
 /* Room for the folding of one code point (the longest is 18). */
-#define FOLD_MAX	32
+#define FOLD_MAX 32
 
 /* Joined words up to this size are built on the stack. */
-#define WORD_STACK	256
+#define WORD_STACK 256
 
 /* Hangul syllable arithmetic, for composing conjoining jamo. */
-#define HANGUL_SBASE	0xAC00
-#define HANGUL_LBASE	0x1100
-#define HANGUL_VBASE	0x1161
-#define HANGUL_TBASE	0x11A7
-#define HANGUL_LCOUNT	19
-#define HANGUL_VCOUNT	21
-#define HANGUL_TCOUNT	28
-#define HANGUL_NCOUNT	(HANGUL_VCOUNT * HANGUL_TCOUNT)
-#define HANGUL_SCOUNT	(HANGUL_LCOUNT * HANGUL_NCOUNT)
+#define HANGUL_SBASE 0xAC00
+#define HANGUL_LBASE 0x1100
+#define HANGUL_VBASE 0x1161
+#define HANGUL_TBASE 0x11A7
+#define HANGUL_LCOUNT 19
+#define HANGUL_VCOUNT 21
+#define HANGUL_TCOUNT 28
+#define HANGUL_NCOUNT (HANGUL_VCOUNT * HANGUL_TCOUNT)
+#define HANGUL_SCOUNT (HANGUL_LCOUNT * HANGUL_NCOUNT)
 
 /* Latin letters with no decomposition, and the ASCII they fold to. */
 struct latin {
-	uint32_t	 cp;
-	const char	*ascii;
+	uint32_t cp;
+	const char *ascii;
 };
 
-static const struct latin latin[] = {	/* sorted by code point */
+static const struct latin latin[] = {   /* sorted by code point */
 	{ 0x00C6, "ae" }, { 0x00D0, "d" },  { 0x00D8, "o" },  { 0x00DE, "th" },
 	{ 0x00DF, "ss" }, { 0x00E6, "ae" }, { 0x00F0, "d" },  { 0x00F8, "o" },
 	{ 0x00FE, "th" }, { 0x0110, "d" },  { 0x0111, "d" },  { 0x0126, "h" },
@@ -45,10 +45,9 @@ static const struct latin latin[] = {	/* sorted by code point */
 	{ 0x0167, "t" },
 };
 
-static const char *
-latin_ascii(uint32_t cp)
+static const char *latin_ascii(uint32_t cp)
 {
-	size_t	lo = 0, hi = sizeof latin / sizeof latin[0], mid;
+	size_t lo = 0, hi = sizeof latin / sizeof latin[0], mid;
 
 	if (cp < 0x00C6 || cp > 0x0167)
 		return NULL;
@@ -68,11 +67,10 @@ latin_ascii(uint32_t cp)
  * Decode one code point; return its length, or 0 if the sequence at `p` is
  * invalid.  `n` must be > 0.
  */
-static size_t
-utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
+static size_t utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
 {
-	utf8proc_int32_t	c;
-	utf8proc_ssize_t	len;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t len;
 
 	if (p[0] < 0x80) {
 		*cp = p[0];
@@ -88,8 +86,7 @@ utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
 }
 
 /* Encode `cp` (a valid scalar value) at `p`; return its length. */
-static size_t
-utf8_put(unsigned char *p, uint32_t cp)
+static size_t utf8_put(unsigned char *p, uint32_t cp)
 {
 	if (cp < 0x80) {
 		p[0] = (unsigned char)cp;
@@ -113,11 +110,10 @@ utf8_put(unsigned char *p, uint32_t cp)
 	return 4;
 }
 
-size_t
-pd_utf8_decode(const char *s, size_t n, uint32_t *cp)
+size_t pd_utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
-	uint32_t	c = 0;
-	size_t		len;
+	uint32_t c = 0;
+	size_t len;
 
 	if (n == 0 || s == NULL)
 		len = 0;
@@ -128,12 +124,11 @@ pd_utf8_decode(const char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-bool
-pd_utf8_valid(const char *s, size_t n)
+bool pd_utf8_valid(const char *s, size_t n)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	uint32_t		 cp;
-	size_t			 i = 0, len;
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	size_t i = 0, len;
 
 	while (i < n) {
 		if (p[i] < 0x80) {
@@ -147,13 +142,12 @@ pd_utf8_valid(const char *s, size_t n)
 	return true;
 }
 
-int
-pd_utf8_repair(const char *s, size_t n, char **out, size_t *outlen)
+int pd_utf8_repair(const char *s, size_t n, char **out, size_t *outlen)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned char		*buf;
-	uint32_t		 cp;
-	size_t			 i, len, bad = 0, o = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char *buf;
+	uint32_t cp;
+	size_t i, len, bad = 0, o = 0;
 
 	if (out == NULL || (s == NULL && n > 0))
 		return PD_EINVAL;
@@ -182,18 +176,17 @@ pd_utf8_repair(const char *s, size_t n, char **out, size_t *outlen)
 
 /* The output of pd_text_fold while it is built. */
 struct fold {
-	unsigned char	*buf;
-	size_t		 len;
-	size_t		 size;
-	uint32_t	 last;	/* last code point written, for Hangul */
+	unsigned char *buf;
+	size_t len;
+	size_t size;
+	uint32_t last;   /* last code point written, for Hangul */
 };
 
 /* Make room for `more` bytes and the NUL. */
-static int
-fold_reserve(struct fold *f, size_t more)
+static int fold_reserve(struct fold *f, size_t more)
 {
-	unsigned char	*nb;
-	size_t		 need, size;
+	unsigned char *nb;
+	size_t need, size;
 
 	if (more > SIZE_MAX - f->len - 1)
 		return PD_ENOMEM;
@@ -215,16 +208,15 @@ fold_reserve(struct fold *f, size_t more)
  * the syllable before them, as NFKC does; the composed syllable has the
  * same 3-byte length, so it is rewritten in place.
  */
-static void
-fold_put(struct fold *f, uint32_t cp)
+static void fold_put(struct fold *f, uint32_t cp)
 {
-	const char	*ascii;
-	uint32_t	 last = f->last, s;
+	const char *ascii;
+	uint32_t last = f->last, s;
 
 	if (last >= HANGUL_LBASE && last < HANGUL_LBASE + HANGUL_LCOUNT &&
 	    cp >= HANGUL_VBASE && cp < HANGUL_VBASE + HANGUL_VCOUNT) {
 		s = HANGUL_SBASE + ((last - HANGUL_LBASE) * HANGUL_VCOUNT +
-		    (cp - HANGUL_VBASE)) * HANGUL_TCOUNT;
+				    (cp - HANGUL_VBASE)) * HANGUL_TCOUNT;
 		f->len -= 3;
 		f->len += utf8_put(f->buf + f->len, s);
 		f->last = s;
@@ -250,12 +242,11 @@ fold_put(struct fold *f, uint32_t cp)
 }
 
 /* Fold one non-ASCII code point into `f`. */
-static int
-fold_char(struct fold *f, uint32_t cp)
+static int fold_char(struct fold *f, uint32_t cp)
 {
-	utf8proc_int32_t	dst[FOLD_MAX];
-	utf8proc_ssize_t	k, i;
-	int			bound = 0;
+	utf8proc_int32_t dst[FOLD_MAX];
+	utf8proc_ssize_t k, i;
+	int bound = 0;
 
 	/*
 	 * ŀ decomposes to "l·": map it before utf8proc sees it.  Hangul
@@ -269,7 +260,7 @@ fold_char(struct fold *f, uint32_t cp)
 		return PD_OK;
 	}
 	k = utf8proc_decompose_char((utf8proc_int32_t)cp, dst, FOLD_MAX,
-	    FOLD_OPTIONS, &bound);
+				    FOLD_OPTIONS, &bound);
 	if (k < 0 || k > FOLD_MAX) {
 		/* No folding is this long; keep the character. */
 		dst[0] = (utf8proc_int32_t)cp;
@@ -282,13 +273,12 @@ fold_char(struct fold *f, uint32_t cp)
 	return PD_OK;
 }
 
-int
-pd_text_fold(const char *s, size_t n, char **out, size_t *outlen)
+int pd_text_fold(const char *s, size_t n, char **out, size_t *outlen)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	struct fold		 f;
-	uint32_t		 cp;
-	size_t			 i, len;
+	const unsigned char *p = (const unsigned char *)s;
+	struct fold f;
+	uint32_t cp;
+	size_t i, len;
 
 	if (out == NULL || (s == NULL && n > 0))
 		return PD_EINVAL;
@@ -310,7 +300,7 @@ pd_text_fold(const char *s, size_t n, char **out, size_t *outlen)
 			continue;
 		}
 		if ((len = utf8_next(p + i, n - i, &cp)) == 0)
-			len = 1;	/* cp is U+FFFD */
+			len = 1;   /* cp is U+FFFD */
 		if (fold_char(&f, cp) != PD_OK)
 			goto nomem;
 	}
@@ -327,18 +317,17 @@ nomem:
 
 /* Classes of code points for word splitting. */
 enum wclass {
-	W_SEP,		/* separates words */
-	W_WORD,		/* letter or number: starts or continues a word */
-	W_MARK,		/* combining mark: continues a word */
-	W_JOIN,		/* apostrophe or hyphen: may join two parts */
+	W_SEP,    /* separates words */
+	W_WORD,   /* letter or number: starts or continues a word */
+	W_MARK,   /* combining mark: continues a word */
+	W_JOIN,   /* apostrophe or hyphen: may join two parts */
 };
 
-static enum wclass
-word_class(uint32_t cp)
+static enum wclass word_class(uint32_t cp)
 {
 	switch (cp) {
-	case '\'': case 0x2019:				/* ' ’ */
-	case '-': case 0x2010: case 0x2011: case 0x2013: /* - ‐ ‑ – */
+	case '\'': case 0x2019:                            /* ' ’ */
+	case '-': case 0x2010: case 0x2011: case 0x2013:   /* - ‐ ‑ – */
 		return W_JOIN;
 	}
 	if (cp < 0x80) {
@@ -363,10 +352,9 @@ word_class(uint32_t cp)
 }
 
 /* Classify the code point at `p` (n > 0); return its length in *len. */
-static enum wclass
-word_next(const unsigned char *p, size_t n, size_t *len)
+static enum wclass word_next(const unsigned char *p, size_t n, size_t *len)
 {
-	uint32_t	cp;
+	uint32_t cp;
 
 	if ((*len = utf8_next(p, n, &cp)) == 0) {
 		*len = 1;
@@ -376,13 +364,12 @@ word_next(const unsigned char *p, size_t n, size_t *len)
 }
 
 /* Find the end of the part of a word starting at `i`. */
-static size_t
-word_part_end(const unsigned char *p, size_t n, size_t i)
+static size_t word_part_end(const unsigned char *p, size_t n, size_t i)
 {
-	size_t	len;
+	size_t len;
 
 	while (i < n) {
-		enum wclass	c = word_next(p + i, n - i, &len);
+		enum wclass c = word_next(p + i, n - i, &len);
 
 		if (c != W_WORD && c != W_MARK)
 			break;
@@ -395,10 +382,9 @@ word_part_end(const unsigned char *p, size_t n, size_t i)
  * If a single joiner at `i` is followed by a letter or number, return the
  * start of the next part, else 0.
  */
-static size_t
-word_join(const unsigned char *p, size_t n, size_t i)
+static size_t word_join(const unsigned char *p, size_t n, size_t i)
 {
-	size_t	len, next;
+	size_t len, next;
 
 	if (i >= n || word_next(p + i, n - i, &len) != W_JOIN)
 		return 0;
@@ -409,13 +395,12 @@ word_join(const unsigned char *p, size_t n, size_t i)
 }
 
 /* Yield the joined word spanning [start, end): its parts run together. */
-static int
-word_joined(const unsigned char *p, size_t start, size_t end,
-    pd_word_cb cb, void *ctx)
+static int word_joined(const unsigned char *p, size_t start, size_t end,
+		       pd_word_cb cb, void *ctx)
 {
-	char	 stack[WORD_STACK], *buf = stack;
-	size_t	 i = start, e, jlen, len = 0;
-	int	 rc;
+	char stack[WORD_STACK], *buf = stack;
+	size_t i = start, e, jlen, len = 0;
+	int rc;
 
 	if (end - start > sizeof stack && (buf = malloc(end - start)) == NULL)
 		return PD_ENOMEM;
@@ -426,7 +411,7 @@ word_joined(const unsigned char *p, size_t start, size_t end,
 		len += e - i;
 		if (e >= end)
 			break;
-		word_next(p + e, end - e, &jlen);	/* skip the joiner */
+		word_next(p + e, end - e, &jlen);   /* skip the joiner */
 		i = e + jlen;
 	}
 	rc = cb(buf, len, ctx);
@@ -435,13 +420,12 @@ word_joined(const unsigned char *p, size_t start, size_t end,
 	return rc;
 }
 
-int
-pd_text_words(const char *folded, size_t n, unsigned flags, pd_word_cb cb,
-    void *ctx)
+int pd_text_words(const char *folded, size_t n, unsigned flags, pd_word_cb cb,
+		  void *ctx)
 {
-	const unsigned char	*p = (const unsigned char *)folded;
-	size_t			 i = 0, start, end, next, len, parts;
-	int			 rc;
+	const unsigned char *p = (const unsigned char *)folded;
+	size_t i = 0, start, end, next, len, parts;
+	int rc;
 
 	if (cb == NULL || (folded == NULL && n > 0) ||
 	    (flags != 0 && flags != PD_WORDS_INDEX && flags != PD_WORDS_QUERY))
@@ -476,15 +460,14 @@ pd_text_words(const char *folded, size_t n, unsigned flags, pd_word_cb cb,
 	return PD_OK;
 }
 
-int
-pd_text_digits(const char *s, size_t n, char *out, size_t outsz)
+int pd_text_digits(const char *s, size_t n, char *out, size_t outsz)
 {
-	size_t	i, o = 0;
+	size_t i, o = 0;
 
 	if (out == NULL || outsz == 0)
 		return 0;
 	for (i = 0; s != NULL && i < n && o + 1 < outsz &&
-	    o < (size_t)INT_MAX; i++)
+	     o < (size_t)INT_MAX; i++)
 		if (s[i] >= '0' && s[i] <= '9')
 			out[o++] = s[i];
 	out[o] = '\0';
@@ -492,11 +475,10 @@ pd_text_digits(const char *s, size_t n, char *out, size_t outsz)
 }
 
 /* The columns of the code point at `p` (n > 0); its length in *len. */
-static int
-char_width(const unsigned char *p, size_t n, size_t *len)
+static int char_width(const unsigned char *p, size_t n, size_t *len)
 {
-	uint32_t	cp;
-	int		w;
+	uint32_t cp;
+	int w;
 
 	if (p[0] < 0x80) {
 		*len = 1;
@@ -504,7 +486,7 @@ char_width(const unsigned char *p, size_t n, size_t *len)
 	}
 	if ((*len = utf8_next(p, n, &cp)) == 0) {
 		*len = 1;
-		return 1;	/* shown as U+FFFD */
+		return 1;   /* shown as U+FFFD */
 	}
 	if (utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CC)
 		return 0;
@@ -512,12 +494,11 @@ char_width(const unsigned char *p, size_t n, size_t *len)
 	return w < 0 ? 0 : w;
 }
 
-int
-pd_utf8_width(const char *s, size_t n)
+int pd_utf8_width(const char *s, size_t n)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, len;
-	int			 w, total = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	int w, total = 0;
 
 	while (i < n) {
 		w = char_width(p + i, n - i, &len);
@@ -529,12 +510,11 @@ pd_utf8_width(const char *s, size_t n)
 	return total;
 }
 
-size_t
-pd_utf8_fit(const char *s, size_t n, int cols, int *used)
+size_t pd_utf8_fit(const char *s, size_t n, int cols, int *used)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, len;
-	int			 w, total = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	int w, total = 0;
 
 	if (cols < 0)
 		cols = 0;
@@ -550,8 +530,7 @@ pd_utf8_fit(const char *s, size_t n, int cols, int *used)
 	return i;
 }
 
-size_t
-pd_utf8_cut(const char *s, size_t n, size_t max)
+size_t pd_utf8_cut(const char *s, size_t n, size_t max)
 {
 	if (n <= max)
 		return n;
@@ -560,8 +539,7 @@ pd_utf8_cut(const char *s, size_t n, size_t max)
 	return max;
 }
 
-size_t
-pd_utf8_whole(const char *s, size_t n)
+size_t pd_utf8_whole(const char *s, size_t n)
 {
 	size_t lead = n, want;
 	unsigned char c;

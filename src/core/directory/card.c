@@ -9,7 +9,8 @@
 #include "card.h"
 #include "plandesk/records/codec.h"
 #include "search_terms.h"
-#include "store/store_impl.h"
+#include "store/mdb_err.h"
+#include "store/write_queue.h"
 
 enum { NTEXTS = 6 };
 
@@ -118,10 +119,10 @@ int pd_card_reader_open(struct pd_txn *txn, struct pd_card_reader **out,
 	int rc;
 
 	*out = NULL;
-	if (txn->write && (rc = pd_terms_flush(txn, err)) != PD_OK)
+	if (txn->write && (rc = pd_txn_flush(txn, err)) != PD_OK)
 		return rc;   /* cards queued in this write must be read back */
 	if (!(rd = calloc(1, sizeof *rd)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	rd->txn = txn;
 	if (txn->st->has_cards &&
 	    (rc = mdb_cursor_open(txn->txn, txn->st->dbi[PD_DB_CARDS], &rd->cur))) {

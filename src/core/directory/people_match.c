@@ -301,7 +301,7 @@ int pd_people_match(struct pd_txn *txn, const char *tok, size_t n,
 		return answer(&t, id, err);
 	/* The index splits "K.P." into "k" and "p": ask for "KP" instead. */
 	if (!(query = malloc(n + 1)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	if (pd_token_is_initials(tok, n)) {
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++)

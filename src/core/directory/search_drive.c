@@ -14,7 +14,8 @@
  *   - names whose plain first word cannot beat it are passed by the
  *     hundred with one seek (seek_names, plain_may_beat).
  */
-#include "search_many.h"
+#include "search_drive.h"
+#include "search_merge.h"
 
 /*
  * Could a record met through the driving entry `d` still be kept?  Its
@@ -24,10 +25,10 @@
  * key is met there, in that run).  Names sort within a run and classes
  * after it, so once this fails the rest of the key can be skipped.
  */
-static bool run_open(const struct many *m, const unsigned char *d, size_t dn)
+static bool run_open(const struct pd_sq_many *m, const unsigned char *d, size_t dn)
 {
 	return m->n < m->keep ||
-	       many_key_cmp(PD_RANK_NAME_START, d[0], d, dn, &m->c[0]) < 0;
+	       pd_sq_key_cmp(PD_RANK_NAME_START, d[0], d, dn, &m->c[0]) < 0;
 }
 
 /*
@@ -42,7 +43,7 @@ static bool plain_first_word(const unsigned char *d, size_t dn)
 	for (size_t i = 0; i < n; i++) {
 		if (d[1 + i] == ' ')
 			return i > 0;
-		if (!is_alnum(d[1 + i]))
+		if (!pd_sq_is_alnum(d[1 + i]))
 			return false;
 	}
 	return n > 0 && n + 3 < PD_SORT_MAX;   /* one word, not cut */
@@ -59,7 +60,7 @@ static size_t plain_first_len(const unsigned char *d, size_t dn)
 	for (size_t i = 0; i < n; i++) {
 		if (d[1 + i] == ' ')
 			return i;
-		if (!is_alnum(d[1 + i]))
+		if (!pd_sq_is_alnum(d[1 + i]))
 			return 0;
 	}
 	return 0;
@@ -71,12 +72,12 @@ static size_t plain_first_len(const unsigned char *d, size_t dn)
  * NAME_WORD: a second word could rank NAME_START only by beginning the
  * same first word, and reduce_words dropped such pairs.
  */
-static bool plain_may_beat(const struct many *m, const unsigned char *d, size_t dn)
+static bool plain_may_beat(const struct pd_sq_many *m, const unsigned char *d, size_t dn)
 {
 	unsigned char worst = d[0] > PD_RANK_NAME_WORD ? d[0] : PD_RANK_NAME_WORD;
 
 	return m->n < m->keep || m->s->q.n < 2 ||
-	       many_key_cmp(PD_RANK_NAME_START, worst, d, dn, &m->c[0]) < 0;
+	       pd_sq_key_cmp(PD_RANK_NAME_START, worst, d, dn, &m->c[0]) < 0;
 }
 
 /*
@@ -85,11 +86,11 @@ static bool plain_may_beat(const struct many *m, const unsigned char *d, size_t 
  * covered, such a record has some word ranking only OTHER, so its order is
  * (NAME_START, OTHER, name) at best.
  */
-static bool uncovered_may_beat(const struct many *m, size_t j,
+static bool uncovered_may_beat(const struct pd_sq_many *m, size_t j,
 			       const unsigned char *d, size_t dn)
 {
 	return !m->covered[j] || m->n < m->keep ||
-	       many_key_cmp(PD_RANK_NAME_START, PD_RANK_OTHER, d, dn, &m->c[0]) < 0;
+	       pd_sq_key_cmp(PD_RANK_NAME_START, PD_RANK_OTHER, d, dn, &m->c[0]) < 0;
 }
 
 /*
@@ -98,11 +99,11 @@ static bool uncovered_may_beat(const struct many *m, size_t j,
  * When one with a plain first word cannot be, neither can the rest with
  * that first word (their names sort after): one seek passes them all.
  */
-static int seek_names(struct many *m, size_t word, const char *key, size_t kl,
+static int seek_names(struct pd_sq_many *m, size_t word, const char *key, size_t kl,
 		      unsigned cls, size_t j)
 {
-	struct search *s = m->s;
-	const char *w = qword(&s->q, j);
+	struct pd_sq_search *s = m->s;
+	const char *w = pd_sq_word(&s->q, j);
 	size_t wn = s->q.len[j], fl;
 	unsigned char want[1 + PD_SORT_MAX + 1];
 	MDB_val k = { kl, (void *)key }, d = { 1 + wn, want };
@@ -114,10 +115,11 @@ static int seek_names(struct many *m, size_t word, const char *key, size_t kl,
 	memcpy(want + 1, w, wn);
 	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_GET_BOTH_RANGE); rc == MDB_SUCCESS;) {
 		const unsigned char *p = d.mv_data;
-		if (!data_ok(&d))
-			return search_corrupt(s);
+		if (!pd_sq_data_ok(&d))
+			return pd_sq_corrupt(s);
 		if (p[0] != cls ||
-		    !is_prefix(w, wn, (const char *)p + 1, d.mv_size - PD_TERM_DATA_MIN) ||
+		    !pd_sq_is_prefix(w, wn, (const char *)p + 1,
+				     d.mv_size - PD_TERM_DATA_MIN) ||
 		    !run_open(m, p, d.mv_size) ||
 		    !uncovered_may_beat(m, j, p, d.mv_size))
 			break;
@@ -130,18 +132,18 @@ static int seek_names(struct many *m, size_t word, const char *key, size_t kl,
 			rc = mdb_cursor_get(s->cur, &k, &d, MDB_GET_BOTH_RANGE);
 			continue;
 		}
-		if ((rc = many_visit(m, word, &d)) != PD_OK)
+		if ((rc = pd_sq_visit(m, word, &d)) != PD_OK)
 			return rc;
 		rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_DUP);
 	}
-	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
+	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : pd_sq_db_err(s, rc);
 }
 
 /*
  * Seek the names that begin with a query word in every run (key and
  * class) of `word`'s keys: the records that rank NAME_START (but for a
  * first word of several parts).  Over the driver's runs (`driver`) this is
- * part of the search (search_drive relies on it).  Over another word's name
+ * part of the search (pd_sq_drive relies on it).  Over another word's name
  * runs (classes 1 and 2, when it has few keys; not the names it begins
  * itself) it fills the kept ones early with good candidates — "rene st"
  * finds René Stevens under "stevens" before walking every René — and it
@@ -150,7 +152,7 @@ static int seek_names(struct many *m, size_t word, const char *key, size_t kl,
  * and has been visited, so the driver's seeks may leave the rest of them
  * as soon as (NAME_START, OTHER) cannot be kept (uncovered_may_beat).
  */
-static int seek_name_starts(struct many *m, size_t word, bool driver)
+static int seek_name_starts(struct pd_sq_many *m, size_t word, bool driver)
 {
 	const struct pd_buf *keys = &m->keys[word];
 	unsigned maxcls = driver ? PD_RANK_OTHER : PD_RANK_NAME_WORD;
@@ -170,7 +172,7 @@ static int seek_name_starts(struct many *m, size_t word, bool driver)
 }
 
 /*
- * Word `i` begins too many keys to seek through (SEEK_KEYS_MAX): seek
+ * Word `i` begins too many keys to seek through (PD_SQ_SEEK_KEYS_MAX): seek
  * through its name keys instead, the prefix keys (0x02 + three
  * characters) it begins or that begin it, and its word keys of at most
  * three characters — one run per class holds every name with a word that
@@ -179,10 +181,10 @@ static int seek_name_starts(struct many *m, size_t word, bool driver)
  * does not prove word i (for "stan", "sta" also holds "stamp"), so the
  * visit names word j, which the name begins.  Covers as seek_name_starts.
  */
-static int seek_name_prefixes(struct many *m, size_t i)
+static int seek_name_prefixes(struct pd_sq_many *m, size_t i)
 {
-	struct search *s = m->s;
-	const char *w = qword(&s->q, i);
+	struct pd_sq_search *s = m->s;
+	const char *w = pd_sq_word(&s->q, i);
 	size_t wn = s->q.len[i], p = pd_term_prefix(w, wn);
 	unsigned char buf[1 + 4 * PD_PREFIX_CHARS];
 	struct pd_buf keys = PD_BUF_INIT;
@@ -193,9 +195,9 @@ static int seek_name_prefixes(struct many *m, size_t i)
 		buf[1] = PD_TERM_PREFIX;
 		memcpy(buf + 2, w, p);
 		rc = pd_buf_add(&keys, buf, 2 + p) == PD_OK ? PD_OK :
-		     pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		     pd_err_nomem(s->err);
 	} else {
-		rc = search_collect_keys(s, w, wn, SEEK_KEYS_MAX, &keys);
+		rc = pd_sq_collect_keys(s, w, wn, PD_SQ_SEEK_KEYS_MAX, &keys);
 	}
 	for (size_t o = 0; o < keys.n && rc == PD_OK; o += 1 + (unsigned char)keys.p[o])
 		for (unsigned cls = PD_RANK_NAME_START; cls <= PD_RANK_NAME_WORD && rc == PD_OK; cls++)
@@ -207,18 +209,18 @@ static int seek_name_prefixes(struct many *m, size_t i)
 		for (size_t j = 0; j < s->q.n; j++)
 			m->covered[j] |= j != i;
 	pd_buf_free(&keys);
-	return rc == TOO_MANY ? PD_OK : rc;
+	return rc == PD_SQ_TOO_MANY ? PD_OK : rc;
 }
 
 /* The bytes of the shortest query word that begins the entry's name, or 0. */
-static size_t name_start_len(const struct query *q, const unsigned char *d, size_t dn)
+static size_t name_start_len(const struct pd_sq_query *q, const unsigned char *d, size_t dn)
 {
 	size_t best = 0;
 
 	for (size_t j = 0; j < q->n; j++)
 		if ((!best || q->len[j] < best) &&
-		    is_prefix(qword(q, j), q->len[j], (const char *)d + 1,
-			      dn - PD_TERM_DATA_MIN))
+		    pd_sq_is_prefix(pd_sq_word(q, j), q->len[j], (const char *)d + 1,
+				    dn - PD_TERM_DATA_MIN))
 			best = q->len[j];
 	return best;
 }
@@ -231,7 +233,7 @@ static size_t name_start_len(const struct query *q, const unsigned char *d, size
 static int seek_past(MDB_cursor *cur, MDB_val *k, MDB_val *d,
 		     const unsigned char *want, size_t wn)
 {
-	unsigned char next[256];   /* keys are shorter (many_scan_word) */
+	unsigned char next[256];   /* keys are shorter (pd_sq_scan_word) */
 	int rc;
 
 	memcpy(next, k->mv_data, k->mv_size);
@@ -252,10 +254,10 @@ static int seek_past(MDB_cursor *cur, MDB_val *k, MDB_val *d,
  * names seek_name_starts saw and, once every kept one ranks NAME_START,
  * the names of a plain first word no query word begins (they rank lower).
  */
-int search_drive(struct many *m)
+int pd_sq_drive(struct pd_sq_many *m)
 {
-	struct search *s = m->s;
-	const char *w = qword(&s->q, m->drv);
+	struct pd_sq_search *s = m->s;
+	const char *w = pd_sq_word(&s->q, m->drv);
 	size_t wn = s->q.len[m->drv];
 	MDB_val k = { wn, (void *)w }, d;
 	MDB_cursor_op op = MDB_NEXT;
@@ -263,20 +265,20 @@ int search_drive(struct many *m)
 
 	for (size_t i = 0; i < s->q.n; i++)
 		if (i != m->drv &&
-		    (rc = m->nkeys[i] <= SEEK_KEYS_MAX ? seek_name_starts(m, i, false) :
-						      seek_name_prefixes(m, i)) != PD_OK)
+		    (rc = m->nkeys[i] <= PD_SQ_SEEK_KEYS_MAX ? seek_name_starts(m, i, false) :
+		     seek_name_prefixes(m, i)) != PD_OK)
 			return rc;
 	if ((rc = seek_name_starts(m, m->drv, true)) != PD_OK)
 		return rc;
 	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     rc == MDB_SUCCESS && is_prefix(w, wn, k.mv_data, k.mv_size);
+	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size);
 	     rc = op == MDB_GET_BOTH_RANGE ? rc : mdb_cursor_get(s->cur, &k, &d, op)) {
 		const unsigned char *p = d.mv_data;
 		unsigned char want[1 + PD_SORT_MAX + 1];
 		size_t sl;
 		op = MDB_NEXT;
-		if (!data_ok(&d))
-			return search_corrupt(s);
+		if (!pd_sq_data_ok(&d))
+			return pd_sq_corrupt(s);
 		if (!run_open(m, p, d.mv_size)) {
 			op = MDB_NEXT_NODUP;
 			continue;
@@ -296,7 +298,7 @@ int search_drive(struct many *m)
 			want[1 + sl] = ' ' + 1;
 			sl++;
 		} else {
-			if ((rc = many_visit(m, m->drv, &d)) != PD_OK)
+			if ((rc = pd_sq_visit(m, m->drv, &d)) != PD_OK)
 				return rc;
 			continue;
 		}
@@ -304,7 +306,7 @@ int search_drive(struct many *m)
 		rc = seek_past(s->cur, &k, &d, want, 1 + sl);
 	}
 	if (rc != MDB_NOTFOUND && rc != MDB_SUCCESS)
-		return search_db_err(s, rc);
-	return many_check_later(m);
+		return pd_sq_db_err(s, rc);
+	return pd_sq_check_later(m);
 }
 

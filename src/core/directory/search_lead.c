@@ -28,7 +28,8 @@
  * ones then help.  It costs about the entries it walks: not the keys a
  * short query word begins, which is what search_drive.c costs ("w ton").
  */
-#include "search_many.h"
+#include "search_lead.h"
+#include "search_merge.h"
 
 /* Entries visited before the walk leaves the rest to search_drive.c. */
 #define WALK_MAX 4096
@@ -40,30 +41,28 @@
  * this many keys (two seeks each). */
 #define SHORT_KEYS_MAX 64
 
-#define GAVE_UP (-2)    /* past WALK_MAX */
-
 /* Visit every entry of the inner keys query word i begins. */
-static int visit_inner(struct many *m, size_t i, size_t *walked)
+static int visit_inner(struct pd_sq_many *m, size_t i, size_t *walked)
 {
-	struct search *s = m->s;
+	struct pd_sq_search *s = m->s;
 	unsigned char key[1 + LEAD_WORD_MAX];
 	size_t kn = 1 + s->q.len[i];
 	MDB_val k = { kn, key }, d;
 	int rc;
 
 	key[0] = PD_TERM_INNER;
-	memcpy(key + 1, qword(&s->q, i), s->q.len[i]);
+	memcpy(key + 1, pd_sq_word(&s->q, i), s->q.len[i]);
 	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     rc == MDB_SUCCESS && is_prefix((char *)key, kn, k.mv_data, k.mv_size);
+	     rc == MDB_SUCCESS && pd_sq_is_prefix((char *)key, kn, k.mv_data, k.mv_size);
 	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT)) {
-		if (!data_ok(&d))
-			return search_corrupt(s);
+		if (!pd_sq_data_ok(&d))
+			return pd_sq_corrupt(s);
 		if (++*walked > WALK_MAX)
-			return GAVE_UP;
-		if ((rc = many_visit(m, i, &d)) != PD_OK)
+			return PD_SQ_GAVE_UP;
+		if ((rc = pd_sq_visit(m, i, &d)) != PD_OK)
 			return rc;
 	}
-	return rc == MDB_NOTFOUND || rc == MDB_SUCCESS ? PD_OK : search_db_err(s, rc);
+	return rc == MDB_NOTFOUND || rc == MDB_SUCCESS ? PD_OK : pd_sq_db_err(s, rc);
 }
 
 /*
@@ -73,22 +72,22 @@ static int visit_inner(struct many *m, size_t i, size_t *walked)
  * (else its class-1 run holds all those names), then the longest (likely
  * the rarest).
  */
-static size_t partner(const struct query *q, size_t i)
+static size_t partner(const struct pd_sq_query *q, size_t i)
 {
-	const char *w = qword(q, i);
-	size_t best = MAX_WORDS;
+	const char *w = pd_sq_word(q, i);
+	size_t best = PD_SQ_MAX_WORDS;
 	int best_score = -1;
 
 	for (size_t j = 0; j < q->n; j++) {
-		const char *v = qword(q, j);
+		const char *v = pd_sq_word(q, j);
 		size_t p = pd_term_prefix(v, q->len[j]);
-		bool three = p || nchars(v, q->len[j]) == PD_PREFIX_CHARS;
+		bool three = p || pd_sq_nchars(v, q->len[j]) == PD_PREFIX_CHARS;
 		int score;
 		if (j == i)
 			continue;
 		p = p ? p : q->len[j];
-		score = 2 * three + (three && !is_prefix(w, q->len[i], v, p) &&
-				     !is_prefix(v, p, w, q->len[i]));
+		score = 2 * three + (three && !pd_sq_is_prefix(w, q->len[i], v, p) &&
+				     !pd_sq_is_prefix(v, p, w, q->len[i]));
 		if (score > best_score || (score == best_score && q->len[j] > q->len[best])) {
 			best = j;
 			best_score = score;
@@ -98,14 +97,15 @@ static size_t partner(const struct query *q, size_t i)
 }
 
 /* The class-1 and class-2 runs of key k from word i on. */
-static int pair_run(struct many *m, struct merge *mg, const MDB_val *k, size_t i)
+static int pair_run(struct pd_sq_many *m, struct pd_sq_merge *mg, const MDB_val *k,
+		    size_t i)
 {
-	const struct query *q = &m->s->q;
+	const struct pd_sq_query *q = &m->s->q;
 	int rc = PD_OK;
 
 	for (unsigned cls = PD_RANK_NAME_START; cls <= PD_RANK_NAME_WORD && rc == PD_OK; cls++)
-		rc = merge_add_at(m->s, mg, k, NULL, cls, qword(q, i), q->len[i],
-				  (unsigned)i);
+		rc = pd_sq_merge_add_at(m->s, mg, k, NULL, cls, pd_sq_word(q, i), q->len[i],
+					(unsigned)i);
 	return rc;
 }
 
@@ -113,7 +113,7 @@ static int pair_run(struct many *m, struct merge *mg, const MDB_val *k, size_t i
  * The names word i begins that have a word beginning like word j: the
  * class-1 and class-2 entries of the keys of j's names — j's prefix key
  * (and its word key when it has three characters), or for a shorter j
- * every key search_short_keys finds — each run from word i on.  A record
+ * every key pd_sq_short_keys finds — each run from word i on.  A record
  * whose name begins with word i and that ranks no worse than NAME_WORD
  * has a name word that word j begins, so an entry of class 1 or 2 under
  * one of those keys: far fewer names than all word i begins.  The entries
@@ -121,18 +121,18 @@ static int pair_run(struct many *m, struct merge *mg, const MDB_val *k, size_t i
  * key does not prove word j ("stam" beside "stanley").
  * *done is false (and nothing added) when a short j has too many keys.
  */
-static int pair_runs(struct many *m, struct merge *mg, size_t i, size_t j,
+static int pair_runs(struct pd_sq_many *m, struct pd_sq_merge *mg, size_t i, size_t j,
 		     bool *done)
 {
-	struct search *s = m->s;
-	const char *v = qword(&s->q, j);
+	struct pd_sq_search *s = m->s;
+	const char *v = pd_sq_word(&s->q, j);
 	size_t vn = s->q.len[j], p = pd_term_prefix(v, vn);
 	unsigned char key[1 + 4 * PD_PREFIX_CHARS];
 	struct pd_buf keys = PD_BUF_INIT;
 	int rc;
 
 	*done = false;
-	if (p || nchars(v, vn) == PD_PREFIX_CHARS) {   /* one or two keys */
+	if (p || pd_sq_nchars(v, vn) == PD_PREFIX_CHARS) {   /* one or two keys */
 		MDB_val k = { 1 + (p ? p : vn), key }, w = { vn, (void *)v };
 		key[0] = PD_TERM_PREFIX;
 		memcpy(key + 1, v, k.mv_size - 1);
@@ -141,21 +141,21 @@ static int pair_runs(struct many *m, struct merge *mg, size_t i, size_t j,
 		*done = rc == PD_OK;
 		return rc;
 	}
-	rc = search_collect_keys(s, v, vn, SHORT_KEYS_MAX, &keys);
+	rc = pd_sq_collect_keys(s, v, vn, SHORT_KEYS_MAX, &keys);
 	for (size_t o = 0; rc == PD_OK && o < keys.n; o += 1 + (unsigned char)keys.p[o]) {
 		MDB_val k = { (unsigned char)keys.p[o], keys.p + o + 1 };
 		rc = pair_run(m, mg, &k, i);
 	}
 	pd_buf_free(&keys);
 	*done = rc == PD_OK;
-	return rc == TOO_MANY ? PD_OK : rc;
+	return rc == PD_SQ_TOO_MANY ? PD_OK : rc;
 }
 
 /* The runs of the names query word i begins (or enough of them), into `mg`. */
-static int lead_runs(struct many *m, struct merge *mg, size_t i)
+static int lead_runs(struct pd_sq_many *m, struct pd_sq_merge *mg, size_t i)
 {
-	struct search *s = m->s;
-	const char *w = qword(&s->q, i);
+	struct pd_sq_search *s = m->s;
+	const char *w = pd_sq_word(&s->q, i);
 	size_t wn = s->q.len[i], p = pd_term_prefix(w, wn);
 	unsigned char key[1 + 4 * PD_PREFIX_CHARS];
 	MDB_val k = { 1 + p, key };
@@ -165,36 +165,36 @@ static int lead_runs(struct many *m, struct merge *mg, size_t i)
 	if (rc != PD_OK || done)
 		return rc;
 	if (!p)   /* three characters or fewer */
-		return merge_add_short(s, mg, w, wn, true, (unsigned)i);
+		return pd_sq_merge_add_short(s, mg, w, wn, true, (unsigned)i);
 	key[0] = PD_TERM_PREFIX;
 	memcpy(key + 1, w, p);
-	return merge_add_at(s, mg, &k, NULL, PD_RANK_NAME_START, w, wn, (unsigned)i);
+	return pd_sq_merge_add_at(s, mg, &k, NULL, PD_RANK_NAME_START, w, wn, (unsigned)i);
 }
 
 /* Walk the merged runs in name order while a record met may be kept. */
-static int walk(struct many *m, struct merge *mg, size_t *walked)
+static int walk(struct pd_sq_many *m, struct pd_sq_merge *mg, size_t *walked)
 {
-	struct stream *st;
-	int rc = merge_start(m->s, mg);
+	struct pd_sq_stream *st;
+	int rc = pd_sq_merge_start(m->s, mg);
 
-	while (rc == PD_OK && (st = merge_top(mg))) {
+	while (rc == PD_OK && (st = pd_sq_merge_top(mg))) {
 		MDB_val d = { st->dlen, st->d };
-		if (many_full(m) &&
-		    many_key_cmp(PD_RANK_NAME_START, PD_RANK_NAME_WORD, st->d, st->dlen,
-				 &m->c[0]) >= 0)
+		if (pd_sq_many_full(m) &&
+		    pd_sq_key_cmp(PD_RANK_NAME_START, PD_RANK_NAME_WORD, st->d, st->dlen,
+				  &m->c[0]) >= 0)
 			break;   /* see the top */
 		if (++*walked > WALK_MAX)
-			return GAVE_UP;
-		if ((rc = many_visit(m, st->word, &d)) == PD_OK)
-			rc = merge_next(m->s, mg);
+			return PD_SQ_GAVE_UP;
+		if ((rc = pd_sq_visit(m, st->word, &d)) == PD_OK)
+			rc = pd_sq_merge_next(m->s, mg);
 	}
 	return rc;
 }
 
-int search_lead(struct many *m, bool *complete)
+int pd_sq_lead(struct pd_sq_many *m, bool *complete)
 {
-	struct search *s = m->s;
-	struct merge mg = { .by_name = true };
+	struct pd_sq_search *s = m->s;
+	struct pd_sq_merge mg = { .by_name = true };
 	size_t walked = 0;
 	int rc = PD_OK;
 
@@ -209,9 +209,9 @@ int search_lead(struct many *m, bool *complete)
 		rc = lead_runs(m, &mg, i);
 	if (rc == PD_OK)
 		rc = walk(m, &mg, &walked);
-	merge_free(&mg);
-	if (rc == GAVE_UP)
+	pd_sq_merge_free(&mg);
+	if (rc == PD_SQ_GAVE_UP)
 		return PD_OK;
-	*complete = rc == PD_OK && many_full(m);
+	*complete = rc == PD_OK && pd_sq_many_full(m);
 	return rc;
 }

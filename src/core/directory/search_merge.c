@@ -7,17 +7,17 @@
  */
 #include <stdlib.h>
 
-#include "search_impl.h"
+#include "search_merge.h"
 
-static bool stream_less(const struct merge *m, size_t a, size_t b)
+static bool stream_less(const struct pd_sq_merge *m, size_t a, size_t b)
 {
-	const struct stream *x = &m->s[a], *y = &m->s[b];
+	const struct pd_sq_stream *x = &m->s[a], *y = &m->s[b];
 
-	return data_cmp(x->d + m->by_name, x->dlen - m->by_name,
-			y->d + m->by_name, y->dlen - m->by_name) < 0;
+	return pd_sq_data_cmp(x->d + m->by_name, x->dlen - m->by_name,
+			      y->d + m->by_name, y->dlen - m->by_name) < 0;
 }
 
-static void sift_down(struct merge *m, size_t i)
+static void sift_down(struct pd_sq_merge *m, size_t i)
 {
 	for (;;) {
 		size_t l = 2 * i + 1, r = l + 1, min = i, t;
@@ -35,25 +35,25 @@ static void sift_down(struct merge *m, size_t i)
 }
 
 /* Is entry d within the stream's bounds (class, name prefix)? */
-static bool in_run(const struct stream *st, const unsigned char *d, size_t n)
+static bool in_run(const struct pd_sq_stream *st, const unsigned char *d, size_t n)
 {
 	return d[0] <= st->maxcls &&
-	       (!st->pfx || is_prefix(st->pfx, st->pfxlen, (const char *)d + 1,
-				      n - PD_TERM_DATA_MIN));
+	       (!st->pfx || pd_sq_is_prefix(st->pfx, st->pfxlen, (const char *)d + 1,
+					    n - PD_TERM_DATA_MIN));
 }
 
-int merge_add(struct search *s, struct merge *m, const MDB_val *k,
-	      const MDB_val *d, unsigned maxcls, const char *pfx, size_t pfxlen,
-	      unsigned word)
+int pd_sq_merge_add(struct pd_sq_search *s, struct pd_sq_merge *m, const MDB_val *k,
+		    const MDB_val *d, unsigned maxcls, const char *pfx, size_t pfxlen,
+		    unsigned word)
 {
-	struct stream *st;
+	struct pd_sq_stream *st;
 
-	if (!data_ok(d))
-		return search_corrupt(s);
+	if (!pd_sq_data_ok(d))
+		return pd_sq_corrupt(s);
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 32;
 		if (!(st = realloc(m->s, cap * sizeof *st)))
-			return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(s->err);
 		m->s = st;
 		m->cap = cap;
 	}
@@ -70,44 +70,45 @@ int merge_add(struct search *s, struct merge *m, const MDB_val *k,
 	st->c = NULL;
 	memcpy(st->d, d->mv_data, d->mv_size);
 	if (pd_buf_add(&m->keys, k->mv_data, k->mv_size) != PD_OK)
-		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(s->err);
 	m->n++;
 	return PD_OK;
 }
 
-int merge_add_at(struct search *s, struct merge *m, const MDB_val *k,
-		 const MDB_val *first, unsigned cls, const char *pfx,
-		 size_t pfxlen, unsigned word)
+int pd_sq_merge_add_at(struct pd_sq_search *s, struct pd_sq_merge *m, const MDB_val *k,
+		       const MDB_val *first, unsigned cls, const char *pfx,
+		       size_t pfxlen, unsigned word)
 {
 	unsigned char want[1 + PD_TERM_MAX];
 	const unsigned char *f = first ? first->mv_data : NULL;
 	MDB_val sk = *k, sd;
 	int rc;
 
-	if (first && !data_ok(first))
-		return search_corrupt(s);
+	if (first && !pd_sq_data_ok(first))
+		return pd_sq_corrupt(s);
 	if (f && f[0] > cls)
 		return PD_OK;   /* the key has no entry of that class */
 	if (f && f[0] == cls &&
-	    data_cmp(f + 1, first->mv_size - 1, (const unsigned char *)pfx, pfxlen) >= 0)
-		return merge_add(s, m, k, first, cls, pfx, pfxlen, word);
+	    pd_sq_data_cmp(f + 1, first->mv_size - 1, (const unsigned char *)pfx,
+			   pfxlen) >= 0)
+		return pd_sq_merge_add(s, m, k, first, cls, pfx, pfxlen, word);
 	if (pfxlen > PD_TERM_MAX)
 		return PD_OK;   /* longer than any name kept */
 	want[0] = (unsigned char)cls;
 	memcpy(want + 1, pfx, pfxlen);
 	sd = (MDB_val){ 1 + pfxlen, want };
 	if (!m->seek && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->seek)))
-		return search_db_err(s, rc);
+		return pd_sq_db_err(s, rc);
 	rc = mdb_cursor_get(m->seek, &sk, &sd, MDB_GET_BOTH_RANGE);
 	if (rc == MDB_NOTFOUND)
 		return PD_OK;
 	if (rc)
-		return search_db_err(s, rc);
-	return merge_add(s, m, k, &sd, cls, pfx, pfxlen, word);
+		return pd_sq_db_err(s, rc);
+	return pd_sq_merge_add(s, m, k, &sd, cls, pfx, pfxlen, word);
 }
 
-int search_short_keys(struct search *s, const char *w, size_t wn,
-		      search_key_cb cb, void *ctx)
+int pd_sq_short_keys(struct pd_sq_search *s, const char *w, size_t wn,
+		     pd_sq_key_cb cb, void *ctx)
 {
 	unsigned char buf[PD_TERM_MAX + 2];
 	MDB_val k = { wn, (void *)w }, d;
@@ -116,8 +117,8 @@ int search_short_keys(struct search *s, const char *w, size_t wn,
 	/* Word keys of at most three characters; a longer one's names are
 	 * under its prefix key, so jump past every key sharing its prefix. */
 	rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	while (rc == MDB_SUCCESS && is_prefix(w, wn, k.mv_data, k.mv_size)) {
-		size_t c = nchars(k.mv_data, k.mv_size), p;
+	while (rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size)) {
+		size_t c = pd_sq_nchars(k.mv_data, k.mv_size), p;
 		if (c <= PD_PREFIX_CHARS && (rc = cb(&k, &d, ctx)) != PD_OK)
 			return rc;
 		if (c < PD_PREFIX_CHARS) {   /* longer ones follow */
@@ -132,18 +133,19 @@ int search_short_keys(struct search *s, const char *w, size_t wn,
 		rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
 	}
 	if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND)
-		return search_db_err(s, rc);
+		return pd_sq_db_err(s, rc);
 	/* Prefix keys: 0x02 + three characters beginning with the word. */
 	buf[0] = PD_TERM_PREFIX;
 	memcpy(buf + 1, w, wn);
 	k.mv_size = wn + 1;
 	k.mv_data = buf;
 	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     rc == MDB_SUCCESS && is_prefix((char *)buf, wn + 1, k.mv_data, k.mv_size);
+	     rc == MDB_SUCCESS &&
+	     pd_sq_is_prefix((char *)buf, wn + 1, k.mv_data, k.mv_size);
 	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP))
 		if ((rc = cb(&k, &d, ctx)) != PD_OK)
 			return rc;
-	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
+	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : pd_sq_db_err(s, rc);
 }
 
 struct collect {
@@ -158,25 +160,25 @@ static int collect_key(const MDB_val *k, const MDB_val *first, void *ctx)
 
 	(void)first;
 	if (++c->n > c->max)
-		return TOO_MANY;
+		return PD_SQ_TOO_MANY;
 	if (pd_buf_add(c->out, &len, 1) != PD_OK ||
 	    pd_buf_add(c->out, k->mv_data, len) != PD_OK)
 		return PD_ENOMEM;
 	return PD_OK;
 }
 
-int search_collect_keys(struct search *s, const char *w, size_t wn,
-			size_t max, struct pd_buf *out)
+int pd_sq_collect_keys(struct pd_sq_search *s, const char *w, size_t wn,
+		       size_t max, struct pd_buf *out)
 {
 	struct collect c = { out, 0, max };
-	int rc = search_short_keys(s, w, wn, collect_key, &c);
+	int rc = pd_sq_short_keys(s, w, wn, collect_key, &c);
 
-	return rc == PD_ENOMEM ? pd_err_set(s->err, rc, "out of memory") : rc;
+	return rc == PD_ENOMEM ? pd_err_nomem(s->err) : rc;
 }
 
 struct short_add {
-	struct search *s;
-	struct merge  *m;
+	struct pd_sq_search *s;
+	struct pd_sq_merge  *m;
 	const char    *w;
 	size_t         wn;
 	bool           lead;
@@ -188,23 +190,23 @@ static int add_short_run(const MDB_val *k, const MDB_val *first, void *ctx)
 	struct short_add *a = ctx;
 
 	if (a->lead)
-		return merge_add_at(a->s, a->m, k, first, PD_RANK_NAME_START, a->w,
-				    a->wn, a->word);
-	return merge_add(a->s, a->m, k, first, PD_RANK_NAME_WORD, NULL, 0, a->word);
+		return pd_sq_merge_add_at(a->s, a->m, k, first, PD_RANK_NAME_START, a->w,
+					  a->wn, a->word);
+	return pd_sq_merge_add(a->s, a->m, k, first, PD_RANK_NAME_WORD, NULL, 0, a->word);
 }
 
-int merge_add_short(struct search *s, struct merge *m, const char *w,
-		    size_t wn, bool lead, unsigned word)
+int pd_sq_merge_add_short(struct pd_sq_search *s, struct pd_sq_merge *m, const char *w,
+			  size_t wn, bool lead, unsigned word)
 {
 	struct short_add a = { s, m, w, wn, lead, word };
 
-	return search_short_keys(s, w, wn, add_short_run, &a);
+	return pd_sq_short_keys(s, w, wn, add_short_run, &a);
 }
 
-int merge_start(struct search *s, struct merge *m)
+int pd_sq_merge_start(struct pd_sq_search *s, struct pd_sq_merge *m)
 {
 	if (m->n && !(m->heap = malloc(m->n * sizeof *m->heap)))
-		return pd_err_set(s->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(s->err);
 	for (size_t i = 0; i < m->n; i++)
 		m->heap[i] = i;
 	m->nheap = m->n;
@@ -214,24 +216,24 @@ int merge_start(struct search *s, struct merge *m)
 }
 
 /* Step a stream to its key's next entry.  PD_NOTFOUND at its end. */
-static int advance(struct search *s, struct merge *m, struct stream *st)
+static int advance(struct pd_sq_search *s, struct pd_sq_merge *m, struct pd_sq_stream *st)
 {
 	MDB_val k = { st->klen, m->keys.p + st->koff }, d = { st->dlen, st->d };
 	int rc;
 
 	if (!st->c) {
 		if ((rc = mdb_cursor_open(s->txn->txn, s->dbi, &st->c)))
-			return search_db_err(s, rc);
+			return pd_sq_db_err(s, rc);
 		if ((rc = mdb_cursor_get(st->c, &k, &d, MDB_GET_BOTH)))
-			return search_db_err(s, rc == MDB_NOTFOUND ? MDB_CORRUPTED : rc);
+			return pd_sq_db_err(s, rc == MDB_NOTFOUND ? MDB_CORRUPTED : rc);
 	}
 	rc = mdb_cursor_get(st->c, &k, &d, MDB_NEXT_DUP);
 	if (rc == MDB_NOTFOUND)
 		return PD_NOTFOUND;
 	if (rc)
-		return search_db_err(s, rc);
-	if (!data_ok(&d))
-		return search_corrupt(s);
+		return pd_sq_db_err(s, rc);
+	if (!pd_sq_data_ok(&d))
+		return pd_sq_corrupt(s);
 	if (!in_run(st, d.mv_data, d.mv_size))
 		return PD_NOTFOUND;
 	st->dlen = d.mv_size;
@@ -239,7 +241,7 @@ static int advance(struct search *s, struct merge *m, struct stream *st)
 	return PD_OK;
 }
 
-int merge_next(struct search *s, struct merge *m)
+int pd_sq_merge_next(struct pd_sq_search *s, struct pd_sq_merge *m)
 {
 	int rc = advance(s, m, &m->s[m->heap[0]]);
 
@@ -251,7 +253,7 @@ int merge_next(struct search *s, struct merge *m)
 	return PD_OK;
 }
 
-void merge_free(struct merge *m)
+void pd_sq_merge_free(struct pd_sq_merge *m)
 {
 	for (size_t i = 0; i < m->n; i++)
 		if (m->s[i].c)

@@ -22,10 +22,11 @@
  */
 #include <stdlib.h>
 
-#include "search_impl.h"
+#include "search_merge.h"
+#include "search_one.h"
 
 /* Every key `w` begins, entered at its first entry of class `from` or more. */
-static int word_streams(struct search *s, struct merge *m, const char *w,
+static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const char *w,
 			size_t wn, unsigned from)
 {
 	unsigned char cls = (unsigned char)from;
@@ -33,9 +34,9 @@ static int word_streams(struct search *s, struct merge *m, const char *w,
 	int rc;
 
 	if (!m->seek && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->seek)))
-		return search_db_err(s, rc);
+		return pd_sq_db_err(s, rc);
 	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     rc == MDB_SUCCESS && is_prefix(w, wn, k.mv_data, k.mv_size);
+	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size);
 	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
 		MDB_val sk = k, sd = { 1, &cls };
 		if (from > PD_RANK_NAME_START) {   /* enter the key further on */
@@ -47,63 +48,65 @@ static int word_streams(struct search *s, struct merge *m, const char *w,
 		} else {
 			sd = d;
 		}
-		if ((rc = merge_add(s, m, &k, &sd, PD_RANK_OTHER, NULL, 0, 0)) != PD_OK)
+		rc = pd_sq_merge_add(s, m, &k, &sd, PD_RANK_OTHER, NULL, 0, 0);
+		if (rc != PD_OK)
 			return rc;
 	}
-	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : search_db_err(s, rc);
+	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : pd_sq_db_err(s, rc);
 }
 
 /*
- * 1 if entry (d, n) is its record's first in the merge, 0 if not (or not
- * of a wanted kind), -PD_ENOMEM.
+ * Is entry (d, n) its record's first in the merge (and of a wanted kind)?
+ * *first says.  Returns PD_OK, PD_ENOMEM (err filled).
  */
-static int fresh(struct search *s, struct merge *m, const unsigned char *d,
-		 size_t n)
+static int first_in_merge(struct pd_sq_search *s, struct pd_sq_merge *m,
+			  const unsigned char *d, size_t n, bool *first)
 {
-	uint64_t id = data_id(d, n);
-	unsigned char kind = (unsigned char)data_kind(d, n);
+	uint64_t id = pd_sq_data_id(d, n);
+	unsigned char kind = (unsigned char)pd_sq_data_kind(d, n);
 	bool again = id == m->last_id && kind == m->last_kind && d[0] == m->last_cls;
-	struct best b = { .q = &s->q, .cls = { NO_MATCH } };
+	struct pd_sq_best b = { .q = &s->q, .cls = { PD_SQ_NO_MATCH } };
 
+	*first = false;
 	m->last_id = id;
 	m->last_kind = kind;
 	m->last_cls = d[0];
 	if (again || !(s->kinds & (1u << kind)))
-		return 0;   /* the same class under another key */
-	if (!name_whole(d, n))
-		return search_fresh(s, d, n);
-	if (search_name_classes(d + 1, n - PD_TERM_DATA_MIN, &b) != PD_OK) {
-		pd_err_set(s->err, PD_ENOMEM, "out of memory");
-		return -PD_ENOMEM;
-	}
+		return PD_OK;   /* the same class under another key */
+	if (!pd_sq_name_whole(d, n))
+		return pd_sq_fresh(s, d, n, first);
+	if (pd_sq_name_classes(d + 1, n - PD_TERM_DATA_MIN, &b) != PD_OK)
+		return pd_err_nomem(s->err);
 	if (b.cls[0] < d[0])
-		return 0;   /* passed on at the class its name gives */
-	return !pd_u64map_get(&s->seen, id, NULL);   /* not an exact match */
+		return PD_OK;   /* passed on at the class its name gives */
+	*first = !pd_u64map_get(&s->seen, id, NULL);   /* not an exact match */
+	return PD_OK;
 }
 
-/* Pass on the merged entries in order.  PD_OK when all are done, STOP. */
-static int drain(struct search *s, struct merge *m)
+/* Pass on the merged entries in order.  PD_OK when all are done, PD_SQ_ENOUGH. */
+static int drain(struct pd_sq_search *s, struct pd_sq_merge *m)
 {
-	struct stream *st;
-	int rc, f;
+	struct pd_sq_stream *st;
+	bool first;
+	int rc;
 
-	if ((rc = merge_start(s, m)) != PD_OK)
+	if ((rc = pd_sq_merge_start(s, m)) != PD_OK)
 		return rc;
-	while ((st = merge_top(m))) {
-		if ((f = fresh(s, m, st->d, st->dlen)) < 0)
-			return -f;
-		if (f && (rc = search_emit(s, st->d, st->dlen, st->d[0])) != PD_OK)
+	while ((st = pd_sq_merge_top(m))) {
+		if ((rc = first_in_merge(s, m, st->d, st->dlen, &first)) != PD_OK)
 			return rc;
-		if ((rc = merge_next(s, m)) != PD_OK)
+		if (first && (rc = pd_sq_emit(s, st->d, st->dlen, st->d[0])) != PD_OK)
+			return rc;
+		if ((rc = pd_sq_merge_next(s, m)) != PD_OK)
 			return rc;
 	}
 	return PD_OK;
 }
 
-int search_one_word(struct search *s)
+int pd_sq_one_word(struct pd_sq_search *s)
 {
-	struct merge m = { 0 };
-	const char *w = qword(&s->q, 0);
+	struct pd_sq_merge m = { 0 };
+	const char *w = pd_sq_word(&s->q, 0);
 	size_t wn = s->q.len[0];
 	int rc;
 
@@ -111,17 +114,17 @@ int search_one_word(struct search *s)
 		rc = word_streams(s, &m, w, wn, PD_RANK_NAME_START);
 		if (rc == PD_OK)
 			rc = drain(s, &m);
-		merge_free(&m);
+		pd_sq_merge_free(&m);
 		return rc;
 	}
-	rc = merge_add_short(s, &m, w, wn, false, 0);
+	rc = pd_sq_merge_add_short(s, &m, w, wn, false, 0);
 	if (rc == PD_OK)
 		rc = drain(s, &m);
-	merge_free(&m);
+	pd_sq_merge_free(&m);
 	if (rc == PD_OK)
 		rc = word_streams(s, &m, w, wn, PD_RANK_OTHER);
 	if (rc == PD_OK)
 		rc = drain(s, &m);
-	merge_free(&m);
+	pd_sq_merge_free(&m);
 	return rc;
 }

@@ -43,14 +43,14 @@
  * once, with its best class.
  *
  * A person's terms include its organisation's name, read from the
- * database; pd_search_org_changed keeps them in step when an organisation
- * is renamed, deleted or restored.
+ * database; the provider of these entries (search_entries.c) keeps them
+ * in step when an organisation is renamed, deleted or restored.
  */
 #ifndef PLANDESK_SEARCH_TERMS_H
 #define PLANDESK_SEARCH_TERMS_H
 
 #include "plandesk/directory/search.h"
-#include "store/store_impl.h"
+#include "store/handles.h"
 
 #define PD_TERM_EXACT  0x01  /* first byte of an exact key */
 #define PD_TERM_PREFIX 0x02  /* first byte of a prefix key */
@@ -112,25 +112,6 @@ int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
 
 /* Free what `ts` holds and zero it.  NULL is allowed. */
 void pd_terms_free(struct pd_terms *ts);
-
-/*
- * Append the entries `r` derives in `terms` (its inner keys only on a
- * store that has them), and its card in `cards` (card.h; not on a store
- * opened without them), to `out` (called by pd_index_entries).
- * Returns PD_OK, PD_ENOMEM, PD_EDB (err filled).
- */
-int pd_search_entries(struct pd_txn *txn, const struct pd_record *r,
-		      struct pd_entries *out, struct pd_err *err);
-
-/*
- * Called by pd_raw_set after organisation `org` changed from `before` to
- * `after` (encoded values; NULL: absent): when its name changed, rewrite
- * the terms its people derive from it.
- * Returns PD_OK, PD_ENOMEM, PD_EMAPFULL, PD_EDB (err filled).
- */
-int pd_search_org_changed(struct pd_txn *txn, uint64_t org,
-			  const MDB_val *before, const MDB_val *after,
-			  struct pd_err *err);
 
 /*
  * Call `cb` for each index word of the folded name `s` (n bytes), with

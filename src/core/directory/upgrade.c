@@ -4,8 +4,11 @@
 #include "upgrade.h"
 
 #include "plandesk/records/codec.h"
+#include "search_entries.h"
 #include "search_terms.h"
+#include "store/mdb_err.h"
 #include "store/store_impl.h"
+#include "store/write_queue.h"
 
 /* Did schema `from` lack entry e?  Cards came with 2, inner keys with 3. */
 static bool is_new(const struct pd_txn *txn, const struct pd_entries *es,
@@ -46,8 +49,8 @@ static int fill_kind(struct pd_txn *txn, enum pd_kind kind, uint64_t from,
 			MDB_val ek = { e->klen, es->buf.p + e->koff };
 			MDB_val ev = { e->dlen, es->buf.p + e->doff };
 			if (is_new(txn, es, e, from))   /* queued: put in key order */
-				rc = pd_terms_queue(txn, e->dbi == txn->st->dbi[PD_DB_CARDS],
-						    true, &ek, &ev, err);
+				rc = pd_txn_queue(txn, e->dbi, e->flags & PD_ENTRY_UNIQUE,
+						  true, &ek, &ev, err);
 		}
 	}
 	mdb_cursor_close(cur);

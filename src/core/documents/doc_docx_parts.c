@@ -98,7 +98,7 @@ static void core(struct pd_xml *x, const struct pd_dm *dm)
 	pd_xml_end(x);
 }
 
-static void app(struct pd_xml *x)
+static void app_props(struct pd_xml *x)
 {
 	pd_xml_start(x, "Properties");
 	pd_xml_attr(x, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/"
@@ -294,7 +294,7 @@ void pd_docx_parts(struct pd_zipw *z, const struct pd_dm *dm)
 		core(&x, dm);
 	pd_xml_part(&x, z, "docProps/core.xml");
 	if (pd_xml_begin(&x) == PD_OK)
-		app(&x);
+		app_props(&x);
 	pd_xml_part(&x, z, "docProps/app.xml");
 	if (pd_xml_begin(&x) == PD_OK)
 		rels(&x, document_rels, sizeof document_rels / sizeof document_rels[0]);

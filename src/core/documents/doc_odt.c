@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "docmodel_impl.h"
-#include "doc_odt.h"
+#include "doc_odt_styles.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
 

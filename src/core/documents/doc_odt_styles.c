@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "docmodel_impl.h"
-#include "doc_odt.h"
+#include "doc_odt_styles.h"
 
 void pd_odt_namespaces(struct pd_xml *x)
 {

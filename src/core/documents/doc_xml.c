@@ -64,7 +64,7 @@ int pd_zip_add(struct pd_zipw *z, const char *name, const void *p, size_t n,
 	if (z->rc)
 		return z->rc;
 	if (!(copy = malloc(n ? n : 1)))
-		return z->rc = pd_err_set(z->err, PD_ENOMEM, "out of memory");
+		return z->rc = pd_err_nomem(z->err);
 	memcpy(copy, p, n);
 	if (!(s = zip_source_buffer(z->za, copy, n, 1))) {
 		free(copy);
@@ -112,7 +112,7 @@ int pd_zip_close(struct pd_zipw *z, struct pd_buf *out)
 		zip_fail(z, "reading the archive back", zip_source_error(src));
 	} else {
 		if (pd_buf_reserve(out, st.size) != PD_OK)
-			z->rc = pd_err_set(z->err, PD_ENOMEM, "out of memory");
+			z->rc = pd_err_nomem(z->err);
 		else if ((got = zip_source_read(src, out->p + out->n, st.size)) < 0 ||
 			 (zip_uint64_t)got != st.size)
 			zip_fail(z, "reading the archive back", zip_source_error(src));
@@ -210,7 +210,7 @@ int pd_xml_part(struct pd_xml *x, struct pd_zipw *z, const char *name)
 		xmlFreeTextWriter(x->w);   /* flushes into the buffer */
 	x->w = NULL;
 	if (x->rc == PD_ENOMEM && z->rc == PD_OK)
-		z->rc = pd_err_set(z->err, PD_ENOMEM, "out of memory");
+		z->rc = pd_err_nomem(z->err);
 	else if (x->rc && z->rc == PD_OK)
 		z->rc = pd_err_set(z->err, PD_EIO, "cannot build the document: the XML "
 				   "writer failed on %s", name);

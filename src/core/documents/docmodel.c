@@ -1,7 +1,9 @@
 /*
  * docmodel.c — building the document model (docmodel.h): copying text in
  * safely, reading typed text as paragraphs and lists, tables and their
- * empty columns; pd_dm_write hands the finished model to a writer.
+ * empty columns; what the writers share about it (pd_dm_plain, the
+ * shades).  pd_dm_write (doc_write.c) hands the finished model to a
+ * writer.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -473,29 +475,6 @@ int pd_dm_table_end(struct pd_dm *dm)
 	dm->table = NULL;
 	dm->cur = &dm->body;
 	return PD_OK;
-}
-
-/* --- writing ------------------------------------------------------------------ */
-
-int pd_dm_write(const struct pd_dm *dm, enum pd_format fmt, struct pd_buf *out,
-		struct pd_err *err)
-{
-	int rc;
-
-	if (dm->rc)
-		return pd_err_set(err, dm->rc == PD_ENOMEM ? PD_ENOMEM : PD_EINVAL,
-				  "the document could not be built: %s", pd_strerror(dm->rc));
-	switch (fmt) {
-	case PD_FMT_MD:   rc = pd_dm_write_md(dm, out); break;
-	case PD_FMT_TXT:  rc = pd_dm_write_txt(dm, out); break;
-	case PD_FMT_HTML: rc = pd_dm_write_html(dm, out); break;
-	case PD_FMT_DOCX: return pd_dm_write_docx(dm, out, err);
-	case PD_FMT_ODT:  return pd_dm_write_odt(dm, out, err);
-	default:
-		return pd_err_set(err, PD_EINVAL, "a document is not written as %s",
-				  pd_format_name(fmt));
-	}
-	return rc == PD_OK ? PD_OK : pd_err_set(err, rc, "out of memory");
 }
 
 int pd_dm_plain(const struct pd_dm_block *blk, struct pd_buf *b)

@@ -5,6 +5,8 @@
  *	doc_md.c    Markdown          doc_docx.c  Word: the parts, the body
  *	doc_txt.c   plain text        doc_odt.c   OpenDocument text
  *	doc_html.c  HTML              doc_xml.c   the zip and XML both use
+ *
+ * doc_write.c picks the writer of a format (pd_dm_write).
  */
 #ifndef PLANDESK_DOCMODEL_IMPL_H
 #define PLANDESK_DOCMODEL_IMPL_H

@@ -5,13 +5,14 @@ libplandesk_core_a_SOURCES += %reldir%/format.c %reldir%/docmodel_impl.h \
 	%reldir%/docmodel.c %reldir%/doc_md.c %reldir%/doc_txt.c \
 	%reldir%/doc_html.c %reldir%/doc_xml.h %reldir%/doc_xml.c \
 	%reldir%/doc_docx.h %reldir%/doc_docx.c %reldir%/doc_docx_parts.c \
-	%reldir%/doc_odt.h %reldir%/doc_odt.c %reldir%/doc_odt_styles.c \
+	%reldir%/doc_odt_styles.h %reldir%/doc_odt.c %reldir%/doc_odt_styles.c \
+	%reldir%/doc_write.c \
 	%reldir%/sheet_impl.h %reldir%/sheet.c %reldir%/sheet_xlsx.c \
 	%reldir%/minutes_impl.h %reldir%/minutes.c %reldir%/minutes_doc.c \
 	%reldir%/doc.c %reldir%/report_impl.h %reldir%/report.c \
 	%reldir%/report_common.c %reldir%/report_progress.c \
 	%reldir%/report_monitoring.c %reldir%/report_actions.c \
-	%reldir%/report_actions.h %reldir%/report_mail.c
+	%reldir%/report_mail.h %reldir%/report_mail.c
 noinst_HEADERS += include/plandesk/documents/format.h \
 	include/plandesk/documents/docmodel.h include/plandesk/documents/sheet.h \
 	include/plandesk/documents/minutes.h include/plandesk/documents/report.h \

@@ -520,7 +520,7 @@ static int build_head(struct pd_txn *txn, const struct pd_record *m,
 		       &doc->present) ||
 	    attendance(txn, m, PD_MEETING_APOLOGIES, PD_MEETING_APOLOGIES_OTHER,
 		       &doc->apologies))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	return PD_OK;
 }
 
@@ -542,14 +542,14 @@ int mn_build(struct pd_txn *txn, uint64_t meeting, enum pd_date_style style,
 		goto out;
 	sc = pd_plan_scale(txn, pd_get_ref(&m, PD_MEETING_PLAN));
 	if (n && !(doc->items = calloc(n, sizeof *doc->items))) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {
 		if ((rc = pd_agenda_load(txn, meeting, ids[i], &a, err)) == PD_OK) {
 			doc->nitems++;
 			if ((rc = build_item(txn, doc, &a, sc, &doc->items[i])) != PD_OK)
-				rc = pd_err_set(err, rc, "out of memory");
+				rc = pd_err_nomem(err);
 		}
 		pd_agenda_free(&a);
 	}
@@ -569,7 +569,7 @@ int pd_minutes_doc(struct pd_txn *txn, uint64_t meeting,
 	int rc = mn_build(txn, meeting, opts ? opts->date_style : PD_DS_LONG, &doc, err);
 
 	if (rc == PD_OK && (rc = mn_layout(&doc, dm)) != PD_OK)
-		rc = pd_err_set(err, rc, "out of memory");
+		rc = pd_err_nomem(err);
 	mn_free(&doc);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /*
  * minutes_doc.c — the minutes laid out as a document (docmodel.h), in the
- * shape of seed 000:
+ * shape partnerships send them in (the sample's C3P meetings,
+ * share/sample):
  *
  *	the plan as the title, "Minutes of the meeting of <date>" under it,
  *	and a title block: meeting, date, place, present, apologies;

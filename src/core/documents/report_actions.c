@@ -15,7 +15,7 @@
 #include "plandesk/directory/people_match.h"
 #include "plandesk/base/text.h"
 #include "plandesk/meetings/track.h"
-#include "report_actions.h"
+#include "report_mail.h"
 
 static int group_add(struct group *g, struct entry *entry)
 {
@@ -399,7 +399,7 @@ int rep_actions(struct pd_txn *txn, const char *ref,
 	pd_dm_init(&dm);
 	rc = rep_load(txn, ref, REP_ACTIONS, opts, &x.p, err);
 	if (rc == PD_OK && collect(&x) != PD_OK)
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	if (rc == PD_OK)
 		arrange(&x);
 	if (rc == PD_OK && opts->format == PD_FMT_MAIL)
@@ -407,7 +407,7 @@ int rep_actions(struct pd_txn *txn, const char *ref,
 	else if (rc == PD_OK && rep_is_sheet(opts))
 		rc = write_sheet(&x, out, err);
 	else if (rc == PD_OK && build(&x, &dm) != PD_OK)
-		rc = pd_err_set(err, dm.rc, "out of memory");
+		rc = pd_err_nomem(err);
 	else if (rc == PD_OK)
 		rc = pd_dm_write(&dm, opts->format, out, err);
 	pd_dm_free(&dm);

@@ -15,7 +15,7 @@
 
 static int nomem(struct pd_err *err)
 {
-	return pd_err_set(err, PD_ENOMEM, "out of memory");
+	return pd_err_nomem(err);
 }
 
 void rep_free_records(struct pd_record *r, size_t n)

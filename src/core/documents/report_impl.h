@@ -21,7 +21,7 @@
 #include "plandesk/documents/report.h"
 #include "plandesk/meetings/scale.h"
 #include "plandesk/documents/sheet.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 
 #define REP_NONE ((size_t)-1)
 

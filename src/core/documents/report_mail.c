@@ -9,7 +9,7 @@
 
 #include "plandesk/transfer/mail.h"
 #include "plandesk/base/text.h"
-#include "report_actions.h"
+#include "report_mail.h"
 
 #define WRAP 72
 
@@ -161,7 +161,7 @@ int rep_actions_mail(struct act *x, struct pd_buf *out, struct pd_err *err)
 	}
 	pd_buf_free(&t);
 	if (rc == PD_ENOMEM)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	if (rc == PD_OK && !written)
 		return pd_err_set(err, PD_NOTFOUND, x->ng ?
 				  "no owner of these open actions has an e-mail "

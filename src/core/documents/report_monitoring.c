@@ -4,8 +4,8 @@
  * update and the update's date, and its status (report.h).
  *
  * A theme's table names the update's date in its head ("Update 3rd June
- * 2009") when every latest update in it has the same date, as the seed
- * does; otherwise each update carries its own date.  Sub-items follow
+ * 2009") when every latest update in it has the same date, as monitoring
+ * tables do; otherwise each update carries its own date.  Sub-items follow
  * their parent in the parent's theme; items with no theme come last.
  * One document for md/txt/html/docx/odt (a heading and a table per
  * theme), one sheet for csv/xlsx.
@@ -97,8 +97,8 @@ static int action_text(const struct mon *m, const struct pd_record *a, bool iso,
 }
 
 /*
- * An update of several lines is a list of points, as the seed's bulleted
- * update cells are; one line stays a paragraph.
+ * An update of several lines is a list of points, as a monitoring
+ * table's bulleted update cells are; one line stays a paragraph.
  */
 static unsigned points(const char *text)
 {
@@ -167,7 +167,7 @@ static int sheet_item(struct mon *m, struct pd_sheet *sh, size_t i, struct pd_er
 			rc = pd_buf_printf(&upd, "%s%s", upd.n ? "\n" : "",
 					   pd_get_text(&it->upd[k], PD_UPDATE_TEXT));
 	if (rc != PD_OK)
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	if (rc == PD_OK &&
 	    !(rc = pd_sheet_puts(sh, theme_name(m, m->theme[i]), err)) &&
 	    !(rc = pd_sheet_puts(sh, pd_get_text(&it->r, PD_ITEM_REF), err)) &&
@@ -292,11 +292,11 @@ int rep_monitoring(struct pd_txn *txn, const char *ref,
 	pd_dm_init(&dm);
 	rc = rep_load(txn, ref, REP_UPDATES | REP_ACTIONS, opts, &m.p, err);
 	if (rc == PD_OK && themes_of_rows(&m) != PD_OK)
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	if (rc == PD_OK && rep_is_sheet(opts))
 		rc = write_sheet(&m, out, err);
 	else if (rc == PD_OK && build(&m, &dm) != PD_OK)
-		rc = pd_err_set(err, dm.rc, "out of memory");
+		rc = pd_err_nomem(err);
 	else if (rc == PD_OK)
 		rc = pd_dm_write(&dm, opts->format, out, err);
 	pd_dm_free(&dm);

@@ -1,6 +1,7 @@
 /*
- * report_progress.c — the progress report: the committee's recommendation
- * tracker of seed 004, with a summary of the assessments, each item's
+ * report_progress.c — the progress report: a committee's recommendation
+ * tracker (as the sample's CSE plan, share/sample), with a summary of the
+ * assessments, each item's
  * status history and the "may have slipped" flag (report.h).  One
  * document for md/txt/html/docx/odt, one sheet for csv/xlsx.
  */
@@ -236,12 +237,12 @@ static int sheet_row(struct pg *g, struct pd_sheet *sh, size_t i, struct pd_err 
 					   pd_get_text(&it->upd[k], PD_UPDATE_DATE),
 					   pd_get_text(&it->upd[k], PD_UPDATE_TEXT));
 	if (rc != PD_OK)
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	if (rc == PD_OK &&
 	    !(rc = pd_sheet_puts(sh, pd_get_text(&it->r, PD_ITEM_REF), err)) &&
 	    !(rc = pd_sheet_puts(sh, it->parent == REP_NONE ? "" :
 				 pd_get_text(&g->p.items[it->parent].r, PD_ITEM_REF), err)) &&
-	    !(rc = rec_text(&it->r, &g->tmp) ? pd_err_set(err, PD_ENOMEM, "out of memory") :
+	    !(rc = rec_text(&it->r, &g->tmp) ? pd_err_nomem(err) :
 	      pd_sheet_puts(sh, g->tmp.p, err)) &&
 	    !(rc = pd_sheet_puts(sh, pd_get_text(&it->r, PD_ITEM_LEAD), err)) &&
 	    !(rc = pd_sheet_puts(sh, target, err)) &&
@@ -249,7 +250,7 @@ static int sheet_row(struct pg *g, struct pd_sheet *sh, size_t i, struct pd_err 
 	    !(rc = pd_sheet_puts(sh, ev.p, err)) &&
 	    !(rc = pd_sheet_puts(sh, rep_status_label(g->p.sc, it->status, label,
 						       sizeof label), err)) &&
-	    !(rc = history(g, it, true) ? pd_err_set(err, PD_ENOMEM, "out of memory") :
+	    !(rc = history(g, it, true) ? pd_err_nomem(err) :
 	      pd_sheet_puts(sh, g->tmp.p, err)) &&
 	    !(rc = pd_sheet_puts(sh, it->slipped ? "yes" : "", err)))
 		rc = pd_sheet_end_row(sh, err);
@@ -447,11 +448,11 @@ int rep_progress(struct pd_txn *txn, const char *ref,
 	pd_dm_init(&dm);
 	rc = rep_load(txn, ref, REP_UPDATES, opts, &g.p, err);
 	if (rc == PD_OK && (rc = tally(&g)) != PD_OK)
-		rc = pd_err_set(err, rc, "out of memory");
+		rc = pd_err_nomem(err);
 	if (rc == PD_OK && rep_is_sheet(opts))
 		rc = write_sheet(&g, out, err);
 	else if (rc == PD_OK && (rc = build(&g, &dm)) != PD_OK)
-		rc = pd_err_set(err, rc, "out of memory");
+		rc = pd_err_nomem(err);
 	else if (rc == PD_OK)
 		rc = pd_dm_write(&dm, opts->format, out, err);
 	pd_dm_free(&dm);

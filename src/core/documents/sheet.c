@@ -19,7 +19,7 @@ int pd_sheet_open(struct pd_sheet **out, enum pd_format fmt, const char *title,
 		return pd_err_set(err, PD_EINVAL, "a table is not written as %s",
 				  pd_format_name(fmt));
 	if (!(sh = calloc(1, sizeof *sh)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	sh->fmt = fmt;
 	sh->cols = cols;
 	sh->ncols = ncols;

@@ -61,7 +61,7 @@ int pd_xlsx_open(struct pd_sheet *sh, const char *title, struct pd_err *err)
 	int fd;
 
 	if (!(sh->width = calloc(sh->ncols ? sh->ncols : 1, sizeof *sh->width)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	if (snprintf(sh->path, sizeof sh->path, "%s/plandesk-XXXXXX.xlsx",
 		     dir && *dir ? dir : "/tmp") >= (int)sizeof sh->path)
 		return pd_err_set(err, PD_EINVAL, "TMPDIR is too long");
@@ -140,7 +140,7 @@ int pd_xlsx_put(struct pd_sheet *sh, const char *s, size_t n, struct pd_err *err
 	if (!n)
 		return PD_OK;
 	if (!(text = strndup(s, n)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	if (col->kind == PD_COL_DATE && pd_date_parse(text, &d, NULL) == PD_OK &&
 	    d.y >= 1900) {
 		lxw_datetime dt = { d.y, d.m, d.d ? d.d : 1, 0, 0, 0 };

@@ -70,7 +70,7 @@ int pd_mt_updates_at(struct pd_txn *txn, uint64_t item,
 		if ((rc = pd_mt_get(txn, PD_UPDATE, ids[i], &u, err)) != PD_OK)
 			break;
 		if (pd_update_at_meeting(&u, m) && pd_recs_push(out, &u) != PD_OK)
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 		pd_record_clear(&u);
 	}
 	free(ids);
@@ -199,7 +199,7 @@ static int load_actions(struct pd_txn *txn, struct pd_agenda *a,
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {
 		if ((rc = pd_mt_get(txn, PD_ACTION, ids[i], &r, err)) == PD_OK &&
 		    place_action(txn, a, &dc, &r) != PD_OK)
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 		pd_record_clear(&r);
 	}
 	free(ids);
@@ -222,7 +222,7 @@ static int load_updates(struct pd_txn *txn, struct pd_agenda *a,
 		else if (prev && pd_update_at_meeting(&r, prev))
 			rc = pd_recs_push(&a->last, &r);
 		if (rc != PD_OK)
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 		pd_record_clear(&r);
 	}
 	free(ids);

@@ -20,7 +20,8 @@
 
 #include "plandesk/base/text.h"
 #include "meeting_impl.h"
-#include "store/store_impl.h"
+#include "store/handles.h"
+#include "store/mdb_err.h"
 
 #define LINE_HEAD 9   /* kind + id */
 
@@ -186,7 +187,7 @@ static int read_entry(struct pd_draft *d, const MDB_val *k, const MDB_val *v,
 	} else {
 		return pd_err_set(err, PD_ECORRUPT, "a meeting draft is damaged");
 	}
-	return rc == PD_OK ? PD_OK : pd_err_set(err, rc, "out of memory");
+	return rc == PD_OK ? PD_OK : pd_err_nomem(err);
 }
 
 int pd_draft_load(struct pd_store *st, uint64_t meeting, struct pd_draft *out,

@@ -81,13 +81,13 @@ static int start_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		changed = true;
 		if (pd_set_ref(&m, PD_MEETING_PLAN, c->spec->plan) ||
 		    pd_set_text(&m, PD_MEETING_DATE, c->iso, (size_t)-1)) {
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 			goto out;
 		}
 	}
 	if (set_if_unset(&m, PD_MEETING_TITLE, c->spec->title, &changed) ||
 	    set_if_unset(&m, PD_MEETING_LOCATION, c->spec->location, &changed)) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	rc = changed ? pd_put(txn, &m, err) : PD_OK;
@@ -187,7 +187,7 @@ static int attend_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	     pd_refs_add(&m, PD_MEETING_PRESENT, a->person)) ||
 	    (a->how == PD_ATTEND_APOLOGIES &&
 	     pd_refs_add(&m, PD_MEETING_APOLOGIES, a->person))) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	rc = pd_put(txn, &m, err);
@@ -261,7 +261,7 @@ static int attend_other_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		       a->how == PD_ATTEND_PRESENT) ||
 	    edit_names(&m, PD_MEETING_APOLOGIES_OTHER, a->name,
 		       a->how == PD_ATTEND_APOLOGIES)) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	rc = pd_put(txn, &m, err);
@@ -285,7 +285,7 @@ int pd_meeting_attend_other(struct pd_store *st, uint64_t meeting,
 	if (!pd_names_next(name, &pos, &s, &n))
 		return pd_err_set(err, PD_EINVAL, "no name given");
 	if (!(trimmed = strndup(s, n)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	a.name = trimmed;
 	rc = pd_store_write(st, "attendance", 0, attend_other_body, &a, err);
 	free(trimmed);
@@ -392,7 +392,7 @@ static int set_dues(struct pd_txn *txn, uint64_t item, const struct pd_record *m
 		    pd_action_state(&a) == PD_AS_OPEN && !pd_action_own_due(&a, m, &own) &&
 		    (!*due || strcmp(due, old_next) == 0) && strcmp(due, next) != 0) {
 			if (pd_set_text(&a, PD_ACTION_DUE, next, (size_t)-1))
-				rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+				rc = pd_err_nomem(err);
 			else
 				rc = pd_put(txn, &a, err);
 		}
@@ -420,7 +420,7 @@ static int end_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	}
 	snprintf(old_next, sizeof old_next, "%s", pd_get_text(&m, PD_MEETING_NEXT));
 	if (pd_set_text(&m, PD_MEETING_NEXT, e->next, (size_t)-1)) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	if ((rc = pd_put(txn, &m, err)) != PD_OK ||

@@ -65,7 +65,7 @@ int pd_mt_owners(struct pd_txn *txn, const struct pd_record *m, const char *line
 
 	memset(o, 0, sizeof *o);
 	if (!prefer)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	for (size_t i = 0; i < np; i++)
 		prefer[i] = pd_refs_at(m, PD_MEETING_PRESENT, i);
 	for (size_t i = 0; i < na; i++)

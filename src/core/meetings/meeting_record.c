@@ -61,7 +61,7 @@ static int new_action(struct pd_txn *txn, const struct pd_record *m, uint64_t it
 	    pd_set_ref(&a, PD_ACTION_RAISED, m->id) ||
 	    pd_set_int(&a, PD_ACTION_POSITION, pos) ||
 	    pd_mt_action_fill(&a, m, line, al, o, out))
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	else
 		rc = pd_put(txn, &a, err);
 	out->kind = PD_ACTION;
@@ -109,7 +109,7 @@ static int new_note(struct pd_txn *txn, const struct pd_record *m, uint64_t item
 	out->id = slot->id;
 	goto out;
 nomem:
-	rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+	rc = pd_err_nomem(err);
 out:
 	pd_record_clear(&u);
 	pd_recs_free(&at);
@@ -216,11 +216,11 @@ static int edit_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 			o.n = 0;
 		}
 		if (pd_mt_action_fill(&r, &m, c->line, &al, &o, &c->out))
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 	} else {
 		c->item = pd_get_ref(&r, PD_UPDATE_ITEM);
 		if (pd_set_text(&r, PD_UPDATE_TEXT, c->line + al.text_off, al.text_len))
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 	}
 	if (rc == PD_OK)
 		rc = pd_put(txn, &r, err);
@@ -341,7 +341,7 @@ static int tick_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	if (pd_date_parse(pd_get_text(&m, PD_MEETING_DATE), &d, NULL) != PD_OK)
 		pd_date_today(&d);
 	if (pd_action_set_state(&a, t->done ? PD_AS_DONE : PD_AS_OPEN, &d)) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	pd_txn_set_label(txn, t->done ? "tick to-do done" : "reopen to-do");

@@ -66,7 +66,7 @@ int pd_mt_status_updates(struct pd_txn *txn, const struct pd_record *m,
 		pd_status_text(sc, code, text, sizeof text);
 		if (pd_set_text(r, PD_UPDATE_STATUS, code, (size_t)-1) ||
 		    (only && pd_set_text(r, PD_UPDATE_TEXT, text, (size_t)-1)))
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 		else
 			rc = pd_put(txn, r, err);
 	}
@@ -78,7 +78,7 @@ int pd_mt_status_updates(struct pd_txn *txn, const struct pd_record *m,
 		    pd_set_ref(&u, PD_UPDATE_MEETING, m->id) ||
 		    pd_set_text(&u, PD_UPDATE_STATUS, code, (size_t)-1) ||
 		    pd_set_text(&u, PD_UPDATE_TEXT, text, (size_t)-1))
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 		else
 			rc = pd_put(txn, &u, err);
 	}
@@ -109,7 +109,7 @@ static int status_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		goto out;
 	}
 	if (pd_set_text(&it, PD_ITEM_STATUS, l ? l->code : "", (size_t)-1)) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	pd_txn_set_label(txn, "status of item %s: %s", pd_get_text(&it, PD_ITEM_REF),

@@ -25,7 +25,7 @@
 
 #include "backup_impl.h"
 #include "base/save.h"
-#include "store/store_impl.h"
+#include "store/handles.h"
 
 #define SS_ABYTES   crypto_secretstream_xchacha20poly1305_ABYTES
 #define TAG_MESSAGE crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
@@ -291,7 +291,7 @@ static int seal(struct pd_store *st, struct pd_save *sv, struct pd_crypt_secrets
 	if (!plain || !sealed) {
 		free(plain);
 		free(sealed);
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	}
 	if (pipe2(fds, O_CLOEXEC) != 0) {
 		rc = pd_err_set(err, PD_EIO, "backup to %s failed: %s", dest,
@@ -354,7 +354,7 @@ int pd_backup_encrypt(struct pd_store *st, const char *dest, const char *pass,
 	if (!kdf_in_range(&lim))
 		return pd_err_set(err, PD_EINVAL, "key derivation limits out of range");
 	if (!(s = pd_secret_alloc(sizeof *s)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 
 	memcpy(header + OFF_MAGIC, magic, sizeof magic);
 	header[OFF_VERSION] = PD_BACKUP_VERSION;
@@ -403,7 +403,7 @@ int pd_crypt_open(struct pd_crypt_reader *r, int in, const char *name,
 		return pd_err_set(err, PD_EINVAL, "wrong passphrase for %s (it is "
 				  "longer than any plandesk takes)", name);
 	if (!(r->sec = pd_secret_alloc(sizeof *r->sec)))
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	rc = derive(r->sec, pass, passlen, header + OFF_SALT, &r->info.kdf, err);
 	if (rc != PD_OK)
 		return rc;
@@ -428,7 +428,7 @@ int pd_crypt_pull(struct pd_crypt_reader *r, int out, const char *out_name,
 	if (!plain || !sealed || !r->sec) {
 		free(plain);
 		free(sealed);
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	}
 	for (unsigned long long i = 1; rc == PD_OK; i++) {
 		if (pd_read_full(r->in, sealed, cmax, &got) != PD_OK) {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "plandesk/records/check.h"
+#include "plandesk/directory/open.h"
 #include "backup_impl.h"
 #include "store/store_impl.h"
 
@@ -135,7 +136,7 @@ static int verify(const struct target *t, const char *src, struct pd_err *err)
 		return pd_err_set(err, rc, "%s holds a database from a newer "
 				  "plandesk", src);
 	if (rc == PD_ENOMEM)
-		return pd_err_set(err, rc, "out of memory");
+		return pd_err_nomem(err);
 	if (rc != PD_OK)
 		return pd_err_set(err, PD_ECORRUPT, "%s is not a plandesk backup: "
 			"what it holds does not open as a plandesk database", src);

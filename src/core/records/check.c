@@ -14,6 +14,8 @@
 #include "plandesk/base/date.h"
 #include "plandesk/records/check.h"
 #include "plandesk/records/codec.h"
+#include "derived.h"
+#include "store/indexes.h"
 #include "store/store_impl.h"
 
 /* The derived databases, in the order of checker.expect. */
@@ -75,7 +77,7 @@ static bool entry_present(struct checker *c, const struct pd_entries *es, size_t
 	MDB_cursor *cur;
 	bool ok;
 
-	if (e->unique)
+	if (e->flags & PD_ENTRY_UNIQUE)
 		return mdb_get(c->txn->txn, e->dbi, &k, &got) == MDB_SUCCESS &&
 		       got.mv_size == d.mv_size && !memcmp(got.mv_data, d.mv_data, d.mv_size);
 	if (mdb_cursor_open(c->txn->txn, e->dbi, &cur))
@@ -87,15 +89,9 @@ static bool entry_present(struct checker *c, const struct pd_entries *es, size_t
 
 static bool seen_before(const struct pd_entries *es, size_t i)
 {
-	const struct pd_entry *a = &es->e[i];
-
-	for (size_t j = 0; j < i; j++) {
-		const struct pd_entry *b = &es->e[j];
-		if (a->dbi == b->dbi && a->klen == b->klen && a->dlen == b->dlen &&
-		    !memcmp(es->buf.p + a->koff, es->buf.p + b->koff, a->klen) &&
-		    !memcmp(es->buf.p + a->doff, es->buf.p + b->doff, a->dlen))
+	for (size_t j = 0; j < i; j++)
+		if (pd_entry_same(es, i, es, j))
 			return true;
-	}
 	return false;
 }
 
@@ -146,7 +142,7 @@ static int check_record(struct checker *c, enum pd_kind kind, uint64_t id,
 	}
 	check_fields(c, &r);
 	pd_entries_reset(es);
-	rc = pd_index_entries(c->txn, &r, es, &err);
+	rc = pd_derived_entries(c->txn, &r, es, &err);
 	pd_record_clear(&r);
 	if (rc != PD_OK)
 		return rc;
@@ -175,7 +171,7 @@ static bool entry_owned(struct checker *c, MDB_dbi dbi, enum pd_kind kind,
 	if (pd_get(c->txn, kind, id, &r, NULL) != PD_OK)
 		return false;
 	pd_entries_reset(es);
-	if (pd_index_entries(c->txn, &r, es, NULL) == PD_OK) {
+	if (pd_derived_entries(c->txn, &r, es, NULL) == PD_OK) {
 		for (size_t i = 0; i < es->n && !found; i++) {
 			const struct pd_entry *e = &es->e[i];
 			found = e->dbi == dbi && e->klen == k->mv_size &&

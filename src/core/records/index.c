@@ -1,84 +1,16 @@
 /*
  * index.c — the entries a record derives: positions in the index databases
- * and its unique key.  pd_raw_set removes a record's old entries and adds
- * its new ones in the same transaction as the record itself.
- *
- * Index entry: key = parent id (8 bytes, big-endian; 0 for PD_IX_MEETINGS_BY_
- * DATE), data = sort key + id (8 bytes).  Sort keys: INT as 8 bytes with
- * the sign bit flipped (so negative sorts first), DATE as 10 bytes of ISO
- * text padded with NULs.  The databases are MDB_DUPSORT|MDB_DUPFIXED, so
- * an index's data length is fixed (pd_ix_datalen).
+ * (their layout in store/indexes.h) and its unique key.  pd_raw_set
+ * removes a record's old entries and adds its new ones in the same
+ * transaction as the record itself.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "plandesk/base/text.h"
-#include "directory/search_terms.h"
-#include "store/store_impl.h"
-
-static const struct pd_ixdef ixdefs[PD_NINDEXES] = {
-	[PD_IX_THEMES_BY_PLAN]   = { "ix_theme_plan",    PD_THEME,   PD_THEME_PLAN,    PD_THEME_POSITION },
-	[PD_IX_ITEMS_BY_PLAN]    = { "ix_item_plan",     PD_ITEM,    PD_ITEM_PLAN,     PD_ITEM_POSITION },
-	[PD_IX_ITEMS_BY_PARENT]  = { "ix_item_parent",   PD_ITEM,    PD_ITEM_PARENT,   PD_ITEM_POSITION },
-	[PD_IX_ACTIONS_BY_ITEM]  = { "ix_action_item",   PD_ACTION,  PD_ACTION_ITEM,   PD_ACTION_POSITION },
-	[PD_IX_ACTIONS_BY_OWNER] = { "ix_action_owner",  PD_ACTION,  PD_ACTION_OWNERS, PD_ACTION_DUE },
-	[PD_IX_UPDATES_BY_ITEM]  = { "ix_update_item",   PD_UPDATE,  PD_UPDATE_ITEM,   PD_UPDATE_DATE },
-	[PD_IX_PEOPLE_BY_ORG]    = { "ix_person_org",    PD_PERSON,  PD_PERSON_ORG,    -1 },
-	[PD_IX_MEETINGS_BY_PLAN] = { "ix_meeting_plan",  PD_MEETING, PD_MEETING_PLAN,  PD_MEETING_DATE },
-	[PD_IX_MEETINGS_BY_DATE] = { "ix_meeting_date",  PD_MEETING, -1,               PD_MEETING_DATE },
-};
-
-const struct pd_ixdef *pd_ixdef(enum pd_index ix) { return &ixdefs[ix]; }
-
-static size_t sort_len(const struct pd_ixdef *d)
-{
-	if (d->sort < 0)
-		return 0;
-	return pd_kind_info(d->kind)->fields[d->sort].type == PD_T_INT ? 8 : 10;
-}
-
-size_t pd_ix_datalen(enum pd_index ix) { return sort_len(&ixdefs[ix]) + 8; }
-
-void pd_entries_reset(struct pd_entries *es)
-{
-	es->n = 0;
-	pd_buf_reset(&es->buf);
-}
-
-void pd_entries_free(struct pd_entries *es)
-{
-	free(es->e);
-	pd_buf_free(&es->buf);
-	memset(es, 0, sizeof *es);
-}
-
-int pd_entries_add(struct pd_entries *es, MDB_dbi dbi, bool unique,
-		   const void *k, size_t kn, const void *d, size_t dn)
-{
-	struct pd_entry *e;
-
-	if (es->n == es->cap) {
-		size_t cap = es->cap ? es->cap * 2 : 16;
-		e = realloc(es->e, cap * sizeof *e);
-		if (!e)
-			return PD_ENOMEM;
-		es->e = e;
-		es->cap = cap;
-	}
-	e = &es->e[es->n];
-	e->dbi = dbi;
-	e->unique = unique;
-	e->koff = es->buf.n;
-	e->klen = kn;
-	if (pd_buf_add(&es->buf, k, kn) != PD_OK)
-		return PD_ENOMEM;
-	e->doff = es->buf.n;
-	e->dlen = dn;
-	if (pd_buf_add(&es->buf, d, dn) != PD_OK)
-		return PD_ENOMEM;
-	es->n++;
-	return PD_OK;
-}
+#include "plandesk/records/records.h"
+#include "index.h"
+#include "store/indexes.h"
 
 static void sort_key(const struct pd_record *r, const struct pd_ixdef *d,
 		     unsigned char *out)
@@ -100,15 +32,15 @@ static void sort_key(const struct pd_record *r, const struct pd_ixdef *d,
 static int add_ix_entries(struct pd_txn *txn, const struct pd_record *r,
 			  enum pd_index ix, struct pd_entries *out)
 {
-	const struct pd_ixdef *d = &ixdefs[ix];
+	const struct pd_ixdef *d = pd_ixdef(ix);
 	unsigned char key[8], data[18];
-	size_t sl = sort_len(d), nparents;
+	size_t sl = pd_ix_sortlen(ix), nparents;
 
 	sort_key(r, d, data);
 	pd_put_be64(data + sl, r->id);
 	if (d->parent < 0) {
 		memset(key, 0, 8);
-		return pd_entries_add(out, txn->st->ix_dbi[ix], false, key, 8, data, sl + 8);
+		return pd_entries_add(out, txn->st->ix_dbi[ix], 0, key, 8, data, sl + 8);
 	}
 	if (pd_kind_info(d->kind)->fields[d->parent].type == PD_T_REFS)
 		nparents = pd_refs_count(r, d->parent);
@@ -117,7 +49,7 @@ static int add_ix_entries(struct pd_txn *txn, const struct pd_record *r,
 	for (size_t i = 0; i < nparents; i++) {
 		uint64_t parent = pd_refs_at(r, d->parent, i);
 		pd_put_be64(key, parent);
-		if (pd_entries_add(out, txn->st->ix_dbi[ix], false, key, 8,
+		if (pd_entries_add(out, txn->st->ix_dbi[ix], 0, key, 8,
 				   data, sl + 8) != PD_OK)
 			return PD_ENOMEM;
 	}
@@ -179,30 +111,33 @@ int pd_unique_lookup(struct pd_txn *txn, const struct pd_buf *key, uint64_t *id)
 	return PD_OK;
 }
 
-int pd_index_entries(struct pd_txn *txn, const struct pd_record *r,
-		     struct pd_entries *out, struct pd_err *err)
+/* pd_index_derived.entries: r's index positions and its unique key. */
+static int index_entries(struct pd_txn *txn, const struct pd_record *r,
+			 struct pd_entries *out, struct pd_err *err)
 {
 	struct pd_buf key = PD_BUF_INIT;
 	unsigned char id[8];
 	int rc = PD_OK;
 
 	for (int ix = 0; ix < PD_NINDEXES && rc == PD_OK; ix++)
-		if (ixdefs[ix].kind == r->kind)
+		if (pd_ixdef(ix)->kind == r->kind)
 			rc = add_ix_entries(txn, r, ix, out);
 	if (rc == PD_OK)
 		rc = pd_unique_key(r, &key);
 	if (rc == PD_OK && key.n) {
 		pd_put_be64(id, r->id);
-		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE], true, key.p,
+		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE], PD_ENTRY_UNIQUE, key.p,
 				    key.n, id, 8);
 	}
-	if (rc == PD_OK)
-		rc = pd_search_entries(txn, r, out, err);
 	pd_buf_free(&key);
-	if (rc != PD_OK)
-		return pd_err_set(err, rc, "indexing: %s", pd_strerror(rc));
-	return PD_OK;
+	(void)err;   /* the caller says what failed */
+	return rc;
 }
+
+const struct pd_derived_ops pd_index_derived = {
+	.name = "indexes and unique keys",
+	.entries = index_entries,
+};
 
 static int find_by_key(struct pd_txn *txn, struct pd_record *probe, uint64_t *id)
 {

@@ -1,15 +1,21 @@
 /*
  * records.c — reading, storing and deleting records, with their derived
- * entries kept in step (pd_raw_set), and cursors over kinds and indexes.
+ * entries kept in step (pd_raw_set): which entries a record derives is
+ * asked of the store's providers (derived.h), so this file knows none.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "plandesk/records/codec.h"
+#include "plandesk/records/records.h"
 #include "plandesk/base/date.h"
 #include "plandesk/base/text.h"
-#include "directory/search_terms.h"
-#include "store/store_impl.h"
+#include "derived.h"
+#include "index.h"
+#include "records_impl.h"
+#include "store/journal.h"
+#include "store/indexes.h"
+#include "store/mdb_err.h"
 
 int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	       MDB_val *val, struct pd_err *err)
@@ -63,62 +69,9 @@ static int entries_of(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	if (pd_decode(val->mv_data, val->mv_size, &r, NULL) != PD_OK)
 		return PD_OK;   /* a corrupt old value: nothing to unindex */
 	r.id = id;
-	rc = pd_index_entries(txn, &r, out, err);
+	rc = pd_derived_entries(txn, &r, out, err);
 	pd_record_clear(&r);
 	return rc;
-}
-
-static bool entry_in(const struct pd_entries *es, const struct pd_entries *in,
-		     size_t i)
-{
-	const struct pd_entry *a = &es->e[i];
-
-	for (size_t j = 0; j < in->n; j++) {
-		const struct pd_entry *b = &in->e[j];
-		if (a->dbi == b->dbi && a->klen == b->klen && a->dlen == b->dlen &&
-		    !memcmp(es->buf.p + a->koff, in->buf.p + b->koff, a->klen) &&
-		    !memcmp(es->buf.p + a->doff, in->buf.p + b->doff, a->dlen))
-			return true;
-	}
-	return false;
-}
-
-static int del_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
-		     struct pd_err *err)
-{
-	const struct pd_entry *e = &es->e[i];
-	MDB_val k = { e->klen, es->buf.p + e->koff };
-	MDB_val d = { e->dlen, es->buf.p + e->doff }, cur;
-	int rc;
-
-	if (e->dbi == txn->st->dbi[PD_DB_TERMS] || e->dbi == txn->st->dbi[PD_DB_CARDS])
-		return pd_terms_queue(txn, e->dbi != txn->st->dbi[PD_DB_TERMS], false,
-				      &k, &d, err);
-	if (e->unique) {
-		/* Only remove a unique key that still names this record. */
-		if (mdb_get(txn->txn, e->dbi, &k, &cur) != MDB_SUCCESS ||
-		    cur.mv_size != d.mv_size || memcmp(cur.mv_data, d.mv_data, d.mv_size))
-			return PD_OK;
-		rc = mdb_del(txn->txn, e->dbi, &k, NULL);
-	} else {
-		rc = mdb_del(txn->txn, e->dbi, &k, &d);
-	}
-	if (rc == MDB_NOTFOUND)
-		return PD_OK;
-	return pd_mdb_err(txn, rc, err, "index");
-}
-
-static int put_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
-		     struct pd_err *err)
-{
-	const struct pd_entry *e = &es->e[i];
-	MDB_val k = { e->klen, es->buf.p + e->koff };
-	MDB_val d = { e->dlen, es->buf.p + e->doff };
-
-	if (e->dbi == txn->st->dbi[PD_DB_TERMS] || e->dbi == txn->st->dbi[PD_DB_CARDS])
-		return pd_terms_queue(txn, e->dbi != txn->st->dbi[PD_DB_TERMS], true,
-				      &k, &d, err);
-	return pd_mdb_err(txn, mdb_put(txn->txn, e->dbi, &k, &d, 0), err, "index");
 }
 
 /*
@@ -142,7 +95,7 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	had = rc == PD_OK;
 	/* LMDB's pointer dies with the next write: copy the old value. */
 	if (had && pd_buf_add(&before, old.mv_data, old.mv_size) != PD_OK) {
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	copy.mv_size = before.n;
@@ -151,7 +104,7 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 		goto out;
 	if (rec) {
 		pd_entries_reset(&news);
-		rc = pd_index_entries(txn, rec, &news, err);
+		rc = pd_derived_entries(txn, rec, &news, err);
 	} else {
 		rc = entries_of(txn, kind, id, val, &news, err);
 	}
@@ -160,9 +113,8 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	if (txn->journal && id < txn->id_lo &&
 	    (rc = pd_journal_before(txn, kind, id, had ? &copy : NULL, err)))
 		goto out;
-	for (size_t i = 0; i < olds.n; i++)
-		if (!entry_in(&olds, &news, i) && (rc = del_entry(txn, &olds, i, err)))
-			goto out;
+	if ((rc = pd_entries_remove_stale(txn, &olds, &news, err)))
+		goto out;
 	pd_put_be64(kb, id);
 	if (val)
 		rc = mdb_put(txn->txn, txn->st->kind_dbi[kind], &k, (MDB_val *)val, 0);
@@ -170,12 +122,8 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 		rc = had ? mdb_del(txn->txn, txn->st->kind_dbi[kind], &k, NULL) : 0;
 	if ((rc = pd_mdb_err(txn, rc, err, "write")))
 		goto out;
-	for (size_t i = 0; i < news.n; i++)
-		if (!entry_in(&news, &olds, i) && (rc = put_entry(txn, &news, i, err)))
-			goto out;
-	/* A person's search terms hold its organisation's name. */
-	if (kind == PD_ORG &&
-	    (rc = pd_search_org_changed(txn, id, had ? &copy : NULL, val, err)))
+	if ((rc = pd_entries_put_new(txn, &news, &olds, err)) ||
+	    (rc = pd_derived_changed(txn, kind, id, had ? &copy : NULL, val, err)))
 		goto out;
 	txn->dirty = true;
 out:
@@ -230,7 +178,7 @@ static int check_field(struct pd_txn *txn, struct pd_record *r,
 		}
 		pd_date_iso(&d, iso);
 		if (strcmp(iso, r->v[f].p) && pd_set_text(r, f, iso, (size_t)-1))
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		break;
 	case PD_T_REF:
 	case PD_T_REFS:
@@ -381,38 +329,6 @@ fail:
 
 /* --- delete --------------------------------------------------------------- */
 
-int pd_index_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
-		 uint64_t **ids, size_t *n, struct pd_err *err)
-{
-	struct pd_cursor *cur;
-	uint64_t id, *grown;
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if ((rc = pd_cursor_index(txn, ix, parent, 0, &cur, err)) != PD_OK)
-		return rc;
-	while ((rc = pd_cursor_next(cur, &id, err)) == PD_OK) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(grown = realloc(*ids, cap * sizeof *grown))) {
-				rc = pd_err_set(err, PD_ENOMEM, "out of memory");
-				break;
-			}
-			*ids = grown;
-		}
-		(*ids)[(*n)++] = id;
-	}
-	pd_cursor_close(cur);
-	if (rc == PD_NOTFOUND)
-		return PD_OK;
-	free(*ids);
-	*ids = NULL;
-	*n = 0;
-	return rc;
-}
-
 static int del_children(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
 			struct pd_err *err)
 {
@@ -450,128 +366,4 @@ int pd_del(struct pd_txn *txn, enum pd_kind kind, uint64_t id, struct pd_err *er
 	if ((rc = pd_raw_set(txn, kind, id, NULL, err)) == PD_OK)
 		pd_err_clear(err);   /* children already gone are not an error */
 	return rc;
-}
-
-/* --- cursors -------------------------------------------------------------- */
-
-struct pd_cursor {
-	MDB_cursor *c;
-	bool        index, reverse, started;
-	size_t      dlen;
-	unsigned char parent[8];
-};
-
-static int cursor_open(struct pd_txn *txn, MDB_dbi dbi, struct pd_cursor **out,
-		       struct pd_err *err)
-{
-	struct pd_cursor *cur = calloc(1, sizeof *cur);
-	int rc;
-
-	*out = NULL;
-	if (!cur)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
-	if ((rc = mdb_cursor_open(txn->txn, dbi, &cur->c))) {
-		free(cur);
-		return pd_mdb_err(txn, rc, err, "cursor");
-	}
-	*out = cur;
-	return PD_OK;
-}
-
-int pd_cursor_kind(struct pd_txn *txn, enum pd_kind kind, unsigned flags,
-		   struct pd_cursor **out, struct pd_err *err)
-{
-	int rc = cursor_open(txn, txn->st->kind_dbi[kind], out, err);
-
-	if (rc == PD_OK)
-		(*out)->reverse = flags & PD_CUR_REVERSE;
-	return rc;
-}
-
-int pd_cursor_index(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
-		    unsigned flags, struct pd_cursor **out, struct pd_err *err)
-{
-	int rc = cursor_open(txn, txn->st->ix_dbi[ix], out, err);
-
-	if (rc != PD_OK)
-		return rc;
-	(*out)->index = true;
-	(*out)->reverse = flags & PD_CUR_REVERSE;
-	(*out)->dlen = pd_ix_datalen(ix);
-	pd_put_be64((*out)->parent, parent);
-	return PD_OK;
-}
-
-int pd_cursor_next(struct pd_cursor *cur, uint64_t *id, struct pd_err *err)
-{
-	MDB_val k = { 8, cur->parent }, d;
-	MDB_cursor_op op;
-	int rc;
-
-	if (!cur->index) {
-		op = cur->started ? (cur->reverse ? MDB_PREV : MDB_NEXT)
-				  : (cur->reverse ? MDB_LAST : MDB_FIRST);
-		rc = mdb_cursor_get(cur->c, &k, &d, op);
-		cur->started = true;
-		if (rc)
-			return pd_mdb_err(NULL, rc, err, "cursor");
-		if (k.mv_size != 8)
-			return pd_err_set(err, PD_ECORRUPT, "record key is not 8 bytes");
-		*id = pd_get_be64(k.mv_data);
-		return PD_OK;
-	}
-	if (!cur->started) {
-		cur->started = true;
-		rc = mdb_cursor_get(cur->c, &k, &d, MDB_SET);
-		if (rc == MDB_SUCCESS)
-			rc = mdb_cursor_get(cur->c, &k, &d,
-					    cur->reverse ? MDB_LAST_DUP : MDB_FIRST_DUP);
-	} else {
-		rc = mdb_cursor_get(cur->c, &k, &d,
-				    cur->reverse ? MDB_PREV_DUP : MDB_NEXT_DUP);
-	}
-	if (rc)
-		return pd_mdb_err(NULL, rc, err, "cursor");
-	if (d.mv_size != cur->dlen)
-		return pd_err_set(err, PD_ECORRUPT, "index entry has the wrong length");
-	*id = pd_get_be64((unsigned char *)d.mv_data + d.mv_size - 8);
-	return PD_OK;
-}
-
-void pd_cursor_close(struct pd_cursor *cur)
-{
-	if (!cur)
-		return;
-	mdb_cursor_close(cur->c);
-	free(cur);
-}
-
-int pd_count_kind(struct pd_txn *txn, enum pd_kind kind, size_t *out)
-{
-	MDB_stat s;
-	int rc = mdb_stat(txn->txn, txn->st->kind_dbi[kind], &s);
-
-	*out = rc ? 0 : s.ms_entries;
-	return pd_mdb_err(NULL, rc, NULL, "count");
-}
-
-int pd_count_index(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
-		   size_t *out)
-{
-	struct pd_cursor *cur;
-	unsigned char kb[8];
-	MDB_val k = { 8, kb }, d;
-	size_t n = 0;
-	int rc;
-
-	*out = 0;
-	if ((rc = pd_cursor_index(txn, ix, parent, 0, &cur, NULL)) != PD_OK)
-		return rc;
-	pd_put_be64(kb, parent);
-	rc = mdb_cursor_get(cur->c, &k, &d, MDB_SET);
-	if (rc == MDB_SUCCESS)
-		rc = mdb_cursor_count(cur->c, &n);
-	pd_cursor_close(cur);
-	*out = (size_t)n;
-	return rc == MDB_NOTFOUND ? PD_OK : pd_mdb_err(NULL, rc, NULL, "count");
 }

@@ -1,7 +1,10 @@
 # src/core/store/: the LMDB environment, transactions, the undo journal, scans.
 # Included by Makefile.am; HACKING.md describes the module.
 
-libplandesk_core_a_SOURCES += %reldir%/store.c %reldir%/store_impl.h \
-	%reldir%/journal.c %reldir%/scan.c
+libplandesk_core_a_SOURCES += %reldir%/handles.h %reldir%/mdb_err.h \
+	%reldir%/mdb_err.c %reldir%/indexes.h %reldir%/indexes.c \
+	%reldir%/journal.h %reldir%/journal.c %reldir%/write_queue.h \
+	%reldir%/write_queue.c %reldir%/store_impl.h \
+	%reldir%/store.c %reldir%/cursor.c %reldir%/scan.c
 noinst_HEADERS += include/plandesk/store/store.h \
 	include/plandesk/store/scan.h

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "plandesk/store/scan.h"
-#include "store_impl.h"
+#include "handles.h"
+#include "indexes.h"
+#include "mdb_err.h"
 
 int pd_scan_kind(struct pd_scan *s, enum pd_kind kind, unsigned flags)
 {

@@ -1,6 +1,7 @@
 /*
  * store.c — opening the LMDB environment, transactions, the write loop
- * (with map growth), the change counter and backup.
+ * (with map growth), the change counter and backup.  LMDB's codes become
+ * statuses in mdb_err.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,15 +11,16 @@
 #include <string.h>
 #include <stdint.h>
 #include <sys/random.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "base/save.h"
-#include "directory/upgrade.h"
+#include "indexes.h"
+#include "journal.h"
+#include "mdb_err.h"
 #include "store_impl.h"
+#include "write_queue.h"
 
 static const char *const kind_db[PD_NKINDS] = {
 	[PD_ORG] = "org", [PD_PERSON] = "person", [PD_PLAN] = "plan",
@@ -35,64 +37,6 @@ static const struct { const char *name; unsigned flags; } other_db[PD_NDBS] = {
 	[PD_DB_DRAFTS] = { "drafts", 0 },
 	[PD_DB_CARDS]  = { "cards",  0 },
 };
-
-static bool io_error(int rc)
-{
-	return rc == ENOSPC || rc == EFBIG || rc == EIO || rc == EDQUOT;
-}
-
-/*
- * A write to the file failed.  LMDB turns a short write — what a full disk
- * or the file-size limit (ulimit -f) gives — into EIO, so look at the file
- * and its filesystem to say which.  The transaction is lost, the file is as
- * it was: nothing was changed.
- */
-static int save_err(const struct pd_store *st, int rc, struct pd_err *err)
-{
-	struct rlimit rl;
-	struct statvfs fs;
-	struct stat sb;
-
-	if (rc == EFBIG || (getrlimit(RLIMIT_FSIZE, &rl) == 0 &&
-			    rl.rlim_cur != RLIM_INFINITY && stat(st->path, &sb) == 0 &&
-			    (rlim_t)sb.st_size + 4096 > rl.rlim_cur))
-		return pd_err_set(err, PD_EIO, "cannot save to %s: the file has "
-			"reached the file-size limit (ulimit -f); nothing was changed",
-			st->path);
-	if (rc == EDQUOT)
-		return pd_err_set(err, PD_EIO, "cannot save to %s: the disk quota is "
-			"used up; nothing was changed", st->path);
-	if (rc == ENOSPC || (statvfs(st->path, &fs) == 0 &&
-			     (unsigned long long)fs.f_bavail * fs.f_frsize < (1u << 20)))
-		return pd_err_set(err, PD_EIO, "cannot save to %s: no space left on "
-			"the disk; nothing was changed", st->path);
-	return pd_err_set(err, PD_EIO, "cannot save to %s: %s; nothing was changed",
-			  st->path, strerror(rc));
-}
-
-int pd_mdb_err(struct pd_txn *txn, int rc, struct pd_err *err, const char *what)
-{
-	if (rc == MDB_SUCCESS)
-		return PD_OK;
-	if (rc == MDB_NOTFOUND)
-		return PD_NOTFOUND;
-	if (rc == MDB_MAP_FULL) {
-		if (txn)
-			txn->mapfull = true;
-		return pd_err_set(err, PD_EMAPFULL, "%s: database map is full", what);
-	}
-	if (rc == MDB_CORRUPTED || rc == MDB_INVALID || rc == MDB_PAGE_NOTFOUND)
-		return pd_err_set(err, PD_ECORRUPT, "%s: %s", what, mdb_strerror(rc));
-	if (rc == EACCES || rc == EROFS)
-		return pd_err_set(err, PD_EREADONLY, "%s: %s", what, strerror(rc));
-	if (io_error(rc) && txn && txn->write)   /* a spill of dirty pages */
-		return save_err(txn->st, rc, err);
-	if (io_error(rc))
-		return pd_err_set(err, PD_EIO, "%s: %s", what, strerror(rc));
-	if (rc == ENOMEM)
-		return pd_err_set(err, PD_ENOMEM, "%s: out of memory", what);
-	return pd_err_set(err, PD_EDB, "%s: %s", what, mdb_strerror(rc));
-}
 
 int pd_store_path(const char *db_flag, const char *name, char *buf, size_t n,
 		  struct pd_err *err)
@@ -356,8 +300,10 @@ static uint64_t new_session(const struct pd_store *st)
 	return s ? s : 1;
 }
 
-int pd_store_open(const char *path, const struct pd_open_opts *opts,
-		  struct pd_store **out, struct pd_err *err)
+int pd_store_open_env(const char *path, const struct pd_open_opts *opts,
+		      const struct pd_derived_ops *const *derived,
+		      uint64_t *schema_out, struct pd_store **out,
+		      struct pd_err *err)
 {
 	struct pd_store *st;
 	MDB_envinfo info;
@@ -365,11 +311,13 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	int rc, dead;
 
 	*out = NULL;
+	*schema_out = 0;
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	}
+	st->derived = derived;
 	st->read_only = opts && opts->read_only;
 	st->session = new_session(st);
 	st->map_size = opts && opts->map_size ? opts->map_size : PD_DEFAULT_MAP;
@@ -392,13 +340,10 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	}
 	if ((rc = init_dbs(st, schema, err)) != PD_OK)
 		goto fail;
-	/* An older schema lacks derived entries (upgrade.h): derive them
-	 * once; read-only, the store does without them. */
+	/* An older schema lacks derived entries: the opener derives them
+	 * once (directory/upgrade.h); read-only, the store does without. */
 	st->has_inner = schema == 0 || schema >= 3 || !st->read_only;
-	if (schema && schema < PD_SCHEMA_VERSION && !st->read_only &&
-	    (rc = pd_store_write(st, "upgrade the database", PD_W_NO_JOURNAL,
-				 pd_store_upgrade, &schema, err)) != PD_OK)
-		goto fail;
+	*schema_out = schema;
 	*out = st;
 	return PD_OK;
 fail:
@@ -433,7 +378,7 @@ int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err)
 
 	*out = NULL;
 	if (!t)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	t->st = st;
 	if ((rc = begin(st, MDB_RDONLY, &t->txn))) {
 		free(t);
@@ -450,7 +395,7 @@ void pd_txn_end(struct pd_txn *txn)
 	if (txn->txn)
 		mdb_txn_abort(txn->txn);
 	pd_buf_free(&txn->scratch);
-	pd_term_batch_free(txn);
+	pd_txn_queue_free(txn);
 	free(txn);
 }
 
@@ -521,7 +466,7 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 		goto abort;
 	rc = fn(&t, ctx, err);
 	if (rc == PD_OK)
-		rc = pd_terms_flush(&t, err);
+		rc = pd_txn_flush(&t, err);
 	if (rc == PD_OK && t.dirty) {
 		pd_meta_get_u64(&t, "changes", &changes);
 		/* Undo and redo move the counter too (they write with the
@@ -535,17 +480,17 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	if (rc != PD_OK || (flags & PD_W_DRY_RUN) || !t.dirty)
 		goto abort;
 	pd_buf_free(&t.scratch);
-	pd_term_batch_free(&t);
+	pd_txn_queue_free(&t);
 	rc = mdb_txn_commit(t.txn);
 	if (rc == MDB_MAP_FULL)
 		return PD_EMAPFULL;
-	if (io_error(rc))
-		return save_err(st, rc, err);
+	if (pd_mdb_io_error(rc))
+		return pd_mdb_save_err(st, rc, err);
 	return pd_mdb_err(NULL, rc, err, "commit");
 abort:
 	mdb_txn_abort(t.txn);
 	pd_buf_free(&t.scratch);
-	pd_term_batch_free(&t);
+	pd_txn_queue_free(&t);
 	if (t.mapfull)
 		return PD_EMAPFULL;
 	return rc;

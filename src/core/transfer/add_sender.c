@@ -31,7 +31,7 @@ static int write_sender(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		s->id = id;
 		if ((rc = pd_get(txn, PD_PERSON, id, &p, err)) == PD_OK && s->stored &&
 		    pd_buf_puts(s->stored, pd_get_text(&p, PD_PERSON_NAME)) != PD_OK)
-			rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(err);
 		pd_record_clear(&p);
 		return rc == PD_OK ? PD_EEMPTY : rc;   /* nothing to commit */
 	}
@@ -49,17 +49,17 @@ static int write_sender(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		s->result = PD_SENDER_ADDED;
 		if (pd_set_text(&p, PD_PERSON_NAME, s->name, (size_t)-1) != PD_OK) {
 			pd_record_clear(&p);
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		}
 	}
 	if (pd_set_text(&p, PD_PERSON_EMAIL, s->addr, (size_t)-1) != PD_OK)
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	else
 		rc = pd_put(txn, &p, err);
 	s->id = p.id;
 	if (rc == PD_OK && s->stored &&
 	    pd_buf_puts(s->stored, pd_get_text(&p, PD_PERSON_NAME)) != PD_OK)
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	pd_record_clear(&p);
 	if (rc == PD_OK)
 		pd_txn_set_label(txn, "add-email %s", s->addr);

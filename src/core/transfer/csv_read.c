@@ -96,7 +96,7 @@ static void on_row(int c, void *ctx)
 static int parser_init(struct pd_csv_reader *r, struct pd_err *err)
 {
 	if (csv_init(&r->p, CSV_OPTS) != 0)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	csv_set_blk_size(&r->p, 1024);
 	return PD_OK;
@@ -248,7 +248,7 @@ int pd_csv_open_file(const char *path, const struct pd_csv_opts *opts,
 	if (nhead < 0 || !(r = calloc(1, sizeof *r))) {
 		rc = nhead < 0 ? pd_err_set(err, PD_EIO, "cannot read %s: %s", path,
 					    strerror(errno))
-			       : pd_err_set(err, PD_ENOMEM, "out of memory");
+			       : pd_err_nomem(err);
 		close(fd);
 		return rc;
 	}
@@ -273,7 +273,7 @@ int pd_csv_open_mem(const void *data, size_t n, const struct pd_csv_opts *opts,
 
 	*out = NULL;
 	if (!r)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	r->src.fd = -1;
 	r->src.cd = (iconv_t)-1;
 	rc = open_common(r, -1, data, n, n, data, n, opts, err);
@@ -365,7 +365,7 @@ static bool quote_as_data(struct pd_csv_reader *r, char c)
 static int callback_error(struct pd_csv_reader *r, struct pd_err *err)
 {
 	if (r->cb_rc == PD_ENOMEM)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	return pd_err_set(err, PD_EPARSE,
 			  "%lu:%zu: a NUL byte (is this a spreadsheet or UTF-16 file? "
 			  "save it as CSV, or try --encoding UTF-16LE)",
@@ -442,7 +442,7 @@ int pd_csv_next(struct pd_csv_reader *r, struct pd_csv_row *row,
 			if (at + got == n)
 				break;
 			if (csv_error(&r->p) != CSV_EPARSE)
-				return fail(r, pd_err_set(err, PD_ENOMEM, "out of memory"), err);
+				return fail(r, pd_err_nomem(err), err);
 			if (!quote_as_data(r, line[at + got]))
 				return fail(r, parse_error(r, line, at + got, err), err);
 			got++;

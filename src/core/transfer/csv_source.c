@@ -133,7 +133,7 @@ static int convert_more(struct pd_csv_src *s, struct pd_err *err)
 	if (s->fd >= 0) {
 		ssize_t got;
 		if (pd_buf_reserve(&s->raw, PD_CSV_BLOCK) != PD_OK)
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		got = read_some(s->fd, s->raw.p + s->raw.n, PD_CSV_BLOCK);
 		if (got < 0)
 			return pd_err_set(err, PD_EIO, "cannot read: %s", strerror(errno));
@@ -151,7 +151,7 @@ static int convert_more(struct pd_csv_src *s, struct pd_err *err)
 	}
 	/* Four UTF-8 bytes per input byte is more than any encoding needs. */
 	if (pd_buf_reserve(&s->text, inleft * 4 + 16) != PD_OK)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	out = s->text.p + s->text.n;
 	outleft = s->text.cap - s->text.n - 1;
 	r = iconv(s->cd, &in, &inleft, &out, &outleft);
@@ -196,7 +196,7 @@ static int fill(struct pd_csv_src *s, struct pd_err *err)
 	} else {
 		ssize_t got;
 		if (pd_buf_reserve(&s->text, PD_CSV_BLOCK) != PD_OK)
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		got = read_some(s->fd, s->text.p + s->text.n, PD_CSV_BLOCK);
 		if (got < 0)
 			return pd_err_set(err, PD_EIO, "cannot read: %s", strerror(errno));
@@ -377,7 +377,7 @@ int pd_csv_scan_utf8(int fd, const void *mem, uint64_t size, size_t bom,
 			ssize_t got;
 			size_t keep, at;
 			if (pd_buf_reserve(&b, 4 * PD_CSV_BLOCK) != PD_OK) {
-				rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+				rc = pd_err_nomem(err);
 				break;
 			}
 			got = read_some(fd, b.p + b.n, 4 * PD_CSV_BLOCK);

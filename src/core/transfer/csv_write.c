@@ -56,11 +56,6 @@ static bool needs_quotes(const char *s, size_t n)
 	return false;
 }
 
-static int nomem(struct pd_err *err)
-{
-	return pd_err_set(err, PD_ENOMEM, "out of memory");
-}
-
 bool pd_csv_phone_like(const char *s, size_t n)
 {
 	size_t i = n && s[0] == '+';
@@ -84,19 +79,19 @@ static int put_field(struct pd_csv_writer *w, const char *s, size_t n,
 	if (!w->started) {
 		w->started = true;
 		if (w->excel && pd_buf_add(&w->buf, "\xEF\xBB\xBF", 3) != PD_OK)
-			return nomem(err);
+			return pd_err_nomem(err);
 	}
 	if (w->col++ && pd_buf_putc(&w->buf, ',') != PD_OK)
-		return nomem(err);
+		return pd_err_nomem(err);
 	if (!needs_quotes(s, n)) {
 		if ((guard && pd_buf_putc(&w->buf, '\'') != PD_OK) ||
 		    pd_buf_add(&w->buf, s, n) != PD_OK)
-			return nomem(err);
+			return pd_err_nomem(err);
 	} else {
 		/* Quoted; the guard goes just inside the opening quote. */
 		need = 2 * n + 3;
 		if (pd_buf_reserve(&w->buf, need) != PD_OK)
-			return nomem(err);
+			return pd_err_nomem(err);
 		char *q = w->buf.p + w->buf.n;
 		size_t len = csv_write2(q, need, s, n, '"');
 		if (guard) {
@@ -132,7 +127,7 @@ int pd_csv_puts(struct pd_csv_writer *w, const char *s, struct pd_err *err)
 int pd_csv_end_row(struct pd_csv_writer *w, struct pd_err *err)
 {
 	if (pd_buf_puts(&w->buf, w->excel ? "\r\n" : "\n") != PD_OK)
-		return nomem(err);
+		return pd_err_nomem(err);
 	w->col = 0;
 	if (w->buf.n >= FLUSH_AT)
 		return pd_csv_flush(w, err);

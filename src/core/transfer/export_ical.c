@@ -26,11 +26,6 @@ struct ix {
 	struct pd_buf               tmp;
 };
 
-static int nomem(struct ix *x)
-{
-	return pd_err_set(x->err, PD_ENOMEM, "out of memory");
-}
-
 /* Add `p` to `c`; false (and nothing added) when libical made none. */
 static bool add(icalcomponent *c, icalproperty *p)
 {
@@ -129,7 +124,7 @@ static int attendee(struct ix *x, icalcomponent *c, uint64_t id,
 	free(cn);
 	pd_buf_free(&to);
 	pd_record_clear(&p);
-	return rc == PD_OK ? PD_OK : nomem(x);
+	return rc == PD_OK ? PD_OK : pd_err_nomem(x->err);
 }
 
 /* --- meetings ------------------------------------------------------------- */
@@ -158,7 +153,7 @@ static int plan_of(struct ix *x, struct meetings *m, uint64_t id, struct plan_se
 			return PD_OK;
 		}
 	if (!(grown = realloc(m->p, (m->np + 1) * sizeof *grown)))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	m->p = grown;
 	*out = &m->p[m->np];
 	pd_record_init(&(*out)->plan, PD_PLAN);
@@ -205,10 +200,10 @@ static int people(struct ix *x, icalcomponent *ev, const struct pd_record *mt,
 		if (rc == PD_OK && *other &&
 		    ((names.n && pd_buf_puts(&names, ", ") != PD_OK) ||
 		     pd_buf_puts(&names, other) != PD_OK))
-			rc = nomem(x);
+			rc = pd_err_nomem(x->err);
 		if (rc == PD_OK && names.n && !planned &&
 		    pd_buf_printf(desc, "\n%s: %s", lists[l].label, names.p) != PD_OK)
-			rc = nomem(x);
+			rc = pd_err_nomem(x->err);
 	}
 	pd_buf_free(&names);
 	return rc;
@@ -228,7 +223,7 @@ static int event(struct ix *x, const struct pd_record *pl, const struct pd_recor
 	int rc;
 
 	if (!ev)
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	icalcomponent_add_component(x->cal, ev);   /* the calendar frees it */
 	icaltime_adjust(&end, 1, 0, 0, 0);
 	pd_buf_reset(b);
@@ -245,23 +240,23 @@ static int event(struct ix *x, const struct pd_record *pl, const struct pd_recor
 	    !add(ev, icalproperty_new_status(planned ? ICAL_STATUS_TENTATIVE :
 					     ICAL_STATUS_CONFIRMED)) ||
 	    !add(ev, icalproperty_new_transp(ICAL_TRANSP_OPAQUE)))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	if (pd_is_set(mt, PD_MEETING_LOCATION) &&
 	    !add(ev, icalproperty_new_location(pd_get_text(mt, PD_MEETING_LOCATION))))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	pd_buf_reset(b);
 	if (pd_buf_printf(b, "Plan %s: %s", pd_get_text(pl, PD_PLAN_REF),
 			  pd_get_text(pl, PD_PLAN_TITLE)) != PD_OK)
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	if (planned && pd_date_parse(pd_get_text(mt, PD_MEETING_DATE), &d, NULL) == PD_OK) {
 		pd_date_long(&d, when, sizeof when);
 		if (pd_buf_printf(b, "\nAgreed at the meeting of %s.", when) != PD_OK)
-			return nomem(x);
+			return pd_err_nomem(x->err);
 	}
 	if ((rc = people(x, ev, mt, planned, b)) != PD_OK)
 		return rc;
 	if (!add(ev, icalproperty_new_description(b->p)))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	x->st.written++;
 	return PD_OK;
 }
@@ -299,7 +294,7 @@ static int meeting(struct ix *x, struct meetings *m, const struct pd_record *mt)
 	if ((rc = plan_of(x, m, pd_get_ref(mt, PD_MEETING_PLAN), &ps)) != PD_OK)
 		return rc;
 	if (!(grown = realloc(m->held, (m->nheld + 1) * sizeof *m->held)))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	m->held = grown;
 	memset(m->held[m->nheld], 0, sizeof m->held[0]);
 	pd_put_be64((unsigned char *)m->held[m->nheld], ps->plan.id);
@@ -308,7 +303,7 @@ static int meeting(struct ix *x, struct meetings *m, const struct pd_record *mt)
 	m->nheld++;
 	pd_record_clear(&ps->last);
 	if (pd_record_copy(&ps->last, mt) != PD_OK)
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	if (!ics_date(pd_get_text(mt, PD_MEETING_DATE), false, &day)) {
 		x->st.undated++;
 		return PD_OK;
@@ -410,7 +405,7 @@ static int action_context(struct ix *x, const struct pd_record *a, struct pd_buf
 	pd_record_clear(&it);
 	pd_record_clear(&pl);
 	pd_record_clear(&mt);
-	return rc == PD_OK ? PD_OK : nomem(x);
+	return rc == PD_OK ? PD_OK : pd_err_nomem(x->err);
 }
 
 static int todo(struct ix *x, const struct pd_record *a)
@@ -435,23 +430,23 @@ static int todo(struct ix *x, const struct pd_record *a)
 	if (!owner_wanted(x, a))
 		return PD_OK;
 	if (!(td = icalcomponent_new_vtodo()))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	icalcomponent_add_component(x->cal, td);
 	pd_buf_reset(b);
 	if (pd_buf_puts(b, text) != PD_OK)
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	for (char *c = b->p; *c; c++)
 		if (*c == '\n' || *c == '\r' || *c == '\t')
 			*c = ' ';
 	if (!stamp(x, td, "action", a) || !add(td, icalproperty_new_summary(b->p)) ||
 	    !add(td, icalproperty_new_status(status[state])))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	if (ics_date(pd_get_text(a, PD_ACTION_DUE), true, &day) &&
 	    !add(td, icalproperty_new_due(day)))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	if (state == PD_AS_DONE) {
 		if (!add(td, icalproperty_new_percentcomplete(100)))
-			return nomem(x);
+			return pd_err_nomem(x->err);
 		if (ics_date(pd_get_text(a, PD_ACTION_CLOSED), true, &day)) {
 			/* COMPLETED is a UTC date-time: noon of that day */
 			day.is_date = 0;
@@ -459,18 +454,18 @@ static int todo(struct ix *x, const struct pd_record *a)
 			day.minute = day.second = 0;
 			day.zone = icaltimezone_get_utc_timezone();
 			if (!add(td, icalproperty_new_completed(day)))
-				return nomem(x);
+				return pd_err_nomem(x->err);
 		}
 	}
 	for (size_t i = 0; i < pd_refs_count(a, PD_ACTION_OWNERS) && rc == PD_OK; i++)
 		rc = attendee(x, td, pd_refs_at(a, PD_ACTION_OWNERS, i), partstat[state], NULL);
 	pd_buf_reset(b);
 	if (rc != PD_OK || pd_buf_puts(b, text) != PD_OK)
-		return rc != PD_OK ? rc : nomem(x);
+		return rc != PD_OK ? rc : pd_err_nomem(x->err);
 	if ((rc = action_context(x, a, b)) != PD_OK)
 		return rc;
 	if (!add(td, icalproperty_new_description(b->p)))
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	x->st.written++;
 	return PD_OK;
 }
@@ -522,7 +517,7 @@ int pd_export_ical(struct pd_txn *txn, enum pd_kind kind,
 				    icalproperty_new_method(ICAL_METHOD_PUBLISH),
 				    (void *)0);
 	if (!x.cal)
-		return nomem(&x);
+		return pd_err_nomem(x.err);
 	/* the name calendars show for an imported or subscribed file */
 	if ((name = icalproperty_new_x(kind == PD_MEETING ? "plandesk meetings" :
 				       "plandesk actions"))) {
@@ -532,10 +527,10 @@ int pd_export_ical(struct pd_txn *txn, enum pd_kind kind,
 	rc = kind == PD_MEETING ? all_meetings(&x) : all_actions(&x);
 	if (rc == PD_OK) {
 		if ((text = icalcomponent_as_ical_string_r(x.cal))) {
-			rc = pd_buf_puts(out, text) == PD_OK ? PD_OK : nomem(&x);
+			rc = pd_buf_puts(out, text) == PD_OK ? PD_OK : pd_err_nomem(x.err);
 			free(text);
 		} else {
-			rc = nomem(&x);
+			rc = pd_err_nomem(x.err);
 		}
 	}
 	icalcomponent_free(x.cal);

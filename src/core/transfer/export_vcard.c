@@ -21,11 +21,6 @@ struct vx {
 	struct pd_buf  val;
 };
 
-static int nomem(struct vx *x)
-{
-	return pd_err_set(x->err, PD_ENOMEM, "out of memory");
-}
-
 /* One property whose value is `n` bytes of text, escaped.  Nothing is
  * written for empty text. */
 static int prop(struct vx *x, const char *head, const char *s, size_t n)
@@ -35,7 +30,7 @@ static int prop(struct vx *x, const char *head, const char *s, size_t n)
 	pd_buf_reset(&x->val);
 	if (pd_vcard_escape(&x->val, s, n) != PD_OK ||
 	    pd_vcard_line(x->out, head, x->val.p, x->val.n) != PD_OK)
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	return PD_OK;
 }
 
@@ -144,7 +139,7 @@ static int put_n(struct vx *x, const char *name)
 	if (rc == PD_OK)
 		rc = pd_vcard_line(x->out, "N", v.p ? v.p : "", v.n);
 	pd_buf_free(&v);
-	return rc == PD_OK ? PD_OK : nomem(x);
+	return rc == PD_OK ? PD_OK : pd_err_nomem(x->err);
 }
 
 /* "20090615T101500Z" */
@@ -171,7 +166,7 @@ static int card(struct vx *x, const struct pd_record *p)
 	stamp(p->updated, rev);
 	if (pd_buf_puts(x->out, v4 ? "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:individual\r\n"
 			: "BEGIN:VCARD\r\nVERSION:3.0\r\n") != PD_OK)
-		return nomem(x);
+		return pd_err_nomem(x->err);
 	if ((rc = field(x, "FN", p, PD_PERSON_NAME)) || (rc = put_n(x, name)))
 		return rc;
 	if (org) {
@@ -200,7 +195,7 @@ static int card(struct vx *x, const struct pd_record *p)
 	    (rc = prop(x, v4 ? "UID;VALUE=text" : "UID", uid, strlen(uid))) ||
 	    (rc = prop(x, "REV", rev, strlen(rev))))
 		return rc;
-	return pd_buf_puts(x->out, "END:VCARD\r\n") == PD_OK ? PD_OK : nomem(x);
+	return pd_buf_puts(x->out, "END:VCARD\r\n") == PD_OK ? PD_OK : pd_err_nomem(x->err);
 }
 
 int pd_export_vcards(struct pd_txn *txn, int version, struct pd_buf *out,

@@ -10,11 +10,6 @@
 #include "plandesk/base/date.h"
 #include "transfer_impl.h"
 
-static int nomem(struct pd_imp *imp)
-{
-	return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
-}
-
 /* A required date cell as ISO text in `iso`. */
 static int need_date(struct pd_imp *imp, const struct pd_cell *c,
 		     const char *what, char iso[static PD_DATE_ISO_SIZE])
@@ -68,7 +63,7 @@ static int action_raised(struct pd_imp *imp, uint64_t plan,
 	}
 	if (rc != PD_OK)
 		return rc;
-	return pd_set_ref(&imp->cur, PD_ACTION_RAISED, meeting) ? nomem(imp) : PD_OK;
+	return pd_set_ref(&imp->cur, PD_ACTION_RAISED, meeting) ? pd_err_nomem(imp->err) : PD_OK;
 }
 
 int pd_imp_action_row(struct pd_imp *imp)
@@ -99,7 +94,7 @@ int pd_imp_action_row(struct pd_imp *imp)
 	if (pd_set_ref(&imp->cur, PD_ACTION_ITEM, item) ||
 	    (state && pd_set_text(&imp->cur, PD_ACTION_STATE, state, (size_t)-1)) ||
 	    pd_set_int(&imp->cur, PD_ACTION_POSITION, (int64_t)imp->st.rows))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if ((rc = pd_imp_text(imp, PD_ACTION_TEXT, &c[AC_TEXT])) ||
 	    (rc = pd_imp_date(imp, PD_ACTION_DUE, &c[AC_DUE], "due")) ||
 	    (rc = pd_imp_date(imp, PD_ACTION_CLOSED, &c[AC_CLOSED], "closed")) ||
@@ -109,7 +104,7 @@ int pd_imp_action_row(struct pd_imp *imp)
 		/* The text as typed; the people it names, as links. */
 		if ((rc = pd_imp_text(imp, PD_ACTION_OWNER, &c[AC_OWNER])) ||
 		    pd_set_text(&imp->cur, PD_ACTION_OWNERS, NULL, 0))
-			return rc ? rc : nomem(imp);
+			return rc ? rc : pd_err_nomem(imp->err);
 		if ((rc = pd_imp_people_list(imp, &c[AC_OWNER], PD_ACTION_OWNERS, NULL)))
 			return rc;
 	}
@@ -145,14 +140,14 @@ int pd_imp_update_row(struct pd_imp *imp)
 	if (pd_set_ref(&imp->cur, PD_UPDATE_ITEM, item) ||
 	    pd_set_text(&imp->cur, PD_UPDATE_DATE, iso, (size_t)-1) ||
 	    (status && pd_set_text(&imp->cur, PD_UPDATE_STATUS, status, (size_t)-1)))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if ((rc = pd_imp_text(imp, PD_UPDATE_TEXT, &c[UC_TEXT])) ||
 	    (rc = pd_imp_text(imp, PD_UPDATE_AUTHOR, &c[UC_AUTHOR])))
 		return rc;
 	/* Given at a meeting of the plan on that day? */
 	rc = pd_imp_meeting_on(imp, plan, iso, &meeting);
 	if (rc == PD_OK && pd_set_ref(&imp->cur, PD_UPDATE_MEETING, meeting))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if (rc != PD_OK && rc != PD_NOTFOUND)
 		return rc;
 	return pd_imp_store(imp, id != 0, NULL);
@@ -168,11 +163,11 @@ static int attendance(struct pd_imp *imp, const struct pd_cell *c, int refs,
 	if (!c->n)
 		return PD_OK;
 	if (pd_set_text(&imp->cur, refs, NULL, 0))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if ((rc = pd_imp_people_list(imp, c, refs, names)) != PD_OK)
 		return rc;
 	return pd_set_text(&imp->cur, other, names->n ? names->p : NULL, names->n) ?
-		nomem(imp) : PD_OK;
+		pd_err_nomem(imp->err) : PD_OK;
 }
 
 int pd_imp_meeting_row(struct pd_imp *imp)
@@ -194,7 +189,7 @@ int pd_imp_meeting_row(struct pd_imp *imp)
 		return rc;
 	if (pd_set_ref(&imp->cur, PD_MEETING_PLAN, plan) ||
 	    pd_set_text(&imp->cur, PD_MEETING_DATE, iso, (size_t)-1))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if ((rc = pd_imp_text(imp, PD_MEETING_TITLE, &c[MC_TITLE])) ||
 	    (rc = pd_imp_text(imp, PD_MEETING_LOCATION, &c[MC_LOCATION])) ||
 	    (rc = pd_imp_date(imp, PD_MEETING_NEXT, &c[MC_NEXT], "next")) ||

@@ -15,7 +15,7 @@
 
 static int nomem(struct pd_imp *imp)
 {
-	return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+	return pd_err_nomem(imp->err);
 }
 
 int pd_imp_plan_row(struct pd_imp *imp)

@@ -87,7 +87,7 @@ static int dir_build(struct pd_imp *imp)
 	int rc;
 
 	if (!d)
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	imp->dir = d;
 	if ((rc = pd_cursor_kind(imp->txn, PD_PERSON, 0, &cur, imp->err)) != PD_OK)
 		return rc;
@@ -99,7 +99,7 @@ static int dir_build(struct pd_imp *imp)
 			rc = dir_add(&d->inits, &d->ninits, &capi, &r, PD_PERSON_INITIALS);
 		pd_record_clear(&r);
 		if (rc != PD_OK) {
-			rc = pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(imp->err);
 			break;
 		}
 	}
@@ -148,7 +148,7 @@ int pd_imp_person_named(struct pd_imp *imp, const char *s, size_t n,
 	if (!imp->dir && (rc = dir_build(imp)) != PD_OK)
 		return rc;
 	if (fold(s, n, &key) != PD_OK)
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	rc = dir_find(imp->dir->inits, imp->dir->ninits, key, id, ambiguous);
 	if (rc == PD_NOTFOUND && !*ambiguous)
 		rc = dir_find(imp->dir->names, imp->dir->nnames, key, id, ambiguous);
@@ -181,7 +181,7 @@ static int list_name(struct pd_imp *imp, const struct pd_cell *c, int refs,
 	rc = pd_imp_person_named(imp, s, n, &id, &ambiguous);
 	if (rc == PD_OK)
 		return pd_refs_add(&imp->cur, refs, id) == PD_OK ? PD_OK :
-			pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+			pd_err_nomem(imp->err);
 	if (rc != PD_NOTFOUND)
 		return rc;
 	if (split && !ambiguous && (slash = memchr(s, '/', n))) {
@@ -195,7 +195,7 @@ static int list_name(struct pd_imp *imp, const struct pd_cell *c, int refs,
 		    ambiguous ? "matches several people" : "matches no one in the directory");
 	if (other && ((other->n && pd_buf_puts(other, "; ") != PD_OK) ||
 		      pd_buf_add(other, s, n) != PD_OK))
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 
@@ -259,7 +259,7 @@ static int keymap_build(struct pd_imp *imp)
 				       pd_get_ref(&r, PD_PERSON_ORG), id);
 		pd_record_clear(&r);
 		if (rc != PD_OK) {
-			rc = pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+			rc = pd_err_nomem(imp->err);
 			break;
 		}
 	}
@@ -281,7 +281,7 @@ int pd_imp_person_by_name(struct pd_imp *imp, const char *name, uint64_t org,
 	if (!imp->people.n)
 		return PD_NOTFOUND;
 	if (fold(name, strlen(name), &key) != PD_OK)
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	hash = key_hash(key, org);
 	rc = PD_NOTFOUND;
 	while (rc == PD_NOTFOUND && pd_u64map_next(&imp->people, hash, &it, &cand)) {
@@ -312,7 +312,7 @@ int pd_imp_person_keyed(struct pd_imp *imp, const char *name, uint64_t org,
 	if (!imp->people_ready && (rc = keymap_build(imp)) != PD_OK)
 		return rc;
 	if (keymap_add_person(&imp->people, name, strlen(name), org, id) != PD_OK)
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 
@@ -371,7 +371,7 @@ int pd_imp_theme(struct pd_imp *imp, uint64_t plan, const struct pd_cell *c,
 	int rc;
 
 	if (fold(c->s, c->n, &want) != PD_OK)
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	if ((rc = pd_cursor_index(imp->txn, PD_IX_THEMES_BY_PLAN, plan, 0, &cur,
 				  imp->err)) != PD_OK) {
 		free(want);
@@ -403,7 +403,7 @@ int pd_imp_theme(struct pd_imp *imp, uint64_t plan, const struct pd_cell *c,
 	    pd_set_text(&r, PD_THEME_NAME, c->s, c->n) ||
 	    pd_set_int(&r, PD_THEME_POSITION, (int64_t)n + 1)) {
 		pd_record_clear(&r);
-		return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(imp->err);
 	}
 	rc = pd_put(imp->txn, &r, imp->err);
 	*id = r.id;

@@ -47,17 +47,12 @@ struct pd_vcimp {
 	bool           nomem;         /* a value could not be kept */
 };
 
-static int nomem(struct pd_imp *imp)
-{
-	return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
-}
-
 int pd_imp_vcard_start(struct pd_imp *imp)
 {
 	struct pd_colmap *map = &imp->map;
 
 	if (!imp->vci && !(imp->vci = calloc(1, sizeof *imp->vci)))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	/* Column i of the row is the people column i. */
 	memset(map->nsrc, 0, sizeof map->nsrc);
 	map->kind = PD_PERSON;
@@ -140,7 +135,7 @@ static int extra(struct pd_imp *imp, const char *label)
 		return PD_OK;
 	if ((v->extra.n && pd_buf_putc(&v->extra, '\n') != PD_OK) ||
 	    pd_buf_printf(&v->extra, "%s: %s", label, v->tmp.p) != PD_OK)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 
@@ -152,9 +147,9 @@ static int text(struct pd_imp *imp, const struct pd_vcard_prop *p, size_t comp)
 
 	pd_buf_reset(t);
 	if (pd_vcard_text(p, comp, t) == PD_ENOMEM)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if (!t->p && pd_buf_reserve(t, 1) != PD_OK)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	/* CRLF or CR (from quoted-printable "=0D=0A") is a line break */
 	size_t k = 0;
 	for (size_t i = 0; i < t->n; i++) {
@@ -233,13 +228,13 @@ static int adr(struct pd_imp *imp, const struct pd_vcard_prop *p)
 				*c = ' ';
 		if ((all.n && pd_buf_add(&all, ", ", 2) != PD_OK) ||
 		    pd_buf_add(&all, v->tmp.p, v->tmp.n) != PD_OK)
-			rc = nomem(imp);
+			rc = pd_err_nomem(imp->err);
 	}
 	if (rc == PD_OK && all.n) {
 		pd_buf_reset(&v->tmp);
 		rc = pd_buf_add(&v->tmp, all.p, all.n) == PD_OK ?
 			extra(imp, p->types & PD_VC_HOME ? "address (home)" : "address") :
-			nomem(imp);
+			pd_err_nomem(imp->err);
 	}
 	pd_buf_free(&all);
 	return rc;
@@ -257,7 +252,7 @@ static int ignore(struct pd_imp *imp, const struct pd_vcard_prop *p)
 	if (!v->nignored++)
 		v->ignored_line = p->line;
 	if (pd_buf_printf(&v->ignored, "%s%s", v->ignored.n ? ", " : "", p->name) != PD_OK)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 
@@ -288,7 +283,7 @@ static int property(struct pd_imp *imp, const struct pd_vcard_prop *p)
 			rc = extra(imp, "role");
 	} else if (!strcmp(n, "ROLE")) {
 		if ((rc = text(imp, p, PD_VCARD_WHOLE)) == PD_OK && !v->role2.n) {
-			rc = pd_buf_add(&v->role2, v->tmp.p, v->tmp.n) == PD_OK ? PD_OK : nomem(imp);
+			rc = pd_buf_add(&v->role2, v->tmp.p, v->tmp.n) == PD_OK ? PD_OK : pd_err_nomem(imp->err);
 			v->role2_line = p->line;
 		} else if (rc == PD_OK) {
 			rc = extra(imp, "role");
@@ -326,16 +321,16 @@ static int finish_card(struct pd_imp *imp)
 	struct pd_buf *notes = &v->col[PD_PERSON_NOTES];
 
 	if (v->nomem)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if (!v->col[PD_PERSON_ROLE].n && v->role2.n) {
 		if (pd_buf_add(&v->col[PD_PERSON_ROLE], v->role2.p, v->role2.n) != PD_OK)
-			return nomem(imp);
+			return pd_err_nomem(imp->err);
 		imp->field_line[PD_PERSON_ROLE] = v->role2_line;
 	}
 	if (v->extra.n) {
 		if ((notes->n && pd_buf_putc(notes, '\n') != PD_OK) ||
 		    pd_buf_add(notes, v->extra.p, v->extra.n) != PD_OK)
-			return nomem(imp);
+			return pd_err_nomem(imp->err);
 	}
 	if (!v->col[PD_PERSON_NAME].n && !v->col[PC_FIRST].n &&
 	    !v->col[PC_MIDDLE].n && !v->col[PC_LAST].n)

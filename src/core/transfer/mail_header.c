@@ -449,7 +449,7 @@ int pd_mail_sender(const char *msg, size_t n, struct pd_buf *name,
 		goto nomem;
 	goto out;
 nomem:
-	rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+	rc = pd_err_nomem(err);
 out:
 	pd_buf_free(&from);
 	pd_buf_free(&m.phrase);

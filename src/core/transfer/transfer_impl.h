@@ -1,7 +1,8 @@
 /*
  * transfer_impl.h — what the import and export files share: the column
  * tables and header mapping (csv_columns.c), the import context
- * (import.c), the per-kind row handlers (import_dir.c, import_plan.c) and
+ * (import.c) and what every row handler uses (import_row.c), the per-kind
+ * row handlers (import_dir.c, import_plan.c) and
  * the look-ups they use (import_refs.c).  Not part of the public API.
  */
 #ifndef PLANDESK_TRANSFER_IMPL_H
@@ -16,7 +17,7 @@
 #include "plandesk/transfer/csv.h"
 #include "plandesk/records/record.h"
 #include "plandesk/meetings/scale.h"
-#include "plandesk/store/store.h"
+#include "plandesk/records/records.h"
 #include "plandesk/transfer/transfer.h"
 #include "plandesk/base/u64map.h"
 
@@ -46,7 +47,7 @@ enum { PC_FIRST = PD_COL_X(PD_X_FIRST), PC_MIDDLE = PD_COL_X(PD_X_MIDDLE),
        PC_LAST = PD_COL_X(PD_X_LAST), PC_WEB = PD_COL_X(PD_X_WEB),
        PC_N = PD_COLS_MAX };
 
-/* --- the import context (import.c) ---------------------------------------- */
+/* --- the import context (import.c; the helpers in import_row.c) ----------- */
 
 struct pd_dir;     /* people by folded name and initials (import_refs.c) */
 struct pd_vcimp;    /* a vCard card's columns (import_vcard.c) */

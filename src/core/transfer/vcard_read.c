@@ -240,7 +240,7 @@ static int decode(struct pd_vcard_reader *r, const struct cline *cl,
 				    ex);
 		}
 		if (rc != PD_OK)
-			return pd_err_set(err, rc, "out of memory");
+			return pd_err_nomem(err);
 	} else {
 		swap(&r->raw, &r->value);
 	}
@@ -255,7 +255,7 @@ static int decode(struct pd_vcard_reader *r, const struct cline *cl,
 			return fail(r, err, PD_EPARSE, cl->line, "the value is not valid %s",
 				    h->charset);
 		if (rc != PD_OK)
-			return pd_err_set(err, rc, "out of memory");
+			return pd_err_nomem(err);
 		swap(&r->raw, &r->value);
 	} else if (!pd_utf8_valid(r->value.p, r->value.n)) {
 		if (h->charset[0])
@@ -266,7 +266,7 @@ static int decode(struct pd_vcard_reader *r, const struct cline *cl,
 			return fail(r, err, PD_EPARSE, cl->line, "the value is neither "
 				    "UTF-8 nor %s", r->charset);
 		if (rc != PD_OK)
-			return pd_err_set(err, rc, "out of memory");
+			return pd_err_nomem(err);
 		swap(&r->raw, &r->value);
 		*fallback = true;
 	}
@@ -386,7 +386,7 @@ static int inside(struct pd_vcard_reader *r, const struct cline *cl,
 		return PD_OK;
 	}
 	if ((rc = read_value(r, cl, h.qp)) != PD_OK)
-		return pd_err_set(err, rc, "out of memory");
+		return pd_err_nomem(err);
 	if ((rc = decode(r, cl, &h, &p->fallback, err)) != PD_OK)
 		return rc;
 	p->value = r->value.p;
@@ -411,7 +411,7 @@ int pd_vcard_next(struct pd_vcard_reader *r, struct pd_vcard_prop *p,
 	p->name = p->value = "";
 	rc = read_head(r, &cl);
 	if (rc == PD_ENOMEM)
-		return pd_err_set(err, rc, "out of memory");
+		return pd_err_nomem(err);
 	if (rc == PD_NOTFOUND) {
 		if (r->in_card)
 			return fail(r, err, PD_EPARSE, r->line, "the card begun on line "
@@ -492,7 +492,7 @@ int pd_vcard_open_mem(const void *data, size_t n, const struct pd_vcard_opts *op
 
 	*out = NULL;
 	if (!r)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	if ((cd = iconv_open("UTF-8", cs)) == (iconv_t)-1) {
 		free(r);
 		return pd_err_set(err, PD_EINVAL, "unknown encoding \"%s\" (iconv -l "
@@ -509,7 +509,7 @@ int pd_vcard_open_mem(const void *data, size_t n, const struct pd_vcard_opts *op
 		if (rc != PD_OK) {
 			pd_buf_free(&b);
 			free(r);
-			return rc == PD_ENOMEM ? pd_err_set(err, rc, "out of memory") :
+			return rc == PD_ENOMEM ? pd_err_nomem(err) :
 				pd_err_set(err, PD_EPARSE, "1: the file begins as UTF-16 "
 					   "but is not valid UTF-16");
 		}
@@ -547,7 +547,7 @@ int pd_vcard_open_file(const char *path, const struct pd_vcard_opts *opts,
 		if (pd_buf_add(&b, chunk, (size_t)got) != PD_OK) {
 			close(fd);
 			pd_buf_free(&b);
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		}
 	}
 	close(fd);

@@ -1,10 +1,11 @@
 /*
- * doc_odt.h — what the two halves of the OpenDocument writer share
- * (doc_odt.c: content.xml; doc_odt_styles.c: styles.xml, meta.xml and the
- * manifest).  Not part of the API.
+ * doc_odt_styles.h — the styles half of the OpenDocument writer
+ * (doc_odt_styles.c: styles.xml, meta.xml, the manifest, and the cell
+ * styles content.xml carries), with what both halves use: the namespaces
+ * and the text width.  doc_odt.c writes content.xml.  Not part of the API.
  */
-#ifndef PLANDESK_DOC_ODT_H
-#define PLANDESK_DOC_ODT_H
+#ifndef PLANDESK_DOC_ODT_STYLES_H
+#define PLANDESK_DOC_ODT_STYLES_H
 
 #include "plandesk/documents/docmodel.h"
 #include "doc_xml.h"

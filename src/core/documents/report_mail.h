@@ -1,10 +1,10 @@
 /*
- * report_actions.h — the actions report's working data (report_actions.c),
- * shared with the per-owner digest that writes it as e-mail messages
- * (report_mail.c).  Not part of the API.
+ * report_mail.h — the per-owner digest (report_mail.c), which writes the
+ * actions report as e-mail messages, and the report's working data it is
+ * handed (built by report_actions.c).  Not part of the API.
  */
-#ifndef PLANDESK_REPORT_ACTIONS_H
-#define PLANDESK_REPORT_ACTIONS_H
+#ifndef PLANDESK_REPORT_MAIL_H
+#define PLANDESK_REPORT_MAIL_H
 
 #include "report_impl.h"
 

@@ -1,0 +1,61 @@
+/*
+ * handles.h — the structures behind struct pd_store and struct pd_txn, and
+ * the store's databases besides the record kinds and the indexes
+ * (internal to core).  A file that reads or writes the LMDB databases
+ * itself includes it; the functions over them are declared by the files
+ * that define them (mdb_err.h, indexes.h, journal.h, store_impl.h, …).
+ */
+#ifndef PLANDESK_STORE_HANDLES_H
+#define PLANDESK_STORE_HANDLES_H
+
+#include <lmdb.h>
+
+#include "plandesk/base/buf.h"
+#include "plandesk/store/store.h"
+
+/* Derived databases besides the indexes of enum pd_index. */
+enum {
+	PD_DB_META, PD_DB_UNIQUE, PD_DB_TERMS, PD_DB_UNDO, PD_DB_REDO,
+	PD_DB_DRAFTS, PD_DB_CARDS,
+	PD_NDBS
+};
+
+struct pd_derived_ops;   /* records/derived.h */
+
+struct pd_store {
+	MDB_env *env;
+	MDB_dbi  kind_dbi[PD_NKINDS];
+	MDB_dbi  ix_dbi[PD_NINDEXES];
+	MDB_dbi  dbi[PD_NDBS];
+	size_t   map_size;
+	bool     read_only;
+	bool     has_cards;     /* false: schema 1 opened read-only (card.h) */
+	bool     has_inner;     /* false: schema < 3 opened read-only (the
+				 * inner keys of search_terms.h) */
+	uint64_t session;       /* drawn at open: tells this client's changes
+				 * in the undo journal from others' */
+	const struct pd_derived_ops *const *derived;
+				/* NULL-ended: what a record derives, given
+				 * by the opener (directory/open.c) */
+	char    *path;
+	char     why[320];      /* why the store had to be opened read-only */
+	char     notice[400];   /* that, and that changes cannot be saved */
+};
+
+struct pd_txn {
+	struct pd_store *st;
+	MDB_txn *txn;
+	bool     write;
+	bool     journal;    /* record before-images (off while undoing) */
+	bool     dirty;      /* something was written */
+	bool     mapfull;    /* an LMDB call returned MDB_MAP_FULL */
+	uint64_t id_lo;      /* next id when the write began */
+	uint64_t next_id;    /* next id to hand out */
+	uint64_t seq;        /* this write's journal sequence number */
+	int64_t  now;        /* the write's timestamp */
+	char     label[160];
+	struct pd_buf scratch;
+	struct pd_write_queue *queue;  /* writes put in key order (write_queue.h) */
+};
+
+#endif

@@ -1,0 +1,184 @@
+/*
+ * write_queue.c — writes of a write transaction queued and put in key
+ * order (write_queue.h): the derived entries that land at random places
+ * in big databases, the search terms and the cards.
+ *
+ * A person derives some seventeen search terms, each a random place in a
+ * big MDB_DUPSORT tree.  Put one by one, a large import touches a page
+ * per term, and once the transaction's dirty pages outgrow LMDB's dirty
+ * list they are spilled and read back again and again.  Queued and sorted,
+ * neighbouring terms go into the same pages: the import costs a fraction.
+ *
+ * A card (one a record, keyed by its search position) is the same: an
+ * import puts a million of them at random places in `cards`.
+ *
+ * The queue holds puts and deletes.  Sorted by (database, key, data, order
+ * queued), the last operation on each pair of a DUPSORT database is the
+ * one applied: a put and a delete of a pair are each idempotent, so the
+ * end state is the same as applying every operation in order.  A database
+ * of one value a key (`unique`) has the last operation on each key win,
+ * whatever its data.  The queue is applied when it holds BATCH_BYTES,
+ * before the transaction commits, and before anything reads a queued
+ * database in the same transaction (pd_txn_flush).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "handles.h"
+#include "mdb_err.h"
+#include "write_queue.h"
+
+#define BATCH_BYTES (32u << 20)   /* keys and data queued before a flush */
+
+/* 40 bytes, so glibc's merge sort moves the elements themselves. */
+struct queued_op {
+	union {
+		size_t off;               /* key then data, in the buffer */
+		const unsigned char *p;   /* the same, once the buffer is final */
+	} at;
+	uint64_t khead;   /* first 8 bytes of the key, big-endian, zero-padded */
+	uint64_t dhead;   /* and of the data: most compares stop at these */
+	uint32_t seq;     /* order queued */
+	uint32_t dlen;
+	MDB_dbi  dbi;
+	uint16_t klen;
+	bool     put;
+	bool     unique;  /* one value a key, else a DUPSORT pair */
+};
+
+struct pd_write_queue {
+	struct queued_op *op;
+	size_t            n, cap;
+	struct pd_buf     buf;
+};
+
+void pd_txn_queue_free(struct pd_txn *txn)
+{
+	if (!txn->queue)
+		return;
+	free(txn->queue->op);
+	pd_buf_free(&txn->queue->buf);
+	free(txn->queue);
+	txn->queue = NULL;
+}
+
+static uint64_t head8(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0;
+
+	for (size_t i = 0; i < 8; i++)
+		h = h << 8 | (i < n ? p[i] : 0);
+	return h;
+}
+
+/* memcmp order, a shorter string first when it is a prefix: LMDB's order. */
+static int bytes_cmp(uint64_t ha, const unsigned char *a, size_t na,
+		     uint64_t hb, const unsigned char *b, size_t nb)
+{
+	int c = 0;
+
+	if (ha != hb)
+		return ha < hb ? -1 : 1;
+	if (na > 8 && nb > 8)
+		c = memcmp(a + 8, b + 8, (na < nb ? na : nb) - 8);
+	return c ? c : na < nb ? -1 : na > nb;
+}
+
+/* Database, key, then (DUPSORT) data, then the order queued. */
+static int op_cmp(const void *pa, const void *pb)
+{
+	const struct queued_op *a = pa, *b = pb;
+	int c = a->dbi != b->dbi ? (a->dbi > b->dbi ? 1 : -1) :
+		bytes_cmp(a->khead, a->at.p, a->klen, b->khead, b->at.p, b->klen);
+
+	if (!c && !a->unique)
+		c = bytes_cmp(a->dhead, a->at.p + a->klen, a->dlen,
+			      b->dhead, b->at.p + b->klen, b->dlen);
+	return c ? c : a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Does b's operation override a's (b sorts next)? */
+static bool same_pair(const struct queued_op *a, const struct queued_op *b)
+{
+	if (a->dbi != b->dbi || a->khead != b->khead || a->klen != b->klen)
+		return false;
+	if (a->unique)
+		return !memcmp(a->at.p, b->at.p, a->klen);
+	return a->dhead == b->dhead && a->dlen == b->dlen &&
+	       !memcmp(a->at.p, b->at.p, (size_t)a->klen + a->dlen);
+}
+
+int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
+{
+	struct pd_write_queue *q = txn->queue;
+	MDB_cursor *cur = NULL;
+	MDB_dbi dbi = 0;
+	int rc = MDB_SUCCESS;
+
+	if (!q || !q->n)
+		return PD_OK;
+	for (size_t i = 0; i < q->n; i++) {
+		struct queued_op *o = &q->op[i];
+		o->at.p = (const unsigned char *)q->buf.p + o->at.off;
+		o->khead = head8(o->at.p, o->klen);
+		o->dhead = head8(o->at.p + o->klen, o->dlen);
+	}
+	qsort(q->op, q->n, sizeof *q->op, op_cmp);
+	for (size_t i = 0; i < q->n && rc == MDB_SUCCESS; i++) {
+		const struct queued_op *o = &q->op[i];
+		MDB_val k = { o->klen, (void *)o->at.p };
+		MDB_val d = { o->dlen, (void *)(o->at.p + o->klen) };
+
+		if (i + 1 < q->n && same_pair(o, &q->op[i + 1]))
+			continue;   /* a later operation on this pair wins */
+		if (!cur || o->dbi != dbi) {   /* one database after the other */
+			if (cur)
+				mdb_cursor_close(cur);
+			cur = NULL;
+			dbi = o->dbi;
+			if ((rc = mdb_cursor_open(txn->txn, dbi, &cur)))
+				break;
+		}
+		if (o->put)
+			rc = mdb_cursor_put(cur, &k, &d, 0);
+		else if ((rc = mdb_del(txn->txn, dbi, &k, o->unique ? NULL : &d)) == MDB_NOTFOUND)
+			rc = MDB_SUCCESS;
+	}
+	if (cur)
+		mdb_cursor_close(cur);
+	q->n = 0;
+	pd_buf_reset(&q->buf);
+	return pd_mdb_err(txn, rc, err, "search index");   /* all it queues */
+}
+
+int pd_txn_queue(struct pd_txn *txn, MDB_dbi dbi, bool unique, bool put,
+		 const MDB_val *k, const MDB_val *d, struct pd_err *err)
+{
+	struct pd_write_queue *q = txn->queue;
+	struct queued_op *o;
+
+	if (k->mv_size > UINT16_MAX || d->mv_size > UINT32_MAX)
+		return pd_err_set(err, PD_EINVAL, "a queued key or value is too long");
+	if (!q && !(q = txn->queue = calloc(1, sizeof *q)))
+		return pd_err_nomem(err);
+	if (q->n == q->cap) {
+		size_t cap = q->cap ? q->cap * 2 : 256;
+		if (!(o = realloc(q->op, cap * sizeof *o)))
+			return pd_err_nomem(err);
+		q->op = o;
+		q->cap = cap;
+	}
+	o = &q->op[q->n];
+	o->at.off = q->buf.n;
+	o->seq = (uint32_t)q->n;
+	o->klen = (uint16_t)k->mv_size;
+	o->dlen = (uint32_t)d->mv_size;
+	o->dbi = dbi;
+	o->put = put;
+	o->unique = unique;
+	if (pd_buf_add(&q->buf, k->mv_data, k->mv_size) != PD_OK ||
+	    pd_buf_add(&q->buf, d->mv_data, d->mv_size) != PD_OK)
+		return pd_err_nomem(err);
+	q->n++;
+	return q->buf.n >= BATCH_BYTES ? pd_txn_flush(txn, err) : PD_OK;
+}
