@@ -72,7 +72,7 @@ void app_show_top(struct app *a, int n)
 		return;
 	if (!a->tops[n - 1]) {
 		if (!(v = make[n - 1](a))) {
-			app_msg(a, UI_R_ERROR, "Out of memory");
+			app_nomem(a);
 			return;
 		}
 		v->top = n;
@@ -86,7 +86,7 @@ void app_show_top(struct app *a, int n)
 int app_push(struct app *a, struct view *v)
 {
 	if (!v) {
-		app_msg(a, UI_R_ERROR, "Out of memory");
+		app_nomem(a);
 		return UI_REDRAW;
 	}
 	destroy(a->pending);

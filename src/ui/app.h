@@ -176,6 +176,8 @@ void app_wake(struct app *a, int ms);
 /* Show a message on the status line until the next key. */
 void app_msg(struct app *a, int role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Say that memory ran out (the UI's one spelling of it). */
+void app_nomem(struct app *a);
 /* Show an error message (in the error role) from `err`. */
 void app_error(struct app *a, const char *what, const struct pd_err *err);
 

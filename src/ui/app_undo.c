@@ -84,7 +84,7 @@ void app_undo(struct app *a, bool redo)
 	snprintf(q, sizeof q, "%s \"%s\", made in another window or session%s?",
 		 redo ? "Redo" : "Undo", ci.label, when);
 	if (!(u = malloc(sizeof *u))) {
-		app_msg(a, UI_R_ERROR, "Out of memory");
+		app_nomem(a);
 		return;
 	}
 	u->redo = redo;

@@ -254,7 +254,7 @@ static int backup_first(struct app *a, void *ctx, const char *text, int how)
 	b->n = strlen(text);
 	b->first = pd_secret_alloc(b->n + 1);
 	if (!b->first) {
-		app_msg(a, UI_R_ERROR, "Out of memory; nothing was written");
+		app_nomem(a);
 		backup_ask_free(b);
 		return UI_REDRAW;
 	}
@@ -272,7 +272,7 @@ static int c_backup(struct app *a, int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "--encrypt") == 0) {
 		b = calloc(1, sizeof *b);
 		if (!b) {
-			app_msg(a, UI_R_ERROR, "Out of memory");
+			app_nomem(a);
 			return UI_REDRAW;
 		}
 		snprintf(b->path, sizeof b->path, "%s", expand(argv[2], path, sizeof path));

@@ -240,7 +240,7 @@ static int find_theme(struct pd_txn *txn, uint64_t plan, const char *name,
 
 	*id = 0;
 	if (pd_text_fold(name, strlen(name), &want, NULL) != PD_OK)
-		return pd_err_set(err, PD_ENOMEM, "out of memory");
+		return pd_err_nomem(err);
 	if ((rc = pd_cursor_index(txn, PD_IX_THEMES_BY_PLAN, plan, 0, &cur, err))) {
 		free(want);
 		return rc;
@@ -264,7 +264,7 @@ static int find_theme(struct pd_txn *txn, uint64_t plan, const char *name,
 	pd_record_init(&t, PD_THEME);
 	if (pd_set_ref(&t, PD_THEME_PLAN, plan) ||
 	    pd_set_text(&t, PD_THEME_NAME, name, (size_t)-1))
-		rc = pd_err_set(err, PD_ENOMEM, "out of memory");
+		rc = pd_err_nomem(err);
 	else if ((rc = pd_put(txn, &t, err)) == PD_OK)
 		*id = t.id;
 	pd_record_clear(&t);
@@ -286,7 +286,7 @@ static int set_owners(struct pd_txn *txn, struct pd_record *r, int refs,
 
 		if (n && pd_people_match(txn, p, n, NULL, 0, &id, NULL) == PD_OK &&
 		    pd_refs_add(r, refs, id))
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		p += n;
 		if (*p)
 			p++;
@@ -380,7 +380,7 @@ static int apply(struct pd_txn *txn, struct pd_record *r, void *ctx,
 	if (!fm->id) {
 		pd_record_clear(r);
 		if (pd_record_copy(r, &fm->preset))
-			return pd_err_set(err, PD_ENOMEM, "out of memory");
+			return pd_err_nomem(err);
 		r->id = 0;
 		position_last(txn, r);
 	}

@@ -148,7 +148,7 @@ int ui_meeting_start(struct app *a, uint64_t plan)
 	if (a->meeting)
 		return ui_meeting_run(a, ((struct mm_view *)a->meeting)->meeting);
 	if (!(c = calloc(1, sizeof *c))) {
-		app_msg(a, UI_R_ERROR, "Out of memory");
+		app_nomem(a);
 		return UI_REDRAW;
 	}
 	c->plan = plan;

@@ -73,7 +73,7 @@ void app_prompt_secret(struct app *a, const char *label,
 	pd_secret_free(p->secret);
 	p->secret = pd_secret_alloc(PD_PASSPHRASE_MAX + 1);
 	if (!p->secret) {
-		app_msg(a, UI_R_ERROR, "Out of memory: no room for a passphrase");
+		app_nomem(a);
 		return;
 	}
 	p->secret[0] = '\0';
@@ -317,6 +317,11 @@ void app_msg(struct app *a, int role, const char *fmt, ...)
 	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
 	va_end(ap);
 	a->msg_role = role;
+}
+
+void app_nomem(struct app *a)
+{
+	app_msg(a, UI_R_ERROR, "Out of memory: nothing was changed");
 }
 
 void app_error(struct app *a, const char *what, const struct pd_err *err)

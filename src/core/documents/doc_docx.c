@@ -238,7 +238,7 @@ static void table(struct pd_xml *x, const struct pd_dm_table *t, long tw)
 	}
 	pd_xml_end(x);
 	/* A paragraph after each table keeps the next one apart (Word joins
-	 * tables that touch) and gives the space a seed document has there. */
+	 * tables that touch) and gives the space a hand-made report has there. */
 	pd_xml_empty(x, "w:p", NULL, NULL);
 }
 

@@ -1,7 +1,8 @@
 /*
- * report_monitoring.c — the monitoring report: the business plan of seed
- * 001, theme by theme, each priority with its actions agreed, its latest
- * update and the update's date, and its status (report.h).
+ * report_monitoring.c — the monitoring report: a business plan in the
+ * shape partnerships keep it by hand, theme by theme, each priority with
+ * its actions agreed, its latest update and the update's date, and its
+ * status (report.h).
  *
  * A theme's table names the update's date in its head ("Update 3rd June
  * 2009") when every latest update in it has the same date, as monitoring

@@ -201,7 +201,7 @@ int pd_colmap_build(struct pd_colmap *map, const struct pd_csv_row *header,
 			if (map->nunknown++ < 8 &&
 			    pd_buf_printf(&map->unknown, "%s\"%s\"", map->nunknown > 1 ? ", " : "",
 					  header->len[i] ? header->f[i] : "") != PD_OK)
-				return pd_err_set(err, PD_ENOMEM, "%s", pd_strerror(PD_ENOMEM));
+				return pd_err_nomem(err);
 			continue;
 		}
 		/* Keep the sources sorted by rank, then by position. */
@@ -214,7 +214,7 @@ int pd_colmap_build(struct pd_colmap *map, const struct pd_csv_row *header,
 	}
 	if (map->nunknown > 8 &&
 	    pd_buf_printf(&map->unknown, " and %zu more", map->nunknown - 8) != PD_OK)
-		return pd_err_set(err, PD_ENOMEM, "%s", pd_strerror(PD_ENOMEM));
+		return pd_err_nomem(err);
 	for (size_t c = 0; c < ncols; c++) {
 		char need[160];
 		bool in_parts;

@@ -116,7 +116,7 @@ int pd_rows_open(struct pd_rows **out, struct pd_txn *txn,
 
 	*out = NULL;
 	if (!(w = calloc(1, sizeof *w)))
-		return pd_err_set(err, PD_ENOMEM, "%s", pd_strerror(PD_ENOMEM));
+		return pd_err_nomem(err);
 	w->txn = txn;
 	w->ki = ki;
 	if (!(w->ncols = pd_columns(ki, false, w->cols))) {

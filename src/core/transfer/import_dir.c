@@ -9,11 +9,6 @@
 
 #include "transfer_impl.h"
 
-static int nomem(struct pd_imp *imp)
-{
-	return pd_err_set(imp->err, PD_ENOMEM, "out of memory");
-}
-
 /* The text and date fields of imp->cur from `c`: a bad date is an error
  * placed at its cell. */
 static int plain_fields(struct pd_imp *imp, const struct pd_kind_info *ki,
@@ -60,7 +55,7 @@ static int split_multi(struct pd_imp *imp, struct pd_cell *c, const char *label,
 		return PD_OK;
 	if ((notes->n && pd_buf_putc(notes, '\n') != PD_OK) ||
 	    pd_buf_printf(notes, "%s: %s", label, sep + 5) != PD_OK)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	c->n = (size_t)(sep - c->s);
 	((char *)c->s)[c->n] = '\0';
 	return PD_OK;
@@ -79,7 +74,7 @@ static int compose_name(struct pd_imp *imp, const struct pd_cell *c,
 			continue;
 		if ((out->n && pd_buf_putc(out, ' ') != PD_OK) ||
 		    pd_buf_add(out, p->s, p->n) != PD_OK)
-			return nomem(imp);
+			return pd_err_nomem(imp->err);
 	}
 	return PD_OK;
 }
@@ -99,13 +94,13 @@ static int gather_notes(struct pd_imp *imp, const struct pd_kind_info *ki,
 	pd_buf_reset(notes);
 	if (ki->notes >= 0 && c[ki->notes].n &&
 	    pd_buf_add(notes, c[ki->notes].s, c[ki->notes].n) != PD_OK)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	for (size_t i = 0; i < n; i++)
 		if ((rc = split_multi(imp, &c[cols[i].id], cols[i].name, notes)) != PD_OK)
 			return rc;
 	if (c[PC_WEB].n && (((notes->n && pd_buf_putc(notes, '\n') != PD_OK)) ||
 			    pd_buf_printf(notes, "web page: %s", c[PC_WEB].s) != PD_OK))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 
@@ -151,12 +146,12 @@ static int orgs_remember(struct pd_imp *imp, const char *name, uint64_t id)
 	struct orgname *e = malloc(sizeof *e + len + 1);
 
 	if (!e)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	e->id = id;
 	memcpy(e->name, name, len + 1);
 	if (pd_u64map_add(&imp->orgs, pd_u64map_hash(name, len), (uintptr_t)e) != PD_OK) {
 		free(e);
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	}
 	return PD_OK;
 }
@@ -179,7 +174,7 @@ static int person_org(struct pd_imp *imp, const struct pd_cell *c, uint64_t *id)
 		return pd_imp_fail(imp, c->field, rc, "%s", pd_strerror(rc));
 	pd_record_init(&org, PD_ORG);
 	if (pd_set_text(&org, PD_ORG_NAME, c->s, c->n) != PD_OK)
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	rc = pd_put(imp->txn, &org, imp->err);
 	*id = org.id;
 	pd_record_clear(&org);
@@ -237,7 +232,7 @@ int pd_imp_person(struct pd_imp *imp)
 	if (pd_set_text(&imp->cur, PD_PERSON_NAME, nm, (size_t)-1) != PD_OK ||
 	    (org && pd_set_ref(&imp->cur, PD_PERSON_ORG, org) != PD_OK) ||
 	    (notes->n && pd_set_text(&imp->cur, ki->notes, notes->p, notes->n)))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if ((rc = pd_imp_store(imp, id != 0, &changed)) != PD_OK)
 		return rc;
 	if (changed)
