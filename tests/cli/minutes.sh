@@ -18,9 +18,9 @@ Kath Pike,KP,Cluster support officer,Meir Park Children's Centre,kp@example.org
 Dave Dean,DD,PCSO,,dd@example.org
 EOF
 cat >"$d/plans.csv" <<'EOF'
-ref,title
-C3P,Cluster 3 partnership plan
-OTH,Another plan
+ref,title,partnership
+C3P,Cluster 3 partnership plan,Cluster 3 Partnership
+OTH,Another plan,
 EOF
 cat >"$d/items.csv" <<'EOF'
 plan,ref,title,lead
@@ -59,6 +59,7 @@ expect_err "the message says what to do" 'choose one with --plan'
 
 expect_status 0 "minutes of C3P on 26/06/2009" "$PLANDESK" --db "$db" minutes --plan C3P 26/06/2009
 expect_out "Markdown by default" '^# Cluster 3 partnership plan \(C3P\)'
+expect_out "whose plan it is, first in the title block" '^\*\*Partnership:\*\* Cluster 3 Partnership  $'
 expect_out "the date in words" '^\*\*Date:\*\* 26th June 2009'
 expect_out "the place" '^\*\*Place:\*\* Meir Park'
 expect_out "present: a person and a name" '^\*\*Present:\*\* Kath Pike \(KP\), Meir Park Children.s Centre; Jane Fallows'

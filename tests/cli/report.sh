@@ -19,6 +19,7 @@ expect_status 0 "progress report of CSE" R progress CSE --today 2016-06-29
 expect_out "titled as the tracker" '^# Progress Update – Child Sexual Exploitation$'
 expect_out "the date it is as at, and the data's own" \
 	'^## Progress as at 29th June 2016 · updates of 29th June 2016$'
+expect_out "whose plan it is, under the heading" '^Stockton-on-Tees Local Safeguarding Children Board$'
 expect_out "summary of the assessments" '^\| 1 – Fully achieved \| 7 \|$'
 expect_out "the sub-items' assessments are counted" '^\| 2 – On track \| 3 \|$'
 expect_out "the items assessed in their parts" '^\| See its parts \(its sub-items are assessed\) \| 2 \|$'

@@ -215,7 +215,7 @@ Test(export, to_a_file)
 	cr_assert_eq(stat(path, &sb), 0);
 	cr_assert_eq(sb.st_mode & 0777, 0600);
 	text = slurp(path, &n);
-	cr_assert(!strncmp(text, "ref,title,body,start,end,scale\nC3BP,", 36), "%s", text);
+	cr_assert(!strncmp(text, "ref,title,body,start,end,scale,partnership\nC3BP,", 48), "%s", text);
 	free(text);
 	snprintf(bad, sizeof bad, "%s/no/such/dir/plans.csv", tdb.dir);
 	cr_assert_eq(pd_export_file(tdb.st, &o, bad, &rows, &err), PD_EIO);

@@ -87,6 +87,7 @@ static void list_free(struct mn_list *l)
 void mn_free(struct mn_doc *doc)
 {
 	free(doc->plan);
+	free(doc->partnership);
 	free(doc->title);
 	free(doc->location);
 	list_free(&doc->present);
@@ -496,6 +497,7 @@ static int build_head(struct pd_txn *txn, const struct pd_record *m,
 {
 	struct pd_record plan;
 	struct pd_buf b = PD_BUF_INIT;
+	bool partnership;
 	int rc;
 
 	if ((rc = pd_mt_get(txn, PD_PLAN, pd_get_ref(m, PD_MEETING_PLAN), &plan, err))) {
@@ -506,6 +508,8 @@ static int build_head(struct pd_txn *txn, const struct pd_record *m,
 			  pd_get_text(&plan, PD_PLAN_REF)) == PD_OK)
 		doc->plan = strdup(b.p);
 	pd_buf_free(&b);
+	partnership = pd_is_set(&plan, PD_PLAN_PARTNERSHIP);
+	doc->partnership = dup_field(&plan, PD_PLAN_PARTNERSHIP);
 	pd_record_clear(&plan);
 	doc->title = dup_field(m, PD_MEETING_TITLE);
 	doc->location = dup_field(m, PD_MEETING_LOCATION);
@@ -515,6 +519,7 @@ static int build_head(struct pd_txn *txn, const struct pd_record *m,
 	if (pd_is_set(m, PD_MEETING_NEXT))
 		doc_date(doc, pd_get_text(m, PD_MEETING_NEXT), doc->next);
 	if (!doc->plan || (pd_is_set(m, PD_MEETING_TITLE) && !doc->title) ||
+	    (partnership && !doc->partnership) ||
 	    (pd_is_set(m, PD_MEETING_LOCATION) && !doc->location) ||
 	    attendance(txn, m, PD_MEETING_PRESENT, PD_MEETING_PRESENT_OTHER,
 		       &doc->present) ||

@@ -53,6 +53,7 @@ static void head(struct pd_dm *dm, const struct mn_doc *doc)
 	pd_dm_table(dm, PD_DM_T_FIELDS, 0);
 	pd_dm_col(dm, "", 18);
 	pd_dm_col(dm, "", 82);
+	field(dm, "Partnership", doc->partnership);
 	field(dm, "Meeting", doc->title);
 	field(dm, "Date", doc->date);
 	field(dm, "Place", doc->location);

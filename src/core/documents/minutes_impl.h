@@ -45,6 +45,7 @@ struct mn_group {
 
 struct mn_doc {
 	char            *plan;       /* "Cluster 3 partnership plan (C3P)" */
+	char            *partnership; /* the plan's partnership, NULL when unset */
 	char            *title;      /* the meeting's title, NULL when unset */
 	char            *location;   /* NULL when unset */
 	enum pd_date_style style;   /* how every date is written */

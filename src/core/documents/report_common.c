@@ -13,11 +13,6 @@
 #include "plandesk/meetings/track.h"
 #include "report_impl.h"
 
-static int nomem(struct pd_err *err)
-{
-	return pd_err_nomem(err);
-}
-
 void rep_free_records(struct pd_record *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -44,7 +39,7 @@ int rep_read_index(struct pd_txn *txn, enum pd_index ix, enum pd_kind kind,
 			size_t nc = cap ? cap * 2 : 8;
 			struct pd_record *nv = realloc(v, nc * sizeof *nv);
 			if (!nv) {
-				rc = nomem(err);
+				rc = pd_err_nomem(err);
 				break;
 			}
 			v = nv;
@@ -143,7 +138,7 @@ static int order_items(struct rep_plan *p, struct pd_record *all, size_t nall,
 
 	p->items = calloc(nall ? nall : 1, sizeof *p->items);
 	if (!parent_ix || !done || !p->items) {
-		rc = nomem(err);
+		rc = pd_err_nomem(err);
 		goto out;
 	}
 	for (size_t i = 0; i < nall; i++) {
@@ -172,7 +167,7 @@ static int load_item(struct pd_txn *txn, struct rep_plan *p,
 	int rc;
 
 	if (fill_names(txn, &it->r, PD_ITEM_LEAD, PD_ITEM_LEAD_PERSON, false))
-		return nomem(err);
+		return pd_err_nomem(err);
 	if ((what & REP_UPDATES) &&
 	    (rc = rep_read_index(txn, PD_IX_UPDATES_BY_ITEM, PD_UPDATE, it->r.id,
 				 &it->upd, &it->nupd, err)))
@@ -184,7 +179,7 @@ static int load_item(struct pd_txn *txn, struct rep_plan *p,
 		for (size_t i = 0; i < it->nact; i++)
 			if (fill_names(txn, &it->act[i], PD_ACTION_OWNER,
 				       PD_ACTION_OWNERS, true))
-				return nomem(err);
+				return pd_err_nomem(err);
 	}
 	it->status = pd_get_text(&it->r, PD_ITEM_STATUS);
 	for (size_t i = it->nupd; !*it->status && i-- > 0;)
@@ -348,6 +343,9 @@ int rep_titles(struct pd_dm *dm, const struct rep_plan *p, const char *what,
 				   pd_get_text(&p->plan, PD_PLAN_REF), what, today);
 	if (rc == PD_OK)
 		rc = pd_dm_titles(dm, pd_get_text(&p->plan, PD_PLAN_TITLE), sub.p, foot.p);
+	/* Whose plan it is, first, as a title block would say it. */
+	if (rc == PD_OK && pd_is_set(&p->plan, PD_PLAN_PARTNERSHIP))
+		pd_dm_para(dm, 0, pd_get_text(&p->plan, PD_PLAN_PARTNERSHIP));
 	dm->date = p->today;
 	pd_buf_free(&sub);
 	pd_buf_free(&foot);
@@ -356,7 +354,7 @@ int rep_titles(struct pd_dm *dm, const struct rep_plan *p, const char *what,
 
 static int buf_sink(void *ctx, const void *p, size_t n, struct pd_err *err)
 {
-	return pd_buf_add(ctx, p, n) ? nomem(err) : PD_OK;
+	return pd_buf_add(ctx, p, n) ? pd_err_nomem(err) : PD_OK;
 }
 
 int rep_sheet(struct pd_sheet **sh, const struct pd_report_opts *o,

@@ -110,6 +110,8 @@ static const struct pd_field plan_fields[] = {
 		FORM("End", DATE, 40) },
 	[PD_PLAN_SCALE] = { "scale", 21, PD_T_TEXT, 0, -1, COL("scale"),
 		FORM("Scale", SCALE, 50) },
+	[PD_PLAN_PARTNERSHIP] = { "partnership", 22, PD_T_TEXT, 0, -1, COL("partnership"),
+		ALIAS("partnership name", "board", "committee"), FORM("Partnership", TEXT, 25) },
 };
 
 /* Themes have no CSV form: they come with their items. */

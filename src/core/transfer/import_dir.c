@@ -9,18 +9,6 @@
 
 #include "transfer_impl.h"
 
-/* The text and date fields of imp->cur from `c`: a bad date is an error
- * placed at its cell. */
-static int plain_fields(struct pd_imp *imp, const struct pd_kind_info *ki,
-			const struct pd_cell *c)
-{
-	int bad, rc = pd_cells_to_record(ki, c, &imp->cur, &bad, imp->err);
-
-	if (rc == PD_EINVAL && bad >= 0)
-		return pd_imp_place(imp, c[bad].field, rc, ki->fields[bad].col);
-	return rc;
-}
-
 int pd_imp_org(struct pd_imp *imp)
 {
 	const struct pd_kind_info *ki = pd_colmap_kind(&imp->map);
@@ -36,7 +24,7 @@ int pd_imp_org(struct pd_imp *imp)
 	if (rc != PD_OK && rc != PD_NOTFOUND)
 		return pd_imp_fail(imp, c[PD_ORG_NAME].field, rc, "%s", pd_strerror(rc));
 	if ((rc = pd_imp_begin(imp, PD_ORG, id)) != PD_OK ||
-	    (rc = plain_fields(imp, ki, c)) != PD_OK)
+	    (rc = pd_imp_fields(imp, ki, c)) != PD_OK)
 		return rc;
 	return pd_imp_store(imp, id != 0, NULL);
 }
@@ -227,7 +215,7 @@ int pd_imp_person(struct pd_imp *imp)
 			return rc;
 	}
 	if ((rc = pd_imp_begin(imp, PD_PERSON, id)) != PD_OK ||
-	    (rc = plain_fields(imp, ki, c)) != PD_OK)
+	    (rc = pd_imp_fields(imp, ki, c)) != PD_OK)
 		return rc;
 	if (pd_set_text(&imp->cur, PD_PERSON_NAME, nm, (size_t)-1) != PD_OK ||
 	    (org && pd_set_ref(&imp->cur, PD_PERSON_ORG, org) != PD_OK) ||

@@ -13,20 +13,15 @@
 
 #define MAX_DEPTH 64   /* parents followed when looking for a cycle */
 
-static int nomem(struct pd_imp *imp)
-{
-	return pd_err_nomem(imp->err);
-}
-
 int pd_imp_plan_row(struct pd_imp *imp)
 {
-	struct pd_cell c[PD_PLAN_NFIELDS];
+	const struct pd_kind_info *ki = pd_colmap_kind(&imp->map);
+	struct pd_cell c[PD_COLS_MAX];
 	const char *scale = NULL;
 	uint64_t id = 0;
 	int rc;
 
-	for (int i = 0; i < PD_PLAN_NFIELDS; i++)
-		pd_cell_get(&imp->map, &imp->row, i, &c[i]);
+	pd_cells_get(&imp->map, &imp->row, c);
 	if (!c[PD_PLAN_REF].n)
 		return pd_imp_fail(imp, c[PD_PLAN_REF].field, PD_EINVAL,
 				   "ref: a plan needs a ref");
@@ -45,14 +40,11 @@ int pd_imp_plan_row(struct pd_imp *imp)
 	}
 	if ((rc = pd_imp_begin(imp, PD_PLAN, id)) != PD_OK)
 		return rc;
-	if ((rc = pd_imp_text(imp, PD_PLAN_REF, &c[PD_PLAN_REF])) ||
-	    (rc = pd_imp_text(imp, PD_PLAN_TITLE, &c[PD_PLAN_TITLE])) ||
-	    (rc = pd_imp_text(imp, PD_PLAN_BODY, &c[PD_PLAN_BODY])) ||
-	    (rc = pd_imp_date(imp, PD_PLAN_START, &c[PD_PLAN_START], "start")) ||
-	    (rc = pd_imp_date(imp, PD_PLAN_END, &c[PD_PLAN_END], "end")))
+	if ((rc = pd_imp_fields(imp, ki, c)) != PD_OK)
 		return rc;
+	/* The scale by its own name ("1-4" typed as "1–4" is the same one). */
 	if (scale && pd_set_text(&imp->cur, PD_PLAN_SCALE, scale, (size_t)-1))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	/* The cached plan may be this one, with another scale now. */
 	free(imp->plan_ref);
 	imp->plan_ref = NULL;
@@ -87,13 +79,13 @@ static int defer_parent(struct pd_imp *imp, uint64_t plan,
 	if (imp->ndefer == imp->capdefer) {
 		size_t cap = imp->capdefer ? imp->capdefer * 2 : 16;
 		if (!(d = realloc(imp->defer, cap * sizeof *d)))
-			return nomem(imp);
+			return pd_err_nomem(imp->err);
 		imp->defer = d;
 		imp->capdefer = cap;
 	}
 	d = &imp->defer[imp->ndefer];
 	if (!(d->parent = strdup(c->s)))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	d->item = imp->cur.id;
 	d->plan = plan;
 	d->line = imp->row.line;
@@ -118,7 +110,7 @@ static int set_lead(struct pd_imp *imp, const struct pd_cell *c)
 	if (rc != PD_OK && rc != PD_NOTFOUND)
 		return rc;
 	return pd_set_ref(&imp->cur, PD_ITEM_LEAD_PERSON, rc == PD_OK ? who : 0) ?
-		nomem(imp) : PD_OK;
+		pd_err_nomem(imp->err) : PD_OK;
 }
 
 /* The target as typed, and as a date when it is one. */
@@ -135,7 +127,7 @@ static int set_target(struct pd_imp *imp, const struct pd_cell *c)
 	if (pd_date_parse(c->s, &d, NULL) == PD_OK)
 		pd_date_iso(&d, iso);
 	return pd_set_text(&imp->cur, PD_ITEM_TARGET_DATE, iso, (size_t)-1) ?
-		nomem(imp) : PD_OK;
+		pd_err_nomem(imp->err) : PD_OK;
 }
 
 int pd_imp_item_row(struct pd_imp *imp)
@@ -180,7 +172,7 @@ int pd_imp_item_row(struct pd_imp *imp)
 	    (parent && pd_set_ref(&imp->cur, PD_ITEM_PARENT, parent)) ||
 	    (status && pd_set_text(&imp->cur, PD_ITEM_STATUS, status, (size_t)-1)) ||
 	    pd_set_int(&imp->cur, PD_ITEM_POSITION, (int64_t)imp->st.rows))
-		return nomem(imp);
+		return pd_err_nomem(imp->err);
 	if ((rc = pd_imp_text(imp, PD_ITEM_REF, &c[IC_REF])) ||
 	    (rc = pd_imp_text(imp, PD_ITEM_TITLE, &c[IC_TITLE])) ||
 	    (rc = pd_imp_text(imp, PD_ITEM_DESCRIPTION, &c[IC_DESCRIPTION])) ||
@@ -213,7 +205,7 @@ int pd_imp_item_parents(struct pd_imp *imp)
 		    (rc = pd_imp_begin(imp, PD_ITEM, d->item)))
 			return rc;
 		if (pd_set_ref(&imp->cur, PD_ITEM_PARENT, parent))
-			return nomem(imp);
+			return pd_err_nomem(imp->err);
 		if (pd_record_same_fields(&imp->cur, &imp->old))
 			continue;
 		if ((rc = pd_put(imp->txn, &imp->cur, imp->err)) != PD_OK)

@@ -119,6 +119,16 @@ int pd_imp_store(struct pd_imp *imp, bool existing, bool *changed)
 	return PD_OK;
 }
 
+int pd_imp_fields(struct pd_imp *imp, const struct pd_kind_info *ki,
+		  const struct pd_cell *c)
+{
+	int bad, rc = pd_cells_to_record(ki, c, &imp->cur, &bad, imp->err);
+
+	if (rc == PD_EINVAL && bad >= 0)
+		return pd_imp_place(imp, c[bad].field, rc, ki->fields[bad].col);
+	return rc;
+}
+
 int pd_imp_text(struct pd_imp *imp, int f, const struct pd_cell *c)
 {
 	if (c->n && pd_set_text(&imp->cur, f, c->s, c->n) != PD_OK)

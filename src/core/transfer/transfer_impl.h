@@ -120,6 +120,13 @@ int pd_imp_store(struct pd_imp *imp, bool existing, bool *changed);
  * imp->old keeps the stored version for the comparison. */
 int pd_imp_begin(struct pd_imp *imp, enum pd_kind kind, uint64_t id);
 
+/* Set every text and date field of imp->cur that the kind's table gives a
+ * column from its cell (cells[field]; pd_cells_to_record), an empty cell
+ * leaving the field as it was.  A date that does not read is an error
+ * placed at its cell.  Returns PD_OK, PD_EINVAL, PD_ENOMEM. */
+int pd_imp_fields(struct pd_imp *imp, const struct pd_kind_info *ki,
+		  const struct pd_cell *c);
+
 /* Set TEXT field f from a cell unless the cell is empty. */
 int pd_imp_text(struct pd_imp *imp, int f, const struct pd_cell *c);
 
