@@ -28,6 +28,32 @@ static const struct cli_cmd *const commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+#define SUMMARY_COL 13	/* where a command's summary starts */
+#define HELP_WIDTH 79
+
+/* Print text from column col to HELP_WIDTH, each further line indented to
+ * col, breaking at spaces (a word longer than the line is left whole). */
+static void put_wrapped(FILE *f, const char *text, int col)
+{
+	int at = col;
+
+	while (*text) {
+		size_t n = strcspn(text, " ");
+		if (at > col && at + 1 + (int)n > HELP_WIDTH) {
+			fprintf(f, "\n%*s", col, "");
+			at = col;
+		} else if (at > col) {
+			fputc(' ', f);
+			at++;
+		}
+		fwrite(text, 1, n, f);
+		at += (int)n;
+		text += n;
+		text += strspn(text, " ");
+	}
+	fputc('\n', f);
+}
+
 static void usage(FILE *f, const char *progname)
 {
 	fprintf(f,
@@ -36,12 +62,11 @@ static void usage(FILE *f, const char *progname)
 		"Plans, meetings, actions and the who's-who directory of a\n"
 		"children's-services partnership.\n"
 		"\n"
-		"Commands:\n", progname);
+		"Commands (`%s COMMAND --help` gives each one's options):\n",
+		progname, progname);
 	for (size_t i = 0; i < NCOMMANDS; i++) {
-		char head[64];
-		snprintf(head, sizeof head, "%s %s", commands[i]->name,
-			 commands[i]->usage);
-		fprintf(f, "  %-22s %s\n", head, commands[i]->summary);
+		fprintf(f, "  %-*s", SUMMARY_COL - 2, commands[i]->name);
+		put_wrapped(f, commands[i]->summary, SUMMARY_COL);
 	}
 	fprintf(f,
 		"\n"

@@ -40,7 +40,7 @@ expect_err "the refusal says so" 'not a plandesk database'
 
 # The manual describes every command --help lists, and mutt's set-up.
 man="$PLANDESK_SHARE/man/plandesk.1"
-"$PLANDESK" --help | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }' >"$T_TMP/cmds"
+"$PLANDESK" --help | awk '/^Commands/ { on = 1; next } /^$/ { on = 0 } on && /^  [^ ]/ { print $1 }' >"$T_TMP/cmds"
 [ -s "$T_TMP/cmds" ] || fail "--help lists the commands"
 while read -r c; do
 	if sed 's/\\-/-/g' "$man" | grep -Eq "^\.BI? $c( |\$)"; then ok "the manual describes $c"
