@@ -168,6 +168,9 @@ static int check_field(struct pd_txn *txn, struct pd_record *r,
 		    !pd_utf8_valid(r->v[f].p, r->v[f].n))
 			return pd_err_set(err, PD_EINVAL, "%s: %s is not valid UTF-8",
 					  label, fd->name);
+		if ((fd->flags & PD_F_YESNO) && !pd_get_flag(r, f))
+			return pd_err_set(err, PD_EINVAL, "%s: %s is \"yes\" or unset",
+					  label, fd->name);
 		break;
 	case PD_T_DATE:
 		if (pd_date_parse(r->v[f].p, &d, err) != PD_OK) {
