@@ -94,7 +94,12 @@ tests_unit_test_meeting_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_meeting_LDADD = $(TEST_LIBS)
 
 # documents/
-UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_docmodel %reldir%/test_sheet
+UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_docmodel %reldir%/test_sheet \
+	%reldir%/test_confidential
+tests_unit_test_confidential_SOURCES = %reldir%/test_confidential.c %reldir%/testdb.h \
+	%reldir%/rawdb.h
+tests_unit_test_confidential_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_confidential_LDADD = $(TEST_LIBS)
 tests_unit_test_minutes_SOURCES = %reldir%/test_minutes.c %reldir%/testdb.h
 tests_unit_test_minutes_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_minutes_LDADD = $(TEST_LIBS)

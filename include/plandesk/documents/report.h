@@ -69,6 +69,7 @@
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
+#include "plandesk/documents/confidential.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/base/status.h"
 #include "plandesk/records/records.h"
@@ -99,6 +100,14 @@ struct pd_report_opts {
 	 * may be NULL. */
 	void         (*warn)(void *ctx, const char *msg);
 	void          *warn_ctx;
+	/* Entries marked confidential (an item with its sub-items, actions
+	 * and updates; an action; an update) are left out, and a line under
+	 * the title says how many; with `confidential` they are shown, each
+	 * marked CONFIDENTIAL (confidential.h).  The numbers go to *count
+	 * (may be NULL), so that a caller can say them beside a sheet or
+	 * the mail, which have no place for the line. */
+	bool           confidential;
+	struct pd_conf_count *count;
 };
 
 /*
