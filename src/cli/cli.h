@@ -12,6 +12,7 @@
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
 #include "plandesk/documents/format.h"
+#include "plandesk/protect/disclose.h"
 #include "plandesk/records/records.h"
 
 /* Exit statuses, which scripts and tests rely on: 0 success, 1 nothing
@@ -47,6 +48,7 @@ extern const struct cli_cmd cmd_export;
 extern const struct cli_cmd cmd_demo;
 extern const struct cli_cmd cmd_lookup;
 extern const struct cli_cmd cmd_add_email;
+extern const struct cli_cmd cmd_log;
 
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */
@@ -72,13 +74,24 @@ const char *cli_share_dir(char *buf, size_t n);
 int cli_run_client(struct cli_ctx *ctx, const char *path, bool demo);
 
 /*
- * Write the finished document `b` to the file at `path` (atomically, mode
- * 0600: pd_doc_save) or, when `path` is NULL, to standard output.  `what`
- * names it in the message printed on failure.  Returns CLI_OK or
- * CLI_ERROR.
+ * Print the finished document `b` to standard output (once it has been
+ * recorded: plandesk/protect/disclose_out.h).  `what` names it in the
+ * message printed on failure.  Returns CLI_OK or CLI_ERROR.
  */
-int cli_write_doc(struct cli_ctx *ctx, const char *path, const struct pd_buf *b,
-		  const char *what);
+int cli_print_doc(struct cli_ctx *ctx, const struct pd_buf *b, const char *what);
+
+/*
+ * After a file left the database: say on stderr how many confidential
+ * entries were left out of it (and that --confidential shows them), when
+ * any were.
+ */
+void cli_conf_note(struct cli_ctx *ctx, const struct pd_disclosure *d);
+
+/*
+ * Check --reason TEXT: not empty, valid UTF-8, one line.  Prints what is
+ * wrong; returns CLI_OK or CLI_ERROR.
+ */
+int cli_reason(struct cli_ctx *ctx, const char *reason);
 
 /*
  * Choose the output format (format.h pd_format_choose: --format `name`,

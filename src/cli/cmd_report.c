@@ -23,12 +23,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/documents/report.h"
+#include "plandesk/protect/disclose_out.h"
 #include "cli.h"
 
 struct args {
 	enum pd_report_kind   kind;
-	const char           *ref, *out, *format, *style;
+	const char           *ref, *out, *format, *style, *reason;
+	bool                  digest;
 	struct pd_report_opts o;
 };
 
@@ -50,7 +51,11 @@ static const char options_help[] =
 	"      --due-within DAYS     actions: only those due within DAYS (overdue too)\n"
 	"      --today DATE          the report is as at DATE: overdue and slipped are\n"
 	"                            judged on it (default today, or PLANDESK_TODAY)\n"
-	"      --excel               csv: a byte-order mark and CRLF, for Excel\n";
+	"      --excel               csv: a byte-order mark and CRLF, for Excel\n"
+	"      --confidential        include the entries marked confidential, each\n"
+	"                            marked CONFIDENTIAL (left out by default)\n"
+	"      --reason TEXT         why it is shared, kept in the disclosure record\n"
+	"Every report is recorded (plandesk log).\n";
 
 /* The usage line and the options, on stderr; returns CLI_ERROR. */
 static int usage_error(struct cli_ctx *ctx)
@@ -88,6 +93,8 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		{ "excel",  no_argument,       NULL, 'x' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "date-style", required_argument, NULL, 'd' },
+		{ "confidential", no_argument,     NULL, 'c' },
+		{ "reason", required_argument,     NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *since = NULL, *today = NULL;
@@ -116,6 +123,8 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 			break;
 		case 'o': a->out = optarg; break;
 		case 'd': a->style = optarg; break;
+		case 'c': a->o.confidential = true; break;
+		case 'r': a->reason = optarg; break;
 		default:  return usage_error(ctx);
 		}
 	}
@@ -130,6 +139,9 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		return CLI_ERROR;
 	}
 	a->ref = argv[optind + 1];
+	a->digest = digest;
+	if (cli_reason(ctx, a->reason) != CLI_OK)
+		return CLI_ERROR;
 	if (digest && a->format && strcmp(a->format, "mail") != 0) {
 		cli_error(ctx, "report: a digest is mail (--format mail)");
 		return CLI_ERROR;
@@ -176,30 +188,34 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct pd_err err = { 0 };
 	struct pd_buf doc = PD_BUF_INIT;
+	struct pd_disclosure d = { 0 };
 	struct pd_store *st;
-	struct pd_txn *txn;
 	struct args a;
+	char command[64];
 	int rc, status;
 
 	if ((status = parse_args(ctx, argc, argv, &a)) != CLI_OK)
 		return status;
 	a.o.warn = warn;
 	a.o.warn_ctx = ctx;
-	if (!(st = cli_open_store(ctx, true)))
+	snprintf(command, sizeof command, "%s%s", a.digest ? "digest" : "report ",
+		 a.digest ? "" : argv[optind]);
+	d.command = command;
+	d.path = a.out;
+	d.reason = a.reason;
+	/* Writable: the report is recorded as it leaves. */
+	if (!(st = cli_open_store(ctx, false)))
 		return CLI_ERROR;
-	if (a.out) {
-		rc = pd_report_write(st, a.kind, a.ref, &a.o, a.out, &err);
-	} else if ((rc = pd_txn_read(st, &txn, &err)) == PD_OK) {
-		rc = pd_report(txn, a.kind, a.ref, &a.o, &doc, &err);
-		pd_txn_end(txn);
-	}
+	rc = pd_disclose_report(st, &d, a.kind, a.ref, &a.o, &doc, &err);
 	pd_store_close(st);
 	if (rc != PD_OK) {
 		cli_error(ctx, "report: %s", err.msg[0] ? err.msg : pd_strerror(rc));
 		status = rc == PD_NOTFOUND ? CLI_NOTHING : CLI_ERROR;
 	} else if (!a.out) {
-		status = cli_write_doc(ctx, NULL, &doc, "the report");
+		status = cli_print_doc(ctx, &doc, "the report");
 	}
+	if (status == CLI_OK)
+		cli_conf_note(ctx, &d);
 	pd_buf_free(&doc);
 	return status;
 }

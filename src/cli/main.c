@@ -25,6 +25,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_demo,
 	&cmd_lookup,
 	&cmd_add_email,
+	&cmd_log,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

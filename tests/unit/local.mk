@@ -114,7 +114,10 @@ tests_unit_test_sheet_CFLAGS = $(ZIP_TEST_CFLAGS)
 tests_unit_test_sheet_LDADD = $(TEST_LIBS)
 
 # protect/
-UNIT_TESTS += %reldir%/test_backup
+UNIT_TESTS += %reldir%/test_backup %reldir%/test_disclose
+tests_unit_test_disclose_SOURCES = %reldir%/test_disclose.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_disclose_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_disclose_LDADD = $(TEST_LIBS)
 tests_unit_test_backup_SOURCES = %reldir%/test_backup.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_backup_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_backup_LDADD = $(TEST_LIBS)

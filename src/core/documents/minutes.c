@@ -50,31 +50,6 @@ int pd_meetings_on(struct pd_txn *txn, const char *iso, uint64_t **ids,
 
 /* --- the document model ------------------------------------------------- */
 
-int mn_list_add(struct mn_list *l, const char *s, size_t n, unsigned role)
-{
-	char *copy;
-
-	if (n == (size_t)-1)
-		n = strlen(s);
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		char **g = realloc(l->s, cap * sizeof *g);
-		unsigned *r;
-		if (!g)
-			return PD_ENOMEM;
-		l->s = g;
-		if (!(r = realloc(l->role, cap * sizeof *r)))
-			return PD_ENOMEM;
-		l->role = r;
-		l->cap = cap;
-	}
-	if (!(copy = strndup(s, n)))
-		return PD_ENOMEM;
-	l->role[l->n] = role;
-	l->s[l->n++] = copy;
-	return PD_OK;
-}
-
 static void list_free(struct mn_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -114,18 +89,6 @@ void mn_free(struct mn_doc *doc)
 	}
 	free(doc->groups);
 	memset(doc, 0, sizeof *doc);
-}
-
-char *mn_dup_field(const struct pd_record *r, int f)
-{
-	return pd_is_set(r, f) ? strdup(pd_get_text(r, f)) : NULL;
-}
-
-void mn_doc_date(const struct mn_doc *doc, const char *iso,
-		 char out[PD_DATE_TEXT_SIZE])
-{
-	if (!pd_date_text(iso, doc->style, out))
-		snprintf(out, PD_DATE_TEXT_SIZE, "%s", iso);
 }
 
 /* --- actions -------------------------------------------------------------- */

@@ -1,7 +1,9 @@
 /*
- * minutes_head.c — the head of the minutes (minutes_impl.h): the plan
- * and its partnership, the meeting's title, date and place, who came and
- * who sent apologies.
+ * minutes_head.c — the pieces the minutes are built of (minutes_impl.h):
+ * a list of lines, a field copied, a date in the document's style; and
+ * the head: the plan and its partnership, the meeting's title, date and
+ * place, who came and who sent apologies.  minutes.c builds the items on
+ * these.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,45 @@
 #include "plandesk/meetings/meeting.h"
 #include "meetings/meeting_impl.h"
 #include "minutes_impl.h"
+
+/* --- pieces ---------------------------------------------------------- */
+
+int mn_list_add(struct mn_list *l, const char *s, size_t n, unsigned role)
+{
+	char *copy;
+
+	if (n == (size_t)-1)
+		n = strlen(s);
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		char **g = realloc(l->s, cap * sizeof *g);
+		unsigned *r;
+		if (!g)
+			return PD_ENOMEM;
+		l->s = g;
+		if (!(r = realloc(l->role, cap * sizeof *r)))
+			return PD_ENOMEM;
+		l->role = r;
+		l->cap = cap;
+	}
+	if (!(copy = strndup(s, n)))
+		return PD_ENOMEM;
+	l->role[l->n] = role;
+	l->s[l->n++] = copy;
+	return PD_OK;
+}
+
+char *mn_dup_field(const struct pd_record *r, int f)
+{
+	return pd_is_set(r, f) ? strdup(pd_get_text(r, f)) : NULL;
+}
+
+void mn_doc_date(const struct mn_doc *doc, const char *iso,
+		 char out[PD_DATE_TEXT_SIZE])
+{
+	if (!pd_date_text(iso, doc->style, out))
+		snprintf(out, PD_DATE_TEXT_SIZE, "%s", iso);
+}
 
 /* --- who came ---------------------------------------------------------- */
 
