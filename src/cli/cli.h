@@ -49,6 +49,8 @@ extern const struct cli_cmd cmd_demo;
 extern const struct cli_cmd cmd_lookup;
 extern const struct cli_cmd cmd_add_email;
 extern const struct cli_cmd cmd_log;
+extern const struct cli_cmd cmd_hold;
+extern const struct cli_cmd cmd_purge;
 
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */
@@ -86,6 +88,14 @@ int cli_print_doc(struct cli_ctx *ctx, const struct pd_buf *b, const char *what)
  * any were.
  */
 void cli_conf_note(struct cli_ctx *ctx, const struct pd_disclosure *d);
+
+/*
+ * Ask `question` (" [y/N] " is added) on the terminal, for a change that
+ * cannot be undone, unless `yes` (--yes) answers it.  Returns CLI_OK for
+ * yes; CLI_NOTHING for no (it says nothing was changed); CLI_ERROR when
+ * standard input is no terminal to ask on (it says to add --yes).
+ */
+int cli_confirm(struct cli_ctx *ctx, const char *question, bool yes);
 
 /*
  * Check --reason TEXT: not empty, valid UTF-8, one line.  Prints what is

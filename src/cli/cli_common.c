@@ -77,6 +77,26 @@ void cli_conf_note(struct cli_ctx *ctx, const struct pd_disclosure *d)
 			d->conf_left_out == 1 ? "it" : "them");
 }
 
+int cli_confirm(struct cli_ctx *ctx, const char *question, bool yes)
+{
+	char line[64];
+
+	if (yes)
+		return CLI_OK;
+	if (!isatty(STDIN_FILENO)) {
+		cli_error(ctx, "not asked (standard input is not a terminal), so nothing "
+			  "was changed: add --yes to go ahead");
+		return CLI_ERROR;
+	}
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y')) {
+		fprintf(stderr, "Nothing was changed.\n");
+		return CLI_NOTHING;
+	}
+	return CLI_OK;
+}
+
 int cli_reason(struct cli_ctx *ctx, const char *reason)
 {
 	if (!reason)

@@ -26,6 +26,8 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_lookup,
 	&cmd_add_email,
 	&cmd_log,
+	&cmd_hold,
+	&cmd_purge,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -114,7 +114,10 @@ tests_unit_test_sheet_CFLAGS = $(ZIP_TEST_CFLAGS)
 tests_unit_test_sheet_LDADD = $(TEST_LIBS)
 
 # protect/
-UNIT_TESTS += %reldir%/test_backup %reldir%/test_disclose
+UNIT_TESTS += %reldir%/test_backup %reldir%/test_disclose %reldir%/test_retention
+tests_unit_test_retention_SOURCES = %reldir%/test_retention.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_retention_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_retention_LDADD = $(TEST_LIBS)
 tests_unit_test_disclose_SOURCES = %reldir%/test_disclose.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_disclose_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_disclose_LDADD = $(TEST_LIBS)

@@ -103,7 +103,8 @@ int pd_disclosure_each(struct pd_store *st, int64_t since, pd_disclosure_fn fn,
 		       void *ctx, struct pd_err *err);
 
 /* How an entry's confidential counts read: "yes (2)", "no (1 left out)",
- * "none".  Into buf (n bytes). */
+ * "none"; "" for an entry of no file (a purge, a hold).  Into buf (n
+ * bytes). */
 void pd_disclosure_conf_text(const struct pd_disclosure *d, char *buf, size_t n);
 
 /*

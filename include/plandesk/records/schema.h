@@ -190,6 +190,11 @@ int pd_field_find(enum pd_kind kind, const char *name);
 /* The field `also` names for field `f` of `ki`, or -1. */
 int pd_field_also(const struct pd_kind_info *ki, int f);
 
+/* The required link a record of `ki` is filed under (an update's item,
+ * an item's plan), or -1 for a kind filed under nothing (a plan, a
+ * person). */
+int pd_field_owner(const struct pd_kind_info *ki);
+
 /* The first field of `ki` with every flag of `flags` (PD_F_*), or -1:
  * the confidential mark (PD_F_CONFIDENTIAL), a legal hold (PD_F_KEPT). */
 int pd_field_flagged(const struct pd_kind_info *ki, unsigned flags);

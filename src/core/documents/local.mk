@@ -14,6 +14,7 @@ libplandesk_core_a_SOURCES += %reldir%/format.c %reldir%/docmodel_impl.h \
 	%reldir%/doc.c %reldir%/report_impl.h %reldir%/report.c \
 	%reldir%/report_common.c %reldir%/report_progress.c \
 	%reldir%/report_monitoring.c %reldir%/report_actions.c \
+	%reldir%/report_retention.c \
 	%reldir%/report_mail.h %reldir%/report_mail.c
 noinst_HEADERS += include/plandesk/documents/format.h \
 	include/plandesk/documents/docmodel.h include/plandesk/documents/sheet.h \

@@ -127,7 +127,8 @@ int  rep_sheet(struct pd_sheet **sh, const struct pd_report_opts *o,
 /* True when the report is a sheet (csv, xlsx) rather than a document. */
 bool rep_is_sheet(const struct pd_report_opts *o);
 
-/* The reports (report_progress.c, report_monitoring.c, report_actions.c). */
+/* The reports (report_progress.c, report_monitoring.c, report_actions.c,
+ * report_retention.c). */
 int  rep_progress(struct pd_txn *txn, const char *ref,
 		  const struct pd_report_opts *opts, struct pd_buf *out,
 		  struct pd_err *err);
@@ -137,5 +138,7 @@ int  rep_monitoring(struct pd_txn *txn, const char *ref,
 int  rep_actions(struct pd_txn *txn, const char *ref,
 		 const struct pd_report_opts *opts, struct pd_buf *out,
 		 struct pd_err *err);
+int  rep_retention(struct pd_txn *txn, const struct pd_report_opts *opts,
+		   struct pd_buf *out, struct pd_err *err);
 
 #endif

@@ -327,7 +327,9 @@ int pd_disclosure_each(struct pd_store *st, int64_t since, pd_disclosure_fn fn,
 
 void pd_disclosure_conf_text(const struct pd_disclosure *d, char *buf, size_t n)
 {
-	if (d->conf_shown)
+	if (!d->format && !d->conf_shown && !d->conf_left_out)
+		snprintf(buf, n, "%s", "");   /* no file: a purge, a hold */
+	else if (d->conf_shown)
 		snprintf(buf, n, "yes (%llu)", (unsigned long long)d->conf_shown);
 	else if (d->conf_left_out)
 		snprintf(buf, n, "no (%llu left out)", (unsigned long long)d->conf_left_out);

@@ -111,6 +111,7 @@ int pd_disclose_report(struct pd_store *st, struct pd_disclosure *d,
 		[PD_REPORT_PROGRESS] = "progress report",
 		[PD_REPORT_MONITORING] = "monitoring report",
 		[PD_REPORT_ACTIONS] = "actions report",
+		[PD_REPORT_RETENTION] = "retention report",
 	};
 	struct pd_report_opts o = { .format = PD_FMT_MD };
 	struct pd_disclosure e = *d;
@@ -131,7 +132,7 @@ int pd_disclose_report(struct pd_store *st, struct pd_disclosure *d,
 	pd_txn_end(txn);
 	e.what = o.format == PD_FMT_MAIL ? "digest" :
 		 (unsigned)kind < sizeof what / sizeof what[0] ? what[kind] : "report";
-	e.plan = ref;
+	e.plan = kind == PD_REPORT_RETENTION ? NULL : ref;
 	e.format = pd_format_name(o.format);
 	e.conf_shown = c.shown;
 	e.conf_left_out = c.left_out;

@@ -274,6 +274,14 @@ int pd_field_also(const struct pd_kind_info *ki, int f)
 	return ki->fields[f].also - 1;
 }
 
+int pd_field_owner(const struct pd_kind_info *ki)
+{
+	for (int f = 0; f < ki->nfields; f++)
+		if (ki->fields[f].type == PD_T_REF && (ki->fields[f].flags & PD_F_REQUIRED))
+			return f;
+	return -1;
+}
+
 int pd_field_flagged(const struct pd_kind_info *ki, unsigned flags)
 {
 	for (int f = 0; f < ki->nfields; f++)
