@@ -60,6 +60,8 @@ static const char *const mm_notes[] = {
 	"\"by Friday\", \"by the end of March\", \"by next meeting\". A date without a",
 	"year is the next one on or after the meeting. Undated actions take the",
 	"next meeting's date when the meeting is ended (F10).",
+	"Begin a line with !c to keep it confidential: minutes and reports leave",
+	"it out unless asked for, and here it reads CONFIDENTIAL.",
 	"Status: Alt-1 … Alt-4 as shown under the item; or Esc, then the digit.",
 	"To change a line typed here: Up/Down selects it, F2 puts it in the line,",
 	"Enter saves it (owner and due date read again), Esc leaves it as it was.",

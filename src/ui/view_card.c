@@ -102,7 +102,7 @@ static int person_card(struct docview *dv, struct app *a, struct pd_txn *txn,
 			if (pd_get(txn, PD_ACTION, aid, &ac, NULL) == PD_OK &&
 			    pd_action_state(&ac) == PD_AS_OPEN) {
 				bool late = pd_action_overdue(&ac, &a->today);
-				ui_first_line(pd_get_text(&ac, PD_ACTION_TEXT), text, sizeof text);
+				ui_rec_line(&ac, PD_ACTION_TEXT, text, sizeof text);
 				ui_doc_add(doc, late ? UI_R_OVERDUE : 0, 0, PD_ACTION, aid,
 					   "  %s\t%s%s", pd_is_set(&ac, PD_ACTION_DUE)
 					   ? pd_get_text(&ac, PD_ACTION_DUE) : "no date", text,

@@ -2,7 +2,8 @@
  * test_confidential.c — entries marked confidential: the CSV column read
  * as yes/no and written back, the store and `check` holding "yes" only,
  * and minutes and reports leaving them out (saying how many) or showing
- * them marked when asked.
+ * them marked when asked; a meeting line typed "!c …" and the client's
+ * key mark them.
  */
 #include "testdb.h"
 #include "rawdb.h"
@@ -10,6 +11,7 @@
 #include "plandesk/documents/minutes.h"
 #include "plandesk/documents/report.h"
 #include "plandesk/meetings/meeting.h"
+#include "plandesk/protect/mark.h"
 #include "plandesk/records/check.h"
 #include "plandesk/records/codec.h"
 #include "plandesk/transfer/transfer.h"
@@ -282,4 +284,82 @@ Test(confidential, check_finds_a_bad_mark)
 		  "%s", said.p);
 	pd_buf_free(&said);
 	pd_buf_free(&val);
+}
+
+/* --- marked in the meeting, and from the client ---------------------------- */
+
+static bool marked(enum pd_kind kind, uint64_t id, const char *text_is)
+{
+	struct pd_record r;
+	int f = kind == PD_ACTION ? PD_ACTION_TEXT : PD_UPDATE_TEXT;
+	bool yes;
+
+	cr_assert_eq(tdb_get(kind, id, &r), PD_OK);
+	if (text_is)
+		cr_assert_str_eq(pd_get_text(&r, f), text_is);
+	yes = pd_record_confidential(&r);
+	pd_record_clear(&r);
+	return yes;
+}
+
+Test(confidential, a_line_typed_with_bang_c_is_kept_marked)
+{
+	struct pd_meeting_spec ms = { .date = "2016-06-29" };
+	struct pd_recorded out = { 0 }, plain = { 0 };
+	struct pd_err err = { 0 };
+	uint64_t m, item;
+	char *md;
+
+	ms.plan = tdb_add(make_plan("CSE", "Child sexual exploitation"));
+	item = tdb_add(make_item(ms.plan, "1", "Training"));
+	cr_assert_eq(pd_meeting_start(tdb.st, &ms, &m, NULL, &err), PD_OK, "%s", err.msg);
+	cr_assert_eq(pd_meeting_record(tdb.st, m, item, "  !c Disclosure by a pupil at Ash Hill.",
+				       &out, &err), PD_OK, "%s", err.msg);
+	cr_assert_eq(out.kind, PD_UPDATE);
+	cr_assert(marked(PD_UPDATE, out.id, "Disclosure by a pupil at Ash Hill."));
+	cr_assert_eq(pd_meeting_record(tdb.st, m, item, "!C KP to call the family liaison officer",
+				       &out, &err), PD_OK, "%s", err.msg);
+	cr_assert_eq(out.kind, PD_ACTION, "the line after the mark is read for owners");
+	cr_assert(marked(PD_ACTION, out.id, "KP to call the family liaison officer"));
+	cr_assert_eq(pd_meeting_record(tdb.st, m, item, "!cat flap fixed", &plain, &err), PD_OK);
+	cr_assert(!marked(PD_UPDATE, plain.id, "!cat flap fixed"), "not a mark: a word");
+	cr_assert_eq(pd_meeting_record(tdb.st, m, item, "!c   ", NULL, &err), PD_EEMPTY);
+	/* Editing a line typed here with the mark marks it; without, it stays. */
+	cr_assert_eq(pd_meeting_edit(tdb.st, m, &plain, "!c cat flap fixed", NULL, &err), PD_OK);
+	cr_assert(marked(PD_UPDATE, plain.id, "cat flap fixed"));
+	cr_assert_eq(pd_meeting_edit(tdb.st, m, &plain, "cat flap fixed again", NULL, &err),
+		     PD_OK);
+	cr_assert(marked(PD_UPDATE, plain.id, "cat flap fixed again"));
+	md = minutes(false, &(struct pd_conf_count){ 0 });
+	cr_assert(strstr(md, "*3 confidential entries not shown.*") && !strstr(md, "Ash Hill"),
+		  "%s", md);
+	free(md);
+}
+
+Test(confidential, the_client_key_turns_the_mark_over_and_undo_takes_it_back)
+{
+	struct pd_err err = { 0 };
+	uint64_t plan = tdb_add(make_plan("CSE", "Child sexual exploitation"));
+	uint64_t item = tdb_add(make_item(plan, "2", "Named young person at risk"));
+	struct pd_record r;
+	char label[128];
+	size_t nu, nr;
+	bool now = false;
+
+	cr_assert_eq(pd_mark_toggle(tdb.st, PD_ITEM, item, &now, &err), PD_OK, "%s", err.msg);
+	cr_assert(now);
+	cr_assert_eq(tdb_get(PD_ITEM, item, &r), PD_OK);
+	cr_assert(pd_record_confidential(&r));
+	pd_record_clear(&r);
+	cr_assert_eq(pd_store_history(tdb.st, &nu, &nr, label, sizeof label, NULL), PD_OK);
+	cr_assert_str_eq(label, "mark item 2 confidential");
+	cr_assert_eq(pd_mark_toggle(tdb.st, PD_ITEM, item, &now, &err), PD_OK);
+	cr_assert(!now);
+	tdb_undo();
+	cr_assert_eq(tdb_get(PD_ITEM, item, &r), PD_OK);
+	cr_assert(pd_record_confidential(&r), "undo puts the mark back");
+	pd_record_clear(&r);
+	cr_assert_eq(pd_mark_toggle(tdb.st, PD_PLAN, plan, &now, &err), PD_EINVAL);
+	cr_assert(strstr(err.msg, "only items, actions and updates"), "%s", err.msg);
+	cr_assert_eq(pd_mark_toggle(tdb.st, PD_ITEM, 99999, &now, &err), PD_NOTFOUND);
 }

@@ -5,8 +5,9 @@
 libplandesk_core_a_SOURCES += %reldir%/backup_crypt.c \
 	%reldir%/backup_restore.c %reldir%/backup_impl.h \
 	%reldir%/disclose_impl.h %reldir%/disclose.c %reldir%/disclose_log.c \
-	%reldir%/disclose_out.c %reldir%/retention.c
+	%reldir%/disclose_out.c %reldir%/retention.c %reldir%/mark.c
 noinst_HEADERS += include/plandesk/protect/backup.h \
 	include/plandesk/protect/disclose.h \
 	include/plandesk/protect/disclose_out.h \
-	include/plandesk/protect/retention.h
+	include/plandesk/protect/retention.h \
+	include/plandesk/protect/mark.h
