@@ -51,6 +51,8 @@ extern const struct cli_cmd cmd_add_email;
 extern const struct cli_cmd cmd_log;
 extern const struct cli_cmd cmd_hold;
 extern const struct cli_cmd cmd_purge;
+extern const struct cli_cmd cmd_mentions;
+extern const struct cli_cmd cmd_forget;
 
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */
@@ -96,6 +98,15 @@ void cli_conf_note(struct cli_ctx *ctx, const struct pd_disclosure *d);
  * standard input is no terminal to ask on (it says to add --yes).
  */
 int cli_confirm(struct cli_ctx *ctx, const char *question, bool yes);
+
+/*
+ * WHO of `cmd` (mentions, forget) as a subject (subject.h), saying on
+ * stderr when no one in the directory has the name; a name two people
+ * answer to is an error naming them.  Returns CLI_OK or CLI_ERROR.
+ */
+struct pd_subject;
+int cli_subject(struct cli_ctx *ctx, struct pd_store *st, const char *cmd,
+		const char *who, struct pd_subject *s);
 
 /*
  * Check --reason TEXT: not empty, valid UTF-8, one line.  Prints what is

@@ -28,6 +28,8 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_log,
 	&cmd_hold,
 	&cmd_purge,
+	&cmd_mentions,
+	&cmd_forget,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -114,7 +114,11 @@ tests_unit_test_sheet_CFLAGS = $(ZIP_TEST_CFLAGS)
 tests_unit_test_sheet_LDADD = $(TEST_LIBS)
 
 # protect/
-UNIT_TESTS += %reldir%/test_backup %reldir%/test_disclose %reldir%/test_retention
+UNIT_TESTS += %reldir%/test_backup %reldir%/test_disclose %reldir%/test_retention \
+	%reldir%/test_subject
+tests_unit_test_subject_SOURCES = %reldir%/test_subject.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_subject_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_subject_LDADD = $(TEST_LIBS)
 tests_unit_test_retention_SOURCES = %reldir%/test_retention.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_retention_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_retention_LDADD = $(TEST_LIBS)

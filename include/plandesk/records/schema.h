@@ -46,6 +46,9 @@ enum pd_ftype { PD_T_TEXT, PD_T_DATE, PD_T_REF, PD_T_REFS, PD_T_INT };
 #define PD_F_KEPT      0x40u /* undo and redo leave the value as it is now:
 				a legal hold is lifted only by `hold --lift`,
 				never by taking back an older edit */
+#define PD_F_NAME      0x80u /* people named as text (a lead, an owner as
+				typed, an author, attendance kept as text):
+				`mentions` lists them, `forget` relabels them */
 
 /* Field numbers, one enum per kind; the value is the slot in pd_record.v. */
 enum { PD_ORG_NAME, PD_ORG_OVERVIEW, PD_ORG_SERVICES, PD_ORG_PHONE,
