@@ -53,6 +53,7 @@ extern const struct cli_cmd cmd_hold;
 extern const struct cli_cmd cmd_purge;
 extern const struct cli_cmd cmd_mentions;
 extern const struct cli_cmd cmd_forget;
+extern const struct cli_cmd cmd_history;
 
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */

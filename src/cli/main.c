@@ -30,6 +30,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_purge,
 	&cmd_mentions,
 	&cmd_forget,
+	&cmd_history,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -1,7 +1,7 @@
 /*
  * view_card.c — a directory card: the name, the fields its kind's table
  * places on the card (card_fields.c), then an organisation's people or a
- * person's open actions.
+ * person's open actions; at the foot, its history from the undo journal.
  */
 #include "config.h"
 
@@ -14,6 +14,7 @@
 #include "docview.h"
 #include "edit.h"
 #include "form.h"
+#include "history_lines.h"
 #include "recfmt.h"
 #include "views.h"
 
@@ -133,6 +134,8 @@ static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 	if ((rc = pd_get(txn, (enum pd_kind)dv->kind, dv->id, &r, NULL)) == PD_OK)
 		rc = dv->kind == PD_ORG ? org_card(dv, a, txn, &r, doc, w)
 					: person_card(dv, a, txn, &r, doc, w);
+	if (rc == PD_OK && ui_doc_history(doc, txn, dv->kind, dv->id))
+		rc = PD_ENOMEM;
 	pd_record_clear(&r);
 	return rc;
 }

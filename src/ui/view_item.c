@@ -1,7 +1,8 @@
 /*
  * view_item.c — one item: its fields, sub-items, actions (owner, due,
  * state) and the update timeline newest first with the status given at
- * each, labelled with the plan's scale.
+ * each, labelled with the plan's scale; at the foot, the item's history
+ * from the undo journal.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "docview.h"
 #include "edit.h"
 #include "form.h"
+#include "history_lines.h"
 #include "recfmt.h"
 #include "views.h"
 
@@ -232,7 +234,7 @@ static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 			 pd_get_text(&it, PD_ITEM_DESCRIPTION), w)))
 		goto out;
 	if (add_subitems(doc, a, txn, id, sc) || add_actions(doc, a, txn, id) ||
-	    add_updates(doc, a, txn, id, sc, w))
+	    add_updates(doc, a, txn, id, sc, w) || ui_doc_history(doc, txn, PD_ITEM, id))
 		goto out;
 	rc = PD_OK;
 out:

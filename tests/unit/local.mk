@@ -115,7 +115,10 @@ tests_unit_test_sheet_LDADD = $(TEST_LIBS)
 
 # protect/
 UNIT_TESTS += %reldir%/test_backup %reldir%/test_disclose %reldir%/test_retention \
-	%reldir%/test_subject
+	%reldir%/test_subject %reldir%/test_history
+tests_unit_test_history_SOURCES = %reldir%/test_history.c %reldir%/testdb.h
+tests_unit_test_history_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_history_LDADD = $(TEST_LIBS)
 tests_unit_test_subject_SOURCES = %reldir%/test_subject.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_subject_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_subject_LDADD = $(TEST_LIBS)

@@ -8,9 +8,10 @@ libplandesk_core_a_SOURCES += %reldir%/backup_crypt.c \
 	%reldir%/disclose_impl.h %reldir%/disclose.c %reldir%/disclose_log.c \
 	%reldir%/disclose_out.c %reldir%/retention.c %reldir%/mark.c \
 	%reldir%/subject_impl.h %reldir%/subject.c %reldir%/mentions_doc.c \
-	%reldir%/erase.c
+	%reldir%/erase.c %reldir%/history.c
 noinst_HEADERS += include/plandesk/protect/backup.h \
 	include/plandesk/protect/disclose.h \
 	include/plandesk/protect/disclose_out.h \
 	include/plandesk/protect/retention.h \
-	include/plandesk/protect/mark.h include/plandesk/protect/subject.h
+	include/plandesk/protect/mark.h include/plandesk/protect/subject.h \
+	include/plandesk/protect/history.h
