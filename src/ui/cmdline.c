@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plandesk/protect/disclose_out.h"
+#include "plandesk/protect/retention.h"
 #include "app.h"
 #include "cmdline.h"
 #include "meeting_mode.h"
@@ -371,6 +372,46 @@ static int c_report(struct app *a, int argc, char **argv)
 	return UI_REDRAW;
 }
 
+static int c_log(struct app *a, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return app_push(a, view_log_new(a));
+}
+
+/* `:hold PLAN --reason TEXT` and `:lift PLAN [--reason TEXT]`, as the
+ * command line's `hold` (retention.h); recorded, never an undo step. */
+static int c_hold(struct app *a, int argc, char **argv)
+{
+	bool lift = strcmp(argv[0], "lift") == 0;
+	struct pd_disclosure d = { .command = lift ? ":hold --lift" : ":hold",
+				   .reason = cmd_reason(a) };
+	struct pd_err err = { 0 };
+	struct pd_txn *txn;
+	uint64_t plan = 0;
+	int rc;
+
+	(void)argc;
+	if (!lift && !d.reason) {
+		app_msg(a, UI_R_ERROR, "A hold needs its reason: :hold %s --reason \"…\"", argv[1]);
+		return UI_REDRAW;
+	}
+	if (!(txn = app_txn(a)))
+		return UI_REDRAW;
+	rc = pd_find_plan(txn, argv[1], &plan);
+	pd_txn_end(txn);
+	if (rc == PD_OK)
+		rc = pd_hold(a->st, plan, lift ? NULL : d.reason, &d, &err);
+	else
+		snprintf(err.msg, sizeof err.msg, "no plan with ref '%s'", argv[1]);
+	if (rc != PD_OK)
+		app_msg(a, UI_R_ERROR, "%s: %s", lift ? "Not lifted" : "No hold placed", err.msg);
+	else
+		app_msg(a, UI_R_STATUS, lift ? "The legal hold on plan %s is lifted (recorded)" :
+			"Plan %s is under a legal hold (recorded): nothing of it can be deleted",
+			argv[1]);
+	return UI_RELOAD;
+}
+
 static int c_demo(struct app *a, int argc, char **argv)
 {
 	(void)argc; (void)argv;
@@ -395,6 +436,12 @@ static const struct ui_command commands[] = {
 	{ "backup", NULL, 1, 2, "[--encrypt] FILE [--reason TEXT]",
 	  "a compact copy of the database (mode 0600); --encrypt asks for a passphrase",
 	  c_backup, true },
+	{ "log", NULL, 0, 0, "", "the disclosure record: every file that left the database, "
+	  "every purge, erasure and hold", c_log, false },
+	{ "hold", NULL, 1, 1, "PLAN --reason TEXT", "a legal hold on a plan: nothing of it "
+	  "can be deleted or purged (recorded)", c_hold, true },
+	{ "lift", NULL, 1, 1, "PLAN [--reason TEXT]", "lift a plan's legal hold (recorded)",
+	  c_hold, true },
 	{ "demo", NULL, 0, 0, "", "open the demo database instead of this one", c_demo,
 	  false },
 	{ "help", "h", 0, 0, "", "the keys of the screen on top", c_help, false },

@@ -112,7 +112,7 @@ extern const struct ui_keymap ui_keys_global;
 /* Each view's own table, in its file. */
 extern const struct ui_keymap ui_keys_welcome, ui_keys_plans, ui_keys_actions,
 	ui_keys_meetings, ui_keys_directory, ui_keys_item, ui_keys_meeting,
-	ui_keys_card, ui_keys_form, ui_keys_help, ui_keys_lookup;
+	ui_keys_card, ui_keys_form, ui_keys_help, ui_keys_lookup, ui_keys_log;
 /* Meeting mode's (meeting_keys.c). */
 extern const struct ui_keymap ui_keys_during_meeting, ui_keys_attendance,
 	ui_keys_after_meeting;

@@ -102,6 +102,10 @@ typedef int (*pd_disclosure_fn)(void *ctx, const struct pd_disclosure *d);
 int pd_disclosure_each(struct pd_store *st, int64_t since, pd_disclosure_fn fn,
 		       void *ctx, struct pd_err *err);
 
+/* The same in read transaction `txn` (a view that holds one already). */
+int pd_disclosure_each_txn(struct pd_txn *txn, int64_t since, pd_disclosure_fn fn,
+			   void *ctx, struct pd_err *err);
+
 /* How an entry's confidential counts read: "yes (2)", "no (1 left out)",
  * "none"; "" for an entry of no file (a purge, a hold).  Into buf (n
  * bytes). */

@@ -282,28 +282,21 @@ int pd_disclosure_save(struct pd_store *st, const struct pd_disclosure *d,
 	return pd_disclose_produce(st, d, put_bytes, &b, err);
 }
 
-int pd_disclosure_each(struct pd_store *st, int64_t since, pd_disclosure_fn fn,
-		       void *ctx, struct pd_err *err)
+int pd_disclosure_each_txn(struct pd_txn *txn, int64_t since, pd_disclosure_fn fn,
+			   void *ctx, struct pd_err *err)
 {
 	struct pd_buf b = PD_BUF_INIT;
 	struct pd_disclosure d;
-	struct pd_txn *txn;
 	MDB_cursor_op op = MDB_FIRST;
 	MDB_cursor *c;
 	MDB_val k, v;
 	MDB_dbi dbi;
 	int rc, mrc;
 
-	if ((rc = pd_txn_read(st, &txn, err)) != PD_OK)
-		return rc;
-	if ((rc = table(txn, &dbi, err)) != PD_OK) {
-		pd_txn_end(txn);
+	if ((rc = table(txn, &dbi, err)) != PD_OK)
 		return rc == PD_NOTFOUND ? PD_OK : rc;
-	}
-	if ((mrc = mdb_cursor_open(txn->txn, dbi, &c))) {
-		pd_txn_end(txn);
+	if ((mrc = mdb_cursor_open(txn->txn, dbi, &c)))
 		return pd_mdb_err(NULL, mrc, err, TABLE);
-	}
 	for (; rc == PD_OK; op = MDB_NEXT) {
 		if ((mrc = mdb_cursor_get(c, &k, &v, op))) {
 			rc = mrc == MDB_NOTFOUND ? PD_OK : pd_mdb_err(NULL, mrc, err, TABLE);
@@ -320,8 +313,20 @@ int pd_disclosure_each(struct pd_store *st, int64_t since, pd_disclosure_fn fn,
 			rc = fn(ctx, &d);
 	}
 	mdb_cursor_close(c);
-	pd_txn_end(txn);
 	pd_buf_free(&b);
+	return rc;
+}
+
+int pd_disclosure_each(struct pd_store *st, int64_t since, pd_disclosure_fn fn,
+		       void *ctx, struct pd_err *err)
+{
+	struct pd_txn *txn;
+	int rc;
+
+	if ((rc = pd_txn_read(st, &txn, err)) != PD_OK)
+		return rc;
+	rc = pd_disclosure_each_txn(txn, since, fn, ctx, err);
+	pd_txn_end(txn);
 	return rc;
 }
 
