@@ -141,6 +141,7 @@ Test(retention, a_purge_removes_the_plan_whole_and_for_good)
 	struct pd_disclosure d = { .command = "purge", .reason = "kept six years" };
 	struct pd_purge_counts c;
 	struct pd_err err = { 0 };
+	struct pd_record p;
 	struct pd_txn *txn;
 	uint64_t other = tdb_add(make_plan("C3P", "Another plan")), gone;
 	size_t problems = 9, nundo, nredo;
@@ -169,7 +170,8 @@ Test(retention, a_purge_removes_the_plan_whole_and_for_good)
 	cr_assert(tdb_count(PD_PLAN) == 1 && tdb_count(PD_ITEM) == 0 &&
 		  tdb_count(PD_ACTION) == 0 && tdb_count(PD_UPDATE) == 0 &&
 		  tdb_count(PD_MEETING) == 0);
-	cr_assert_eq(tdb_get(PD_PLAN, other, &(struct pd_record){ .kind = PD_PLAN }), PD_OK);
+	cr_assert_eq(tdb_get(PD_PLAN, other, &p), PD_OK, "the other plan is whole");
+	pd_record_clear(&p);
 	cr_assert_eq(pd_check(tdb.st, NULL, NULL, &problems, NULL), PD_OK);
 	cr_assert_eq(problems, 0);
 	cr_assert_eq(pd_draft_find(tdb.st, &gone, NULL), PD_NOTFOUND, "its meeting's drafts");

@@ -26,6 +26,7 @@ static void fixture(void)
 	struct pd_record r;
 
 	kath = tdb_add(make_person("Kath Pike", "KP", "kp@example.org", 0));
+	tdb_add(make_person("Kath Pike-Smith", NULL, NULL, 0));   /* not her */
 	ken = tdb_add(make_person("Ken Platt", "KP", "ken@example.org", 0));
 	tdb_add(make_person("Dave Dean", "DD", NULL, 0));
 	r = make_item(plan, "1", "Training led by the Kathmandu team");

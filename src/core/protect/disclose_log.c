@@ -10,6 +10,7 @@
 #include "plandesk/documents/docmodel.h"
 #include "plandesk/documents/sheet.h"
 #include "plandesk/protect/disclose.h"
+#include "listing_impl.h"
 
 enum { C_WHEN, C_COMMAND, C_WHAT, C_PLAN, C_MEETING, C_ROWS, C_FILE, C_FORMAT,
        C_CONF, C_REASON, C_BY, NCOLS };
@@ -41,8 +42,7 @@ static const struct { const char *head; unsigned width; } heads[NCOLS] = {
 #define CELL 4200   /* a path, and a little */
 
 struct logw {
-	struct pd_dm    *dm;   /* a document, or */
-	struct pd_sheet *sh;   /* a sheet */
+	struct pd_listing l;   /* a document or a sheet */
 	struct pd_err   *err;
 	size_t           n;
 	char           (*cell)[CELL];   /* NCOLS of them */
@@ -78,24 +78,13 @@ static int one(void *ctx, const struct pd_disclosure *d)
 {
 	struct logw *w = ctx;
 	char (*cell)[CELL] = w->cell;
-	int rc = PD_OK;
+	const char *row[NCOLS];
 
 	cells(d, cell);
-	w->n++;
-	if (w->sh) {
-		for (int c = 0; c < NCOLS && rc == PD_OK; c++)
-			rc = pd_sheet_puts(w->sh, cell[c], w->err);
-		return rc == PD_OK ? pd_sheet_end_row(w->sh, w->err) : rc;
-	}
-	pd_dm_row(w->dm, 0, 0);
 	for (int c = 0; c < NCOLS; c++)
-		pd_dm_cell_text(w->dm, PD_ST_NONE, cell[c]);
-	return w->dm->rc == PD_OK ? PD_OK : pd_err_nomem(w->err);
-}
-
-static int buf_sink(void *ctx, const void *p, size_t n, struct pd_err *err)
-{
-	return pd_buf_add(ctx, p, n) ? pd_err_nomem(err) : PD_OK;
+		row[c] = cell[c];
+	w->n++;
+	return pd_listing_row(&w->l, row, NCOLS, w->err);
 }
 
 int pd_disclosure_log(struct pd_store *st, int64_t since, enum pd_format fmt,
@@ -112,17 +101,17 @@ int pd_disclosure_log(struct pd_store *st, int64_t since, enum pd_format fmt,
 	if (!(w.cell = malloc(NCOLS * sizeof *w.cell)))
 		return pd_err_nomem(err);
 	if (fmt == PD_FMT_CSV || fmt == PD_FMT_XLSX) {
-		rc = pd_sheet_open(&w.sh, fmt, "disclosures", cols, NCOLS, false,
-				   buf_sink, out, err);
+		rc = pd_sheet_open(&w.l.sh, fmt, "disclosures", cols, NCOLS, false,
+				   pd_listing_to_buf, out, err);
 		if (rc == PD_OK)
 			rc = pd_disclosure_each(st, since, one, &w, err);
-		if (w.sh)
-			rc = pd_sheet_close(w.sh, rc, err);
+		if (w.l.sh)
+			rc = pd_sheet_close(w.l.sh, rc, err);
 		free(w.cell);
 		return rc;
 	}
 	pd_dm_init(&dm);
-	w.dm = &dm;
+	w.l.dm = &dm;
 	pd_dm_titles(&dm, "Disclosure record", since ? "Entries since the date given"
 		     : "Every file that left the database, and every purge, "
 		       "erasure and hold", "plandesk disclosure record");

@@ -6,6 +6,7 @@
 libplandesk_core_a_SOURCES += %reldir%/backup_crypt.c \
 	%reldir%/backup_restore.c %reldir%/backup_impl.h \
 	%reldir%/disclose_impl.h %reldir%/disclose.c %reldir%/disclose_log.c \
+	%reldir%/listing_impl.h %reldir%/listing.c \
 	%reldir%/disclose_out.c %reldir%/retention.c %reldir%/mark.c \
 	%reldir%/subject_impl.h %reldir%/subject.c %reldir%/mentions_doc.c \
 	%reldir%/erase.c %reldir%/history.c

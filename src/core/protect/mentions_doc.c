@@ -11,6 +11,7 @@
 #include "plandesk/documents/sheet.h"
 #include "plandesk/protect/subject.h"
 #include "plandesk/records/records.h"
+#include "listing_impl.h"
 
 enum { C_RECORD, C_FIELD, C_HOW, C_TEXT, NCOLS };
 
@@ -34,8 +35,7 @@ static const char *const hows[] = {
 };
 
 struct mw {
-	struct pd_dm    *dm;   /* a document, or */
-	struct pd_sheet *sh;   /* a sheet */
+	struct pd_listing l;   /* a document or a sheet */
 	const struct pd_subject *s;
 	uint64_t         n;
 };
@@ -47,7 +47,6 @@ static int one(void *ctx, struct pd_txn *txn, const struct pd_mention *m,
 	const struct pd_field *fd = &pd_kind_info(m->r->kind)->fields[m->field];
 	const char *cell[NCOLS];
 	char where[512];
-	int rc = PD_OK;
 
 	pd_mention_where(txn, m->r, where, sizeof where);
 	cell[C_RECORD] = where;
@@ -56,20 +55,7 @@ static int one(void *ctx, struct pd_txn *txn, const struct pd_mention *m,
 	/* A link reads as the name it stands for. */
 	cell[C_TEXT] = fd->type == PD_T_TEXT ? pd_get_text(m->r, m->field) : w->s->name;
 	w->n++;
-	if (w->sh) {
-		for (int c = 0; c < NCOLS && rc == PD_OK; c++)
-			rc = pd_sheet_puts(w->sh, cell[c], err);
-		return rc == PD_OK ? pd_sheet_end_row(w->sh, err) : rc;
-	}
-	pd_dm_row(w->dm, 0, 0);
-	for (int c = 0; c < NCOLS; c++)
-		pd_dm_cell_text(w->dm, PD_ST_NONE, cell[c]);
-	return w->dm->rc == PD_OK ? PD_OK : pd_err_nomem(err);
-}
-
-static int buf_sink(void *ctx, const void *p, size_t n, struct pd_err *err)
-{
-	return pd_buf_add(ctx, p, n) ? pd_err_nomem(err) : PD_OK;
+	return pd_listing_row(&w->l, cell, NCOLS, err);
 }
 
 int pd_mentions_doc(struct pd_txn *txn, const struct pd_subject *s,
@@ -86,15 +72,15 @@ int pd_mentions_doc(struct pd_txn *txn, const struct pd_subject *s,
 		return pd_err_set(err, PD_EINVAL, "mentions are not written as %s",
 				  pd_format_name(fmt));
 	if (fmt == PD_FMT_CSV || fmt == PD_FMT_XLSX) {
-		rc = pd_sheet_open(&w.sh, fmt, "mentions", cols, NCOLS, false, buf_sink,
-				   out, err);
+		rc = pd_sheet_open(&w.l.sh, fmt, "mentions", cols, NCOLS, false,
+				   pd_listing_to_buf, out, err);
 		if (rc == PD_OK)
 			rc = pd_mentions_each(txn, s, one, &w, err);
-		if (w.sh)
-			rc = pd_sheet_close(w.sh, rc, err);
+		if (w.l.sh)
+			rc = pd_sheet_close(w.l.sh, rc, err);
 	} else {
 		pd_dm_init(&dm);
-		w.dm = &dm;
+		w.l.dm = &dm;
 		snprintf(title, sizeof title, "Records that name %s", s->name);
 		snprintf(sought, sizeof sought, "Looked for: the whole name \xe2\x80\x9c%s\xe2\x80\x9d "
 			 "in any case%s%s%s; %s.", s->name, s->initials[0] ? ", the initials \xe2\x80\x9c" : "",

@@ -16,12 +16,13 @@
 #include "plandesk/records/records.h"
 #include "subject_impl.h"
 
-/* Bytes that make a word: ASCII letters and digits, and any byte of a
- * multi-byte UTF-8 character (a letter of another script, an accent). */
+/* Bytes that make a word: ASCII letters and digits, a hyphen (Kath
+ * Pike is not Kath Pike-Smith), and any byte of a multi-byte UTF-8
+ * character (a letter of another script, an accent). */
 static bool wordy(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c >= 0x80;
+	       (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
 }
 
 const char *pd_subj_word(const char *hay, const char *w, bool icase)
