@@ -1,6 +1,7 @@
 #!/bin/sh
 # holds.sh — legal holds and the disclosure record in the client, at
-# 80x24: :hold without a reason refused; :hold with one; deleting the held
+# 80x24: :hold without a reason refused; :hold with one, the plan shown
+# [HELD]; deleting the held
 # plan refused with the reason; undo passes the hold by; :log shows it;
 # :lift; the command
 # line's log has both, and the plan is whole.
@@ -18,6 +19,7 @@ expect "a hold needs its reason" "A hold needs its reason: :hold CSE --reason"
 keys -l ':hold CSE --reason "IICSA: no destruction"'
 keys Enter
 expect "the hold is placed" "Plan CSE is under a legal hold (recorded)"
+expect "the plan shows it" "CSE  [HELD] Progress Update"
 keys G d
 expect "delete asks" "Delete plan “CSE"
 keys y
@@ -34,6 +36,7 @@ keys q
 keys -l ":lift CSE"
 keys Enter
 expect "lifted" "The legal hold on plan CSE is lifted (recorded)"
+wait_gone "[HELD]" && ok "the plan no longer shows it" || fail "the plan no longer shows it"
 keys q
 expect_exit "quits" 0
 [ "$(items)" = "$before" ] && ok "the plan is whole" || fail "the plan is whole"
