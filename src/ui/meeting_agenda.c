@@ -18,6 +18,7 @@
 #include "plandesk/base/text.h"
 #include "plandesk/meetings/track.h"
 #include "draw.h"
+#include "edit.h"
 #include "meeting_mode_impl.h"
 #include "recfmt.h"
 #include "theme.h"
@@ -239,6 +240,17 @@ const struct mm_line *mm_selected(const struct mm_view *m)
 		    m->lines[i].id == m->sel_id)
 			return &m->lines[i];
 	return NULL;
+}
+
+int mm_mark(struct mm_view *m, struct app *a)
+{
+	const struct mm_line *l = mm_selected(m);
+
+	if (!l) {
+		app_msg(a, UI_R_STATUS, "Select a line first (Up/Down), or begin a new one with !c");
+		return UI_REDRAW;
+	}
+	return ui_mark_toggle(a, l->kind, l->id);
 }
 
 void mm_select_step(struct mm_view *m, int dir)

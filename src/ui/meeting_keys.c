@@ -29,6 +29,7 @@ static const struct ui_binding mm_bindings[] = {
 	{ UI_ALT('4'),      UI_C_STATUS,  NULL },
 	{ UI_ALT('0'),      UI_C_STATUS,  NULL },
 	{ UI_CTRL('T'),     UI_C_TURN,    "turn the selected note into an action, or back" },
+	{ UI_ALT('c'),      UI_C_MARK,    "mark the selected line confidential (again: not)" },
 	{ UI_CTRL('X'),     UI_C_DONE,    "tick the selected to-do done (again: open)" },
 	{ UI_CTRL('F'),     UI_C_LOOKUP,  "look someone up in the directory; Esc comes back here" },
 	{ UI_CTRL('O'),     UI_C_ATTEND,  "attendance: who is here, who sent apologies" },

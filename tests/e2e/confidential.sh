@@ -1,8 +1,9 @@
 #!/bin/sh
 # confidential.sh — marking entries confidential in the client, at 80x24:
 # a meeting line typed "!c …" is saved without the mark and shown
-# CONFIDENTIAL; C on an action in the item view marks it, again unmarks
-# it, and u undoes; the minutes leave both out, saying so, or show them
+# CONFIDENTIAL; Alt-c marks the selected line, and again unmarks it; C on
+# an action in the item view marks it, again unmarks it, and u undoes;
+# the minutes leave both out, saying so, or show them
 # marked when asked; the disclosure record has both files with their flags.
 . "$(dirname "$0")/tmux.sh"
 
@@ -23,6 +24,11 @@ keys -l "Training dates agreed"
 keys Enter
 expect "a line without the mark is not" "· Training dates agreed"
 screen | grep -q "CONFIDENTIAL: Training" && fail "only the marked line is marked"
+keys M-c
+expect "Alt-c marks the selected line (the newest)" "· CONFIDENTIAL: Training dates agreed"
+keys M-c
+expect "and again unmarks it" "No longer confidential"
+expect "shown plain" "· Training dates agreed"
 keys Escape l
 expect "the meeting left open" "Meeting C3P open"
 
