@@ -12,6 +12,7 @@
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
 #include "plandesk/documents/format.h"
+#include "plandesk/protect/disclose.h"
 #include "plandesk/records/records.h"
 
 /* Exit statuses, which scripts and tests rely on: 0 success, 1 nothing
@@ -47,6 +48,12 @@ extern const struct cli_cmd cmd_export;
 extern const struct cli_cmd cmd_demo;
 extern const struct cli_cmd cmd_lookup;
 extern const struct cli_cmd cmd_add_email;
+extern const struct cli_cmd cmd_log;
+extern const struct cli_cmd cmd_hold;
+extern const struct cli_cmd cmd_purge;
+extern const struct cli_cmd cmd_mentions;
+extern const struct cli_cmd cmd_forget;
+extern const struct cli_cmd cmd_history;
 
 /* Open the database named by --db / PLANDESK_DB / the default; print the
  * error and return NULL on failure. */
@@ -72,13 +79,41 @@ const char *cli_share_dir(char *buf, size_t n);
 int cli_run_client(struct cli_ctx *ctx, const char *path, bool demo);
 
 /*
- * Write the finished document `b` to the file at `path` (atomically, mode
- * 0600: pd_doc_save) or, when `path` is NULL, to standard output.  `what`
- * names it in the message printed on failure.  Returns CLI_OK or
- * CLI_ERROR.
+ * Print the finished document `b` to standard output (once it has been
+ * recorded: plandesk/protect/disclose_out.h).  `what` names it in the
+ * message printed on failure.  Returns CLI_OK or CLI_ERROR.
  */
-int cli_write_doc(struct cli_ctx *ctx, const char *path, const struct pd_buf *b,
-		  const char *what);
+int cli_print_doc(struct cli_ctx *ctx, const struct pd_buf *b, const char *what);
+
+/*
+ * After a file left the database: say on stderr how many confidential
+ * entries were left out of it (and that --confidential shows them), when
+ * any were.
+ */
+void cli_conf_note(struct cli_ctx *ctx, const struct pd_disclosure *d);
+
+/*
+ * Ask `question` (" [y/N] " is added) on the terminal, for a change that
+ * cannot be undone, unless `yes` (--yes) answers it.  Returns CLI_OK for
+ * yes; CLI_NOTHING for no (it says nothing was changed); CLI_ERROR when
+ * standard input is no terminal to ask on (it says to add --yes).
+ */
+int cli_confirm(struct cli_ctx *ctx, const char *question, bool yes);
+
+/*
+ * WHO of `cmd` (mentions, forget) as a subject (subject.h), saying on
+ * stderr when no one in the directory has the name; a name two people
+ * answer to is an error naming them.  Returns CLI_OK or CLI_ERROR.
+ */
+struct pd_subject;
+int cli_subject(struct cli_ctx *ctx, struct pd_store *st, const char *cmd,
+		const char *who, struct pd_subject *s);
+
+/*
+ * Check --reason TEXT: not empty, valid UTF-8, one line.  Prints what is
+ * wrong; returns CLI_OK or CLI_ERROR.
+ */
+int cli_reason(struct cli_ctx *ctx, const char *reason);
 
 /*
  * Choose the output format (format.h pd_format_choose: --format `name`,

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "plandesk/documents/doc.h"
+#include "plandesk/base/text.h"
 #include "plandesk/directory/open.h"
 
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
@@ -58,20 +58,53 @@ struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only)
 	return st;
 }
 
-int cli_write_doc(struct cli_ctx *ctx, const char *path, const struct pd_buf *b,
-		  const char *what)
+int cli_print_doc(struct cli_ctx *ctx, const struct pd_buf *b, const char *what)
 {
-	struct pd_err err;
-
-	if (path) {
-		if (pd_doc_save(path, b->p, b->n, &err) != PD_OK) {
-			cli_error(ctx, "%s", err.msg);
-			return CLI_ERROR;
-		}
-		return CLI_OK;
-	}
 	if ((b->n && fwrite(b->p, 1, b->n, stdout) != b->n) || fflush(stdout) != 0) {
 		cli_error(ctx, "cannot write %s: %s", what, strerror(errno));
+		return CLI_ERROR;
+	}
+	return CLI_OK;
+}
+
+void cli_conf_note(struct cli_ctx *ctx, const struct pd_disclosure *d)
+{
+	if (d->conf_left_out)
+		fprintf(stderr, "%s: note: %llu confidential %s left out "
+			"(--confidential shows %s, each marked)\n", ctx->progname,
+			(unsigned long long)d->conf_left_out,
+			d->conf_left_out == 1 ? "entry" : "entries",
+			d->conf_left_out == 1 ? "it" : "them");
+}
+
+int cli_confirm(struct cli_ctx *ctx, const char *question, bool yes)
+{
+	char line[64];
+
+	if (yes)
+		return CLI_OK;
+	if (!isatty(STDIN_FILENO)) {
+		cli_error(ctx, "not asked (standard input is not a terminal), so nothing "
+			  "was changed: add --yes to go ahead");
+		return CLI_ERROR;
+	}
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y')) {
+		fprintf(stderr, "Nothing was changed.\n");
+		return CLI_NOTHING;
+	}
+	return CLI_OK;
+}
+
+int cli_reason(struct cli_ctx *ctx, const char *reason)
+{
+	if (!reason)
+		return CLI_OK;
+	if (!*reason || !pd_utf8_valid(reason, strlen(reason)) ||
+	    strpbrk(reason, "\n\r")) {
+		cli_error(ctx, "--reason wants one line of text, such as \"to Ofsted "
+			  "for the inspection\"");
 		return CLI_ERROR;
 	}
 	return CLI_OK;

@@ -66,15 +66,17 @@ int cli_demo_path(struct cli_ctx *ctx, char *path, size_t n);
 
 /*
  * export_formats.c: every person as a vCard of `version` (30 or 40), to
- * the file `out` or (NULL) standard output.  Prints what goes wrong;
+ * the file d->path or (NULL) standard output, recorded as `d` says
+ * (disclose.h: the command and the reason).  Prints what goes wrong;
  * returns the exit status.
  */
-int cli_export_vcards(struct cli_ctx *ctx, enum pd_kind kind, const char *out,
-		      int version);
+int cli_export_vcards(struct cli_ctx *ctx, enum pd_kind kind,
+		      struct pd_disclosure *d, int version);
 
 /* export_formats.c: meetings or actions as iCalendar (ical.h), actions
- * only of `owner` when not NULL.  Returns the exit status. */
-int cli_export_ical(struct cli_ctx *ctx, enum pd_kind kind, const char *out,
-		    const char *owner);
+ * only of `owner` when not NULL; as cli_export_vcards.  Returns the exit
+ * status. */
+int cli_export_ical(struct cli_ctx *ctx, enum pd_kind kind,
+		    struct pd_disclosure *d, const char *owner);
 
 #endif

@@ -1,23 +1,26 @@
 /*
- * cmd_backup.c — `plandesk backup [--encrypt [--passphrase-file F]] FILE`:
- * a compact copy of the database, created 0600; with --encrypt, sealed
- * with a passphrase typed twice on the terminal or read from the first
- * line of F (backup.h, cli_passphrase.h).
+ * cmd_backup.c — `plandesk backup [--encrypt [--passphrase-file F]]
+ * [--reason TEXT] FILE`: a compact copy of the database, created 0600;
+ * with --encrypt, sealed with a passphrase typed twice on the terminal or
+ * read from the first line of F (backup.h, cli_passphrase.h).  Recorded
+ * in the disclosure record (disclose_out.h) before it is given its name.
  */
 #include <getopt.h>
 #include <stdio.h>
 
 #include "cli.h"
 #include "cli_passphrase.h"
-#include "plandesk/protect/backup.h"
+#include "plandesk/protect/disclose_out.h"
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "encrypt",         no_argument,       NULL, 'e' },
 		{ "passphrase-file", required_argument, NULL, 'p' },
+		{ "reason",          required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct pd_disclosure d = { .command = "backup" };
 	struct cli_secret pass = { 0 };
 	const char *pfile = NULL, *file;
 	struct pd_store *st;
@@ -35,13 +38,21 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		case 'p':
 			pfile = optarg;
 			break;
+		case 'r':
+			d.reason = optarg;
+			break;
 		default:
 			return cli_usage(ctx, &cmd_backup);
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage(ctx, &cmd_backup);
+	if (cli_reason(ctx, d.reason) != CLI_OK)
+		return CLI_ERROR;
 	file = argv[optind];
+	d.path = file;
+	if (encrypt)
+		d.command = "backup --encrypt";
 	if (pfile && !encrypt) {
 		cli_error(ctx, "--passphrase-file goes with --encrypt");
 		return CLI_ERROR;
@@ -55,10 +66,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERROR;
 	}
 	cli_signals_hold(&saved);
-	if (encrypt)
-		rc = pd_backup_encrypt(st, file, pass.p, pass.n, NULL, &err);
-	else
-		rc = pd_store_backup(st, file, &err);
+	rc = pd_disclose_backup(st, &d, encrypt ? pass.p : NULL, pass.n, NULL, &err);
 	cli_secret_free(&pass);
 	if (rc != PD_OK)
 		cli_error(ctx, "%s", err.msg);
@@ -69,7 +77,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_backup = {
 	.name = "backup",
-	.usage = "[--encrypt [--passphrase-file F]] FILE",
+	.usage = "[--encrypt [--passphrase-file F]] [--reason TEXT] FILE",
 	.summary = "write a compact copy of the database to FILE (mode 0600), "
 		   "encrypted if asked",
 	.help = "FILE is created mode 0600 under a temporary name and renamed into\n"
@@ -78,6 +86,7 @@ const struct cli_cmd cmd_backup = {
 		"  --encrypt             encrypt it with a passphrase asked twice on the\n"
 		"                        terminal (Argon2id, XChaCha20-Poly1305)\n"
 		"  --passphrase-file F   the passphrase from the first line of F (mode 0600)\n"
-		"restore FILE --db NEW puts it back.\n",
+		"  --reason TEXT         why it is made, kept in the disclosure record\n"
+		"restore FILE --db NEW puts it back.  Every backup is recorded (plandesk log).\n",
 	.run = run,
 };

@@ -1,7 +1,8 @@
 /*
  * cmd_minutes.c — `plandesk minutes [--plan REF] DATE
- * [--format md|txt|html|docx|odt] [--date-style long|short|iso] [-o FILE]`:
- * the minutes of the meeting held on DATE.
+ * [--format md|txt|html|docx|odt] [--date-style long|short|iso]
+ * [--confidential] [--reason TEXT] [-o FILE]`: the minutes of the meeting
+ * held on DATE.
  *
  * --plan is needed only when meetings of several plans were held that day.
  * Without --format, -o FILE's extension (.md .txt .html .docx .odt)
@@ -9,7 +10,9 @@
  * minutes are not written in is an error, before anything is written.  A
  * file written with -o is created 0600, as the database is (minutes name
  * people and their work with children), and renamed into place only when
- * complete.
+ * complete.  Confidential entries are left out unless --confidential;
+ * either way the minutes are recorded in the disclosure record, with the
+ * reason given (disclose_out.h).
  * Exit status: 0 written, 1 no meeting that day, 2 usage or data error.
  */
 #include <errno.h>
@@ -20,11 +23,12 @@
 #include <unistd.h>
 
 #include "plandesk/base/date.h"
-#include "plandesk/documents/minutes.h"
+#include "plandesk/protect/disclose_out.h"
 #include "cli.h"
 
 struct opts {
-	const char *plan, *format, *out, *date, *style;
+	const char *plan, *format, *out, *date, *style, *reason;
+	bool        confidential;
 };
 
 static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct opts *o)
@@ -34,6 +38,8 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct opts *o
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "date-style", required_argument, NULL, 'd' },
+		{ "confidential", no_argument,     NULL, 'c' },
+		{ "reason", required_argument,     NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -45,13 +51,15 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct opts *o
 		case 'f': o->format = optarg; break;
 		case 'o': o->out = optarg; break;
 		case 'd': o->style = optarg; break;
+		case 'c': o->confidential = true; break;
+		case 'r': o->reason = optarg; break;
 		default:  return cli_usage(ctx, &cmd_minutes);
 		}
 	}
 	if (optind != argc - 1)
 		return cli_usage(ctx, &cmd_minutes);
 	o->date = argv[optind];
-	return CLI_OK;
+	return cli_reason(ctx, o->reason);
 }
 
 /* The one meeting meant: exit status, *id set on CLI_OK. */
@@ -126,8 +134,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct pd_buf doc = PD_BUF_INIT;
 	struct pd_store *st;
 	struct pd_txn *txn;
-	struct pd_minutes_opts mo;
-	struct pd_date d;
+	struct pd_minutes_opts mo = { 0 };
+	struct pd_disclosure d = { .command = "minutes" };
+	struct pd_date day;
 	enum pd_format fmt;
 	char iso[PD_DATE_ISO_SIZE], when[PD_DATE_LONG_SIZE];
 	struct opts o;
@@ -139,17 +148,18 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 					PD_FMT_MD, &fmt)) != CLI_OK ||
 	    (status = cli_date_style(ctx, o.style, &mo.date_style)) != CLI_OK)
 		return status;
-	if (pd_date_parse(o.date, &d, &err) != PD_OK) {
+	if (pd_date_parse(o.date, &day, &err) != PD_OK) {
 		cli_error(ctx, "%s", err.msg);
 		return CLI_ERROR;
 	}
-	if (d.d == 0) {
+	if (day.d == 0) {
 		cli_error(ctx, "a meeting date needs a day, not only a month: %s", o.date);
 		return CLI_ERROR;
 	}
-	pd_date_iso(&d, iso);
-	pd_date_long(&d, when, sizeof when);
-	if (!(st = cli_open_store(ctx, true)))
+	pd_date_iso(&day, iso);
+	pd_date_long(&day, when, sizeof when);
+	/* Writable: the minutes are recorded as they leave. */
+	if (!(st = cli_open_store(ctx, false)))
 		return CLI_ERROR;
 	if (pd_txn_read(st, &txn, &err) != PD_OK) {
 		cli_error(ctx, "%s", err.msg);
@@ -157,14 +167,20 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERROR;
 	}
 	status = pick_meeting(ctx, txn, &o, iso, when, &id);
-	if (status == CLI_OK && pd_minutes(txn, id, fmt, &mo, &doc, &err) != PD_OK) {
+	pd_txn_end(txn);
+	mo.confidential = o.confidential;
+	d.path = o.out;
+	d.reason = o.reason;
+	if (status == CLI_OK &&
+	    pd_disclose_minutes(st, &d, id, fmt, &mo, &doc, &err) != PD_OK) {
 		cli_error(ctx, "%s", err.msg);
 		status = CLI_ERROR;
 	}
-	pd_txn_end(txn);
 	pd_store_close(st);
+	if (status == CLI_OK && !o.out)
+		status = cli_print_doc(ctx, &doc, "the minutes");
 	if (status == CLI_OK)
-		status = cli_write_doc(ctx, o.out, &doc, "the minutes");
+		cli_conf_note(ctx, &d);
 	pd_buf_free(&doc);
 	return status;
 }
@@ -172,13 +188,17 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_minutes = {
 	.name = "minutes",
 	.usage = "[--plan REF] DATE [--format md|txt|html|docx|odt] "
-		 "[--date-style long|short|iso] [-o FILE]",
+		 "[--date-style long|short|iso] [--confidential] [--reason TEXT] [-o FILE]",
 	.summary = "write the minutes of the meeting held on DATE",
 	.help = "Options:\n"
 		"  --plan REF            the plan, when several met on DATE\n"
 		"  -f, --format F        md, txt, html, docx or odt (default md, or from\n"
 		"                        -o's extension; another extension is an error)\n"
 		"  --date-style S        long (15th May 2009), short (15/05/2009) or iso\n"
-		"  -o, --output FILE     write FILE (mode 0600) instead of standard output\n",
+		"  --confidential        include the entries marked confidential, each\n"
+		"                        marked CONFIDENTIAL (left out by default)\n"
+		"  --reason TEXT         why they are shared, kept in the disclosure record\n"
+		"  -o, --output FILE     write FILE (mode 0600) instead of standard output\n"
+		"Every copy of the minutes is recorded (plandesk log).\n",
 	.run = run,
 };

@@ -2,9 +2,12 @@
  * cmd_report.c — `plandesk report progress|monitoring|actions|digest REF
  * [--format md|txt|html|docx|odt|csv|xlsx|mail] [--date-style long|short|iso]
  * [--since DATE] [--owner WHO] [--due-within DAYS] [--today DATE] [--excel]
- * [-o FILE]`: a committee report of plan REF (report.h); `digest` is the
- * actions report as mail: a message per owner, for `mutt -H -` or
- * `sendmail -t`.
+ * [--confidential] [--reason TEXT] [-o FILE]`: a committee report of plan
+ * REF (report.h); `digest` is the actions report as mail: a message per
+ * owner, for `mutt -H -` or `sendmail -t`.  `plandesk report retention
+ * [--months N]` takes no REF: what is kept past its time, or on hold.
+ * Confidential entries are left out unless --confidential, and every
+ * report is recorded in the disclosure record (disclose_out.h).
  *
  * The format defaults to Markdown, which reads well in a terminal; with
  * -o FILE and no --format, the file's extension chooses, and one that is
@@ -23,12 +26,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/documents/report.h"
+#include "plandesk/protect/disclose_out.h"
 #include "cli.h"
 
 struct args {
 	enum pd_report_kind   kind;
-	const char           *ref, *out, *format, *style;
+	const char           *ref, *out, *format, *style, *reason;
+	bool                  digest;
 	struct pd_report_opts o;
 };
 
@@ -39,6 +43,8 @@ static const char options_help[] =
 	"  actions      open actions by owner, overdue first\n"
 	"  digest       the actions report as one e-mail message per owner\n"
 	"               (the same as actions --format mail)\n"
+	"  retention    (no REF) plans past their retention date, under a legal\n"
+	"               hold or with no date; people not verified for --months\n"
 	"Options:\n"
 	"  -f, --format F            md, txt, html, docx, odt, csv or xlsx (default md,\n"
 	"                            or from -o's extension); actions also mail: a\n"
@@ -50,7 +56,13 @@ static const char options_help[] =
 	"      --due-within DAYS     actions: only those due within DAYS (overdue too)\n"
 	"      --today DATE          the report is as at DATE: overdue and slipped are\n"
 	"                            judged on it (default today, or PLANDESK_TODAY)\n"
-	"      --excel               csv: a byte-order mark and CRLF, for Excel\n";
+	"      --excel               csv: a byte-order mark and CRLF, for Excel\n"
+	"      --months N            retention: people not verified for N months\n"
+	"                            (default 12)\n"
+	"      --confidential        include the entries marked confidential, each\n"
+	"                            marked CONFIDENTIAL (left out by default)\n"
+	"      --reason TEXT         why it is shared, kept in the disclosure record\n"
+	"Every report is recorded (plandesk log).\n";
 
 /* The usage line and the options, on stderr; returns CLI_ERROR. */
 static int usage_error(struct cli_ctx *ctx)
@@ -88,13 +100,16 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		{ "excel",  no_argument,       NULL, 'x' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "date-style", required_argument, NULL, 'd' },
+		{ "confidential", no_argument,     NULL, 'c' },
+		{ "reason", required_argument,     NULL, 'r' },
+		{ "months", required_argument,     NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *since = NULL, *today = NULL;
 	bool digest = false;
 	char *end;
 	long days;
-	int c;
+	int c, args;
 
 	memset(a, 0, sizeof *a);
 	while ((c = getopt_long(argc, argv, "f:o:", longopts, NULL)) != -1) {
@@ -116,20 +131,36 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 			break;
 		case 'o': a->out = optarg; break;
 		case 'd': a->style = optarg; break;
+		case 'c': a->o.confidential = true; break;
+		case 'r': a->reason = optarg; break;
+		case 'm':
+			days = strtol(optarg, &end, 10);
+			if (!*optarg || *end || days < 1 || days > 1200) {
+				cli_error(ctx, "report: --months wants a number of months, "
+					  "not '%s'", optarg);
+				return CLI_ERROR;
+			}
+			a->o.months = (int)days;
+			break;
 		default:  return usage_error(ctx);
 		}
 	}
-	if (optind != argc - 2)
+	/* The retention report is of no one plan: it takes no REF. */
+	args = optind < argc && strcmp(argv[optind], "retention") == 0 ? 1 : 2;
+	if (optind != argc - args)
 		return usage_error(ctx);
 	if (strcmp(argv[optind], "digest") == 0) {
 		digest = true;
 		a->kind = PD_REPORT_ACTIONS;
 	} else if (pd_report_kind_parse(argv[optind], &a->kind) != PD_OK) {
 		cli_error(ctx, "report: unknown report '%s' (use progress, monitoring, "
-			  "actions or digest)", argv[optind]);
+			  "actions, digest or retention)", argv[optind]);
 		return CLI_ERROR;
 	}
-	a->ref = argv[optind + 1];
+	a->ref = args == 2 ? argv[optind + 1] : NULL;
+	a->digest = digest;
+	if (cli_reason(ctx, a->reason) != CLI_OK)
+		return CLI_ERROR;
 	if (digest && a->format && strcmp(a->format, "mail") != 0) {
 		cli_error(ctx, "report: a digest is mail (--format mail)");
 		return CLI_ERROR;
@@ -141,6 +172,10 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
 		return CLI_ERROR;
 	if (since && a->kind != PD_REPORT_PROGRESS) {
 		cli_error(ctx, "report: --since is for the progress report");
+		return CLI_ERROR;
+	}
+	if (a->o.months && a->kind != PD_REPORT_RETENTION) {
+		cli_error(ctx, "report: --months is for the retention report");
 		return CLI_ERROR;
 	}
 	if (a->o.due_limit && a->kind != PD_REPORT_ACTIONS) {
@@ -176,30 +211,34 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct pd_err err = { 0 };
 	struct pd_buf doc = PD_BUF_INIT;
+	struct pd_disclosure d = { 0 };
 	struct pd_store *st;
-	struct pd_txn *txn;
 	struct args a;
+	char command[64];
 	int rc, status;
 
 	if ((status = parse_args(ctx, argc, argv, &a)) != CLI_OK)
 		return status;
 	a.o.warn = warn;
 	a.o.warn_ctx = ctx;
-	if (!(st = cli_open_store(ctx, true)))
+	snprintf(command, sizeof command, "%s%s", a.digest ? "digest" : "report ",
+		 a.digest ? "" : argv[optind]);
+	d.command = command;
+	d.path = a.out;
+	d.reason = a.reason;
+	/* Writable: the report is recorded as it leaves. */
+	if (!(st = cli_open_store(ctx, false)))
 		return CLI_ERROR;
-	if (a.out) {
-		rc = pd_report_write(st, a.kind, a.ref, &a.o, a.out, &err);
-	} else if ((rc = pd_txn_read(st, &txn, &err)) == PD_OK) {
-		rc = pd_report(txn, a.kind, a.ref, &a.o, &doc, &err);
-		pd_txn_end(txn);
-	}
+	rc = pd_disclose_report(st, &d, a.kind, a.ref, &a.o, &doc, &err);
 	pd_store_close(st);
 	if (rc != PD_OK) {
 		cli_error(ctx, "report: %s", err.msg[0] ? err.msg : pd_strerror(rc));
 		status = rc == PD_NOTFOUND ? CLI_NOTHING : CLI_ERROR;
 	} else if (!a.out) {
-		status = cli_write_doc(ctx, NULL, &doc, "the report");
+		status = cli_print_doc(ctx, &doc, "the report");
 	}
+	if (status == CLI_OK)
+		cli_conf_note(ctx, &d);
 	pd_buf_free(&doc);
 	return status;
 }
@@ -207,8 +246,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 const struct cli_cmd cmd_report = {
 	.name    = "report",
 	.usage   = "KIND REF [--format F] [-o FILE] [...]",
-	.summary = "progress, monitoring or actions report of plan REF "
-		   "(report --help)",
+	.summary = "progress, monitoring or actions report of plan REF; "
+		   "retention (report --help)",
 	.help    = options_help,
 	.run     = run,
 };

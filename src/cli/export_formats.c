@@ -1,19 +1,38 @@
 /*
  * export_formats.c — `export` in the forms other programs import: people
  * as vCards (vcard.h) and meetings and actions as iCalendar (ical.h).
- * Both are built in memory from one read transaction and written like a
- * document (cli_write_doc: mode 0600, renamed into place when complete).
+ * Both are built in memory from one read transaction and disclosed like
+ * a document (pd_disclosure_save: recorded, mode 0600, renamed into place
+ * when complete).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_transfer.h"
+#include "plandesk/protect/disclose_out.h"
 #include "plandesk/transfer/ical.h"
 #include "plandesk/transfer/vcard.h"
 
-int cli_export_vcards(struct cli_ctx *ctx, enum pd_kind kind, const char *out,
-		      int version)
+/* Record `d` and save or print `doc`; then the store is closed.  Returns
+ * the exit status. */
+static int disclose(struct cli_ctx *ctx, struct pd_store *st,
+		    struct pd_disclosure *d, const struct pd_buf *doc,
+		    const char *what)
+{
+	struct pd_err err = { 0 };
+	int rc = pd_disclosure_save(st, d, doc->p ? doc->p : "", doc->n, &err);
+
+	pd_store_close(st);
+	if (rc != PD_OK) {
+		cli_error(ctx, "export %s: %s", d->what, err.msg);
+		return CLI_ERROR;
+	}
+	return d->path ? CLI_OK : cli_print_doc(ctx, doc, what);
+}
+
+int cli_export_vcards(struct cli_ctx *ctx, enum pd_kind kind,
+		      struct pd_disclosure *d, int version)
 {
 	struct pd_buf doc = PD_BUF_INIT;
 	struct pd_err err = { 0 };
@@ -27,26 +46,30 @@ int cli_export_vcards(struct cli_ctx *ctx, enum pd_kind kind, const char *out,
 			  "FILE.vcf)", pd_kind_info(kind)->plural);
 		return CLI_ERROR;
 	}
-	if (!(st = cli_open_store(ctx, true)))
+	if (!(st = cli_open_store(ctx, false)))
 		return CLI_ERROR;
 	if ((rc = pd_txn_read(st, &txn, &err)) == PD_OK) {
 		rc = pd_export_vcards(txn, version, &doc, &n, &err);
 		pd_txn_end(txn);
 	}
-	pd_store_close(st);
+	d->what = "people";
+	d->rows = n;
+	d->format = "vcf";
 	if (rc != PD_OK) {
+		pd_store_close(st);
 		cli_error(ctx, "export people: %s", err.msg);
 		status = CLI_ERROR;
-	} else if ((status = cli_write_doc(ctx, out, &doc, "the vCards")) == CLI_OK && out) {
-		fprintf(stderr, "%s: %zu %s exported (vCard %d.0)\n", out, n,
+	} else if ((status = disclose(ctx, st, d, &doc, "the vCards")) == CLI_OK &&
+		   d->path) {
+		fprintf(stderr, "%s: %zu %s exported (vCard %d.0)\n", d->path, n,
 			n == 1 ? "person" : "people", version / 10);
 	}
 	pd_buf_free(&doc);
 	return status;
 }
 
-int cli_export_ical(struct cli_ctx *ctx, enum pd_kind kind, const char *out,
-		    const char *owner)
+int cli_export_ical(struct cli_ctx *ctx, enum pd_kind kind,
+		    struct pd_disclosure *d, const char *owner)
 {
 	struct pd_ical_opts o = { .owner = owner };
 	struct pd_ical_stats stats = { 0 };
@@ -69,23 +92,28 @@ int cli_export_ical(struct cli_ctx *ctx, enum pd_kind kind, const char *out,
 	/* PLANDESK_NOW (seconds since the epoch) fixes DTSTAMP, for tests */
 	if (now && *now)
 		o.now = strtoll(now, NULL, 10);
-	if (!(st = cli_open_store(ctx, true)))
+	if (!(st = cli_open_store(ctx, false)))
 		return CLI_ERROR;
 	if ((rc = pd_txn_read(st, &txn, &err)) == PD_OK) {
 		rc = pd_export_ical(txn, kind, &o, &doc, &stats, &err);
+		if (rc == PD_OK)
+			rc = pd_conf_in_kind(txn, kind, &d->conf_shown, &err);
 		pd_txn_end(txn);
 	}
-	pd_store_close(st);
+	d->what = pd_kind_info(kind)->plural;
+	d->rows = stats.written;
+	d->format = "ics";
 	if (rc != PD_OK) {
+		pd_store_close(st);
 		cli_error(ctx, "export %s: %s", pd_kind_info(kind)->plural, err.msg);
 		status = CLI_ERROR;
-	} else if ((status = cli_write_doc(ctx, out, &doc, "the calendar")) == CLI_OK) {
+	} else if ((status = disclose(ctx, st, d, &doc, "the calendar")) == CLI_OK) {
 		if (stats.undated)
 			fprintf(stderr, "%s: note: %zu meeting%s dated only by a month "
 				"left out (a calendar needs a day)\n", ctx->progname,
 				stats.undated, stats.undated == 1 ? "" : "s");
-		if (out)
-			fprintf(stderr, "%s: %zu %s exported\n", out, stats.written,
+		if (d->path)
+			fprintf(stderr, "%s: %zu %s exported\n", d->path, stats.written,
 				kind == PD_MEETING ? (stats.written == 1 ? "event" : "events")
 				: (stats.written == 1 ? "to-do" : "to-dos"));
 	}

@@ -8,4 +8,7 @@ plandesk_SOURCES = %reldir%/cli.h %reldir%/main.c %reldir%/cli_common.c \
 	%reldir%/cmd_export.c %reldir%/export_formats.c \
 	%reldir%/cmd_add_email.c %reldir%/cmd_minutes.c %reldir%/cmd_report.c \
 	%reldir%/cli_passphrase.h %reldir%/passphrase.c %reldir%/cmd_backup.c \
-	%reldir%/cmd_restore.c
+	%reldir%/cmd_restore.c %reldir%/cmd_log.c %reldir%/cmd_hold.c \
+	%reldir%/cmd_purge.c \
+	%reldir%/cmd_mentions.c %reldir%/cmd_forget.c \
+	%reldir%/cmd_history.c

@@ -25,6 +25,12 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_demo,
 	&cmd_lookup,
 	&cmd_add_email,
+	&cmd_log,
+	&cmd_hold,
+	&cmd_purge,
+	&cmd_mentions,
+	&cmd_forget,
+	&cmd_history,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

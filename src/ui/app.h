@@ -99,6 +99,13 @@ struct ui_prompt {
 	int  (*done)(struct app *a, void *ctx, const char *text, int how);
 };
 
+/* The options of the `:` command running now whose file leaves the
+ * database (cmdline.c): they go into its disclosure record entry. */
+struct ui_cmdopts {
+	bool confidential;   /* --confidential: include entries so marked */
+	char reason[256];    /* --reason TEXT; "" when none */
+};
+
 struct app {
 	struct pd_store *st;
 	const char      *share_dir;
@@ -125,6 +132,7 @@ struct app {
 	bool             full_redraw;    /* Ctrl-L: repaint everything */
 	uint64_t         focus_id;       /* a record just added: views select it */
 	int              focus_kind;
+	struct ui_cmdopts cmdopts;       /* of the `:` command running */
 };
 
 /*

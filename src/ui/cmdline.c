@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/documents/report.h"
-#include "plandesk/protect/backup.h"
-#include "plandesk/transfer/transfer.h"
+#include "plandesk/protect/disclose_out.h"
+#include "plandesk/protect/retention.h"
 #include "app.h"
 #include "cmdline.h"
 #include "meeting_mode.h"
@@ -41,6 +40,27 @@ static int split(char *line, char **argv)
 			*p++ = '\0';
 	}
 	return argc;
+}
+
+/* Take --confidential and --reason TEXT out of argv into *o.  Returns 0,
+ * or -1 for --reason without its text. */
+static int take_opts(int *argc, char **argv, struct ui_cmdopts *o)
+{
+	int n = 0;
+
+	for (int i = 0; i < *argc; i++) {
+		if (strcmp(argv[i], "--confidential") == 0) {
+			o->confidential = true;
+		} else if (strcmp(argv[i], "--reason") == 0) {
+			if (++i >= *argc || !argv[i][0])
+				return -1;
+			snprintf(o->reason, sizeof o->reason, "%s", argv[i]);
+		} else {
+			argv[n++] = argv[i];
+		}
+	}
+	*argc = n;
+	return 0;
 }
 
 /* `~/x` → $HOME/x into buf. */
@@ -131,23 +151,32 @@ static int import(struct app *a, const char *kindname, const char *file,
 	return 0;
 }
 
+/* The reason given with --reason, or NULL. */
+static const char *cmd_reason(const struct app *a)
+{
+	return a->cmdopts.reason[0] ? a->cmdopts.reason : NULL;
+}
+
 static int export(struct app *a, const char *kindname, const char *file)
 {
 	struct pd_export_opts o = { .progress = progress, .ctx = a };
+	struct pd_disclosure d = { .reason = cmd_reason(a) };
 	struct pd_err err = { 0 };
-	char path[4096];
-	size_t rows = 0;
+	char path[4096], command[64];
 
 	if (pd_kind_from_name(kindname, &o.kind) != PD_OK) {
 		app_msg(a, UI_R_ERROR, "Unknown kind \"%s\"", kindname);
 		return UI_REDRAW;
 	}
+	snprintf(command, sizeof command, ":export %s", pd_kind_info(o.kind)->plural);
+	d.command = command;
+	d.path = expand(file, path, sizeof path);
 	app_progress(a, "Exporting %s…", kindname);
-	if (pd_export_file(a->st, &o, expand(file, path, sizeof path), &rows, &err))
+	if (pd_disclose_export(a->st, &d, &o, NULL, NULL, &err))
 		app_msg(a, UI_R_ERROR, "Export failed: %s", err.msg);
 	else
-		app_msg(a, UI_R_STATUS, "Exported %zu %s to %s", rows,
-			pd_kind_info(o.kind)->plural, file);
+		app_msg(a, UI_R_STATUS, "Exported %llu %s to %s, recorded",
+			(unsigned long long)d.rows, pd_kind_info(o.kind)->plural, file);
 	return UI_REDRAW;
 }
 
@@ -202,7 +231,8 @@ static int c_export(struct app *a, int argc, char **argv)
 /* `:backup --encrypt FILE`: the passphrase twice, then the sealed copy. */
 struct backup_ask {
 	char   path[4096];
-	char  *first;      /* the first passphrase, in locked memory */
+	char   reason[256];   /* --reason, kept for after the questions */
+	char  *first;         /* the first passphrase, in locked memory */
 	size_t n;
 };
 
@@ -222,11 +252,14 @@ static int backup_again(struct app *a, void *ctx, const char *text, int how)
 	} else if (strlen(text) != b->n || memcmp(text, b->first, b->n) != 0) {
 		app_msg(a, UI_R_ERROR, "The two passphrases differ; nothing was written");
 	} else {
+		struct pd_disclosure d = { .command = ":backup --encrypt", .path = b->path,
+					   .reason = b->reason[0] ? b->reason : NULL };
 		app_progress(a, "Encrypting the backup (a second or two)\xe2\x80\xa6");
-		if (pd_backup_encrypt(a->st, b->path, b->first, b->n, NULL, &err) != PD_OK)
+		if (pd_disclose_backup(a->st, &d, b->first, b->n, NULL, &err) != PD_OK)
 			app_msg(a, UI_R_ERROR, "Backup failed: %s", err.msg);
 		else
-			app_msg(a, UI_R_STATUS, "Encrypted backup written to %s", b->path);
+			app_msg(a, UI_R_STATUS, "Encrypted backup written to %s, recorded",
+				b->path);
 	}
 	backup_ask_free(b);
 	return UI_REDRAW;
@@ -265,6 +298,7 @@ static int backup_first(struct app *a, void *ctx, const char *text, int how)
 
 static int c_backup(struct app *a, int argc, char **argv)
 {
+	struct pd_disclosure d = { .command = ":backup", .reason = cmd_reason(a) };
 	struct pd_err err = { 0 };
 	struct backup_ask *b;
 	char path[4096];
@@ -276,6 +310,7 @@ static int c_backup(struct app *a, int argc, char **argv)
 			return UI_REDRAW;
 		}
 		snprintf(b->path, sizeof b->path, "%s", expand(argv[2], path, sizeof path));
+		snprintf(b->reason, sizeof b->reason, "%s", a->cmdopts.reason);
 		app_prompt_secret(a, "Passphrase (a forgotten one cannot be recovered): ",
 				  backup_first, b);
 		return UI_REDRAW;
@@ -283,18 +318,34 @@ static int c_backup(struct app *a, int argc, char **argv)
 	if (argc != 2 || argv[1][0] == '-')
 		return -1;
 	app_progress(a, "Writing backup\xe2\x80\xa6");
-	if (pd_store_backup(a->st, expand(argv[1], path, sizeof path), &err))
+	d.path = expand(argv[1], path, sizeof path);
+	if (pd_disclose_backup(a->st, &d, NULL, 0, NULL, &err))
 		app_msg(a, UI_R_ERROR, "Backup failed: %s", err.msg);
 	else
-		app_msg(a, UI_R_STATUS, "Backup written to %s", argv[1]);
+		app_msg(a, UI_R_STATUS, "Backup written to %s, recorded", argv[1]);
 	return UI_REDRAW;
+}
+
+void ui_disclosed_msg(struct app *a, const char *what, const char *file,
+		      const char *tail, const struct pd_disclosure *d)
+{
+	if (d->conf_left_out)
+		app_msg(a, UI_R_STATUS, "%s written to %s%s, recorded; %llu confidential "
+			"left out", what, file, tail, (unsigned long long)d->conf_left_out);
+	else if (d->conf_shown)
+		app_msg(a, UI_R_STATUS, "%s written to %s%s, recorded, with %llu "
+			"confidential", what, file, tail, (unsigned long long)d->conf_shown);
+	else
+		app_msg(a, UI_R_STATUS, "%s written to %s%s, recorded", what, file, tail);
 }
 
 static int c_report(struct app *a, int argc, char **argv)
 {
+	struct pd_report_opts o = { .confidential = a->cmdopts.confidential };
+	struct pd_disclosure d = { .reason = cmd_reason(a) };
 	enum pd_report_kind kind;
 	struct pd_err err = { 0 };
-	char path[4096];
+	char path[4096], command[64], what[64];
 
 	(void)argc;
 	if (pd_report_kind_parse(argv[1], &kind) != PD_OK) {
@@ -302,14 +353,63 @@ static int c_report(struct app *a, int argc, char **argv)
 			argv[1]);
 		return UI_REDRAW;
 	}
+	d.path = expand(argv[3], path, sizeof path);
+	if (pd_format_choose(NULL, d.path, PD_FMTS_REPORT, PD_FMT_MD, &o.format,
+			     &err) != PD_OK || pd_date_today(&o.today) != PD_OK) {
+		app_msg(a, UI_R_ERROR, "Nothing written: %s", err.msg[0] ? err.msg :
+			"cannot tell today's date");
+		return UI_REDRAW;
+	}
+	snprintf(command, sizeof command, ":report %s", argv[1]);
+	d.command = command;
 	app_progress(a, "Writing the %s report…", argv[1]);
-	if (pd_report_write(a->st, kind, argv[2], NULL, expand(argv[3], path, sizeof path),
-			    &err) != PD_OK)
+	if (pd_disclose_report(a->st, &d, kind, argv[2], &o, NULL, &err) != PD_OK) {
 		app_msg(a, UI_R_ERROR, "Nothing written: %s", err.msg);
-	else
-		app_msg(a, UI_R_STATUS, "The %s report of %s written to %s", argv[1], argv[2],
-			argv[3]);
+	} else {
+		snprintf(what, sizeof what, "The %s report of %s", argv[1], argv[2]);
+		ui_disclosed_msg(a, what, argv[3], "", &d);
+	}
 	return UI_REDRAW;
+}
+
+static int c_log(struct app *a, int argc, char **argv)
+{
+	(void)argc; (void)argv;
+	return app_push(a, view_log_new(a));
+}
+
+/* `:hold PLAN --reason TEXT` and `:lift PLAN [--reason TEXT]`, as the
+ * command line's `hold` (retention.h); recorded, never an undo step. */
+static int c_hold(struct app *a, int argc, char **argv)
+{
+	bool lift = strcmp(argv[0], "lift") == 0;
+	struct pd_disclosure d = { .command = lift ? ":hold --lift" : ":hold",
+				   .reason = cmd_reason(a) };
+	struct pd_err err = { 0 };
+	struct pd_txn *txn;
+	uint64_t plan = 0;
+	int rc;
+
+	(void)argc;
+	if (!lift && !d.reason) {
+		app_msg(a, UI_R_ERROR, "A hold needs its reason: :hold %s --reason \"…\"", argv[1]);
+		return UI_REDRAW;
+	}
+	if (!(txn = app_txn(a)))
+		return UI_REDRAW;
+	rc = pd_find_plan(txn, argv[1], &plan);
+	pd_txn_end(txn);
+	if (rc == PD_OK)
+		rc = pd_hold(a->st, plan, lift ? NULL : d.reason, &d, &err);
+	else
+		snprintf(err.msg, sizeof err.msg, "no plan with ref '%s'", argv[1]);
+	if (rc != PD_OK)
+		app_msg(a, UI_R_ERROR, "%s: %s", lift ? "Not lifted" : "No hold placed", err.msg);
+	else
+		app_msg(a, UI_R_STATUS, lift ? "The legal hold on plan %s is lifted (recorded)" :
+			"Plan %s is under a legal hold (recorded): nothing of it can be deleted",
+			argv[1]);
+	return UI_RELOAD;
 }
 
 static int c_demo(struct app *a, int argc, char **argv)
@@ -322,21 +422,33 @@ static int c_demo(struct app *a, int argc, char **argv)
  * argc counts the name; a handler returning -1 shows the usage. */
 static const struct ui_command commands[] = {
 	{ "import", NULL, 2, 3, "KIND FILE [--dry-run]",
-	  "import a CSV file (orgs people plans items meetings actions updates)", c_import },
-	{ "export", NULL, 2, 2, "KIND FILE", "export a kind to FILE.csv or FILE.xlsx", c_export },
-	{ "minutes", NULL, 1, 2, "[DATE] FILE",
-	  "the minutes of the meeting on screen (or of DATE) as FILE.docx .odt .html .txt .md",
-	  ui_minutes_command },
-	{ "report", NULL, 3, 3, "KIND PLAN FILE",
-	  "a report (progress, monitoring, actions) of a plan as FILE.docx .odt .xlsx …", c_report },
-	{ "backup", NULL, 1, 2, "[--encrypt] FILE",
+	  "import a CSV file (orgs people plans items meetings actions updates)", c_import,
+	  false },
+	{ "export", NULL, 2, 2, "KIND FILE [--reason TEXT]",
+	  "export a kind to FILE.csv or FILE.xlsx (recorded, with the reason)", c_export,
+	  true },
+	{ "minutes", NULL, 1, 2, "[DATE] FILE [--confidential] [--reason TEXT]",
+	  "the minutes of the meeting on screen (or of DATE) as FILE.docx .odt .html .txt "
+	  ".md; confidential entries only when asked", ui_minutes_command, true },
+	{ "report", NULL, 3, 3, "KIND PLAN FILE [--confidential] [--reason TEXT]",
+	  "a report (progress, monitoring, actions) of a plan as FILE.docx .odt .xlsx …",
+	  c_report, true },
+	{ "backup", NULL, 1, 2, "[--encrypt] FILE [--reason TEXT]",
 	  "a compact copy of the database (mode 0600); --encrypt asks for a passphrase",
-	  c_backup },
-	{ "demo", NULL, 0, 0, "", "open the demo database instead of this one", c_demo },
-	{ "help", "h", 0, 0, "", "the keys of the screen on top", c_help },
-	{ "quit", "q", 0, 0, "", "quit (asks while a meeting is open); :q! does not ask", c_quit },
-	{ "q!", NULL, 0, 0, "", NULL, c_quit },
-	{ NULL, NULL, 0, 0, NULL, NULL, NULL },
+	  c_backup, true },
+	{ "log", NULL, 0, 0, "", "the disclosure record: every file that left the database, "
+	  "every purge, erasure and hold", c_log, false },
+	{ "hold", NULL, 1, 1, "PLAN --reason TEXT", "a legal hold on a plan: nothing of it "
+	  "can be deleted or purged (recorded)", c_hold, true },
+	{ "lift", NULL, 1, 1, "PLAN [--reason TEXT]", "lift a plan's legal hold (recorded)",
+	  c_hold, true },
+	{ "demo", NULL, 0, 0, "", "open the demo database instead of this one", c_demo,
+	  false },
+	{ "help", "h", 0, 0, "", "the keys of the screen on top", c_help, false },
+	{ "quit", "q", 0, 0, "", "quit (asks while a meeting is open); :q! does not ask",
+	  c_quit, false },
+	{ "q!", NULL, 0, 0, "", NULL, c_quit, false },
+	{ NULL, NULL, 0, 0, NULL, NULL, NULL, false },
 };
 
 const struct ui_command *ui_commands(void)
@@ -366,11 +478,14 @@ int ui_cmdline_run(struct app *a, const char *text)
 		app_msg(a, UI_R_ERROR, "Unknown command :%s (%s)", argv[0], names + 1);
 		return UI_REDRAW;
 	}
-	if (argc - 1 < c->min_args || argc - 1 > c->max_args ||
+	memset(&a->cmdopts, 0, sizeof a->cmdopts);
+	if ((c->discloses && take_opts(&argc, argv, &a->cmdopts) != 0) ||
+	    argc - 1 < c->min_args || argc - 1 > c->max_args ||
 	    (res = c->run(a, argc, argv)) < 0) {
 		app_msg(a, UI_R_ERROR, "Usage: :%s %s", c->name, c->usage);
-		return UI_REDRAW;
+		res = UI_REDRAW;
 	}
+	memset(&a->cmdopts, 0, sizeof a->cmdopts);
 	return res;
 }
 

@@ -1,27 +1,34 @@
 /*
  * cmdline.h — the `:` command line.  The commands run the same core code
- * as the command-line program (transfer.h, pd_store_backup), showing
+ * as the command-line program (transfer.h, disclose_out.h), showing
  * progress on the status line:
  *
  *	:import KIND FILE [--dry-run]   :export KIND FILE   :backup FILE
  *	:minutes [DATE] FILE (meeting_mode.h)   :report KIND PLAN FILE
- *	:demo (open the demo database)  :help   :q  :q! (quit without asking)
- * each a descriptor in one table (ui_commands).
+ *	:log (the disclosure record)   :demo (open the demo database)
+ *	:help   :q  :q! (quit without asking)
+ * each a descriptor in one table (ui_commands).  A file that leaves the
+ * database is recorded with the command's name (":export people") and
+ * its --reason.
  */
 #ifndef PLANDESK_UI_CMDLINE_H
 #define PLANDESK_UI_CMDLINE_H
 
+#include "plandesk/protect/disclose.h"
 #include "app.h"
 
 /* A `:` command: like the command line's descriptors (src/cli/cli.h). */
 struct ui_command {
 	const char *name;
 	const char *alias;               /* another name ("q"), or NULL */
-	int         min_args, max_args;  /* after the name */
+	int         min_args, max_args;  /* after the name and its options */
 	const char *usage;               /* the arguments: "KIND FILE" */
 	const char *help;                /* one line for the help; NULL: not listed */
 	/* argv[0] is the name as typed; an enum ui_res, or -1 for the usage. */
 	int (*run)(struct app *a, int argc, char **argv);
+	/* Its file leaves the database: it takes --confidential and --reason
+	 * TEXT, which are taken out of argv into a->cmdopts. */
+	bool        discloses;
 };
 
 /* The commands, ending with one whose name is NULL (help and man page). */
@@ -36,6 +43,14 @@ void ui_cmdline_start(struct app *a);
  * import, UI_PUSH for :help).
  */
 int ui_cmdline_run(struct app *a, const char *line);
+
+/*
+ * Say on the status line that `what` was written to `file` (then `tail`,
+ * " (Word)") and recorded, and how many confidential entries were left
+ * out of it or put in.
+ */
+void ui_disclosed_msg(struct app *a, const char *what, const char *file,
+		      const char *tail, const struct pd_disclosure *d);
 
 /*
  * Open the demo database instead of this one (the welcome screen's D,

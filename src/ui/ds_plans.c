@@ -259,7 +259,9 @@ static void fmt_plan(struct plans_ds *p, struct pd_txn *txn,
 
 	row->role = UI_R_HEADING;
 	ui_row_text(row, 0, open ? (th->ascii ? "-" : "▾") : (th->ascii ? "+" : "▸"));
-	ui_row_set(row, 1, "%s  %s", pd_get_text(r, PD_PLAN_REF), pd_get_text(r, PD_PLAN_TITLE));
+	/* A legal hold, in words: nothing of the plan can be deleted. */
+	ui_row_set(row, 1, "%s  %s%s", pd_get_text(r, PD_PLAN_REF),
+		   pd_is_set(r, PD_PLAN_HOLD) ? "[HELD] " : "", pd_get_text(r, PD_PLAN_TITLE));
 	counts[0] = '\0';
 	if (t) {
 		for (int k = PD_ST_DONE; k <= PD_ST_FAILED && used < sizeof counts; k++)

@@ -10,6 +10,7 @@
 
 #include "plandesk/meetings/scale.h"
 #include "plandesk/meetings/track.h"
+#include "plandesk/protect/mark.h"
 #include "edit.h"
 #include "editor.h"
 #include "recfmt.h"
@@ -186,6 +187,24 @@ int ui_action_toggle(struct app *a, uint64_t id)
 		return UI_REDRAW;
 	}
 	app_msg(a, UI_R_STATUS, "%s  (u undoes)", was_open ? "Done" : "Open again");
+	return UI_RELOAD;
+}
+
+/* --- confidential --------------------------------------------------------- */
+
+int ui_mark_toggle(struct app *a, int kind, uint64_t id)
+{
+	struct pd_err err = { 0 };
+	bool now;
+
+	if (!id || pd_mark_toggle(a->st, (enum pd_kind)kind, id, &now, &err) != PD_OK) {
+		if (!id)
+			pd_err_set(&err, PD_EINVAL, "select an item, action or update first");
+		app_error(a, "Not marked", &err);
+		return UI_REDRAW;
+	}
+	app_msg(a, UI_R_STATUS, now ? "Marked CONFIDENTIAL: minutes leave it out unless asked  "
+		"(u undoes)" : "No longer confidential  (u undoes)");
 	return UI_RELOAD;
 }
 

@@ -37,6 +37,11 @@ int ui_delete_ask(struct app *a, int kind, uint64_t id);
 /* Tick action `id` done (closed today) or open it again.  enum ui_res. */
 int ui_action_toggle(struct app *a, uint64_t id);
 
+/* Mark record (kind, id) confidential, or no longer (protect/mark.h),
+ * saying what that means.  Returns UI_RELOAD, or UI_REDRAW with the
+ * error shown (a kind that cannot be marked). */
+int ui_mark_toggle(struct app *a, int kind, uint64_t id);
+
 /* Offer the status levels of the item's plan (keys 1..n, 0 clears). */
 int ui_status_ask(struct app *a, uint64_t item);
 

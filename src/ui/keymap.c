@@ -65,7 +65,7 @@ const struct ui_keymap *const ui_keymaps_all[] = {
 	&ui_keys_actions, &ui_keys_meetings, &ui_keys_directory, &ui_keys_item,
 	&ui_keys_meeting, &ui_keys_card, &ui_keys_form,
 	&ui_keys_during_meeting, &ui_keys_attendance, &ui_keys_after_meeting,
-	&ui_keys_lookup, NULL,
+	&ui_keys_lookup, &ui_keys_log, NULL,
 };
 
 enum ui_cmd ui_keymap_find(const struct ui_keymap *km, int key)

@@ -33,7 +33,7 @@ enum ui_cmd {
 	/* records */
 	UI_C_OPEN, UI_C_ADD, UI_C_EDIT, UI_C_EDITOR, UI_C_DELETE, UI_C_DONE,
 	UI_C_EXPAND, UI_C_COLLAPSE, UI_C_STATUS, UI_C_OVERDUE, UI_C_SORT,
-	UI_C_ALL, UI_C_OWNER, UI_C_PLAN,
+	UI_C_ALL, UI_C_OWNER, UI_C_PLAN, UI_C_MARK,
 	/* meeting mode */
 	UI_C_MEETING, UI_C_RECORD, UI_C_TURN, UI_C_LOOKUP, UI_C_ATTEND,
 	UI_C_END, UI_C_MENU,
@@ -112,7 +112,7 @@ extern const struct ui_keymap ui_keys_global;
 /* Each view's own table, in its file. */
 extern const struct ui_keymap ui_keys_welcome, ui_keys_plans, ui_keys_actions,
 	ui_keys_meetings, ui_keys_directory, ui_keys_item, ui_keys_meeting,
-	ui_keys_card, ui_keys_form, ui_keys_help, ui_keys_lookup;
+	ui_keys_card, ui_keys_form, ui_keys_help, ui_keys_lookup, ui_keys_log;
 /* Meeting mode's (meeting_keys.c). */
 extern const struct ui_keymap ui_keys_during_meeting, ui_keys_attendance,
 	ui_keys_after_meeting;

@@ -21,7 +21,8 @@ libplandesk_ui_a_SOURCES += %reldir%/views.h %reldir%/view_welcome.c \
 	%reldir%/view_help.c %reldir%/view_plans.c %reldir%/view_item.c \
 	%reldir%/view_actions.c %reldir%/view_meetings.c %reldir%/view_meeting.c \
 	%reldir%/view_directory.c %reldir%/view_card.c %reldir%/card_fields.h \
-	%reldir%/card_fields.c
+	%reldir%/card_fields.c %reldir%/history_lines.h %reldir%/history_lines.c \
+	%reldir%/view_log.c
 # Meeting mode.
 libplandesk_ui_a_SOURCES += %reldir%/meeting_mode.h \
 	%reldir%/meeting_mode_impl.h %reldir%/view_meeting_mode.c \

@@ -18,6 +18,7 @@
 #include "plandesk/base/text.h"
 #include "plandesk/meetings/track.h"
 #include "draw.h"
+#include "edit.h"
 #include "meeting_mode_impl.h"
 #include "recfmt.h"
 #include "theme.h"
@@ -66,6 +67,18 @@ static void long_date(const char *iso, char *out, size_t n)
 		snprintf(out, n, "%s", iso);
 }
 
+/* A line of field `f` of `r`, marked when it is confidential. */
+static void marked_line(struct mm_view *m, int role, const char *mark, int kind,
+			const struct pd_record *r, int f)
+{
+	char *text;
+
+	if (asprintf(&text, "%s%s", ui_conf_mark(r), pd_get_text(r, f)) < 0)
+		return;
+	add_line(m, role, 2, mark, kind, r->id, text);
+	free(text);
+}
+
 /* "KP to …  — Kath Pike · due 18th September 2009" */
 static void action_line(struct mm_view *m, struct app *a, struct pd_txn *txn,
 			const struct pd_record *r, const char *mark)
@@ -76,6 +89,7 @@ static void action_line(struct mm_view *m, struct app *a, struct pd_txn *txn,
 	char name[160], when[PD_DATE_LONG_SIZE];
 	enum pd_action_state st = pd_action_state(r);
 
+	pd_buf_puts(&b, ui_conf_mark(r));
 	pd_buf_puts(&b, pd_get_text(r, PD_ACTION_TEXT));
 	for (size_t i = 0; i < n; i++) {
 		ui_rec_name(txn, PD_PERSON, pd_refs_at(r, PD_ACTION_OWNERS, i), name,
@@ -99,9 +113,8 @@ static void note_line(struct mm_view *m, const struct pd_record *u,
 {
 	bool only = pd_update_is_status_only(u, sc);
 
-	add_line(m, only ? UI_R_DIM : UI_R_NORMAL, 2, only ? "" : "\xc2\xb7",
-		 selectable && !only ? PD_UPDATE : -1, u->id,
-		 pd_get_text(u, PD_UPDATE_TEXT));
+	marked_line(m, only ? UI_R_DIM : UI_R_NORMAL, only ? "" : "\xc2\xb7",
+		    selectable && !only ? PD_UPDATE : -1, u, PD_UPDATE_TEXT);
 }
 
 /* The status shown under the title (this meeting's, else the last one),
@@ -138,9 +151,9 @@ static void build_page(struct mm_view *m, struct app *a, struct pd_txn *txn,
 	if (ag->agreed.n) {
 		add_line(m, UI_R_HEADING, 0, "", -1, 0, "Actions required");
 		for (i = 0; i < ag->agreed.n; i++)
-			add_line(m, pd_action_state(&ag->agreed.r[i]) == PD_AS_OPEN ? UI_R_NORMAL
-				 : UI_R_DIM, 2, "\xc2\xb7", PD_ACTION, ag->agreed.r[i].id,
-				 pd_get_text(&ag->agreed.r[i], PD_ACTION_TEXT));
+			marked_line(m, pd_action_state(&ag->agreed.r[i]) == PD_AS_OPEN ? UI_R_NORMAL
+				    : UI_R_DIM, "\xc2\xb7", PD_ACTION, &ag->agreed.r[i],
+				    PD_ACTION_TEXT);
 	}
 	if (ag->previous) {
 		long_date(ag->previous_date, when, sizeof when);
@@ -227,6 +240,17 @@ const struct mm_line *mm_selected(const struct mm_view *m)
 		    m->lines[i].id == m->sel_id)
 			return &m->lines[i];
 	return NULL;
+}
+
+int mm_mark(struct mm_view *m, struct app *a)
+{
+	const struct mm_line *l = mm_selected(m);
+
+	if (!l) {
+		app_msg(a, UI_R_STATUS, "Select a line first (Up/Down), or begin a new one with !c");
+		return UI_REDRAW;
+	}
+	return ui_mark_toggle(a, l->kind, l->id);
 }
 
 void mm_select_step(struct mm_view *m, int dir)

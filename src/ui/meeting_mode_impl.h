@@ -133,6 +133,8 @@ void mm_select_step(struct mm_view *m, int dir);
 void mm_select_default(struct mm_view *m);
 /* The selected line, or NULL. */
 const struct mm_line *mm_selected(const struct mm_view *m);
+/* Mark the selected line's record confidential, or no longer.  enum ui_res. */
+int mm_mark(struct mm_view *m, struct app *a);
 
 /* --- meeting_attend.c --------------------------------------------------- */
 void mm_draw_attend(struct mm_view *m, struct app *a, int y, int h, int w);

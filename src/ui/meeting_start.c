@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/documents/doc.h"
-#include "plandesk/documents/minutes.h"
+#include "plandesk/protect/disclose_out.h"
+#include "cmdline.h"
 #include "docview.h"
 #include "meeting_mode_impl.h"
 #include "views.h"
@@ -277,12 +277,13 @@ static uint64_t meeting_on(struct app *a, struct pd_txn *txn, const char *iso,
 int ui_minutes_command(struct app *a, int argc, char **argv)
 {
 	const char *file = argv[argc - 1], *home = getenv("HOME");
-	struct pd_buf doc = PD_BUF_INIT;
+	struct pd_minutes_opts mo = { .confidential = a->cmdopts.confidential };
+	struct pd_disclosure dis = { .command = ":minutes" };
 	struct pd_err err = { 0 };
 	enum pd_format fmt;
 	struct pd_txn *txn;
 	struct pd_date d;
-	char path[4096], iso[PD_DATE_ISO_SIZE], when[PD_DATE_LONG_SIZE];
+	char path[4096], iso[PD_DATE_ISO_SIZE], when[PD_DATE_LONG_SIZE], tail[24];
 	uint64_t id;
 
 	if (argc != 2 && argc != 3) {
@@ -317,21 +318,19 @@ int ui_minutes_command(struct app *a, int argc, char **argv)
 		app_msg(a, UI_R_ERROR, ":minutes FILE works on a meeting (3 Meetings, Enter); "
 			"elsewhere :minutes DATE FILE");
 	}
-	if (id && pd_minutes(txn, id, fmt, NULL, &doc, &err) != PD_OK) {
-		app_error(a, "minutes", &err);
-		id = 0;
-	}
 	pd_txn_end(txn);
-	if (id) {
-		if (pd_doc_save(path, doc.p ? doc.p : "", doc.n, &err) != PD_OK)
-			app_error(a, "minutes", &err);
-		else
-			app_msg(a, UI_R_STATUS, "Minutes written to %s (%s)", file,
-				fmt == PD_FMT_DOCX ? "Word" : fmt == PD_FMT_ODT ? "OpenDocument" :
-				fmt == PD_FMT_HTML ? "HTML" : fmt == PD_FMT_TXT ? "text" :
-				"Markdown");
+	if (!id)
+		return UI_REDRAW;
+	dis.path = path;
+	dis.reason = a->cmdopts.reason[0] ? a->cmdopts.reason : NULL;
+	if (pd_disclose_minutes(a->st, &dis, id, fmt, &mo, NULL, &err) != PD_OK) {
+		app_error(a, "minutes", &err);
+	} else {
+		snprintf(tail, sizeof tail, " (%s)",
+			 fmt == PD_FMT_DOCX ? "Word" : fmt == PD_FMT_ODT ? "OpenDocument" :
+			 fmt == PD_FMT_HTML ? "HTML" : fmt == PD_FMT_TXT ? "text" : "Markdown");
+		ui_disclosed_msg(a, "Minutes", file, tail, &dis);
 	}
-	pd_buf_free(&doc);
 	return UI_REDRAW;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "plandesk/base/text.h"
+#include "plandesk/documents/confidential.h"
 #include "draw.h"
 #include "recfmt.h"
 
@@ -20,6 +21,23 @@ void ui_first_line(const char *s, char *buf, size_t n)
 		len = pd_utf8_fit(s, n - 1, (int)n, NULL);
 	memcpy(buf, s, len);
 	buf[len] = '\0';
+}
+
+const char *ui_conf_mark(const struct pd_record *r)
+{
+	return pd_record_confidential(r) ? PD_CONF_MARK : "";
+}
+
+void ui_rec_line(const struct pd_record *r, int f, char *buf, size_t n)
+{
+	size_t m = strlen(ui_conf_mark(r));
+
+	if (n <= m) {
+		ui_first_line(pd_get_text(r, f), buf, n);
+		return;
+	}
+	memcpy(buf, ui_conf_mark(r), m);
+	ui_first_line(pd_get_text(r, f), buf + m, n - m);
 }
 
 void ui_first_sentence(const char *s, char *buf, size_t n)

@@ -36,6 +36,11 @@ void ui_rec_label(const char *verb, const struct pd_record *r, char *buf,
 
 /* The first line of `s` into buf (cut to fit). */
 void ui_first_line(const char *s, char *buf, size_t n);
+/* The first line of field `f` of `r`, after PD_CONF_MARK ("CONFIDENTIAL:
+ * ") when `r` is marked confidential, as minutes show it. */
+void ui_rec_line(const struct pd_record *r, int f, char *buf, size_t n);
+/* PD_CONF_MARK when `r` is marked confidential, else "". */
+const char *ui_conf_mark(const struct pd_record *r);
 /* The first sentence of the first line of `s` (without its full stop). */
 void ui_first_sentence(const char *s, char *buf, size_t n);
 

@@ -33,6 +33,7 @@ static const struct ui_binding actions_bindings[] = {
 	{ 'e',      UI_C_EDIT,    "edit the action" },
 	{ 'E',      UI_C_EDITOR,  "edit its text in $VISUAL/$EDITOR" },
 	{ 'd',      UI_C_DELETE,  "delete the action (asks first)" },
+	{ 'C',      UI_C_MARK,    "mark the action confidential (again: not)" },
 	{ 'o',      UI_C_OWNER,   "only actions of an owner (name or initials; empty: all)" },
 	{ 'p',      UI_C_PLAN,    "only actions of a plan (its ref; empty: all)" },
 	{ '!',      UI_C_OVERDUE, "only overdue actions ([!]), or all again" },
@@ -124,7 +125,7 @@ static void fmt(void *ctx, struct pd_txn *txn, const struct pd_record *r,
 	ui_action_owner(txn, r, owner, sizeof owner);
 	ui_row_text(row, 2, owner);
 	ui_row_set(row, 3, "%s %s", plan, ref);
-	ui_first_line(pd_get_text(r, PD_ACTION_TEXT), text, sizeof text);
+	ui_rec_line(r, PD_ACTION_TEXT, text, sizeof text);
 	ui_row_text(row, 4, text);
 	if (st != PD_AS_OPEN)
 		row->role = UI_R_DIM;
@@ -275,6 +276,7 @@ static int av_key(struct view *v, struct app *a, int key)
 	case UI_C_EDIT:   res = app_push(a, ui_form_new(a, PD_ACTION, sel->id, NULL)); break;
 	case UI_C_EDITOR: res = ui_edit_long(a, PD_ACTION, sel->id, PD_ACTION_TEXT); break;
 	case UI_C_DELETE: res = ui_delete_ask(a, PD_ACTION, sel->id); break;
+	case UI_C_MARK:   res = ui_mark_toggle(a, PD_ACTION, sel->id); break;
 	default:          res = UI_UNHANDLED; break;
 	}
 	free(sel);

@@ -1,7 +1,7 @@
 /*
  * view_card.c — a directory card: the name, the fields its kind's table
  * places on the card (card_fields.c), then an organisation's people or a
- * person's open actions.
+ * person's open actions; at the foot, its history from the undo journal.
  */
 #include "config.h"
 
@@ -14,6 +14,7 @@
 #include "docview.h"
 #include "edit.h"
 #include "form.h"
+#include "history_lines.h"
 #include "recfmt.h"
 #include "views.h"
 
@@ -102,7 +103,7 @@ static int person_card(struct docview *dv, struct app *a, struct pd_txn *txn,
 			if (pd_get(txn, PD_ACTION, aid, &ac, NULL) == PD_OK &&
 			    pd_action_state(&ac) == PD_AS_OPEN) {
 				bool late = pd_action_overdue(&ac, &a->today);
-				ui_first_line(pd_get_text(&ac, PD_ACTION_TEXT), text, sizeof text);
+				ui_rec_line(&ac, PD_ACTION_TEXT, text, sizeof text);
 				ui_doc_add(doc, late ? UI_R_OVERDUE : 0, 0, PD_ACTION, aid,
 					   "  %s\t%s%s", pd_is_set(&ac, PD_ACTION_DUE)
 					   ? pd_get_text(&ac, PD_ACTION_DUE) : "no date", text,
@@ -133,6 +134,8 @@ static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 	if ((rc = pd_get(txn, (enum pd_kind)dv->kind, dv->id, &r, NULL)) == PD_OK)
 		rc = dv->kind == PD_ORG ? org_card(dv, a, txn, &r, doc, w)
 					: person_card(dv, a, txn, &r, doc, w);
+	if (rc == PD_OK && ui_doc_history(doc, txn, dv->kind, dv->id))
+		rc = PD_ENOMEM;
 	pd_record_clear(&r);
 	return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * view_item.c — one item: its fields, sub-items, actions (owner, due,
  * state) and the update timeline newest first with the status given at
- * each, labelled with the plan's scale.
+ * each, labelled with the plan's scale; at the foot, the item's history
+ * from the undo journal.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "docview.h"
 #include "edit.h"
 #include "form.h"
+#include "history_lines.h"
 #include "recfmt.h"
 #include "views.h"
 
@@ -28,6 +30,7 @@ static const struct ui_binding item_bindings[] = {
 	{ 'E', UI_C_EDITOR, "edit the long text in $VISUAL/$EDITOR" },
 	{ 'x', UI_C_DONE,   "tick the selected action done, or open it again" },
 	{ 's', UI_C_STATUS, "set the item's status (one key)" },
+	{ 'C', UI_C_MARK,   "mark the selected item, action or update confidential (again: not)" },
 	{ 'd', UI_C_DELETE, "delete the selected record (asks first)" },
 	{ UI_ENTER, UI_C_OPEN, "open the selected sub-item, person or plan" },
 	{ 0, UI_C_NONE, NULL },
@@ -70,8 +73,8 @@ static int add_subitems(struct ui_doc *doc, struct app *a, struct pd_txn *txn,
 			k = pd_item_status_kind(&it, sc);
 			ui_rec_title(&it, title, sizeof title);
 			ui_doc_add(doc, pd_item_overdue(&it, sc, &a->today) ? UI_R_OVERDUE
-				   : (int)ui_status_role(k), 1, PD_ITEM, id, "%s %s",
-				   ui_status_mark(&a->theme, k), title);
+				   : (int)ui_status_role(k), 1, PD_ITEM, id, "%s %s%s",
+				   ui_status_mark(&a->theme, k), ui_conf_mark(&it), title);
 		}
 		pd_record_clear(&it);
 	}
@@ -108,7 +111,7 @@ static int add_actions(struct ui_doc *doc, struct app *a, struct pd_txn *txn,
 			late = pd_action_overdue(&ac, &a->today);
 			open += st == PD_AS_OPEN;
 			ui_action_owner(txn, &ac, owner, sizeof owner);
-			ui_first_line(pd_get_text(&ac, PD_ACTION_TEXT), text, sizeof text);
+			ui_rec_line(&ac, PD_ACTION_TEXT, text, sizeof text);
 			ui_doc_add(doc, late ? UI_R_OVERDUE : st == PD_AS_OPEN ? UI_R_NORMAL
 				   : UI_R_DIM, 1, PD_ACTION, id, "%s %s%s%s%s%s%s",
 				   st == PD_AS_DONE ? "[x]" : st == PD_AS_DROPPED ? "[-]" : "[ ]",
@@ -134,6 +137,7 @@ static int add_updates(struct ui_doc *doc, struct app *a, struct pd_txn *txn,
 	struct pd_record up;
 	uint64_t id;
 	size_t n = 0;
+	int rc = 0;
 
 	pd_count_index(txn, PD_IX_UPDATES_BY_ITEM, item, &n);
 	if (ui_doc_add(doc, UI_R_HEADING, 0, PD_UPDATE, 0, " ") ||
@@ -143,8 +147,9 @@ static int add_updates(struct ui_doc *doc, struct app *a, struct pd_txn *txn,
 		return ui_doc_add(doc, UI_R_DIM, 1, PD_UPDATE, 0, "none yet: a adds one");
 	if (pd_cursor_index(txn, PD_IX_UPDATES_BY_ITEM, item, PD_CUR_REVERSE, &cur, NULL))
 		return 0;
-	while (pd_cursor_next(cur, &id, NULL) == PD_OK) {
+	while (rc == 0 && pd_cursor_next(cur, &id, NULL) == PD_OK) {
 		const struct pd_level *lv;
+		char *text;
 
 		pd_record_init(&up, PD_UPDATE);
 		if (pd_get(txn, PD_UPDATE, id, &up, NULL) == PD_OK) {
@@ -157,13 +162,17 @@ static int add_updates(struct ui_doc *doc, struct app *a, struct pd_txn *txn,
 				   pd_get_text(&up, PD_UPDATE_AUTHOR));
 			if (lv)
 				doc->l[doc->n - 1].role = (int)ui_status_role(lv->kind);
-			ui_doc_wrap(doc, UI_R_NORMAL, 2, PD_UPDATE, id,
-				    pd_get_text(&up, PD_UPDATE_TEXT), w);
+			if (asprintf(&text, "%s%s", ui_conf_mark(&up),
+				     pd_get_text(&up, PD_UPDATE_TEXT)) < 0)
+				text = NULL;
+			if (!text || ui_doc_wrap(doc, UI_R_NORMAL, 2, PD_UPDATE, id, text, w))
+				rc = -1;
+			free(text);
 		}
 		pd_record_clear(&up);
 	}
 	pd_cursor_close(cur);
-	return 0;
+	return rc;
 }
 
 static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
@@ -210,7 +219,9 @@ static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 	} else if (field(doc, 0, PD_ITEM, id, "Target", pd_get_text(&it, PD_ITEM_TARGET))) {
 		goto out;
 	}
-	if (field(doc, 0, PD_ITEM, id, "Completed", pd_get_text(&it, PD_ITEM_COMPLETED)))
+	if (field(doc, 0, PD_ITEM, id, "Completed", pd_get_text(&it, PD_ITEM_COMPLETED)) ||
+	    field(doc, UI_R_OVERDUE, PD_ITEM, id, "Confidential", pd_record_confidential(&it) ?
+		  "yes: minutes and reports leave it out unless asked" : NULL))
 		goto out;
 	if (pd_get_ref(&it, PD_ITEM_PARENT)) {
 		ui_rec_name(txn, PD_ITEM, pd_get_ref(&it, PD_ITEM_PARENT), name, sizeof name);
@@ -223,7 +234,7 @@ static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 			 pd_get_text(&it, PD_ITEM_DESCRIPTION), w)))
 		goto out;
 	if (add_subitems(doc, a, txn, id, sc) || add_actions(doc, a, txn, id) ||
-	    add_updates(doc, a, txn, id, sc, w))
+	    add_updates(doc, a, txn, id, sc, w) || ui_doc_history(doc, txn, PD_ITEM, id))
 		goto out;
 	rc = PD_OK;
 out:
@@ -291,6 +302,9 @@ static int cmd(struct docview *dv, struct app *a, enum ui_cmd c,
 		return ui_action_toggle(a, id);
 	case UI_C_STATUS:
 		return ui_status_ask(a, kind == PD_ITEM ? id : dv->id);
+	case UI_C_MARK:
+		return ui_mark_toggle(a, kind == PD_PLAN ? PD_ITEM : kind,
+				      kind == PD_PLAN ? dv->id : id);
 	case UI_C_DELETE:
 		if (!rec || kind == PD_PLAN) {
 			app_msg(a, UI_R_STATUS, "Select what to delete first");

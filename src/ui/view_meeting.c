@@ -100,7 +100,7 @@ static int item_at(struct ui_doc *doc, struct app *a, struct pd_txn *txn,
 			if (pd_get(txn, PD_ACTION, id, &r, NULL) == PD_OK &&
 			    pd_get_ref(&r, PD_ACTION_RAISED) == m->id) {
 				enum pd_action_state st = pd_action_state(&r);
-				ui_first_line(pd_get_text(&r, PD_ACTION_TEXT), text, sizeof text);
+				ui_rec_line(&r, PD_ACTION_TEXT, text, sizeof text);
 				ui_action_owner(txn, &r, owner, sizeof owner);
 				bool late = pd_action_overdue(&r, &a->today);
 				ui_doc_add(acts, late ? UI_R_OVERDUE

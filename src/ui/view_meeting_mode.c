@@ -423,8 +423,8 @@ static int agenda_key(struct mm_view *m, struct app *a, int key)
 		return UI_REDRAW;
 	case UI_C_EDIT:
 		return edit(m, a);
-	case UI_C_TURN:
-		return turn(m, a);
+	case UI_C_TURN: case UI_C_MARK:
+		return cmd == UI_C_MARK ? mm_mark(m, a) : turn(m, a);
 	case UI_C_DONE:
 		return tick(m, a);
 	case UI_C_STATUS:

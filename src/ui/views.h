@@ -47,6 +47,9 @@ int ui_meeting_run(struct app *a, uint64_t meeting);
 /* Start (or resume) a meeting of `plan` (0: ask its ref), asking the date
  * (today by default), place and title; then meeting mode.  enum ui_res. */
 int ui_meeting_start(struct app *a, uint64_t plan);
+/* The disclosure record (`:log`), oldest first. */
+struct view *view_log_new(struct app *a);
+
 /* A directory card: an organisation or a person. */
 struct view *view_card_new(struct app *a, int kind, uint64_t id);
 

@@ -148,7 +148,7 @@ expect_out "a line per action" '^  \* Due: 25th September 2009 \(overdue\) — I
 expect_status 1 "no such plan" R progress NOPE --today 2016-06-29
 expect_err "names the plan" 'no plan "NOPE"'
 expect_status 2 "unknown report" R minutes CSE
-expect_err "lists the reports" 'progress, monitoring, actions or digest'
+expect_err "lists the reports" 'progress, monitoring, actions, digest or retention'
 expect_status 2 "unknown format" R progress CSE --format pdf
 expect_status 2 "--excel is for CSV" R progress CSE --excel
 expect_status 2 "--since is for progress" R actions C3P --since 2016-01-01

@@ -7,7 +7,9 @@
 #      export -o, a backup, and an :import in the client
 #   b. a full filesystem (a 2 MiB tmpfs; skipped where mount is refused)
 #   c. a read-only database file, a read-only folder, both; and the client
-#      on one (run as user nobody when we are root, who ignores modes)
+#      on one (run as user nobody when we are root, who ignores modes):
+#      read, never changed, and nothing leaves it (an export or minutes
+#      could not be recorded in its disclosure record)
 #   d. a database from a newer plandesk, one with a damaged schema
 #      version, and another program's LMDB file: refused, not a byte changed
 #   e. stale locks: a writer killed -9 mid-import (alone, and while another
@@ -202,11 +204,15 @@ else
 	readers() {
 		expect_status 0 "$1: check works" rpd check
 		expect_err "$1: and says why it is read-only" "$2: opened read-only, changes cannot be saved"
-		expect_status 0 "$1: export works" rpd export people
-		same "$1: and has every person" "$(records <"$T_TMP/out")" "$base_people"
+		# Nothing leaves a database that cannot record it leaving.
+		expect_status 2 "$1: an export is refused" rpd export people
+		expect_err "$1: since it cannot be recorded" "cannot be recorded in the disclosure record, and nothing was written"
+		same "$1: and nothing is printed" "$(wc -c <"$T_TMP/out")" 0
 		expect_status 0 "$1: lookup works" rpd lookup karen
 		expect_out "$1: and finds her" "Karen Proctor"
-		expect_status 0 "$1: minutes work" rpd minutes 2009-06-26
+		expect_status 2 "$1: minutes are refused" rpd minutes 2009-06-26
+		expect_err "$1: for the same reason" "cannot be recorded in the disclosure record"
+		expect_status 0 "$1: the record can be read" rpd log
 		expect_status 2 "$1: an import is refused" rpd import orgs "$small_csv"
 		expect_err "$1: clearly" "^cannot save: $2; nothing was changed$"
 	}

@@ -94,7 +94,12 @@ tests_unit_test_meeting_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_meeting_LDADD = $(TEST_LIBS)
 
 # documents/
-UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_docmodel %reldir%/test_sheet
+UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_docmodel %reldir%/test_sheet \
+	%reldir%/test_confidential
+tests_unit_test_confidential_SOURCES = %reldir%/test_confidential.c %reldir%/testdb.h \
+	%reldir%/rawdb.h
+tests_unit_test_confidential_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_confidential_LDADD = $(TEST_LIBS)
 tests_unit_test_minutes_SOURCES = %reldir%/test_minutes.c %reldir%/testdb.h
 tests_unit_test_minutes_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_minutes_LDADD = $(TEST_LIBS)
@@ -109,7 +114,20 @@ tests_unit_test_sheet_CFLAGS = $(ZIP_TEST_CFLAGS)
 tests_unit_test_sheet_LDADD = $(TEST_LIBS)
 
 # protect/
-UNIT_TESTS += %reldir%/test_backup
+UNIT_TESTS += %reldir%/test_backup %reldir%/test_disclose %reldir%/test_retention \
+	%reldir%/test_subject %reldir%/test_history
+tests_unit_test_history_SOURCES = %reldir%/test_history.c %reldir%/testdb.h
+tests_unit_test_history_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_history_LDADD = $(TEST_LIBS)
+tests_unit_test_subject_SOURCES = %reldir%/test_subject.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_subject_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_subject_LDADD = $(TEST_LIBS)
+tests_unit_test_retention_SOURCES = %reldir%/test_retention.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_retention_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_retention_LDADD = $(TEST_LIBS)
+tests_unit_test_disclose_SOURCES = %reldir%/test_disclose.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_disclose_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_disclose_LDADD = $(TEST_LIBS)
 tests_unit_test_backup_SOURCES = %reldir%/test_backup.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_backup_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_backup_LDADD = $(TEST_LIBS)

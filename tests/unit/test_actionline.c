@@ -216,3 +216,23 @@ Test(actionline, stopwords)
 	cr_assert_not(pd_actionline_stopword("Agree", 5));
 	cr_assert_not(pd_actionline_stopword("Agreedx", 7));
 }
+
+/* "!c" then white space: the line is to be kept confidential. */
+static size_t conf(const char *s)
+{
+	return pd_actionline_confidential(s, strlen(s));
+}
+
+Test(actionline, the_confidential_mark)
+{
+	cr_assert_eq(conf("!c Met the family"), 3);
+	cr_assert_eq(conf("  !C\tKP to call"), 5);
+	cr_assert_eq(conf("!c"), 2, "the mark alone: nothing after it");
+	cr_assert_eq(conf("!c \xc2\xa0 x"), 6, "a no-break space is white space");
+	cr_assert_eq(conf("!cat flap"), 0);
+	cr_assert_eq(conf("! c note"), 0);
+	cr_assert_eq(conf("Note !c"), 0, "only at the start");
+	cr_assert_eq(conf(""), 0);
+	cr_assert_eq(pd_actionline_confidential(NULL, 0), 0);
+	cr_assert_eq(pd_actionline_confidential("!c x", 1), 0, "n is the length");
+}

@@ -156,9 +156,10 @@ Test(schema, the_tables_give_the_columns_and_places_the_program_had)
 	char names[512];
 
 	cr_expect_str_eq(column_names(pd_kind_info(PD_ACTION), false, names),
-			 "plan,item,text,owner,due,state,raised,closed");
+			 "plan,item,text,owner,due,state,raised,closed,confidential");
 	cr_expect_str_eq(column_names(pd_kind_info(PD_ITEM), false, names),
-			 "plan,theme,ref,title,description,lead,target,completed,status,parent");
+			 "plan,theme,ref,title,description,lead,target,completed,status,parent,"
+			 "confidential");
 	cr_expect_str_eq(column_names(pd_kind_info(PD_THEME), true, names), "", "no CSV form");
 	/* Where each person field is on the form, and on the card. */
 	n = pd_fields_placed(people, PD_PLACE_FORM, order);

@@ -30,11 +30,13 @@
 #ifndef PLANDESK_MINUTES_H
 #define PLANDESK_MINUTES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
+#include "plandesk/documents/confidential.h"
 #include "plandesk/documents/docmodel.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/base/status.h"
@@ -42,6 +44,12 @@
 
 struct pd_minutes_opts {
 	enum pd_date_style date_style;   /* PD_DS_LONG by default (zeroed) */
+	/* Entries marked confidential (an item with all it holds, an action,
+	 * a note) are left out, and a line under the title says how many;
+	 * with `confidential` they are shown, each marked CONFIDENTIAL
+	 * (confidential.h). */
+	bool               confidential;
+	struct pd_conf_count *count;     /* gets the numbers; may be NULL */
 };
 
 /*

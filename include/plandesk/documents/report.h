@@ -15,6 +15,9 @@
  *               update with that update's date, and its status.
  *   actions     open actions by owner with their due dates, overdue ones
  *               first in each owner's list and marked.
+ *   retention   of no one plan (its REF is not used): the plans past their
+ *               retention date, under a legal hold, and with none; the
+ *               people not verified for opts->months months.
  *
  * Each report is built once as a document (docmodel.h) and written as
  * Markdown (readable in a terminal: the long rows of a tracker as a block
@@ -69,11 +72,13 @@
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
+#include "plandesk/documents/confidential.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/base/status.h"
 #include "plandesk/records/records.h"
 
-enum pd_report_kind { PD_REPORT_PROGRESS, PD_REPORT_MONITORING, PD_REPORT_ACTIONS };
+enum pd_report_kind { PD_REPORT_PROGRESS, PD_REPORT_MONITORING, PD_REPORT_ACTIONS,
+		      PD_REPORT_RETENTION };
 
 struct pd_report_opts {
 	enum pd_format format;   /* one of PD_FMTS_REPORT; the actions report
@@ -99,10 +104,21 @@ struct pd_report_opts {
 	 * may be NULL. */
 	void         (*warn)(void *ctx, const char *msg);
 	void          *warn_ctx;
+	/* Entries marked confidential (an item with its sub-items, actions
+	 * and updates; an action; an update) are left out, and a line under
+	 * the title says how many; with `confidential` they are shown, each
+	 * marked CONFIDENTIAL (confidential.h).  The numbers go to *count
+	 * (may be NULL), so that a caller can say them beside a sheet or
+	 * the mail, which have no place for the line. */
+	bool           confidential;
+	struct pd_conf_count *count;
+	/* retention: people not verified for this many months (0: 12). */
+	int            months;
 };
 
 /*
- * The report kind named `name` ("progress", "monitoring", "actions").
+ * The report kind named `name` ("progress", "monitoring", "actions",
+ * "retention").
  * Returns PD_OK, or PD_EINVAL for another name.
  */
 int pd_report_kind_parse(const char *name, enum pd_report_kind *out);

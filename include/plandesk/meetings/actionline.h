@@ -90,6 +90,19 @@ struct pd_actionline {
  */
 bool pd_actionline_parse(const char *s, size_t n, struct pd_actionline *out);
 
+/** @brief Find the mark of a line to be kept confidential.
+ *
+ * A line typed in a meeting that begins "!c" (after white space, and
+ * followed by white space) is recorded marked confidential: minutes and
+ * reports leave it out unless asked (confidential.h).  "!C" is the same.
+ *
+ * @param[in] s The line (need not be NUL-terminated).
+ * @param[in] n Its length in bytes.
+ * @return How many bytes the mark and the white space round it take (the
+ *	line proper starts there), or 0 when the line has no mark.
+ */
+size_t pd_actionline_confidential(const char *s, size_t n);
+
 /** @brief Tell whether a word is a sentence-starter that is not an owner.
  *
  * The list holds words such as "Agreed", "Need", "Decided", "Discussion",

@@ -154,8 +154,10 @@ struct pd_recorded {
  *		 meeting's date), else the meeting's next date if set; state
  *		 open, position last}
  * A due phrase that names no day ("by 31/02") leaves the text as typed
- * and the action without its own date; out->note says why.  The line
- * kept as the item's draft is forgotten in the same transaction.
+ * and the action without its own date; out->note says why.  A line that
+ * begins "!c " (pd_actionline_confidential) is recorded without the mark
+ * and marked confidential.  The line kept as the item's draft is
+ * forgotten in the same transaction.
  * Returns PD_OK (*out set; may be NULL); PD_EEMPTY (nothing but white
  * space); PD_NOTFOUND (no such meeting or item); PD_EINVAL (the item is
  * of another plan, invalid UTF-8); PD_EREADONLY; PD_EDB; PD_EIO;
@@ -169,8 +171,9 @@ int pd_meeting_record(struct pd_store *st, uint64_t meeting, uint64_t item,
  * Change the text of note or action `what` to `line`, in one write (one
  * undo step): a note keeps its status; an action keeps its state, and its
  * owners and due date are read again from the new text as
- * pd_meeting_record reads them.  The item's draft line is forgotten in the
- * same write.  *out (may be NULL) gets the record (same kind and id) with
+ * pd_meeting_record reads them; a "!c " at its start marks the record
+ * confidential (it is never unmarked here).  The item's draft line is
+ * forgotten in the same write.  *out (may be NULL) gets the record (same kind and id) with
  * its due date and note.
  * Returns PD_OK; PD_EEMPTY (nothing but white space); PD_NOTFOUND (no such
  * record or meeting); PD_EINVAL (what->kind is neither, invalid UTF-8);

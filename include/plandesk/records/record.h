@@ -72,6 +72,15 @@ int pd_refs_remove(struct pd_record *r, int f, uint64_t id);
 int64_t pd_get_int(const struct pd_record *r, int f);
 int pd_set_int(struct pd_record *r, int f, int64_t v);
 
+/* A yes/no field (PD_F_YESNO): true when it holds "yes", and its setter
+ * (false unsets it).  PD_OK or PD_ENOMEM. */
+bool pd_get_flag(const struct pd_record *r, int f);
+int pd_set_flag(struct pd_record *r, int f, bool on);
+
+/* True when `r` is marked confidential (its kind's PD_F_CONFIDENTIAL field
+ * holds "yes"); false for a kind that has no such mark. */
+bool pd_record_confidential(const struct pd_record *r);
+
 /* Values compare equal (same bytes), for upsert's "unchanged". */
 bool pd_record_same_fields(const struct pd_record *a, const struct pd_record *b);
 

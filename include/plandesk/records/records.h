@@ -41,7 +41,9 @@ int pd_put(struct pd_txn *txn, struct pd_record *r, struct pd_err *err);
  * meetings; an item's sub-items, actions and updates.  Links to it from
  * records it does not own (a person's organisation, an action's owner) are
  * left to read as "no longer in the directory", so undo restores them whole.
- * Returns PD_OK, PD_NOTFOUND, PD_EREADONLY, PD_EMAPFULL, PD_EDB.
+ * Nothing of a plan under a legal hold (its `hold` set) is deleted.
+ * Returns PD_OK, PD_NOTFOUND, PD_EINVAL (held: err names the plan and the
+ * hold's reason), PD_EREADONLY, PD_EMAPFULL, PD_EDB.
  */
 int pd_del(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	   struct pd_err *err);

@@ -38,6 +38,17 @@ enum pd_ftype { PD_T_TEXT, PD_T_DATE, PD_T_REF, PD_T_REFS, PD_T_INT };
 				card shows it even when unset ("never") and
 				flags it when over a year old */
 #define PD_F_TODAY     0x08u /* a date a new record's form starts at today */
+#define PD_F_YESNO     0x10u /* "yes" or unset: import reads yes/no (y, true,
+				1, x / n, false, 0), export writes yes or blank */
+#define PD_F_CONFIDENTIAL 0x20u /* the yes/no field that keeps a record out
+				of minutes and reports unless asked for
+				(pd_record_confidential) */
+#define PD_F_KEPT      0x40u /* undo and redo leave the value as it is now:
+				a legal hold is lifted only by `hold --lift`,
+				never by taking back an older edit */
+#define PD_F_NAME      0x80u /* people named as text (a lead, an owner as
+				typed, an author, attendance kept as text):
+				`mentions` lists them, `forget` relabels them */
 
 /* Field numbers, one enum per kind; the value is the slot in pd_record.v. */
 enum { PD_ORG_NAME, PD_ORG_OVERVIEW, PD_ORG_SERVICES, PD_ORG_PHONE,
@@ -47,17 +58,19 @@ enum { PD_PERSON_NAME, PD_PERSON_INITIALS, PD_PERSON_ROLE, PD_PERSON_ORG,
        PD_PERSON_PHONE, PD_PERSON_MOBILE, PD_PERSON_EMAIL, PD_PERSON_NOTES,
        PD_PERSON_VERIFIED, PD_PERSON_NFIELDS };
 enum { PD_PLAN_REF, PD_PLAN_TITLE, PD_PLAN_BODY, PD_PLAN_START, PD_PLAN_END,
-       PD_PLAN_SCALE, PD_PLAN_PARTNERSHIP, PD_PLAN_NFIELDS };
+       PD_PLAN_SCALE, PD_PLAN_PARTNERSHIP, PD_PLAN_RETAIN, PD_PLAN_HOLD,
+       PD_PLAN_NFIELDS };
 enum { PD_THEME_PLAN, PD_THEME_NAME, PD_THEME_POSITION, PD_THEME_NFIELDS };
 enum { PD_ITEM_PLAN, PD_ITEM_THEME, PD_ITEM_REF, PD_ITEM_TITLE,
        PD_ITEM_DESCRIPTION, PD_ITEM_LEAD, PD_ITEM_LEAD_PERSON, PD_ITEM_TARGET,
        PD_ITEM_TARGET_DATE, PD_ITEM_COMPLETED, PD_ITEM_STATUS, PD_ITEM_PARENT,
-       PD_ITEM_POSITION, PD_ITEM_NFIELDS };
+       PD_ITEM_POSITION, PD_ITEM_CONFIDENTIAL, PD_ITEM_NFIELDS };
 enum { PD_ACTION_ITEM, PD_ACTION_TEXT, PD_ACTION_OWNER, PD_ACTION_OWNERS,
        PD_ACTION_DUE, PD_ACTION_STATE, PD_ACTION_RAISED, PD_ACTION_CLOSED,
-       PD_ACTION_POSITION, PD_ACTION_NFIELDS };
+       PD_ACTION_POSITION, PD_ACTION_CONFIDENTIAL, PD_ACTION_NFIELDS };
 enum { PD_UPDATE_ITEM, PD_UPDATE_DATE, PD_UPDATE_TEXT, PD_UPDATE_STATUS,
-       PD_UPDATE_MEETING, PD_UPDATE_AUTHOR, PD_UPDATE_NFIELDS };
+       PD_UPDATE_MEETING, PD_UPDATE_AUTHOR, PD_UPDATE_CONFIDENTIAL,
+       PD_UPDATE_NFIELDS };
 enum { PD_MEETING_PLAN, PD_MEETING_DATE, PD_MEETING_TITLE,
        PD_MEETING_LOCATION, PD_MEETING_PRESENT, PD_MEETING_PRESENT_OTHER,
        PD_MEETING_APOLOGIES, PD_MEETING_APOLOGIES_OTHER, PD_MEETING_NEXT,
@@ -179,6 +192,15 @@ int pd_field_find(enum pd_kind kind, const char *name);
 
 /* The field `also` names for field `f` of `ki`, or -1. */
 int pd_field_also(const struct pd_kind_info *ki, int f);
+
+/* The required link a record of `ki` is filed under (an update's item,
+ * an item's plan), or -1 for a kind filed under nothing (a plan, a
+ * person). */
+int pd_field_owner(const struct pd_kind_info *ki);
+
+/* The first field of `ki` with every flag of `flags` (PD_F_*), or -1:
+ * the confidential mark (PD_F_CONFIDENTIAL), a legal hold (PD_F_KEPT). */
+int pd_field_flagged(const struct pd_kind_info *ki, unsigned flags);
 
 enum pd_place { PD_PLACE_FORM, PD_PLACE_CARD };
 

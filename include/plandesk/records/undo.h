@@ -10,14 +10,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plandesk/base/u64map.h"
 #include "plandesk/store/store.h"
 
 /*
  * Undo the newest journal entry (any process's), in one write transaction,
  * moving it to the redo list; its label is copied into `label` (n bytes).
  * Like every write, it moves the change counter, so other clients see it.
- * Returns PD_OK, PD_EEMPTY (nothing to undo), PD_EREADONLY, PD_ECORRUPT,
- * PD_EDB.  A new write clears the redo list.
+ * A legal hold is never undone: an entry whose undoing would delete
+ * anything of a held plan is refused, and a plan put back keeps the hold
+ * it has now.
+ * Returns PD_OK, PD_EEMPTY (nothing to undo), PD_EINVAL (it would delete
+ * what a legal hold keeps: err says which plan), PD_EREADONLY,
+ * PD_ECORRUPT, PD_EDB.  A new write clears the redo list.
  */
 int pd_store_undo(struct pd_store *st, char *label, size_t n,
 		  struct pd_err *err);
@@ -59,5 +64,15 @@ int pd_store_undo_seq(struct pd_store *st, bool redo, uint64_t seq,
  */
 int pd_store_history(struct pd_store *st, size_t *nundo, size_t *nredo,
 		     char *next_label, size_t n, struct pd_err *err);
+
+/*
+ * Inside a write, drop from the undo journal every copy of the records
+ * whose ids are keys of `ids` and of those filed under them (found in the
+ * journal only: an item deleted earlier, its actions; they are added to
+ * `ids`), and clear the redo list: what a purge or an erasure removed
+ * cannot be brought back.  Entries of the journal keep their labels.
+ * Returns PD_OK, PD_ENOMEM, PD_EDB.
+ */
+int pd_undo_forget(struct pd_txn *txn, struct pd_u64map *ids, struct pd_err *err);
 
 #endif

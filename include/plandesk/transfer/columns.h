@@ -99,10 +99,12 @@ void pd_cells_get(const struct pd_colmap *map, const struct pd_csv_row *row,
 /*
  * Set each text and date field of `r` that `ki` gives a column from its
  * cell (cells[field]), leaving a field whose cell is empty as it was: an
- * import never erases.  A date is stored ISO.  Links, lists and what a
- * kind's hooks do (a person's name in parts, the notes) are the
- * importer's.  Returns PD_OK; PD_EINVAL (a date that does not read: *bad
- * gets the field, err says why); PD_ENOMEM.
+ * import never erases.  A date is stored ISO; a yes/no field (PD_F_YESNO)
+ * is set by yes, y, true, 1 or x and unset by no, n, false or 0, in any
+ * case.  Links, lists and what a kind's hooks do (a person's name in
+ * parts, the notes) are the importer's.  Returns PD_OK; PD_EINVAL (a date
+ * that does not read, a yes/no that is neither: *bad gets the field, err
+ * says why); PD_ENOMEM.
  */
 int pd_cells_to_record(const struct pd_kind_info *ki, const struct pd_cell *cells,
 		       struct pd_record *r, int *bad, struct pd_err *err);

@@ -8,12 +8,16 @@ libplandesk_core_a_SOURCES += %reldir%/format.c %reldir%/docmodel_impl.h \
 	%reldir%/doc_odt_styles.h %reldir%/doc_odt.c %reldir%/doc_odt_styles.c \
 	%reldir%/doc_write.c \
 	%reldir%/sheet_impl.h %reldir%/sheet.c %reldir%/sheet_xlsx.c \
-	%reldir%/minutes_impl.h %reldir%/minutes.c %reldir%/minutes_doc.c \
+	%reldir%/confidential.c \
+	%reldir%/minutes_impl.h %reldir%/minutes.c %reldir%/minutes_head.c \
+	%reldir%/minutes_doc.c \
 	%reldir%/doc.c %reldir%/report_impl.h %reldir%/report.c \
 	%reldir%/report_common.c %reldir%/report_progress.c \
 	%reldir%/report_monitoring.c %reldir%/report_actions.c \
+	%reldir%/report_retention.c \
 	%reldir%/report_mail.h %reldir%/report_mail.c
 noinst_HEADERS += include/plandesk/documents/format.h \
 	include/plandesk/documents/docmodel.h include/plandesk/documents/sheet.h \
 	include/plandesk/documents/minutes.h include/plandesk/documents/report.h \
-	include/plandesk/documents/doc.h
+	include/plandesk/documents/doc.h \
+	include/plandesk/documents/confidential.h

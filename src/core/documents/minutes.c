@@ -50,31 +50,6 @@ int pd_meetings_on(struct pd_txn *txn, const char *iso, uint64_t **ids,
 
 /* --- the document model ------------------------------------------------- */
 
-int mn_list_add(struct mn_list *l, const char *s, size_t n, unsigned role)
-{
-	char *copy;
-
-	if (n == (size_t)-1)
-		n = strlen(s);
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		char **g = realloc(l->s, cap * sizeof *g);
-		unsigned *r;
-		if (!g)
-			return PD_ENOMEM;
-		l->s = g;
-		if (!(r = realloc(l->role, cap * sizeof *r)))
-			return PD_ENOMEM;
-		l->role = r;
-		l->cap = cap;
-	}
-	if (!(copy = strndup(s, n)))
-		return PD_ENOMEM;
-	l->role[l->n] = role;
-	l->s[l->n++] = copy;
-	return PD_OK;
-}
-
 static void list_free(struct mn_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -116,69 +91,6 @@ void mn_free(struct mn_doc *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
-/* A malloc'd copy of text field `f`, NULL when unset. */
-static char *dup_field(const struct pd_record *r, int f)
-{
-	return pd_is_set(r, f) ? strdup(pd_get_text(r, f)) : NULL;
-}
-
-/* A stored date in the document's style (the text as stored if it is
- * not a date). */
-static void doc_date(const struct mn_doc *doc, const char *iso,
-		     char out[PD_DATE_TEXT_SIZE])
-{
-	if (!pd_date_text(iso, doc->style, out))
-		snprintf(out, PD_DATE_TEXT_SIZE, "%s", iso);
-}
-
-/* --- who came ---------------------------------------------------------- */
-
-/* "Kath Pike (KP), Meir Park Primary School" for a person. */
-static int describe_person(struct pd_txn *txn, uint64_t id, struct pd_buf *b)
-{
-	struct pd_record p, org;
-	int rc;
-
-	pd_buf_reset(b);
-	pd_record_init(&org, PD_ORG);
-	pd_record_init(&p, PD_PERSON);
-	if (pd_get(txn, PD_PERSON, id, &p, NULL) != PD_OK) {
-		rc = pd_buf_puts(b, "(no longer in the directory)");
-		goto out;
-	}
-	rc = pd_buf_puts(b, pd_get_text(&p, PD_PERSON_NAME));
-	if (rc == PD_OK && pd_is_set(&p, PD_PERSON_INITIALS))
-		rc = pd_buf_printf(b, " (%s)", pd_get_text(&p, PD_PERSON_INITIALS));
-	if (pd_get_ref(&p, PD_PERSON_ORG) &&
-	    pd_get(txn, PD_ORG, pd_get_ref(&p, PD_PERSON_ORG), &org, NULL) == PD_OK) {
-		if (rc == PD_OK)
-			rc = pd_buf_printf(b, ", %s", pd_get_text(&org, PD_ORG_NAME));
-	} else if (rc == PD_OK && pd_is_set(&p, PD_PERSON_ROLE)) {
-		rc = pd_buf_printf(b, ", %s", pd_get_text(&p, PD_PERSON_ROLE));
-	}
-out:
-	pd_record_clear(&p);
-	pd_record_clear(&org);
-	return rc;
-}
-
-static int attendance(struct pd_txn *txn, const struct pd_record *m, int refs,
-		      int other, struct mn_list *out)
-{
-	struct pd_buf b = PD_BUF_INIT;
-	const char *s;
-	size_t pos = 0, n;
-	int rc = PD_OK;
-
-	for (size_t i = 0; i < pd_refs_count(m, refs) && rc == PD_OK; i++)
-		if ((rc = describe_person(txn, pd_refs_at(m, refs, i), &b)) == PD_OK)
-			rc = mn_list_add(out, b.p, b.n, 0);
-	while (rc == PD_OK && pd_names_next(pd_get_text(m, other), &pos, &s, &n))
-		rc = mn_list_add(out, s, n, 0);
-	pd_buf_free(&b);
-	return rc;
-}
-
 /* --- actions -------------------------------------------------------------- */
 
 /* Open as things stood on `mdate`: not closed then. */
@@ -214,13 +126,13 @@ static int action_text(struct pd_txn *txn, const struct mn_doc *doc,
 	if (rc == PD_OK && raised && raised != meeting) {
 		pd_mt_meeting_date(txn, raised, iso);
 		if (*iso) {
-			doc_date(doc, iso, when);
+			mn_doc_date(doc, iso, when);
 			rc = pd_buf_printf(b, "%sraised %s", sep, when);
 			sep = "; ";
 		}
 	}
 	if (rc == PD_OK && with_due && *due && strcmp(due, next_iso) != 0) {
-		doc_date(doc, due, when);
+		mn_doc_date(doc, due, when);
 		rc = pd_buf_printf(b, "%sdue %s", sep, when);
 		sep = "; ";
 	}
@@ -241,7 +153,7 @@ static int closed_text(const struct mn_doc *doc, const struct pd_record *a,
 	int rc;
 
 	if (pd_is_set(a, PD_ACTION_CLOSED))
-		doc_date(doc, pd_get_text(a, PD_ACTION_CLOSED), when);
+		mn_doc_date(doc, pd_get_text(a, PD_ACTION_CLOSED), when);
 	const char *text = pd_get_text(a, PD_ACTION_TEXT);
 	size_t first = strcspn(text, "\n");   /* the mark ends the first line */
 
@@ -352,7 +264,7 @@ static int file_by_owner(struct pd_txn *txn, struct mn_doc *doc,
 	int rc = PD_OK;
 
 	if (pd_is_set(a, PD_ACTION_DUE))
-		doc_date(doc, pd_get_text(a, PD_ACTION_DUE), due);
+		mn_doc_date(doc, pd_get_text(a, PD_ACTION_DUE), due);
 	for (size_t i = 0; i < nrefs && rc == PD_OK; i++) {
 		struct pd_record p;
 		uint64_t id = pd_refs_at(a, PD_ACTION_OWNERS, i);
@@ -433,7 +345,7 @@ static int build_item(struct pd_txn *txn, struct mn_doc *doc,
 	    !(it->heading = strdup(b.p)))
 		goto nomem;
 	if (pd_is_set(&a->item, PD_ITEM_LEAD) &&
-	    !(it->lead = dup_field(&a->item, PD_ITEM_LEAD)))
+	    !(it->lead = mn_dup_field(&a->item, PD_ITEM_LEAD)))
 		goto nomem;
 	if (a->status[0]) {
 		pd_buf_reset(&b);
@@ -492,45 +404,23 @@ static int cmp_group(const void *a, const void *b)
 	return strcmp(((const struct mn_group *)a)->key, ((const struct mn_group *)b)->key);
 }
 
-static int build_head(struct pd_txn *txn, const struct pd_record *m,
-		      struct mn_doc *doc, struct pd_err *err)
+/*
+ * Screen the lists an item shows for confidential entries (confidential.h).
+ * The previous meeting's notes are not shown, but go the same way.
+ */
+static int screen(struct mn_doc *doc, struct pd_agenda *a)
 {
-	struct pd_record plan;
-	struct pd_buf b = PD_BUF_INIT;
-	bool partnership;
-	int rc;
+	struct pd_recs *l[] = { &a->agreed, &a->last, &a->todo, &a->notes, &a->actions };
+	int rc = PD_OK;
 
-	if ((rc = pd_mt_get(txn, PD_PLAN, pd_get_ref(m, PD_MEETING_PLAN), &plan, err))) {
-		pd_record_clear(&plan);
-		return rc;
-	}
-	if (pd_buf_printf(&b, "%s (%s)", pd_get_text(&plan, PD_PLAN_TITLE),
-			  pd_get_text(&plan, PD_PLAN_REF)) == PD_OK)
-		doc->plan = strdup(b.p);
-	pd_buf_free(&b);
-	partnership = pd_is_set(&plan, PD_PLAN_PARTNERSHIP);
-	doc->partnership = dup_field(&plan, PD_PLAN_PARTNERSHIP);
-	pd_record_clear(&plan);
-	doc->title = dup_field(m, PD_MEETING_TITLE);
-	doc->location = dup_field(m, PD_MEETING_LOCATION);
-	if (pd_date_parse(pd_get_text(m, PD_MEETING_DATE), &doc->when, NULL) != PD_OK)
-		memset(&doc->when, 0, sizeof doc->when);
-	doc_date(doc, pd_get_text(m, PD_MEETING_DATE), doc->date);
-	if (pd_is_set(m, PD_MEETING_NEXT))
-		doc_date(doc, pd_get_text(m, PD_MEETING_NEXT), doc->next);
-	if (!doc->plan || (pd_is_set(m, PD_MEETING_TITLE) && !doc->title) ||
-	    (partnership && !doc->partnership) ||
-	    (pd_is_set(m, PD_MEETING_LOCATION) && !doc->location) ||
-	    attendance(txn, m, PD_MEETING_PRESENT, PD_MEETING_PRESENT_OTHER,
-		       &doc->present) ||
-	    attendance(txn, m, PD_MEETING_APOLOGIES, PD_MEETING_APOLOGIES_OTHER,
-		       &doc->apologies))
-		return pd_err_nomem(err);
-	return PD_OK;
+	for (size_t i = 0; i < sizeof l / sizeof l[0] && rc == PD_OK; i++)
+		rc = pd_conf_screen(l[i]->r, &l[i]->n, doc->confidential, &doc->conf);
+	return rc;
 }
 
-int mn_build(struct pd_txn *txn, uint64_t meeting, enum pd_date_style style,
-	     struct mn_doc *doc, struct pd_err *err)
+int mn_build(struct pd_txn *txn, uint64_t meeting,
+	     const struct pd_minutes_opts *opts, struct mn_doc *doc,
+	     struct pd_err *err)
 {
 	struct pd_record m;
 	struct pd_agenda a;
@@ -540,9 +430,10 @@ int mn_build(struct pd_txn *txn, uint64_t meeting, enum pd_date_style style,
 	int rc;
 
 	memset(doc, 0, sizeof *doc);
-	doc->style = style;
+	doc->style = opts ? opts->date_style : PD_DS_LONG;
+	doc->confidential = opts && opts->confidential;
 	if ((rc = pd_mt_get(txn, PD_MEETING, meeting, &m, err)) != PD_OK ||
-	    (rc = build_head(txn, &m, doc, err)) != PD_OK ||
+	    (rc = mn_head(txn, &m, doc, err)) != PD_OK ||
 	    (rc = pd_agenda_items(txn, pd_get_ref(&m, PD_MEETING_PLAN), &ids, &n, err)))
 		goto out;
 	sc = pd_plan_scale(txn, pd_get_ref(&m, PD_MEETING_PLAN));
@@ -551,11 +442,24 @@ int mn_build(struct pd_txn *txn, uint64_t meeting, enum pd_date_style style,
 		goto out;
 	}
 	for (size_t i = 0; i < n && rc == PD_OK; i++) {
-		if ((rc = pd_agenda_load(txn, meeting, ids[i], &a, err)) == PD_OK) {
-			doc->nitems++;
-			if ((rc = build_item(txn, doc, &a, sc, &doc->items[i])) != PD_OK)
-				rc = pd_err_nomem(err);
+		if ((rc = pd_agenda_load(txn, meeting, ids[i], &a, err)) != PD_OK)
+			goto next;
+		/* An item marked confidential goes with all it holds. */
+		if (pd_record_confidential(&a.item) && !doc->confidential) {
+			doc->conf.left_out++;
+			goto next;
 		}
+		if (pd_record_confidential(&a.item)) {
+			doc->conf.shown++;
+			if (pd_conf_mark(&a.item) != PD_OK) {
+				rc = pd_err_nomem(err);
+				goto next;
+			}
+		}
+		if (screen(doc, &a) != PD_OK ||
+		    build_item(txn, doc, &a, sc, &doc->items[doc->nitems++]) != PD_OK)
+			rc = pd_err_nomem(err);
+next:
 		pd_agenda_free(&a);
 	}
 	if (doc->ngroups)
@@ -571,10 +475,12 @@ int pd_minutes_doc(struct pd_txn *txn, uint64_t meeting,
 		   struct pd_err *err)
 {
 	struct mn_doc doc;
-	int rc = mn_build(txn, meeting, opts ? opts->date_style : PD_DS_LONG, &doc, err);
+	int rc = mn_build(txn, meeting, opts, &doc, err);
 
 	if (rc == PD_OK && (rc = mn_layout(&doc, dm)) != PD_OK)
 		rc = pd_err_nomem(err);
+	if (rc == PD_OK && opts && opts->count)
+		*opts->count = doc.conf;
 	mn_free(&doc);
 	return rc;
 }

@@ -137,6 +137,7 @@ int mn_layout(const struct mn_doc *doc, struct pd_dm *dm)
 	pd_dm_titles(dm, doc->plan, sub, foot);
 	dm->date = doc->when;
 	head(dm, doc);
+	pd_conf_note(dm, &doc->conf);
 	/* A column no item has anything for is left out of every item's table. */
 	for (size_t i = 0; i < doc->nitems; i++) {
 		required = required || doc->items[i].required.n;

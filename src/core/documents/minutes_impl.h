@@ -8,6 +8,7 @@
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
+#include "plandesk/documents/confidential.h"
 #include "plandesk/documents/docmodel.h"
 #include "plandesk/documents/minutes.h"
 
@@ -57,13 +58,30 @@ struct mn_doc {
 	size_t           nitems;
 	struct mn_group *groups;
 	size_t           ngroups;
+	bool             confidential;  /* show confidential entries, marked */
+	struct pd_conf_count conf;      /* those left out, or shown */
 };
 
-/* Gather the minutes of `meeting`, every date in `style`.  PD_OK,
- * PD_NOTFOUND, PD_ECORRUPT, PD_EDB, PD_ENOMEM (err filled). */
-int  mn_build(struct pd_txn *txn, uint64_t meeting, enum pd_date_style style,
-	      struct mn_doc *doc, struct pd_err *err);
+/* Gather the minutes of `meeting` as `opts` say (NULL: every date long,
+ * no confidential entry).  PD_OK, PD_NOTFOUND, PD_ECORRUPT, PD_EDB,
+ * PD_ENOMEM (err filled). */
+int  mn_build(struct pd_txn *txn, uint64_t meeting,
+	      const struct pd_minutes_opts *opts, struct mn_doc *doc,
+	      struct pd_err *err);
 void mn_free(struct mn_doc *doc);
+
+/* The head: plan, partnership, title, dates, place, who came (minutes_
+ * head.c).  PD_OK, PD_NOTFOUND, PD_ECORRUPT, PD_EDB, PD_ENOMEM. */
+int  mn_head(struct pd_txn *txn, const struct pd_record *m, struct mn_doc *doc,
+	     struct pd_err *err);
+
+/* A malloc'd copy of text field `f`, NULL when unset. */
+char *mn_dup_field(const struct pd_record *r, int f);
+
+/* A stored date in the document's style (the text as stored if it is
+ * not a date). */
+void mn_doc_date(const struct mn_doc *doc, const char *iso,
+		 char out[PD_DATE_TEXT_SIZE]);
 
 /* Append a copy of `s` (n bytes, or strlen when n is (size_t)-1) with
  * role `role`.  PD_OK or PD_ENOMEM. */

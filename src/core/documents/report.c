@@ -14,6 +14,7 @@ int pd_report_kind_parse(const char *name, enum pd_report_kind *out)
 		{ "progress", PD_REPORT_PROGRESS },
 		{ "monitoring", PD_REPORT_MONITORING },
 		{ "actions", PD_REPORT_ACTIONS },
+		{ "retention", PD_REPORT_RETENTION },
 	};
 
 	for (size_t i = 0; name && i < sizeof k / sizeof k[0]; i++) {
@@ -40,7 +41,7 @@ int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
 		return pd_err_set(err, PD_EINVAL, "%s", o.format == PD_FMT_MAIL ?
 				  "only the actions report can be written as mail "
 				  "(one message per owner)" : "a report is not written as that");
-	if (!ref || !*ref)
+	if ((!ref || !*ref) && kind != PD_REPORT_RETENTION)
 		return pd_err_set(err, PD_EINVAL, "which plan? (give its ref)");
 	if (o.today.y == 0 && (rc = pd_date_today(&o.today)) != PD_OK)
 		return pd_err_set(err, rc, rc == PD_EINVAL ?
@@ -57,6 +58,8 @@ int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
 		return rep_monitoring(txn, ref, &o, out, err);
 	case PD_REPORT_ACTIONS:
 		return rep_actions(txn, ref, &o, out, err);
+	case PD_REPORT_RETENTION:
+		return rep_retention(txn, &o, out, err);
 	}
 	return pd_err_set(err, PD_EINVAL, "unknown report kind %d", (int)kind);
 }

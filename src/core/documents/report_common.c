@@ -181,6 +181,11 @@ static int load_item(struct pd_txn *txn, struct rep_plan *p,
 				       PD_ACTION_OWNERS, true))
 				return pd_err_nomem(err);
 	}
+	/* Before the assessment is worked out: a confidential update's
+	 * status is not to show through it. */
+	if (pd_conf_screen(it->upd, &it->nupd, p->confidential, &p->conf) ||
+	    pd_conf_screen(it->act, &it->nact, p->confidential, &p->conf))
+		return pd_err_nomem(err);
 	it->status = pd_get_text(&it->r, PD_ITEM_STATUS);
 	for (size_t i = it->nupd; !*it->status && i-- > 0;)
 		it->status = pd_get_text(&it->upd[i], PD_UPDATE_STATUS);
@@ -190,6 +195,49 @@ static int load_item(struct pd_txn *txn, struct rep_plan *p,
 			      !pd_is_set(&it->r, PD_ITEM_COMPLETED) &&
 			      pd_item_overdue(&it->r, p->sc, &p->today);
 	}
+	return PD_OK;
+}
+
+/*
+ * Leave out the items marked confidential, and everything under them
+ * (sub-items come after their parent: one pass), or mark them.  The
+ * parents' indexes are renumbered.  What is counted is what the report
+ * would have shown: the item, where items are its rows (`rows`), else
+ * the actions it held.
+ */
+static int screen_items(struct rep_plan *p, bool rows, struct pd_err *err)
+{
+	size_t *to = malloc((p->n ? p->n : 1) * sizeof *to), kept = 0;
+
+	if (!to)
+		return pd_err_nomem(err);
+	for (size_t i = 0; i < p->n; i++) {
+		struct rep_item *it = &p->items[i];
+		bool conf = pd_record_confidential(&it->r);
+		bool under = it->parent != REP_NONE && to[it->parent] == REP_NONE;
+
+		if (!under && conf && p->confidential) {
+			p->conf.shown++;
+			if (pd_conf_mark(&it->r) != PD_OK) {
+				free(to);
+				return pd_err_nomem(err);
+			}
+		}
+		if (under || (conf && !p->confidential)) {
+			p->conf.left_out += rows ? !under : it->nact;
+			to[i] = REP_NONE;
+			pd_record_clear(&it->r);
+			rep_free_records(it->upd, it->nupd);
+			rep_free_records(it->act, it->nact);
+			continue;
+		}
+		to[i] = kept;
+		if (it->parent != REP_NONE)
+			it->parent = to[it->parent];
+		p->items[kept++] = *it;
+	}
+	p->n = kept;
+	free(to);
 	return PD_OK;
 }
 
@@ -206,6 +254,7 @@ int rep_load(struct pd_txn *txn, const char *ref, unsigned what,
 	pd_record_init(&p->plan, PD_PLAN);
 	p->today = o->today;
 	p->style = o->date_style;
+	p->confidential = o->confidential;
 	rc = pd_find_plan(txn, ref, &id);
 	if (rc == PD_NOTFOUND)
 		return pd_err_set(err, PD_NOTFOUND, "no plan \"%s\"", ref);
@@ -224,6 +273,10 @@ int rep_load(struct pd_txn *txn, const char *ref, unsigned what,
 	rep_free_records(all, nall);
 	for (size_t i = 0; i < p->n && rc == PD_OK; i++)
 		rc = load_item(txn, p, &p->items[i], what, err);
+	if (rc == PD_OK)
+		rc = screen_items(p, what & REP_UPDATES, err);
+	if (rc == PD_OK && o->count)
+		*o->count = p->conf;
 	return rc;
 }
 
@@ -346,6 +399,8 @@ int rep_titles(struct pd_dm *dm, const struct rep_plan *p, const char *what,
 	/* Whose plan it is, first, as a title block would say it. */
 	if (rc == PD_OK && pd_is_set(&p->plan, PD_PLAN_PARTNERSHIP))
 		pd_dm_para(dm, 0, pd_get_text(&p->plan, PD_PLAN_PARTNERSHIP));
+	if (rc == PD_OK)
+		pd_conf_note(dm, &p->conf);
 	dm->date = p->today;
 	pd_buf_free(&sub);
 	pd_buf_free(&foot);

@@ -49,13 +49,20 @@ struct rep_plan {
 	size_t                 n;
 	struct pd_record      *themes;   /* in the plan's order */
 	size_t                 nthemes;
+	bool                   confidential;  /* show confidential entries */
+	struct pd_conf_count   conf;     /* confidential entries left out or
+					    shown (rep_load screens them) */
 };
 
 #define REP_UPDATES 0x01u
 #define REP_ACTIONS 0x02u
 
 /*
- * Load plan `ref` with its themes and items, and what `what` asks for.
+ * Load plan `ref` with its themes and items, and what `what` asks for,
+ * the confidential entries left out or marked as o->confidential says
+ * (confidential.h; the numbers in p->conf and *o->count): an item left
+ * out counts as one where the report has a row per item (it reads the
+ * updates), else as the actions it held.
  * Returns PD_OK, PD_NOTFOUND (err names the ref), PD_ECORRUPT, PD_EDB,
  * PD_ENOMEM.  rep_free is needed after success or failure.
  */
@@ -103,7 +110,8 @@ const char *rep_latest_date(const struct rep_item *it, const struct pd_scale *sc
  * The head of a report document: the plan's title; under it "<what> as
  * at <today>" and the period the data covers, from `first` to `last`
  * (ISO dates; NULL: none), e.g. "Progress as at 29th June 2016 · updates
- * of 29th June 2016"; the footer.  `period` names the dates and the word
+ * of 29th June 2016"; the footer; the plan's partnership and what became
+ * of confidential entries (pd_conf_note).  `period` names the dates and the word
  * before one date ("updates of", "actions raised on"); before two it
  * loses its last word ("updates from … to …").  Returns dm->rc.
  */
@@ -119,7 +127,8 @@ int  rep_sheet(struct pd_sheet **sh, const struct pd_report_opts *o,
 /* True when the report is a sheet (csv, xlsx) rather than a document. */
 bool rep_is_sheet(const struct pd_report_opts *o);
 
-/* The reports (report_progress.c, report_monitoring.c, report_actions.c). */
+/* The reports (report_progress.c, report_monitoring.c, report_actions.c,
+ * report_retention.c). */
 int  rep_progress(struct pd_txn *txn, const char *ref,
 		  const struct pd_report_opts *opts, struct pd_buf *out,
 		  struct pd_err *err);
@@ -129,5 +138,7 @@ int  rep_monitoring(struct pd_txn *txn, const char *ref,
 int  rep_actions(struct pd_txn *txn, const char *ref,
 		 const struct pd_report_opts *opts, struct pd_buf *out,
 		 struct pd_err *err);
+int  rep_retention(struct pd_txn *txn, const struct pd_report_opts *opts,
+		   struct pd_buf *out, struct pd_err *err);
 
 #endif

@@ -253,6 +253,20 @@ static size_t skip_bullet(const char *s, size_t n, size_t i)
 	return i;
 }
 
+size_t pd_actionline_confidential(const char *s, size_t n)
+{
+	size_t i = s ? skip_space(s, n, 0) : 0;
+	uint32_t cp;
+
+	if (!s || n - i < 2 || s[i] != '!' || (s[i + 1] != 'c' && s[i + 1] != 'C'))
+		return 0;
+	if (i + 2 == n)
+		return n;
+	if (!cp_at(s, n, i + 2, &cp) || !is_space(cp))
+		return 0;
+	return skip_space(s, n, i + 2);
+}
+
 static bool has_word_char(const char *s, size_t n, size_t i)
 {
 	uint32_t cp;

@@ -135,10 +135,25 @@ static int check_line(const char *line, struct pd_err *err)
 
 struct rec_ctx {
 	uint64_t           meeting, item;
-	const char        *line;
+	const char        *line;       /* after a "!c" mark */
+	bool               conf;       /* the line had one */
 	struct pd_recorded what;   /* toggle, edit: the record changed */
 	struct pd_recorded out;
 };
+
+/* Mark record `w`, written in this transaction, confidential. */
+static int mark_conf(struct pd_txn *txn, const struct pd_recorded *w,
+		     struct pd_err *err)
+{
+	int f = pd_field_flagged(pd_kind_info(w->kind), PD_F_CONFIDENTIAL);
+	struct pd_record r;
+	int rc;
+
+	if ((rc = pd_mt_get(txn, w->kind, w->id, &r, err)) == PD_OK)
+		rc = pd_set_flag(&r, f, true) ? pd_err_nomem(err) : pd_put(txn, &r, err);
+	pd_record_clear(&r);
+	return rc;
+}
 
 static int record_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 {
@@ -160,9 +175,11 @@ static int record_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	else
 		rc = new_note(txn, &m, c->item, c->line + al.text_off, al.text_len,
 			      &c->out, err);
+	if (rc == PD_OK && c->conf)
+		rc = mark_conf(txn, &c->out, err);
 	if (rc == PD_OK) {
-		pd_txn_set_label(txn, "%s on item %s", o.is_action ? "action" : "note",
-				 pd_get_text(&it, PD_ITEM_REF));
+		pd_txn_set_label(txn, "%s%s on item %s", c->conf ? "confidential " : "",
+				 o.is_action ? "action" : "note", pd_get_text(&it, PD_ITEM_REF));
 		rc = pd_draft_clear_line_txn(txn, c->meeting, c->item, err);
 	}
 out:
@@ -175,10 +192,12 @@ int pd_meeting_record(struct pd_store *st, uint64_t meeting, uint64_t item,
 		      const char *line, struct pd_recorded *out,
 		      struct pd_err *err)
 {
-	struct rec_ctx c = { .meeting = meeting, .item = item, .line = line };
+	size_t skip = line ? pd_actionline_confidential(line, strlen(line)) : 0;
+	struct rec_ctx c = { .meeting = meeting, .item = item, .line = line ? line + skip : NULL,
+			     .conf = skip > 0 };
 	int rc;
 
-	if ((rc = check_line(line, err)) != PD_OK)
+	if ((rc = check_line(c.line, err)) != PD_OK)
 		return rc;
 	rc = pd_store_write(st, "record", 0, record_body, &c, err);
 	if (rc == PD_OK && out)
@@ -222,6 +241,9 @@ static int edit_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		if (pd_set_text(&r, PD_UPDATE_TEXT, c->line + al.text_off, al.text_len))
 			rc = pd_err_nomem(err);
 	}
+	if (rc == PD_OK && c->conf &&
+	    pd_set_flag(&r, pd_field_flagged(pd_kind_info(r.kind), PD_F_CONFIDENTIAL), true))
+		rc = pd_err_nomem(err);
 	if (rc == PD_OK)
 		rc = pd_put(txn, &r, err);
 	if (rc == PD_OK) {
@@ -238,12 +260,14 @@ int pd_meeting_edit(struct pd_store *st, uint64_t meeting,
 		    const struct pd_recorded *what, const char *line,
 		    struct pd_recorded *out, struct pd_err *err)
 {
-	struct rec_ctx c = { .meeting = meeting, .line = line, .what = *what };
+	size_t skip = line ? pd_actionline_confidential(line, strlen(line)) : 0;
+	struct rec_ctx c = { .meeting = meeting, .line = line ? line + skip : NULL,
+			     .conf = skip > 0, .what = *what };
 	int rc;
 
 	if (what->kind != PD_UPDATE && what->kind != PD_ACTION)
 		return pd_err_set(err, PD_EINVAL, "only notes and actions can be edited");
-	if ((rc = check_line(line, err)) != PD_OK)
+	if ((rc = check_line(c.line, err)) != PD_OK)
 		return rc;
 	rc = pd_store_write(st, "edit", 0, edit_body, &c, err);
 	if (rc == PD_OK && out)

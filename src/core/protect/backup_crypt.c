@@ -333,24 +333,18 @@ out:
 	return rc;
 }
 
-int pd_backup_encrypt(struct pd_store *st, const char *dest, const char *pass,
-		      size_t passlen, const struct pd_kdf *kdf, struct pd_err *err)
+int pd_backup_seal(struct pd_store *st, struct pd_save *sv, const char *pass,
+		   size_t passlen, const struct pd_kdf *kdf, struct pd_err *err)
 {
 	struct pd_kdf lim = { PD_KDF_OPSLIMIT, PD_KDF_MEMLIMIT };
 	unsigned char header[PD_BACKUP_HEADER] = { 0 };
 	struct pd_crypt_secrets *s;
-	struct pd_save sv;
 	int rc;
 
 	if (kdf)
 		lim = *kdf;
-	if (utf8_chars(pass, passlen) < PD_PASSPHRASE_MIN)
-		return pd_err_set(err, PD_EINVAL, "the passphrase is too short: it "
-			"needs at least %d characters (a few words are easiest to "
-			"remember)", PD_PASSPHRASE_MIN);
-	if (passlen > PD_PASSPHRASE_MAX)
-		return pd_err_set(err, PD_EINVAL, "the passphrase is longer than %d "
-				  "bytes", PD_PASSPHRASE_MAX);
+	if ((rc = pd_backup_check_pass(pass, passlen, err)) != PD_OK)
+		return rc;
 	if (!kdf_in_range(&lim))
 		return pd_err_set(err, PD_EINVAL, "key derivation limits out of range");
 	if (!(s = pd_secret_alloc(sizeof *s)))
@@ -368,16 +362,38 @@ int pd_backup_encrypt(struct pd_store *st, const char *dest, const char *pass,
 		memcpy(header + OFF_CHECK, s->check, CHECK_BYTES);
 		crypto_secretstream_xchacha20poly1305_init_push(&s->state,
 			header + OFF_STREAM, s->key);
-		rc = pd_save_open(&sv, dest, err);
+		rc = pd_save_write(sv, header, sizeof header, err);
 	}
-	if (rc == PD_OK) {
-		rc = pd_save_write(&sv, header, sizeof header, err);
-		if (rc == PD_OK)
-			rc = seal(st, &sv, s, header, dest, err);
-		rc = pd_save_close(&sv, rc, err);
-	}
+	if (rc == PD_OK)
+		rc = seal(st, sv, s, header, sv->path, err);
 	pd_secret_free(s);
 	return rc;
+}
+
+int pd_backup_check_pass(const char *pass, size_t passlen, struct pd_err *err)
+{
+	if (utf8_chars(pass, passlen) < PD_PASSPHRASE_MIN)
+		return pd_err_set(err, PD_EINVAL, "the passphrase is too short: it "
+			"needs at least %d characters (a few words are easiest to "
+			"remember)", PD_PASSPHRASE_MIN);
+	if (passlen > PD_PASSPHRASE_MAX)
+		return pd_err_set(err, PD_EINVAL, "the passphrase is longer than %d "
+				  "bytes", PD_PASSPHRASE_MAX);
+	return PD_OK;
+}
+
+int pd_backup_encrypt(struct pd_store *st, const char *dest, const char *pass,
+		      size_t passlen, const struct pd_kdf *kdf, struct pd_err *err)
+{
+	struct pd_save sv;
+	int rc;
+
+	/* A passphrase that will not do creates nothing. */
+	if ((rc = pd_backup_check_pass(pass, passlen, err)) != PD_OK)
+		return rc;
+	if ((rc = pd_save_open(&sv, dest, err)) != PD_OK)
+		return rc;
+	return pd_save_close(&sv, pd_backup_seal(st, &sv, pass, passlen, kdf, err), err);
 }
 
 /* --- reading ------------------------------------------------------------ */

@@ -1,7 +1,7 @@
 /*
  * backup_impl.h — what the backup files share (internal to core): reading
- * whole buffers from a file descriptor, and the encrypted reader in two
- * steps, so that pd_backup_restore can learn that the passphrase is right
+ * whole buffers from a file descriptor, the encrypted writer into a save
+ * its caller holds, and the encrypted reader in two steps, so that pd_backup_restore can learn that the passphrase is right
  * (backup_crypt.c: the key derived, its check compared) before it creates
  * anything, and only then decrypt into its temporary file.
  */
@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "plandesk/protect/backup.h"
+#include "base/save.h"
 
 struct pd_crypt_secrets;
 
@@ -57,5 +58,18 @@ int pd_crypt_pull(struct pd_crypt_reader *r, int out, const char *out_name,
 
 /* Wipe the keys and free what pd_crypt_open took.  Safe to call twice. */
 void pd_crypt_close(struct pd_crypt_reader *r);
+
+/*
+ * pd_backup_encrypt into the save `sv` its caller opened (and closes):
+ * the header, then LMDB's compact copy sealed chunk by chunk.  So a
+ * disclosed backup (disclose_out.c) is recorded before it is named.
+ * Returns pd_backup_encrypt's codes.
+ */
+int pd_backup_seal(struct pd_store *st, struct pd_save *sv, const char *pass,
+		   size_t passlen, const struct pd_kdf *kdf, struct pd_err *err);
+
+/* A new passphrase long enough and not too long.  Returns PD_OK or
+ * PD_EINVAL (err says which). */
+int pd_backup_check_pass(const char *pass, size_t passlen, struct pd_err *err);
 
 #endif

@@ -96,7 +96,8 @@ static bool seen_before(const struct pd_entries *es, size_t i)
 }
 
 /* What the kind's table says of each field: a required one is set, a
- * date is stored in ISO form, as the store writes them. */
+ * date is stored in ISO form, a yes/no field holds "yes", as the store
+ * writes them. */
 static void check_fields(struct checker *c, const struct pd_record *r)
 {
 	const struct pd_kind_info *ki = pd_kind_info(r->kind);
@@ -114,6 +115,9 @@ static void check_fields(struct checker *c, const struct pd_record *r)
 					fd->name);
 			continue;
 		}
+		if ((fd->flags & PD_F_YESNO) && !pd_get_flag(r, f))
+			problem(c, "%s %llu: %s \"%s\" is neither yes nor unset",
+				ki->name, id, fd->name, s);
 		if (fd->type != PD_T_DATE)
 			continue;
 		if (pd_date_parse(s, &d, NULL) == PD_OK)

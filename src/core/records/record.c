@@ -177,6 +177,23 @@ int pd_set_int(struct pd_record *r, int f, int64_t v)
 	return set_bytes(&r->v[f], b, 8);
 }
 
+bool pd_get_flag(const struct pd_record *r, int f)
+{
+	return strcmp(pd_get_text(r, f), "yes") == 0;
+}
+
+int pd_set_flag(struct pd_record *r, int f, bool on)
+{
+	return pd_set_text(r, f, on ? "yes" : NULL, on ? 3 : 0);
+}
+
+bool pd_record_confidential(const struct pd_record *r)
+{
+	int f = pd_field_flagged(pd_kind_info(r->kind), PD_F_CONFIDENTIAL);
+
+	return f >= 0 && pd_get_flag(r, f);
+}
+
 bool pd_record_same_fields(const struct pd_record *a, const struct pd_record *b)
 {
 	if (a->kind != b->kind)

@@ -1,7 +1,8 @@
 /*
- * records.c — reading, storing and deleting records, with their derived
- * entries kept in step (pd_raw_set): which entries a record derives is
- * asked of the store's providers (derived.h), so this file knows none.
+ * records.c — reading and storing records, with their derived entries
+ * kept in step (pd_raw_set): which entries a record derives is asked of
+ * the store's providers (derived.h), so this file knows none.  Deleting is
+ * delete.c's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,6 @@
 #include "index.h"
 #include "records_impl.h"
 #include "store/journal.h"
-#include "store/indexes.h"
 #include "store/mdb_err.h"
 
 int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
@@ -167,6 +167,9 @@ static int check_field(struct pd_txn *txn, struct pd_record *r,
 		if (memchr(r->v[f].p, '\0', r->v[f].n) ||
 		    !pd_utf8_valid(r->v[f].p, r->v[f].n))
 			return pd_err_set(err, PD_EINVAL, "%s: %s is not valid UTF-8",
+					  label, fd->name);
+		if ((fd->flags & PD_F_YESNO) && !pd_get_flag(r, f))
+			return pd_err_set(err, PD_EINVAL, "%s: %s is \"yes\" or unset",
 					  label, fd->name);
 		break;
 	case PD_T_DATE:
@@ -324,46 +327,5 @@ int pd_put(struct pd_txn *txn, struct pd_record *r, struct pd_err *err)
 fail:
 	if (created)
 		r->id = 0;   /* the id stays used: ids are never reused */
-	return rc;
-}
-
-/* --- delete --------------------------------------------------------------- */
-
-static int del_children(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
-			struct pd_err *err)
-{
-	uint64_t *ids;
-	size_t n;
-	int rc = pd_index_ids(txn, ix, parent, &ids, &n, err);
-
-	for (size_t i = 0; i < n && rc == PD_OK; i++) {
-		rc = pd_del(txn, pd_ixdef(ix)->kind, ids[i], err);
-		if (rc == PD_NOTFOUND)   /* a sub-item already gone with its parent */
-			rc = PD_OK;
-	}
-	free(ids);
-	return rc;
-}
-
-int pd_del(struct pd_txn *txn, enum pd_kind kind, uint64_t id, struct pd_err *err)
-{
-	static const struct { enum pd_kind kind; enum pd_index ix; } owned[] = {
-		{ PD_PLAN, PD_IX_THEMES_BY_PLAN },  { PD_PLAN, PD_IX_ITEMS_BY_PLAN },
-		{ PD_PLAN, PD_IX_MEETINGS_BY_PLAN }, { PD_ITEM, PD_IX_ITEMS_BY_PARENT },
-		{ PD_ITEM, PD_IX_ACTIONS_BY_ITEM }, { PD_ITEM, PD_IX_UPDATES_BY_ITEM },
-	};
-	int rc;
-
-	if (!txn->write)
-		return pd_err_set(err, PD_EREADONLY, "not in a write transaction");
-	if (!pd_exists(txn, kind, id))
-		return pd_err_set(err, PD_NOTFOUND, "no %s with id %llu",
-				  pd_kind_info(kind)->label, (unsigned long long)id);
-	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
-		if (owned[i].kind == kind &&
-		    (rc = del_children(txn, owned[i].ix, id, err)) != PD_OK)
-			return rc;
-	if ((rc = pd_raw_set(txn, kind, id, NULL, err)) == PD_OK)
-		pd_err_clear(err);   /* children already gone are not an error */
 	return rc;
 }

@@ -1,7 +1,7 @@
 /*
  * records_impl.h — a record's encoded value read and written with its
- * derived entries in step (records.c), for the record layer's other
- * files (undo.c).  Internal to core.
+ * derived entries in step (records.c), and a legal hold (held.c), for the
+ * record layer's other files (undo.c).  Internal to core.
  */
 #ifndef PLANDESK_RECORDS_IMPL_H
 #define PLANDESK_RECORDS_IMPL_H
@@ -22,5 +22,22 @@ int pd_raw_get(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
  */
 int pd_raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	       const MDB_val *val, struct pd_err *err);
+
+/*
+ * A legal hold (held.c): PD_OK when neither (kind, id) nor what it is
+ * filed under (an update's item, the item's plan) is held; PD_EINVAL
+ * with err naming the plan and its reason when one is.  Also PD_EDB,
+ * PD_ECORRUPT.
+ */
+int pd_hold_refuse(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
+		   struct pd_err *err);
+
+/*
+ * The image `img` of (kind, id) that undo or redo is about to put back,
+ * given the PD_F_KEPT fields (the hold) the record has now, re-encoded in
+ * place.  Returns PD_OK, PD_ECORRUPT, PD_ENOMEM, PD_EDB.
+ */
+int pd_hold_keep(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
+		 struct pd_buf *img, struct pd_err *err);
 
 #endif

@@ -18,6 +18,7 @@
 
 #define REQ PD_F_REQUIRED
 #define ML  PD_F_MULTILINE
+#define CONF (PD_F_YESNO | PD_F_CONFIDENTIAL)
 
 #define COL(c)           .col = (c)
 #define NOCOL            .col = NULL
@@ -112,6 +113,13 @@ static const struct pd_field plan_fields[] = {
 		FORM("Scale", SCALE, 50) },
 	[PD_PLAN_PARTNERSHIP] = { "partnership", 22, PD_T_TEXT, 0, -1, COL("partnership"),
 		ALIAS("partnership name", "board", "committee"), FORM("Partnership", TEXT, 25) },
+	/* Retention: the date after which the plan may be purged, and a legal
+	 * hold (its reason) that stops it being purged or deleted until
+	 * `hold --lift`: not on the form, and kept through undo. */
+	[PD_PLAN_RETAIN] = { "retain_until", 23, PD_T_DATE, 0, -1, COL("retain until"),
+		ALIAS("retention date", "keep until"), FORM("Retain until", DATE, 45) },
+	[PD_PLAN_HOLD]   = { "hold", 24, PD_T_TEXT, PD_F_KEPT, -1, COL("hold"),
+		ALIAS("legal hold") },
 };
 
 /* Themes have no CSV form: they come with their items. */
@@ -132,7 +140,7 @@ static const struct pd_field item_fields[] = {
 		ALIAS("recommendation", "priority", "project"), FORM("Title", LONG, 20) },
 	[PD_ITEM_DESCRIPTION] = { "description", 20, PD_T_TEXT, ML, -1, COL("description"),
 		FORM("Description", LONG, 90) },
-	[PD_ITEM_LEAD]        = { "lead", 21, PD_T_TEXT, 0, -1, COL("lead"),
+	[PD_ITEM_LEAD]        = { "lead", 21, PD_T_TEXT, PD_F_NAME, -1, COL("lead"),
 		ALIAS("link officer", "lead officer"), ALSO(PD_ITEM_LEAD_PERSON),
 		FORM("Lead", TEXT, 50) },
 	[PD_ITEM_LEAD_PERSON] = { "lead_person", 22, PD_T_REF, 0, PD_PERSON, NOCOL },
@@ -147,6 +155,7 @@ static const struct pd_field item_fields[] = {
 	[PD_ITEM_PARENT]      = { "parent", 27, PD_T_REF, 0, PD_ITEM, COL("parent"),
 		FORM("Parent", LINK, 40) },
 	[PD_ITEM_POSITION]    = { "position", 28, PD_T_INT, 0, -1, NOCOL },
+	[PD_ITEM_CONFIDENTIAL] = { "confidential", 29, PD_T_TEXT, CONF, -1, COL("confidential") },
 };
 
 /* Actions and updates are filed by their item's plan and ref. */
@@ -158,7 +167,7 @@ static const struct pd_field action_fields[] = {
 	[PD_ACTION_ITEM]     = { "item", 16, PD_T_REF, REQ, PD_ITEM, COL("item") },
 	[PD_ACTION_TEXT]     = { "text", 17, PD_T_TEXT, REQ | ML, -1, COL("text"),
 		ALIAS("action"), FORM("Text", LONG, 10) },
-	[PD_ACTION_OWNER]    = { "owner", 18, PD_T_TEXT, 0, -1, COL("owner"),
+	[PD_ACTION_OWNER]    = { "owner", 18, PD_T_TEXT, PD_F_NAME, -1, COL("owner"),
 		ALSO(PD_ACTION_OWNERS), FORM("Owner", OWNERS, 20) },
 	[PD_ACTION_OWNERS]   = { "owners", 19, PD_T_REFS, 0, PD_PERSON, NOCOL },
 	[PD_ACTION_DUE]      = { "due", 20, PD_T_DATE, 0, -1, COL("due"), ALIAS("due date"),
@@ -170,6 +179,7 @@ static const struct pd_field action_fields[] = {
 	[PD_ACTION_CLOSED]   = { "closed", 23, PD_T_DATE, 0, -1, COL("closed"),
 		FORM("Closed", DATE, 50) },
 	[PD_ACTION_POSITION] = { "position", 24, PD_T_INT, 0, -1, NOCOL },
+	[PD_ACTION_CONFIDENTIAL] = { "confidential", 25, PD_T_TEXT, CONF, -1, COL("confidential") },
 };
 
 static const struct pd_field update_fields[] = {
@@ -181,8 +191,9 @@ static const struct pd_field update_fields[] = {
 	[PD_UPDATE_STATUS]  = { "status", 19, PD_T_TEXT, 0, -1, COL("status"),
 		FORM("Status", STATUS, 30) },
 	[PD_UPDATE_MEETING] = { "meeting", 20, PD_T_REF, 0, PD_MEETING, NOCOL },
-	[PD_UPDATE_AUTHOR]  = { "author", 21, PD_T_TEXT, 0, -1, COL("author"),
+	[PD_UPDATE_AUTHOR]  = { "author", 21, PD_T_TEXT, PD_F_NAME, -1, COL("author"),
 		FORM("Author", TEXT, 40) },
+	[PD_UPDATE_CONFIDENTIAL] = { "confidential", 22, PD_T_TEXT, CONF, -1, COL("confidential") },
 };
 
 static const struct pd_field meeting_fields[] = {
@@ -195,10 +206,11 @@ static const struct pd_field meeting_fields[] = {
 		FORM("Location", TEXT, 30) },
 	[PD_MEETING_PRESENT]         = { "present", 20, PD_T_REFS, 0, PD_PERSON, COL("present"),
 		ALIAS("attendees"), CELL(NOTE), ALSO(PD_MEETING_PRESENT_OTHER) },
-	[PD_MEETING_PRESENT_OTHER]   = { "present_other", 21, PD_T_TEXT, 0, -1, NOCOL },
+	[PD_MEETING_PRESENT_OTHER]   = { "present_other", 21, PD_T_TEXT, PD_F_NAME, -1, NOCOL },
 	[PD_MEETING_APOLOGIES]       = { "apologies", 22, PD_T_REFS, 0, PD_PERSON,
 		COL("apologies"), ALSO(PD_MEETING_APOLOGIES_OTHER) },
-	[PD_MEETING_APOLOGIES_OTHER] = { "apologies_other", 23, PD_T_TEXT, 0, -1, NOCOL },
+	[PD_MEETING_APOLOGIES_OTHER] = { "apologies_other", 23, PD_T_TEXT, PD_F_NAME, -1,
+		NOCOL },
 	[PD_MEETING_NEXT]            = { "next", 24, PD_T_DATE, 0, -1, COL("next"),
 		ALIAS("next meeting"), FORM("Next", DATE, 40) },
 	[PD_MEETING_NOTES]           = { "notes", 25, PD_T_TEXT, ML, -1, NOCOL,
@@ -261,6 +273,22 @@ int pd_field_also(const struct pd_kind_info *ki, int f)
 	if (f < 0 || f >= ki->nfields || !ki->fields[f].also)
 		return -1;
 	return ki->fields[f].also - 1;
+}
+
+int pd_field_owner(const struct pd_kind_info *ki)
+{
+	for (int f = 0; f < ki->nfields; f++)
+		if (ki->fields[f].type == PD_T_REF && (ki->fields[f].flags & PD_F_REQUIRED))
+			return f;
+	return -1;
+}
+
+int pd_field_flagged(const struct pd_kind_info *ki, unsigned flags)
+{
+	for (int f = 0; f < ki->nfields; f++)
+		if ((ki->fields[f].flags & flags) == flags)
+			return f;
+	return -1;
 }
 
 static int place_of(const struct pd_field *fd, enum pd_place where)

@@ -2,7 +2,9 @@
  * undo.c — undo and redo that survive a restart: the newest entry of the
  * journal's log (store/journal.c) applied in one write, each image put
  * back through pd_raw_set so that every derived entry follows, and the
- * entry moved to the other list.
+ * entry moved to the other list.  A legal hold (held.c) is never undone:
+ * an entry that would delete something held is refused whole, and an
+ * image put back keeps the hold the record has now.
  */
 #include <stdio.h>
 #include <string.h>
@@ -66,6 +68,10 @@ static int apply_ops(struct pd_txn *txn, struct apply_ctx *a, uint64_t seq,
 			rc = pd_mdb_err(txn, rc, err, "journal");
 			goto out;
 		}
+		/* Nothing held is deleted, and the hold stays as it is. */
+		if ((rc = img.n ? pd_hold_keep(txn, kind, id, &img, err)
+				: pd_hold_refuse(txn, kind, id, err)))
+			goto out;
 		image.mv_size = img.n;
 		image.mv_data = img.p;
 		if ((rc = capture(txn, a->to, dest, kind, id, err)) ||
@@ -100,7 +106,8 @@ static int remove_range(struct pd_txn *txn, MDB_dbi to, uint64_t dest,
 			if (rc || (id = pd_get_be64(k.mv_data)) >= hi)
 				break;
 			next = id + 1;
-			if ((rc = capture(txn, to, dest, kind, id, err)) ||
+			if ((rc = pd_hold_refuse(txn, kind, id, err)) ||
+			    (rc = capture(txn, to, dest, kind, id, err)) ||
 			    (rc = pd_raw_set(txn, kind, id, NULL, err))) {
 				mdb_cursor_close(c);
 				return rc;

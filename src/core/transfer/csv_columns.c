@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "plandesk/base/date.h"
 #include "transfer_impl.h"
@@ -259,6 +260,22 @@ void pd_cells_get(const struct pd_colmap *map, const struct pd_csv_row *row,
 		pd_cell_get(map, row, c, &cells[c]);
 }
 
+/* A yes/no cell as people fill one in: yes, y, true, 1, x (a tick); no,
+ * n, false, 0.  Returns PD_OK, or PD_EINVAL for anything else. */
+static int yes_or_no(const char *s, bool *on, struct pd_err *err)
+{
+	static const char *const yes[] = { "yes", "y", "true", "1", "x", NULL };
+	static const char *const no[] = { "no", "n", "false", "0", NULL };
+
+	for (int i = 0; yes[i]; i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return *on = true, PD_OK;
+	for (int i = 0; no[i]; i++)
+		if (strcasecmp(s, no[i]) == 0)
+			return *on = false, PD_OK;
+	return pd_err_set(err, PD_EINVAL, "\"%s\" is neither yes nor no", s);
+}
+
 int pd_cells_to_record(const struct pd_kind_info *ki, const struct pd_cell *cells,
 		       struct pd_record *r, int *bad, struct pd_err *err)
 {
@@ -270,9 +287,17 @@ int pd_cells_to_record(const struct pd_kind_info *ki, const struct pd_cell *cell
 		char iso[PD_DATE_ISO_SIZE];
 		int rc = PD_OK;
 
+		bool on = false;
+
 		if (!fd->col || !c->n)
 			continue;
-		if (fd->type == PD_T_TEXT) {
+		if (fd->flags & PD_F_YESNO) {
+			if (yes_or_no(c->s, &on, err) != PD_OK) {
+				*bad = f;
+				return PD_EINVAL;
+			}
+			rc = pd_set_flag(r, f, on);
+		} else if (fd->type == PD_T_TEXT) {
 			rc = pd_set_text(r, f, c->s, c->n);
 		} else if (fd->type == PD_T_DATE) {
 			if (pd_date_parse(c->s, &d, err) != PD_OK) {

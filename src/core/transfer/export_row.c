@@ -1,8 +1,9 @@
 /*
  * export_row.c — records as rows of their kind table's exported columns
- * (transfer.h pd_rows_*): text and dates as they are, a link as its
- * record's natural key, a list of people as their names joined by "; ",
- * and a column's `also` field where the table names one.
+ * (transfer.h pd_rows_*): text and dates as they are, a yes/no field as
+ * yes or blank, a link as its record's natural key, a list of people as
+ * their names joined by "; ", and a column's `also` field where the table
+ * names one.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,6 +82,8 @@ static int field_text(struct pd_rows *w, const struct pd_record *r, int f)
 	case PD_T_INT:
 		return PD_OK;
 	default:
+		if (fd->flags & PD_F_YESNO)   /* unset: blank, read back as no */
+			return join(w, pd_get_flag(r, f) ? "yes" : "");
 		return pd_buf_add(&w->tmp, pd_get_text(r, f), r->v[f].n) == PD_OK ?
 		       PD_OK : PD_ENOMEM;
 	}

@@ -73,8 +73,7 @@ int pd_imp_action_row(struct pd_imp *imp)
 	uint64_t plan, item, id = 0;
 	int rc;
 
-	for (int i = 0; i < AC_N; i++)
-		pd_cell_get(&imp->map, &imp->row, i, &c[i]);
+	pd_cells_get(&imp->map, &imp->row, c);
 	if ((rc = pd_imp_plan(imp, &c[AC_PLAN], &plan)) ||
 	    (rc = pd_imp_item(imp, plan, &c[AC_ITEM], &item)))
 		return rc;
@@ -87,7 +86,8 @@ int pd_imp_action_row(struct pd_imp *imp)
 			       c[AC_TEXT].s, -1, NULL, &id);
 	if (rc != PD_OK && rc != PD_NOTFOUND)
 		return rc;
-	if ((rc = pd_imp_begin(imp, PD_ACTION, id)) != PD_OK)
+	if ((rc = pd_imp_begin(imp, PD_ACTION, id)) != PD_OK ||
+	    (rc = pd_imp_fields(imp, pd_colmap_kind(&imp->map), c)) != PD_OK)
 		return rc;
 	if (!id && !state)
 		state = "open";
@@ -95,16 +95,12 @@ int pd_imp_action_row(struct pd_imp *imp)
 	    (state && pd_set_text(&imp->cur, PD_ACTION_STATE, state, (size_t)-1)) ||
 	    pd_set_int(&imp->cur, PD_ACTION_POSITION, (int64_t)imp->st.rows))
 		return pd_err_nomem(imp->err);
-	if ((rc = pd_imp_text(imp, PD_ACTION_TEXT, &c[AC_TEXT])) ||
-	    (rc = pd_imp_date(imp, PD_ACTION_DUE, &c[AC_DUE], "due")) ||
-	    (rc = pd_imp_date(imp, PD_ACTION_CLOSED, &c[AC_CLOSED], "closed")) ||
-	    (rc = action_raised(imp, plan, &c[AC_RAISED])))
+	if ((rc = action_raised(imp, plan, &c[AC_RAISED])))
 		return rc;
 	if (c[AC_OWNER].n) {
-		/* The text as typed; the people it names, as links. */
-		if ((rc = pd_imp_text(imp, PD_ACTION_OWNER, &c[AC_OWNER])) ||
-		    pd_set_text(&imp->cur, PD_ACTION_OWNERS, NULL, 0))
-			return rc ? rc : pd_err_nomem(imp->err);
+		/* The text as typed (the table's); the people it names, as links. */
+		if (pd_set_text(&imp->cur, PD_ACTION_OWNERS, NULL, 0))
+			return pd_err_nomem(imp->err);
 		if ((rc = pd_imp_people_list(imp, &c[AC_OWNER], PD_ACTION_OWNERS, NULL)))
 			return rc;
 	}
@@ -119,8 +115,7 @@ int pd_imp_update_row(struct pd_imp *imp)
 	uint64_t plan, item, meeting, id = 0;
 	int rc;
 
-	for (int i = 0; i < UC_N; i++)
-		pd_cell_get(&imp->map, &imp->row, i, &c[i]);
+	pd_cells_get(&imp->map, &imp->row, c);
 	if ((rc = pd_imp_plan(imp, &c[UC_PLAN], &plan)) ||
 	    (rc = pd_imp_item(imp, plan, &c[UC_ITEM], &item)) ||
 	    (rc = need_date(imp, &c[UC_DATE], "date", iso)))
@@ -135,15 +130,12 @@ int pd_imp_update_row(struct pd_imp *imp)
 			       PD_UPDATE_TEXT, c[UC_TEXT].s, &id);
 	if (rc != PD_OK && rc != PD_NOTFOUND)
 		return rc;
-	if ((rc = pd_imp_begin(imp, PD_UPDATE, id)) != PD_OK)
+	if ((rc = pd_imp_begin(imp, PD_UPDATE, id)) != PD_OK ||
+	    (rc = pd_imp_fields(imp, pd_colmap_kind(&imp->map), c)) != PD_OK)
 		return rc;
 	if (pd_set_ref(&imp->cur, PD_UPDATE_ITEM, item) ||
-	    pd_set_text(&imp->cur, PD_UPDATE_DATE, iso, (size_t)-1) ||
 	    (status && pd_set_text(&imp->cur, PD_UPDATE_STATUS, status, (size_t)-1)))
 		return pd_err_nomem(imp->err);
-	if ((rc = pd_imp_text(imp, PD_UPDATE_TEXT, &c[UC_TEXT])) ||
-	    (rc = pd_imp_text(imp, PD_UPDATE_AUTHOR, &c[UC_AUTHOR])))
-		return rc;
 	/* Given at a meeting of the plan on that day? */
 	rc = pd_imp_meeting_on(imp, plan, iso, &meeting);
 	if (rc == PD_OK && pd_set_ref(&imp->cur, PD_UPDATE_MEETING, meeting))
@@ -172,28 +164,24 @@ static int attendance(struct pd_imp *imp, const struct pd_cell *c, int refs,
 
 int pd_imp_meeting_row(struct pd_imp *imp)
 {
-	struct pd_cell c[MC_N];
+	struct pd_cell c[PD_COLS_MAX];
 	char iso[PD_DATE_ISO_SIZE];
 	uint64_t plan, id = 0;
 	int rc;
 
-	for (int i = 0; i < MC_N; i++)
-		pd_cell_get(&imp->map, &imp->row, i, &c[i]);
+	pd_cells_get(&imp->map, &imp->row, c);
 	if ((rc = pd_imp_plan(imp, &c[MC_PLAN], &plan)) ||
 	    (rc = need_date(imp, &c[MC_DATE], "date", iso)))
 		return rc;
 	rc = pd_imp_meeting_on(imp, plan, iso, &id);
 	if (rc != PD_OK && rc != PD_NOTFOUND)
 		return rc;
-	if ((rc = pd_imp_begin(imp, PD_MEETING, id)) != PD_OK)
+	if ((rc = pd_imp_begin(imp, PD_MEETING, id)) != PD_OK ||
+	    (rc = pd_imp_fields(imp, pd_colmap_kind(&imp->map), c)) != PD_OK)
 		return rc;
-	if (pd_set_ref(&imp->cur, PD_MEETING_PLAN, plan) ||
-	    pd_set_text(&imp->cur, PD_MEETING_DATE, iso, (size_t)-1))
+	if (pd_set_ref(&imp->cur, PD_MEETING_PLAN, plan))
 		return pd_err_nomem(imp->err);
-	if ((rc = pd_imp_text(imp, PD_MEETING_TITLE, &c[MC_TITLE])) ||
-	    (rc = pd_imp_text(imp, PD_MEETING_LOCATION, &c[MC_LOCATION])) ||
-	    (rc = pd_imp_date(imp, PD_MEETING_NEXT, &c[MC_NEXT], "next")) ||
-	    (rc = attendance(imp, &c[MC_PRESENT], PD_MEETING_PRESENT,
+	if ((rc = attendance(imp, &c[MC_PRESENT], PD_MEETING_PRESENT,
 			     PD_MEETING_PRESENT_OTHER)) ||
 	    (rc = attendance(imp, &c[MC_APOLOGIES], PD_MEETING_APOLOGIES,
 			     PD_MEETING_APOLOGIES_OTHER)))

@@ -132,14 +132,13 @@ static int set_target(struct pd_imp *imp, const struct pd_cell *c)
 
 int pd_imp_item_row(struct pd_imp *imp)
 {
-	struct pd_cell c[IC_N];
+	struct pd_cell c[PD_COLS_MAX];
 	const char *status = NULL;
 	uint64_t plan, id = 0, theme = 0, parent = 0;
 	bool changed, later = false;
 	int rc;
 
-	for (int i = 0; i < IC_N; i++)
-		pd_cell_get(&imp->map, &imp->row, i, &c[i]);
+	pd_cells_get(&imp->map, &imp->row, c);
 	if ((rc = pd_imp_plan(imp, &c[IC_PLAN], &plan)) != PD_OK)
 		return rc;
 	if (!c[IC_REF].n)
@@ -165,20 +164,18 @@ int pd_imp_item_row(struct pd_imp *imp)
 		else if (id && (rc = check_cycle(imp, id, parent, c[IC_PARENT].field)))
 			return rc;
 	}
-	if ((rc = pd_imp_begin(imp, PD_ITEM, id)) != PD_OK)
+	if ((rc = pd_imp_begin(imp, PD_ITEM, id)) != PD_OK ||
+	    (rc = pd_imp_fields(imp, pd_colmap_kind(&imp->map), c)) != PD_OK)
 		return rc;
+	/* What the table cannot say: links, the status by its code, the
+	 * lead's person and the target's date. */
 	if (pd_set_ref(&imp->cur, PD_ITEM_PLAN, plan) ||
 	    (theme && pd_set_ref(&imp->cur, PD_ITEM_THEME, theme)) ||
 	    (parent && pd_set_ref(&imp->cur, PD_ITEM_PARENT, parent)) ||
 	    (status && pd_set_text(&imp->cur, PD_ITEM_STATUS, status, (size_t)-1)) ||
 	    pd_set_int(&imp->cur, PD_ITEM_POSITION, (int64_t)imp->st.rows))
 		return pd_err_nomem(imp->err);
-	if ((rc = pd_imp_text(imp, PD_ITEM_REF, &c[IC_REF])) ||
-	    (rc = pd_imp_text(imp, PD_ITEM_TITLE, &c[IC_TITLE])) ||
-	    (rc = pd_imp_text(imp, PD_ITEM_DESCRIPTION, &c[IC_DESCRIPTION])) ||
-	    (rc = set_lead(imp, &c[IC_LEAD])) ||
-	    (rc = set_target(imp, &c[IC_TARGET])) ||
-	    (rc = pd_imp_date(imp, PD_ITEM_COMPLETED, &c[IC_COMPLETED], "completed")))
+	if ((rc = set_lead(imp, &c[IC_LEAD])) || (rc = set_target(imp, &c[IC_TARGET])))
 		return rc;
 	if ((rc = pd_imp_store(imp, id != 0, &changed)) != PD_OK)
 		return rc;
