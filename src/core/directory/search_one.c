@@ -33,14 +33,14 @@ static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const cha
 	MDB_val k = { wn, (void *)w }, d;
 	int rc;
 
-	if (!m->seek && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->seek)))
+	if (!m->seek && (rc = pd_post_open(s->txn->txn, s->dbi, &m->seek)))
 		return pd_sq_db_err(s, rc);
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size);
-	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
+	     rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
 		MDB_val sk = k, sd = { 1, &cls };
 		if (from > PD_RANK_NAME_START) {   /* enter the key further on */
-			rc = mdb_cursor_get(m->seek, &sk, &sd, MDB_GET_BOTH_RANGE);
+			rc = pd_post_get(m->seek, &sk, &sd, MDB_GET_BOTH_RANGE);
 			if (rc == MDB_NOTFOUND)
 				continue;
 			if (rc)

@@ -17,15 +17,19 @@
  * one applied: a put and a delete of a pair are each idempotent, so the
  * end state is the same as applying every operation in order.  A database
  * of one value a key (`unique`) has the last operation on each key win,
- * whatever its data.  The queue is applied when it holds BATCH_BYTES,
+ * whatever its data.  A posting table's (the search terms': postings.h)
+ * operations on one key are applied together, to the blocks they fall
+ * in.  The queue is applied when it holds BATCH_BYTES,
  * before the transaction commits, and before anything reads a queued
  * database in the same transaction (pd_txn_flush).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "handles.h"
 #include "mdb_err.h"
+#include "postings.h"
 #include "write_queue.h"
 
 #define BATCH_BYTES (32u << 20)   /* keys and data queued before a flush */
@@ -47,9 +51,11 @@ struct queued_op {
 };
 
 struct pd_write_queue {
-	struct queued_op *op;
-	size_t            n, cap;
-	struct pd_buf     buf;
+	struct queued_op  *op;
+	size_t             n, cap;
+	struct pd_buf      buf;
+	struct pd_post_op *post;   /* one key's operations on a posting table */
+	size_t             npost, cappost;
 };
 
 void pd_txn_queue_free(struct pd_txn *txn)
@@ -57,6 +63,7 @@ void pd_txn_queue_free(struct pd_txn *txn)
 	if (!txn->queue)
 		return;
 	free(txn->queue->op);
+	free(txn->queue->post);
 	pd_buf_free(&txn->queue->buf);
 	free(txn->queue);
 	txn->queue = NULL;
@@ -108,6 +115,37 @@ static bool same_pair(const struct queued_op *a, const struct queued_op *b)
 	       !memcmp(a->at.p, b->at.p, (size_t)a->klen + a->dlen);
 }
 
+/*
+ * Apply the operations on the key of q->op[*i] in posting table `dbi`
+ * (the last one on each entry), moving *i past them.  Returns an LMDB
+ * code.
+ */
+static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q, size_t *i)
+{
+	const struct queued_op *o = &q->op[*i];
+	MDB_val term = { o->klen, (void *)o->at.p };
+	size_t j;
+
+	q->npost = 0;
+	for (j = *i; j < q->n && q->op[j].dbi == o->dbi && q->op[j].khead == o->khead &&
+		     q->op[j].klen == o->klen && !memcmp(q->op[j].at.p, o->at.p, o->klen); j++) {
+		const struct queued_op *p = &q->op[j];
+		if (j + 1 < q->n && same_pair(p, &q->op[j + 1]))
+			continue;   /* a later operation on this entry wins */
+		if (q->npost == q->cappost) {
+			size_t cap = q->cappost ? q->cappost * 2 : 64;
+			struct pd_post_op *g = realloc(q->post, cap * sizeof *g);
+			if (!g)
+				return ENOMEM;
+			q->post = g;
+			q->cappost = cap;
+		}
+		q->post[q->npost++] = (struct pd_post_op){ p->at.p + p->klen, p->dlen, p->put };
+	}
+	*i = j;
+	return pd_post_apply(txn->txn, o->dbi, &term, q->post, q->npost);
+}
+
 int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 {
 	struct pd_write_queue *q = txn->queue;
@@ -129,6 +167,11 @@ int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 		MDB_val k = { o->klen, (void *)o->at.p };
 		MDB_val d = { o->dlen, (void *)(o->at.p + o->klen) };
 
+		if (o->dbi == txn->st->dbi[PD_DB_TERMS] && txn->st->terms_blocks) {
+			rc = apply_postings(txn, q, &i);
+			i--;   /* the loop steps on */
+			continue;
+		}
 		if (i + 1 < q->n && same_pair(o, &q->op[i + 1]))
 			continue;   /* a later operation on this pair wins */
 		if (!cur || o->dbi != dbi) {   /* one database after the other */
