@@ -80,6 +80,32 @@ Test(term_batch, last_change_to_a_record_wins)
 	cr_expect_eq(problems(), 0);
 }
 
+/* One write: rename Ada between two names forty times, so the queue holds
+ * many identical puts and deletes of the same terms, ending on "Ada Lark"
+ * (an even count) — the sort must keep each pair's operations in the order
+ * queued. */
+static int flip_flop(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct pd_record a = make_person("Ada Lark", NULL, NULL, 0);
+	int rc = pd_put(txn, &a, err);
+
+	(void)ctx;
+	for (int i = 0; i < 40 && rc == PD_OK; i++)
+		rc = put_named(txn, &a, i % 2 ? "Ada Lark" : "Ada Wren", err);
+	pd_record_clear(&a);
+	return rc;
+}
+
+Test(term_batch, many_identical_changes_keep_their_order)
+{
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(tdb_write(flip_flop, NULL, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(nfound("lark"), 1);
+	cr_expect_eq(nfound("wren"), 0, "a name changed away from is still indexed");
+	cr_expect_eq(problems(), 0);
+}
+
 /* Add someone, then search for them before the write commits. */
 static int add_then_search(struct pd_txn *txn, void *ctx, struct pd_err *err)
 {

@@ -104,6 +104,103 @@ static int op_cmp(const void *pa, const void *pb)
 	return c ? c : a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/*
+ * Sorting the queue: a radix sort on each operation's sort string — the
+ * database, then the key's bytes each plus one and an end mark 0, then (a
+ * DUPSORT pair) the data's the same way — orders as op_cmp does, so the
+ * result is the same; comparing strings that share long heads (a term's
+ * entries all begin with it) was most of a big import's time.  In place
+ * (American flag sort), so the queue needs no second array; a bucket of
+ * identical strings, and any small one, is finished by op_cmp, which
+ * ends with the order queued.
+ */
+#define SORT_END  (-1)   /* past the sort string's end */
+#define SORT_SMALL 24    /* buckets this small: insertion sort */
+
+/* Byte d of o's sort string (0..256), or SORT_END. */
+static int sort_byte(const struct queued_op *o, size_t d)
+{
+	size_t e;
+
+	if (d == 0)
+		return (int)o->dbi;
+	if ((e = d - 1) < o->klen)
+		return o->at.p[e] + 1;
+	if (e == o->klen)
+		return 0;
+	if (o->unique)
+		return SORT_END;
+	if ((e -= o->klen + 1) < o->dlen)
+		return o->at.p[o->klen + e] + 1;
+	return e == o->dlen ? 0 : SORT_END;
+}
+
+static void insertion_sort(struct queued_op *a, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct queued_op t = a[i];
+		size_t j = i;
+		for (; j && op_cmp(&a[j - 1], &t) > 0; j--)
+			a[j] = a[j - 1];
+		a[j] = t;
+	}
+}
+
+/* Move each of a[0..n) to its bucket by byte d (count: each bucket's
+ * size), cycle by cycle. */
+static void permute(struct queued_op *a, size_t d, const uint32_t *count)
+{
+	uint32_t next[257], end[257];
+
+	for (int b = 0, at = 0; b < 257; at += count[b], b++) {
+		next[b] = (uint32_t)at;
+		end[b] = (uint32_t)at + count[b];
+	}
+	for (int b = 0; b < 257; b++) {
+		while (next[b] < end[b]) {
+			int c = sort_byte(&a[next[b]], d);
+			if (c == b) {
+				next[b]++;
+				continue;
+			}
+			struct queued_op t = a[next[c]];
+			a[next[c]++] = a[next[b]];
+			a[next[b]] = t;
+		}
+	}
+}
+
+/* Sort a[0..n), whose sort strings agree on their first d bytes.  A
+ * database's number is below 32 (store.c's maxdbs), a byte's bucket. */
+static void sort_ops(struct queued_op *a, size_t n, size_t d)
+{
+	uint32_t count[257];
+	int only;
+
+	for (;;) {
+		if (n < SORT_SMALL) {
+			insertion_sort(a, n);
+			return;
+		}
+		if (sort_byte(&a[0], d) == SORT_END) {   /* all the same string */
+			qsort(a, n, sizeof *a, op_cmp);
+			return;
+		}
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[sort_byte(&a[i], d)]++;
+		for (only = 0; !count[only]; only++)
+			;
+		if (count[only] != n)
+			break;
+		d++;   /* one bucket: look further along */
+	}
+	permute(a, d, count);
+	for (size_t b = 0, at = 0; b < 257; at += count[b], b++)
+		if (count[b] > 1)
+			sort_ops(a + at, count[b], d + 1);
+}
+
 /* Does b's operation override a's (b sorts next)? */
 static bool same_pair(const struct queued_op *a, const struct queued_op *b)
 {
@@ -161,7 +258,7 @@ int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 		o->khead = head8(o->at.p, o->klen);
 		o->dhead = head8(o->at.p + o->klen, o->dlen);
 	}
-	qsort(q->op, q->n, sizeof *q->op, op_cmp);
+	sort_ops(q->op, q->n, 0);
 	for (size_t i = 0; i < q->n && rc == MDB_SUCCESS; i++) {
 		const struct queued_op *o = &q->op[i];
 		MDB_val k = { o->klen, (void *)o->at.p };
