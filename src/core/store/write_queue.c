@@ -213,11 +213,63 @@ static bool same_pair(const struct queued_op *a, const struct queued_op *b)
 }
 
 /*
- * Apply the operations on the key of q->op[*i] in posting table `dbi`
- * (the last one on each entry), moving *i past them.  Returns an LMDB
- * code.
+ * A database's last key when a flush starts: a put after it (in key
+ * order, as the flush goes) is put with MDB_APPEND, which skips the
+ * search and leaves pages full — an import into a new or small database
+ * is mostly that.
  */
-static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q, size_t *i)
+struct db_tail {
+	MDB_dbi       dbi;
+	bool          known;
+	bool          empty;
+	size_t        n;
+	unsigned char k[512];   /* LMDB's largest key is 511 bytes */
+};
+
+/* Read dbi's last key into t unless t holds it.  Returns an LMDB code. */
+static int tail_read(MDB_txn *txn, MDB_dbi dbi, struct db_tail *t)
+{
+	MDB_cursor *c;
+	MDB_val k, v;
+	int rc;
+
+	if (t->known && t->dbi == dbi)
+		return MDB_SUCCESS;
+	if ((rc = mdb_cursor_open(txn, dbi, &c)))
+		return rc;
+	rc = mdb_cursor_get(c, &k, &v, MDB_LAST);
+	mdb_cursor_close(c);
+	if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND)
+		return rc;
+	t->dbi = dbi;
+	t->known = true;
+	t->empty = rc == MDB_NOTFOUND;
+	t->n = t->empty ? 0 : k.mv_size;
+	if (t->n > sizeof t->k)
+		return MDB_BAD_VALSIZE;
+	memcpy(t->k, k.mv_data, t->n);
+	return MDB_SUCCESS;
+}
+
+/* Does key (k, n) sort after t's? */
+static bool after_tail(const struct db_tail *t, const unsigned char *k, size_t n)
+{
+	int c;
+
+	if (t->empty)
+		return true;
+	c = memcmp(k, t->k, n < t->n ? n : t->n);
+	return c > 0 || (c == 0 && n > t->n);
+}
+
+/*
+ * Apply the operations on the key of q->op[*i] in posting table `dbi`
+ * (the last one on each entry), moving *i past them: with `pb` (the term
+ * is after the table's last), the puts go to that builder.  Returns an
+ * LMDB code.
+ */
+static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q, size_t *i,
+			  struct pd_post_builder *pb)
 {
 	const struct queued_op *o = &q->op[*i];
 	MDB_val term = { o->klen, (void *)o->at.p };
@@ -240,13 +292,23 @@ static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q, size_t *
 		q->post[q->npost++] = (struct pd_post_op){ p->at.p + p->klen, p->dlen, p->put };
 	}
 	*i = j;
-	return pd_post_apply(txn->txn, o->dbi, &term, q->post, q->npost);
+	if (!pb)
+		return pd_post_apply(txn->txn, o->dbi, &term, q->post, q->npost);
+	for (size_t k = 0; k < q->npost; k++) {   /* a new term: its puts */
+		int rc = q->post[k].put ? pd_post_build_add(pb, term.mv_data, term.mv_size,
+							    q->post[k].e, q->post[k].n) : MDB_SUCCESS;
+		if (rc != MDB_SUCCESS)
+			return rc;
+	}
+	return MDB_SUCCESS;
 }
 
 int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 {
 	struct pd_write_queue *q = txn->queue;
-	MDB_cursor *cur = NULL;
+	struct pd_post_builder *pb = NULL;
+	struct db_tail tail = { 0 };
+	MDB_cursor *cur = NULL, *pcur = NULL;
 	MDB_dbi dbi = 0;
 	int rc = MDB_SUCCESS;
 
@@ -263,9 +325,19 @@ int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 		const struct queued_op *o = &q->op[i];
 		MDB_val k = { o->klen, (void *)o->at.p };
 		MDB_val d = { o->dlen, (void *)(o->at.p + o->klen) };
+		bool append;
 
+		if ((o->unique || (o->dbi == txn->st->dbi[PD_DB_TERMS] && txn->st->terms_blocks)) &&
+		    (rc = tail_read(txn->txn, o->dbi, &tail)))
+			break;
+		append = tail.known && tail.dbi == o->dbi && after_tail(&tail, o->at.p, o->klen);
 		if (o->dbi == txn->st->dbi[PD_DB_TERMS] && txn->st->terms_blocks) {
-			rc = apply_postings(txn, q, &i);
+			if (append && !pb &&
+			    (!(rc = mdb_cursor_open(txn->txn, o->dbi, &pcur))) &&
+			    (rc = pd_post_build_start(pcur, &pb)))
+				break;
+			if (rc || (rc = apply_postings(txn, q, &i, append ? pb : NULL)))
+				break;
 			i--;   /* the loop steps on */
 			continue;
 		}
@@ -280,10 +352,16 @@ int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 				break;
 		}
 		if (o->put)
-			rc = mdb_cursor_put(cur, &k, &d, 0);
-		else if ((rc = mdb_del(txn->txn, dbi, &k, o->unique ? NULL : &d)) == MDB_NOTFOUND)
+			rc = mdb_cursor_put(cur, &k, &d, o->unique && append ? MDB_APPEND : 0);
+		else if (!(o->unique && append) &&   /* nothing to delete after the last */
+			 (rc = mdb_del(txn->txn, dbi, &k, o->unique ? NULL : &d)) == MDB_NOTFOUND)
 			rc = MDB_SUCCESS;
 	}
+	if (pb && rc == MDB_SUCCESS)
+		rc = pd_post_build_finish(pb);
+	pd_post_build_free(pb);
+	if (pcur)
+		mdb_cursor_close(pcur);
 	if (cur)
 		mdb_cursor_close(cur);
 	q->n = 0;
