@@ -233,7 +233,7 @@ int pd_post_apply(MDB_txn *txn, MDB_dbi dbi, const MDB_val *term,
 	struct elist old = { PD_BUF_INIT, 0 }, merged = { PD_BUF_INIT, 0 };
 	MDB_cursor *mc;
 	size_t i = 0, j, upn;
-	bool any = false, changed;
+	bool any = false, changed, fresh = false;
 	int rc;
 
 	if (!term_ok(term))
@@ -248,6 +248,7 @@ int pd_post_apply(MDB_txn *txn, MDB_dbi dbi, const MDB_val *term,
 		MDB_val k, v;
 		if ((rc = find_node(mc, term, &ops[i], probe, &k, &v, up, &upn)))
 			break;
+		fresh = !i && !k.mv_size;   /* no node: every op is in this round */
 		for (j = i; j < nops && (!upn || pd_post_cmp(ops[j].e, ops[j].n, up, upn) < 0); j++)
 			;
 		old.n = merged.n = 0;
@@ -267,10 +268,16 @@ int pd_post_apply(MDB_txn *txn, MDB_dbi dbi, const MDB_val *term,
 			if ((rc = mdb_del(txn, dbi, &k, NULL)) != MDB_SUCCESS)
 				break;
 		}
-		if (merged.n)
+		if (fresh && merged.n == 1) {   /* a new term's one entry: plain */
+			MDB_val e = { (unsigned char)merged.b.p[0], merged.b.p + 1 };
+			rc = mdb_put(txn, dbi, (MDB_val *)term, &e, 0);
+		} else if (merged.n) {
 			rc = put_blocks(txn, dbi, term, &merged);
+		}
 	}
-	if (rc == MDB_SUCCESS && any)
+	/* A new term's nodes are as they should be: plain for one entry,
+	 * else blocks. */
+	if (rc == MDB_SUCCESS && any && !fresh)
 		rc = normalise(txn, dbi, mc, term);
 	mdb_cursor_close(mc);
 	pd_buf_free(&old.b);
