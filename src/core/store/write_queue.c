@@ -124,15 +124,51 @@ static int sort_byte(const struct queued_op *o, size_t d)
 
 	if (d == 0)
 		return (int)o->dbi;
-	if ((e = d - 1) < o->klen)
-		return o->at.p[e] + 1;
+	if ((e = d - 1) < o->klen)   /* the heads spare a read of the buffer */
+		return (int)(e < 8 ? o->khead >> (56 - 8 * e) & 0xff : o->at.p[e]) + 1;
 	if (e == o->klen)
 		return 0;
 	if (o->unique)
 		return SORT_END;
 	if ((e -= o->klen + 1) < o->dlen)
-		return o->at.p[o->klen + e] + 1;
+		return (int)(e < 8 ? o->dhead >> (56 - 8 * e) & 0xff : o->at.p[o->klen + e]) + 1;
 	return e == o->dlen ? 0 : SORT_END;
+}
+
+/*
+ * How many bytes from d on the sort strings of a[0..n) all share, within
+ * the key or the data d falls in (0 at an end mark): a term's entries
+ * share long heads, and stepping over them a byte a pass was most of the
+ * sort.
+ */
+static size_t shared_run(const struct queued_op *a, size_t n, size_t d)
+{
+	const unsigned char *p0;
+	size_t e = d - 1, m, off;
+
+	if (d == 0)
+		return 0;
+	if (e < a[0].klen) {
+		off = e;
+		m = a[0].klen - e;
+	} else if (e > a[0].klen && !a[0].unique && e - a[0].klen - 1 < a[0].dlen) {
+		off = e;   /* key, end mark, data: the data's bytes at key + 1 */
+		m = a[0].dlen - (e - a[0].klen - 1);
+	} else {
+		return 0;
+	}
+	p0 = a[0].at.p + (e < a[0].klen ? off : off - 1);
+	for (size_t i = 1; i < n && m; i++) {
+		const unsigned char *p = a[i].at.p + (e < a[0].klen ? off : off - 1);
+		size_t lim = e < a[0].klen ? a[i].klen - e : a[i].dlen - (e - a[i].klen - 1);
+		size_t j = 0;
+		if (lim < m)
+			m = lim;
+		while (j < m && p[j] == p0[j])
+			j++;
+		m = j;
+	}
+	return m;
 }
 
 static void insertion_sort(struct queued_op *a, size_t n)
@@ -193,7 +229,8 @@ static void sort_ops(struct queued_op *a, size_t n, size_t d)
 			;
 		if (count[only] != n)
 			break;
-		d++;   /* one bucket: look further along */
+		d++;   /* one bucket: look further along, past what all share */
+		d += shared_run(a, n, d);
 	}
 	permute(a, d, count);
 	for (size_t b = 0, at = 0; b < 257; at += count[b], b++)
