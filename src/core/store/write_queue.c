@@ -284,7 +284,8 @@ static int tail_read(MDB_txn *txn, MDB_dbi dbi, struct db_tail *t)
 	t->n = t->empty ? 0 : k.mv_size;
 	if (t->n > sizeof t->k)
 		return MDB_BAD_VALSIZE;
-	memcpy(t->k, k.mv_data, t->n);
+	if (t->n)   /* an empty database gives no key (memcpy wants a pointer) */
+		memcpy(t->k, k.mv_data, t->n);
 	return MDB_SUCCESS;
 }
 
