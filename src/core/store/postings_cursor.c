@@ -140,9 +140,24 @@ static int seek_terms(struct pd_post_cur *c, const void *want, size_t wn)
 static int next_term(struct pd_post_cur *c)
 {
 	unsigned char probe[PROBE_MAX];
-	MDB_val k;
+	MDB_val k, v;
 	size_t n = c->tlen;
+	int rc;
 
+	/* Most terms are one node (a word of one record's e-mail): mc is on
+	 * it, and the next node is the next term's first, a step instead of
+	 * a seek from the root.  A term of more nodes is passed with the
+	 * seek. */
+	if (c->on && !c->moved) {
+		if ((rc = mdb_cursor_get(c->mc, &k, &v, MDB_NEXT)) != MDB_SUCCESS) {
+			c->on = false;
+			return rc;
+		}
+		if (!same_term(c, &k)) {
+			c->first = true;
+			return load(c, &k, &v);
+		}
+	}
 	if (n + 1 > sizeof probe)
 		return EINVAL;
 	memcpy(probe, c->key.mv_data, n);
