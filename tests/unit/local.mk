@@ -15,7 +15,11 @@ tests_unit_test_date_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_date_LDADD = $(TEST_LIBS)
 
 # store/
-UNIT_TESTS += %reldir%/test_store %reldir%/test_undo
+UNIT_TESTS += %reldir%/test_store %reldir%/test_undo %reldir%/test_postings
+tests_unit_test_postings_SOURCES = %reldir%/test_postings.c %reldir%/testdb.h
+tests_unit_test_postings_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
+tests_unit_test_postings_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_postings_LDADD = $(TEST_LIBS)
 tests_unit_test_store_SOURCES = %reldir%/test_store.c %reldir%/testdb.h
 tests_unit_test_store_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_store_LDADD = $(TEST_LIBS)
@@ -37,7 +41,7 @@ tests_unit_test_check_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_check_LDADD = $(TEST_LIBS)
 
 # directory/
-UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_people_match
+UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_people_match %reldir%/test_upgrade
 tests_unit_test_search_SOURCES = %reldir%/test_search.c %reldir%/testdb.h
 tests_unit_test_search_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_LDADD = $(TEST_LIBS)
@@ -56,6 +60,10 @@ tests_unit_test_cards_LDADD = $(TEST_LIBS)
 tests_unit_test_term_batch_SOURCES = %reldir%/test_term_batch.c %reldir%/testdb.h
 tests_unit_test_term_batch_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_term_batch_LDADD = $(TEST_LIBS)
+tests_unit_test_upgrade_SOURCES = %reldir%/test_upgrade.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_upgrade_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
+tests_unit_test_upgrade_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_upgrade_LDADD = $(TEST_LIBS)
 tests_unit_test_people_match_SOURCES = %reldir%/test_people_match.c %reldir%/testdb.h
 tests_unit_test_people_match_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_people_match_LDADD = $(TEST_LIBS)

@@ -398,6 +398,31 @@ Test(search, a_record_found_under_several_keys_comes_once)
 	}
 }
 
+/* E-mail words that carry a surname and a number ("smith4") are a key a
+ * person; those of people found by name are passed over, the others'
+ * still found, after every name. */
+Test(search, surname_mail_words_of_one_person_each)
+{
+	uint64_t ann = person("Ann Smith", NULL, "ann.smith1@example.org", NULL, 0);
+	uint64_t bob = person("Bob Smith", NULL, "bob.smith2@example.org", NULL, 0);
+	uint64_t cy = person("Cy Jones", NULL, "cy.smith3@example.org", NULL, 0);
+	uint64_t di = person("Di Smithy", NULL, "di@example.org", NULL, 0);
+	const struct { uint64_t id; enum pd_rank rank; } want[] = {
+		{ ann, PD_RANK_NAME_WORD }, { bob, PD_RANK_NAME_WORD },
+		{ di, PD_RANK_NAME_WORD }, { cy, PD_RANK_OTHER },
+	};
+	struct pd_hit hits[MAXHITS];
+
+	for (const char *const *q = (const char *const[]){ "smi", "smit", "smith", NULL }; *q; q++) {
+		size_t n = find(*q, hits);
+		cr_assert_eq(n, 4, "\"%s\": %zu hits", *q, n);
+		for (size_t i = 0; i < n; i++) {
+			cr_expect_eq(hits[i].id, want[i].id, "\"%s\": hit %zu", *q, i);
+			cr_expect_eq(hits[i].rank, want[i].rank, "\"%s\": hit %zu", *q, i);
+		}
+	}
+}
+
 Test(search, kinds_paging_and_counts)
 {
 	struct pd_hit all[MAXHITS], page[7];

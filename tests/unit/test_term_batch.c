@@ -80,6 +80,63 @@ Test(term_batch, last_change_to_a_record_wins)
 	cr_expect_eq(problems(), 0);
 }
 
+/* One write: rename Ada between two names forty times, so the queue holds
+ * many identical puts and deletes of the same terms, ending on "Ada Lark"
+ * (an even count) — the sort must keep each pair's operations in the order
+ * queued. */
+static int flip_flop(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct pd_record a = make_person("Ada Lark", NULL, NULL, 0);
+	int rc = pd_put(txn, &a, err);
+
+	(void)ctx;
+	for (int i = 0; i < 40 && rc == PD_OK; i++)
+		rc = put_named(txn, &a, i % 2 ? "Ada Lark" : "Ada Wren", err);
+	pd_record_clear(&a);
+	return rc;
+}
+
+Test(term_batch, many_identical_changes_keep_their_order)
+{
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(tdb_write(flip_flop, NULL, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(nfound("lark"), 1);
+	cr_expect_eq(nfound("wren"), 0, "a name changed away from is still indexed");
+	cr_expect_eq(problems(), 0);
+}
+
+/* Two writes: Mia Zed first (the table then ends in her terms), then
+ * people whose terms fall before that end, on it ("zed") and after it
+ * ("zedd", "zoe"): the flush puts what is after the end by appending. */
+static int add_names(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	int rc = PD_OK;
+
+	for (const char *const *n = ctx; *n && rc == PD_OK; n++) {
+		struct pd_record r = make_person(*n, NULL, NULL, 0);
+		rc = pd_put(txn, &r, err);
+		pd_record_clear(&r);
+	}
+	return rc;
+}
+
+Test(term_batch, terms_after_the_last_are_appended_beside_the_rest)
+{
+	static const char *const first[] = { "Mia Zed", NULL };
+	static const char *const then[] = { "Abe Zedd", "Bo Zed", "Zoe Ash", NULL };
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(tdb_write(add_names, (void *)first, &err), PD_OK, "%s", err.msg);
+	cr_assert_eq(tdb_write(add_names, (void *)then, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(nfound("zed"), 3);
+	cr_expect_eq(nfound("zedd"), 1);
+	cr_expect_eq(nfound("z"), 4);
+	cr_expect_eq(nfound("zoe ash"), 1);
+	cr_expect_eq(nfound("mia"), 1);
+	cr_expect_eq(problems(), 0);
+}
+
 /* Add someone, then search for them before the write commits. */
 static int add_then_search(struct pd_txn *txn, void *ctx, struct pd_err *err)
 {

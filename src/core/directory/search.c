@@ -26,8 +26,8 @@ static int exact_hits(struct pd_sq_search *s)
 
 	if (s->q.exact.n < 2)
 		return PD_OK;
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_KEY); rc == MDB_SUCCESS;
-	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_DUP)) {
+	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_KEY); rc == MDB_SUCCESS;
+	     rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_DUP)) {
 		if (!pd_sq_data_ok(&d))
 			return pd_sq_corrupt(s);
 		if ((rc = pd_sq_fresh(s, d.mv_data, d.mv_size, &fresh)) != PD_OK)
@@ -55,7 +55,7 @@ static int run(struct pd_sq_search *s, const char *query)
 	if ((rc = pd_sq_parse(&s->q, query, s->err)) != PD_OK || !s->q.n ||
 	    s->need == 0)
 		return rc;
-	if ((rc = mdb_cursor_open(s->txn->txn, s->dbi, &s->cur)))
+	if ((rc = pd_post_open(s->txn->txn, s->dbi, &s->cur)))
 		return pd_sq_db_err(s, rc);
 	rc = exact_hits(s);
 	if (rc == PD_OK)
@@ -66,7 +66,7 @@ static int run(struct pd_sq_search *s, const char *query)
 static void done(struct pd_sq_search *s)
 {
 	if (s->cur)
-		mdb_cursor_close(s->cur);
+		pd_post_close(s->cur);
 	pd_buf_free(&s->q.text);
 	pd_buf_free(&s->q.exact);
 	pd_u64map_free(&s->seen, NULL);

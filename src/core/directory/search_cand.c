@@ -56,15 +56,15 @@ int pd_sq_scan_word(struct pd_sq_many *m, size_t i, size_t cap)
 		k = (MDB_val){ len + 1, last };
 	}
 	m->partial[i] = false;
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, s->q.len[i], k.mv_data, k.mv_size);
-	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
+	     rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
 		unsigned char len = (unsigned char)k.mv_size;   /* keys < 256 */
 		if (m->count[i] > cap && m->nkeys[i] > PD_SQ_SEEK_KEYS_MAX) {
 			m->partial[i] = true;
 			return PD_OK;
 		}
-		if ((rc = mdb_cursor_count(s->cur, &n)))
+		if ((rc = pd_post_count(s->cur, SIZE_MAX, &n)))
 			break;
 		m->count[i] += n;
 		m->nkeys[i]++;
@@ -86,16 +86,16 @@ static int gather(struct pd_sq_many *m, size_t i, size_t budget)
 
 	if (m->partial[i] && (rc = pd_sq_scan_word(m, i, SIZE_MAX)) != PD_OK)
 		return rc;
-	if (!m->gcur && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->gcur)))
+	if (!m->gcur && (rc = pd_post_open(s->txn->txn, s->dbi, &m->gcur)))
 		return pd_sq_db_err(s, rc);
 	if (pd_u64map_reserve(&m->other[i], budget < m->count[i] ? budget : m->count[i]) != PD_OK)
 		return pd_err_nomem(s->err);
 	for (size_t o = 0; o < m->keys[i].n; o += 1 + (unsigned char)m->keys[i].p[o]) {
 		MDB_val k = { (unsigned char)m->keys[i].p[o], m->keys[i].p + o + 1 };
 		MDB_val d = { 1, &other };
-		for (rc = mdb_cursor_get(m->gcur, &k, &d, MDB_GET_BOTH_RANGE);
+		for (rc = pd_post_get(m->gcur, &k, &d, MDB_GET_BOTH_RANGE);
 		     rc == MDB_SUCCESS;
-		     rc = mdb_cursor_get(m->gcur, &k, &d, MDB_NEXT_DUP)) {
+		     rc = pd_post_get(m->gcur, &k, &d, MDB_NEXT_DUP)) {
 			if (!pd_sq_data_ok(&d))
 				return pd_sq_corrupt(s);
 			if (pd_u64map_put_new(&m->other[i],
@@ -413,7 +413,7 @@ void pd_sq_many_free(struct pd_sq_many *m)
 		pd_u64map_free(&m->other[i], NULL);
 	}
 	if (m->gcur)
-		mdb_cursor_close(m->gcur);
+		pd_post_close(m->gcur);
 	free(m->c);
 	free(m->later);
 }

@@ -35,7 +35,7 @@ struct pd_sq_many {
 	bool            has_set[PD_SQ_MAX_WORDS];
 	bool            covered[PD_SQ_MAX_WORDS];  /* see seek_name_starts */
 	struct pd_u64map other[PD_SQ_MAX_WORDS];   /* records with the word elsewhere */
-	MDB_cursor     *gcur;                /* for gathering */
+	struct pd_post_cur *gcur;            /* for gathering */
 	struct pd_sq_orgbits {                     /* check_record's organisations */
 		uint64_t id;
 		uint32_t mask;               /* query words in its name */

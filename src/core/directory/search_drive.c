@@ -1,7 +1,7 @@
 /*
  * search_drive.c — a query of several words when the name-start walk
  * (search_lead.c) could not settle it: the rarest word drives, its keys'
- * entries (counted cheaply with mdb_cursor_count) are the candidates
+ * entries (counted cheaply with pd_post_count) are the candidates
  * (search_many.c checks and keeps them).
  *
  * The walk is cut short with bounds, all of them safe for the order:
@@ -113,7 +113,7 @@ static int seek_names(struct pd_sq_many *m, size_t word, const char *key, size_t
 		return PD_OK;   /* longer than any name kept */
 	want[0] = (unsigned char)cls;
 	memcpy(want + 1, w, wn);
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_GET_BOTH_RANGE); rc == MDB_SUCCESS;) {
+	for (rc = pd_post_get(s->cur, &k, &d, MDB_GET_BOTH_RANGE); rc == MDB_SUCCESS;) {
 		const unsigned char *p = d.mv_data;
 		if (!pd_sq_data_ok(&d))
 			return pd_sq_corrupt(s);
@@ -129,12 +129,12 @@ static int seek_names(struct pd_sq_many *m, size_t word, const char *key, size_t
 			want[1 + fl] = ' ' + 1;
 			d.mv_size = 2 + fl;
 			d.mv_data = want;
-			rc = mdb_cursor_get(s->cur, &k, &d, MDB_GET_BOTH_RANGE);
+			rc = pd_post_get(s->cur, &k, &d, MDB_GET_BOTH_RANGE);
 			continue;
 		}
 		if ((rc = pd_sq_visit(m, word, &d)) != PD_OK)
 			return rc;
-		rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_DUP);
+		rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_DUP);
 	}
 	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : pd_sq_db_err(s, rc);
 }
@@ -230,7 +230,7 @@ static size_t name_start_len(const struct pd_sq_query *q, const unsigned char *d
  * data `want` (wn bytes), or to the next key's first entry when there is
  * none.  *k and *d get where it is.  Returns an LMDB code.
  */
-static int seek_past(MDB_cursor *cur, MDB_val *k, MDB_val *d,
+static int seek_past(struct pd_post_cur *cur, MDB_val *k, MDB_val *d,
 		     const unsigned char *want, size_t wn)
 {
 	unsigned char next[256];   /* keys are shorter (pd_sq_scan_word) */
@@ -240,11 +240,11 @@ static int seek_past(MDB_cursor *cur, MDB_val *k, MDB_val *d,
 	next[k->mv_size] = 0;      /* the first key after k */
 	d->mv_size = wn;
 	d->mv_data = (void *)want;
-	if ((rc = mdb_cursor_get(cur, k, d, MDB_GET_BOTH_RANGE)) != MDB_NOTFOUND)
+	if ((rc = pd_post_get(cur, k, d, MDB_GET_BOTH_RANGE)) != MDB_NOTFOUND)
 		return rc;
 	k->mv_size++;
 	k->mv_data = next;
-	return mdb_cursor_get(cur, k, d, MDB_SET_RANGE);
+	return pd_post_get(cur, k, d, MDB_SET_RANGE);
 }
 
 /*
@@ -270,9 +270,9 @@ int pd_sq_drive(struct pd_sq_many *m)
 			return rc;
 	if ((rc = seek_name_starts(m, m->drv, true)) != PD_OK)
 		return rc;
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size);
-	     rc = op == MDB_GET_BOTH_RANGE ? rc : mdb_cursor_get(s->cur, &k, &d, op)) {
+	     rc = op == MDB_GET_BOTH_RANGE ? rc : pd_post_get(s->cur, &k, &d, op)) {
 		const unsigned char *p = d.mv_data;
 		unsigned char want[1 + PD_SORT_MAX + 1];
 		size_t sl;

@@ -12,6 +12,10 @@
 #include "card.h"
 #include "search_entries.h"
 #include "search_terms.h"
+#include "store/postings.h"
+
+_Static_assert(1 + PD_EXACT_MAX <= PD_POST_TERM_MAX &&
+	       PD_TERM_DATA_MAX <= PD_POST_ENTRY_MAX, "terms fit a posting table");
 
 /* The card of `r` under `key` (card.h). */
 static int add_card(struct pd_txn *txn, const struct pd_record *r,

@@ -52,9 +52,9 @@ static int visit_inner(struct pd_sq_many *m, size_t i, size_t *walked)
 
 	key[0] = PD_TERM_INNER;
 	memcpy(key + 1, pd_sq_word(&s->q, i), s->q.len[i]);
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS && pd_sq_is_prefix((char *)key, kn, k.mv_data, k.mv_size);
-	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT)) {
+	     rc = pd_post_get(s->cur, &k, &d, MDB_NEXT)) {
 		if (!pd_sq_data_ok(&d))
 			return pd_sq_corrupt(s);
 		if (++*walked > WALK_MAX)

@@ -97,9 +97,9 @@ int pd_sq_merge_add_at(struct pd_sq_search *s, struct pd_sq_merge *m, const MDB_
 	want[0] = (unsigned char)cls;
 	memcpy(want + 1, pfx, pfxlen);
 	sd = (MDB_val){ 1 + pfxlen, want };
-	if (!m->seek && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->seek)))
+	if (!m->seek && (rc = pd_post_open(s->txn->txn, s->dbi, &m->seek)))
 		return pd_sq_db_err(s, rc);
-	rc = mdb_cursor_get(m->seek, &sk, &sd, MDB_GET_BOTH_RANGE);
+	rc = pd_post_get(m->seek, &sk, &sd, MDB_GET_BOTH_RANGE);
 	if (rc == MDB_NOTFOUND)
 		return PD_OK;
 	if (rc)
@@ -116,13 +116,13 @@ int pd_sq_short_keys(struct pd_sq_search *s, const char *w, size_t wn,
 
 	/* Word keys of at most three characters; a longer one's names are
 	 * under its prefix key, so jump past every key sharing its prefix. */
-	rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
 	while (rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size)) {
 		size_t c = pd_sq_nchars(k.mv_data, k.mv_size), p;
 		if (c <= PD_PREFIX_CHARS && (rc = cb(&k, &d, ctx)) != PD_OK)
 			return rc;
 		if (c < PD_PREFIX_CHARS) {   /* longer ones follow */
-			rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP);
+			rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_NODUP);
 			continue;
 		}
 		p = c == PD_PREFIX_CHARS ? k.mv_size : pd_term_prefix(k.mv_data, k.mv_size);
@@ -130,7 +130,7 @@ int pd_sq_short_keys(struct pd_sq_search *s, const char *w, size_t wn,
 		buf[p] = 0xFF;   /* never in UTF-8: past every key with this prefix */
 		k.mv_size = p + 1;
 		k.mv_data = buf;
-		rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+		rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
 	}
 	if (rc != MDB_SUCCESS && rc != MDB_NOTFOUND)
 		return pd_sq_db_err(s, rc);
@@ -139,10 +139,10 @@ int pd_sq_short_keys(struct pd_sq_search *s, const char *w, size_t wn,
 	memcpy(buf + 1, w, wn);
 	k.mv_size = wn + 1;
 	k.mv_data = buf;
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS &&
 	     pd_sq_is_prefix((char *)buf, wn + 1, k.mv_data, k.mv_size);
-	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP))
+	     rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_NODUP))
 		if ((rc = cb(&k, &d, ctx)) != PD_OK)
 			return rc;
 	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : pd_sq_db_err(s, rc);
@@ -222,12 +222,12 @@ static int advance(struct pd_sq_search *s, struct pd_sq_merge *m, struct pd_sq_s
 	int rc;
 
 	if (!st->c) {
-		if ((rc = mdb_cursor_open(s->txn->txn, s->dbi, &st->c)))
+		if ((rc = pd_post_open(s->txn->txn, s->dbi, &st->c)))
 			return pd_sq_db_err(s, rc);
-		if ((rc = mdb_cursor_get(st->c, &k, &d, MDB_GET_BOTH)))
+		if ((rc = pd_post_get(st->c, &k, &d, MDB_GET_BOTH)))
 			return pd_sq_db_err(s, rc == MDB_NOTFOUND ? MDB_CORRUPTED : rc);
 	}
-	rc = mdb_cursor_get(st->c, &k, &d, MDB_NEXT_DUP);
+	rc = pd_post_get(st->c, &k, &d, MDB_NEXT_DUP);
 	if (rc == MDB_NOTFOUND)
 		return PD_NOTFOUND;
 	if (rc)
@@ -257,9 +257,9 @@ void pd_sq_merge_free(struct pd_sq_merge *m)
 {
 	for (size_t i = 0; i < m->n; i++)
 		if (m->s[i].c)
-			mdb_cursor_close(m->s[i].c);
+			pd_post_close(m->s[i].c);
 	if (m->seek)
-		mdb_cursor_close(m->seek);
+		pd_post_close(m->seek);
 	free(m->s);
 	free(m->heap);
 	pd_buf_free(&m->keys);

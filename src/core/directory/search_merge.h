@@ -19,7 +19,7 @@ struct pd_sq_stream {
 	unsigned char word;         /* the query word it is for */
 	const char   *pfx;
 	size_t        pfxlen;
-	MDB_cursor   *c;            /* opened when first advanced */
+	struct pd_post_cur *c;      /* opened when first advanced */
 };
 
 struct pd_sq_merge {
@@ -27,7 +27,7 @@ struct pd_sq_merge {
 	size_t         n, cap;
 	size_t        *heap, nheap;
 	struct pd_buf  keys;
-	MDB_cursor    *seek;        /* for entering keys further on */
+	struct pd_post_cur *seek;   /* for entering keys further on */
 	bool           by_name;     /* merge by name, kind and id, not class
 				       first (set before pd_sq_merge_start) */
 	uint64_t       last_id;     /* the entry merged last (search_one.c) */

@@ -25,6 +25,47 @@
 #include "search_merge.h"
 #include "search_one.h"
 
+/*
+ * Does the whole name in entry (d, n) give the query word a better class
+ * than the entry's own?  Then the merge passes the entry over, whatever
+ * else it holds (first_in_merge).  Returns PD_OK, PD_ENOMEM (err filled).
+ */
+static int name_ranks_better(struct pd_sq_search *s, const unsigned char *d,
+			     size_t n, bool *better)
+{
+	struct pd_sq_best b = { .q = &s->q, .cls = { PD_SQ_NO_MATCH } };
+
+	*better = false;
+	if (!pd_sq_name_whole(d, n))
+		return PD_OK;
+	if (pd_sq_name_classes(d + 1, n - PD_TERM_DATA_MIN, &b) != PD_OK)
+		return pd_err_nomem(s->err);
+	*better = b.cls[0] < d[0];
+	return PD_OK;
+}
+
+/*
+ * Is the key the cursor is on one entry, `d`, that the merge would pass
+ * over?  A surname's e-mail words ("smith4", "smith7", ...) are a key a
+ * person: thousands of streams for the heap, each read only to be passed
+ * over, since the person was passed on by name.  Returns PD_OK, PD_ENOMEM,
+ * or an LMDB error mapped.
+ */
+static int lone_passed_over(struct pd_sq_search *s, const MDB_val *d, bool *skip)
+{
+	size_t n;
+	int rc;
+
+	*skip = false;
+	if (!pd_sq_data_ok(d))
+		return PD_OK;   /* pd_sq_merge_add says so */
+	if ((rc = pd_post_count(s->cur, 1, &n)))
+		return pd_sq_db_err(s, rc);
+	if (n != 1)
+		return PD_OK;
+	return name_ranks_better(s, d->mv_data, d->mv_size, skip);
+}
+
 /* Every key `w` begins, entered at its first entry of class `from` or more. */
 static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const char *w,
 			size_t wn, unsigned from)
@@ -33,20 +74,28 @@ static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const cha
 	MDB_val k = { wn, (void *)w }, d;
 	int rc;
 
-	if (!m->seek && (rc = mdb_cursor_open(s->txn->txn, s->dbi, &m->seek)))
+	if (!m->seek && (rc = pd_post_open(s->txn->txn, s->dbi, &m->seek)))
 		return pd_sq_db_err(s, rc);
-	for (rc = mdb_cursor_get(s->cur, &k, &d, MDB_SET_RANGE);
+	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
 	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size);
-	     rc = mdb_cursor_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
+	     rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
 		MDB_val sk = k, sd = { 1, &cls };
-		if (from > PD_RANK_NAME_START) {   /* enter the key further on */
-			rc = mdb_cursor_get(m->seek, &sk, &sd, MDB_GET_BOTH_RANGE);
+		/* Enter the key further on, unless its first entry is already
+		 * there (a word of one record's e-mail: no second seek). */
+		if (from > PD_RANK_NAME_START && (!d.mv_size || *(unsigned char *)d.mv_data < cls)) {
+			rc = pd_post_get(m->seek, &sk, &sd, MDB_GET_BOTH_RANGE);
 			if (rc == MDB_NOTFOUND)
 				continue;
 			if (rc)
 				break;
 		} else {
+			bool skip = false;
 			sd = d;
+			if (from > PD_RANK_NAME_START &&
+			    (rc = lone_passed_over(s, &d, &skip)) != PD_OK)
+				return rc;
+			if (skip)
+				continue;
 		}
 		rc = pd_sq_merge_add(s, m, &k, &sd, PD_RANK_OTHER, NULL, 0, 0);
 		if (rc != PD_OK)
@@ -65,7 +114,8 @@ static int first_in_merge(struct pd_sq_search *s, struct pd_sq_merge *m,
 	uint64_t id = pd_sq_data_id(d, n);
 	unsigned char kind = (unsigned char)pd_sq_data_kind(d, n);
 	bool again = id == m->last_id && kind == m->last_kind && d[0] == m->last_cls;
-	struct pd_sq_best b = { .q = &s->q, .cls = { PD_SQ_NO_MATCH } };
+	bool better;
+	int rc;
 
 	*first = false;
 	m->last_id = id;
@@ -75,9 +125,9 @@ static int first_in_merge(struct pd_sq_search *s, struct pd_sq_merge *m,
 		return PD_OK;   /* the same class under another key */
 	if (!pd_sq_name_whole(d, n))
 		return pd_sq_fresh(s, d, n, first);
-	if (pd_sq_name_classes(d + 1, n - PD_TERM_DATA_MIN, &b) != PD_OK)
-		return pd_err_nomem(s->err);
-	if (b.cls[0] < d[0])
+	if ((rc = name_ranks_better(s, d, n, &better)) != PD_OK)
+		return rc;
+	if (better)
 		return PD_OK;   /* passed on at the class its name gives */
 	*first = !pd_u64map_get(&s->seen, id, NULL);   /* not an exact match */
 	return PD_OK;

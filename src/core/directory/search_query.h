@@ -13,6 +13,7 @@
 
 #include "plandesk/base/u64map.h"
 #include "search_terms.h"
+#include "store/postings.h"
 
 #define PD_SQ_MAX_WORDS 32   /* words of a query */
 #define PD_SQ_NO_MATCH 4     /* a word's class (enum pd_rank) when it
@@ -45,7 +46,7 @@ struct pd_sq_query {
 struct pd_sq_search {
 	struct pd_txn  *txn;
 	MDB_dbi         dbi;     /* `terms` */
-	MDB_cursor     *cur;
+	struct pd_post_cur *cur;
 	unsigned        kinds;   /* PD_SEARCH_* */
 	struct pd_sq_query q;
 	struct pd_u64map seen;   /* records already passed over */

@@ -2,7 +2,10 @@
  * search_terms.h — the format of the `terms` database and the terms a
  * record derives (internal to core; the query side is search.c).
  *
- * `terms` is MDB_DUPSORT.  Three kinds of key:
+ * `terms` is a posting table (store/postings.h): each term holds a sorted
+ * set of entries, stored front-coded in blocks and read through a cursor
+ * that moves as on an MDB_DUPSORT table (which it was before schema 4,
+ * and still is in an older file opened read-only).  Four kinds of term:
  *
  *   word key   a folded word (letters and digits, at most PD_TERM_MAX
  *              bytes, cut at a character boundary), or the digits of a
@@ -25,7 +28,8 @@
  *              name order, and these keys hold the rest (search_lead.c).
  *              Schema 3; not on a schema-2 file opened read-only.
  *
- * Data (the same layout under all of them):
+ * Entries (the same layout under all of them; the shape postings.h asks
+ * for):
  *
  *   class(1)  enum pd_rank: 0 under an exact key; 1 under an inner key;
  *             under a word or prefix key 1 for words of the name's first
@@ -36,11 +40,11 @@
  *   kind(1)   enum pd_kind
  *   id(8)     big-endian
  *
- * LMDB sorts the duplicates of a key by memcmp, so each word's entries
- * come out already in search order: class, then name, then kind, then
- * id — a one-word query merges the few keys its word begins and reads the
- * first screenful straight off them.  A record derives each distinct key
- * once, with its best class.
+ * A term's entries sort by memcmp, so each word's entries come out
+ * already in search order: class, then name, then kind, then id — a
+ * one-word query merges the few keys its word begins and reads the first
+ * screenful straight off them.  A record derives each distinct key once,
+ * with its best class.
  *
  * A person's terms include its organisation's name, read from the
  * database; the provider of these entries (search_entries.c) keeps them

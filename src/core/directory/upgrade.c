@@ -10,14 +10,15 @@
 #include "store/store_impl.h"
 #include "store/write_queue.h"
 
-/* Did schema `from` lack entry e?  Cards came with 2, inner keys with 3. */
-static bool is_new(const struct pd_txn *txn, const struct pd_entries *es,
-		   const struct pd_entry *e, uint64_t from)
+/* Does the upgrade from schema `from` write entry e?  Cards came with 2;
+ * `terms` is written whole from 4 on (its layout changed; inner keys came
+ * with 3). */
+static bool is_new(const struct pd_txn *txn, const struct pd_entry *e,
+		   uint64_t from)
 {
 	if (e->dbi == txn->st->dbi[PD_DB_CARDS])
 		return from < 2;
-	return from < 3 && e->dbi == txn->st->dbi[PD_DB_TERMS] &&
-	       (unsigned char)es->buf.p[e->koff] == PD_TERM_INNER;
+	return from < 4 && e->dbi == txn->st->dbi[PD_DB_TERMS];
 }
 
 static int fill_kind(struct pd_txn *txn, enum pd_kind kind, uint64_t from,
@@ -48,7 +49,7 @@ static int fill_kind(struct pd_txn *txn, enum pd_kind kind, uint64_t from,
 			const struct pd_entry *e = &es->e[i];
 			MDB_val ek = { e->klen, es->buf.p + e->koff };
 			MDB_val ev = { e->dlen, es->buf.p + e->doff };
-			if (is_new(txn, es, e, from))   /* queued: put in key order */
+			if (is_new(txn, e, from))   /* queued: put in key order */
 				rc = pd_txn_queue(txn, e->dbi, e->flags & PD_ENTRY_UNIQUE,
 						  true, &ek, &ev, err);
 		}
@@ -65,6 +66,8 @@ int pd_store_upgrade(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	struct pd_entries es = { 0 };
 	int rc;
 
+	if (from < 4 && (rc = pd_store_renew_terms(txn, err)) != PD_OK)
+		return rc;
 	if ((rc = fill_kind(txn, PD_ORG, from, &es, err)) == PD_OK &&
 	    (rc = fill_kind(txn, PD_PERSON, from, &es, err)) == PD_OK)
 		rc = pd_meta_put_u64(txn, "schema", PD_SCHEMA_VERSION, err);

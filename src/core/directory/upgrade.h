@@ -4,12 +4,15 @@
  *
  *   1 → 2  the directory cards (`cards`, card.h)
  *   2 → 3  the inner keys of `terms` (search_terms.h)
+ *   3 → 4  `terms` in posting blocks (store/postings.h), not MDB_DUPSORT
  *
- * Both are derived entries: the upgrade puts, for every person and
- * organisation, those of its entries (pd_search_entries) that the old
- * schema lacked, in one write, and sets the schema version.  A file opened
- * read-only is not upgraded; the store then derives neither (has_cards,
- * has_inner), so `check` stays clean and the search does without them.
+ * All are derived entries: the upgrade makes `terms` anew and puts, for
+ * every person and organisation, its entries there and those others
+ * (pd_search_entries) that the old schema lacked, in one write, and sets
+ * the schema version.  A file opened read-only is not upgraded; the store
+ * then derives no cards or inner keys that it lacks (has_cards,
+ * has_inner), so `check` stays clean, and the search reads `terms` in
+ * the layout it has.
  */
 #ifndef PLANDESK_UPGRADE_H
 #define PLANDESK_UPGRADE_H

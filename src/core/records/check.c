@@ -16,6 +16,7 @@
 #include "plandesk/records/codec.h"
 #include "derived.h"
 #include "store/indexes.h"
+#include "store/postings.h"
 #include "store/store_impl.h"
 
 /* The derived databases, in the order of checker.expect. */
@@ -23,6 +24,7 @@ enum { SLOT_UNIQUE = PD_NINDEXES, SLOT_TERMS, SLOT_CARDS, NSLOTS };
 
 struct checker {
 	struct pd_txn *txn;
+	struct pd_post_cur *terms;   /* the search terms (store/postings.h) */
 	pd_check_cb    cb;
 	void          *ctx;
 	size_t         problems;
@@ -80,6 +82,8 @@ static bool entry_present(struct checker *c, const struct pd_entries *es, size_t
 	if (e->flags & PD_ENTRY_UNIQUE)
 		return mdb_get(c->txn->txn, e->dbi, &k, &got) == MDB_SUCCESS &&
 		       got.mv_size == d.mv_size && !memcmp(got.mv_data, d.mv_data, d.mv_size);
+	if (e->dbi == c->txn->st->dbi[PD_DB_TERMS])
+		return c->terms && pd_post_get(c->terms, &k, &d, MDB_GET_BOTH) == MDB_SUCCESS;
 	if (mdb_cursor_open(c->txn->txn, e->dbi, &cur))
 		return false;
 	ok = mdb_cursor_get(cur, &k, &d, MDB_GET_BOTH) == MDB_SUCCESS;
@@ -199,20 +203,50 @@ static enum pd_kind unique_kind(const MDB_val *k)
 	}
 }
 
+/* The next pair of a derived database: through the posting cursor for
+ * the terms (an entry each), else `cur`. */
+static int next_entry(struct checker *c, MDB_cursor *cur, MDB_val *k, MDB_val *d,
+		      MDB_cursor_op op)
+{
+	return cur ? mdb_cursor_get(cur, k, d, op) : pd_post_get(c->terms, k, d, op);
+}
+
+static void bad_block(void *ctx, const MDB_val *term)
+{
+	problem(ctx, "index terms: the block of \"%.*s\" is damaged",
+		(int)term->mv_size, (const char *)term->mv_data);
+}
+
+/* The entries of `terms`: read and checked block by block (blocks), or
+ * as LMDB counts them (an old file's MDB_DUPSORT). */
+static int count_terms(struct checker *c, size_t *n)
+{
+	MDB_stat s;
+	int rc;
+
+	if (!c->txn->st->terms_blocks) {
+		rc = mdb_stat(c->txn->txn, c->txn->st->dbi[PD_DB_TERMS], &s);
+		*n = s.ms_entries;
+		return rc;
+	}
+	return pd_post_verify(c->txn->txn, c->txn->st->dbi[PD_DB_TERMS], n,
+			      bad_block, c);
+}
+
 /* Name every entry of a derived database that no record derives. */
 static void find_strays(struct checker *c, int slot, struct pd_entries *es)
 {
 	struct pd_store *st = c->txn->st;
 	MDB_dbi dbi = slot_dbi(st, slot);
 	const char *name = slot_name(slot);
-	MDB_cursor *cur;
+	MDB_cursor *cur = NULL;
 	MDB_val k, d;
 	int rc;
 
-	if (mdb_cursor_open(c->txn->txn, dbi, &cur))
+	if (slot == SLOT_TERMS ? !c->terms : mdb_cursor_open(c->txn->txn, dbi, &cur))
 		return;
-	for (rc = mdb_cursor_get(cur, &k, &d, MDB_FIRST); rc == MDB_SUCCESS;
-	     rc = mdb_cursor_get(cur, &k, &d, MDB_NEXT)) {
+	for (rc = next_entry(c, cur, &k, &d, MDB_FIRST); rc == MDB_SUCCESS || rc == MDB_CORRUPTED;
+	     rc = next_entry(c, cur, &k, &d, MDB_NEXT)) {
 		/* terms data and cards keys end with kind(1) + id(8) */
 		const MDB_val *tail = slot == SLOT_CARDS ? &k : &d;
 		enum pd_kind kind;
@@ -231,12 +265,15 @@ static void find_strays(struct checker *c, int slot, struct pd_entries *es)
 			id = tail->mv_size >= 9 ?
 			     pd_get_be64((unsigned char *)tail->mv_data + tail->mv_size - 8) : 0;
 		}
+		if (rc == MDB_CORRUPTED)
+			continue;   /* count_terms named the block */
 		if (kind >= PD_NKINDS || !entry_owned(c, dbi, kind, id, &k, &d, es))
 			problem(c, "index %s: stray entry for %s %llu", name,
 				kind < PD_NKINDS ? pd_kind_info(kind)->name : "unknown",
 				(unsigned long long)id);
 	}
-	mdb_cursor_close(cur);
+	if (cur)
+		mdb_cursor_close(cur);
 }
 
 int pd_check(struct pd_store *st, pd_check_cb cb, void *ctx, size_t *nproblems,
@@ -250,6 +287,10 @@ int pd_check(struct pd_store *st, pd_check_cb cb, void *ctx, size_t *nproblems,
 
 	if ((rc = pd_txn_read(st, &c.txn, err)) != PD_OK)
 		return rc;
+	if (pd_post_open(c.txn->txn, st->dbi[PD_DB_TERMS], &c.terms) != MDB_SUCCESS) {
+		pd_txn_end(c.txn);
+		return pd_err_nomem(err);
+	}
 	for (int kind = 0; kind < PD_NKINDS && rc == PD_OK; kind++) {
 		if ((rc = pd_cursor_kind(c.txn, kind, 0, &cur, err)) != PD_OK)
 			break;
@@ -262,10 +303,13 @@ int pd_check(struct pd_store *st, pd_check_cb cb, void *ctx, size_t *nproblems,
 	}
 	for (int slot = 0; slot < NSLOTS && rc == PD_OK; slot++) {
 		MDB_stat s;
+		size_t n;
 		if (slot == SLOT_CARDS && !st->has_cards)
 			continue;
-		if (mdb_stat(c.txn->txn, slot_dbi(st, slot), &s) == MDB_SUCCESS &&
-		    s.ms_entries != c.expect[slot])
+		if (slot == SLOT_TERMS ? count_terms(&c, &n) :
+		    mdb_stat(c.txn->txn, slot_dbi(st, slot), &s))
+			continue;
+		if ((slot == SLOT_TERMS ? n : s.ms_entries) != c.expect[slot])
 			find_strays(&c, slot, &es);
 	}
 	pd_meta_get_u64(c.txn, "next_id", &next_id);
@@ -273,6 +317,7 @@ int pd_check(struct pd_store *st, pd_check_cb cb, void *ctx, size_t *nproblems,
 		problem(&c, "id counter %llu is not above the highest id %llu",
 			(unsigned long long)next_id, (unsigned long long)c.max_id);
 	pd_entries_free(&es);
+	pd_post_close(c.terms);
 	pd_txn_end(c.txn);
 	if (nproblems)
 		*nproblems = c.problems;

@@ -32,6 +32,9 @@ struct pd_store {
 	bool     has_cards;     /* false: schema 1 opened read-only (card.h) */
 	bool     has_inner;     /* false: schema < 3 opened read-only (the
 				 * inner keys of search_terms.h) */
+	bool     terms_blocks;  /* `terms` is a table of posting blocks
+				 * (store/postings.h); false: schema < 4,
+				 * MDB_DUPSORT, opened read-only */
 	uint64_t session;       /* drawn at open: tells this client's changes
 				 * in the undo journal from others' */
 	const struct pd_derived_ops *const *derived;
@@ -49,6 +52,7 @@ struct pd_txn {
 	bool     journal;    /* record before-images (off while undoing) */
 	bool     dirty;      /* something was written */
 	bool     mapfull;    /* an LMDB call returned MDB_MAP_FULL */
+	bool     renewed;    /* `terms` was made anew (pd_store_renew_terms) */
 	uint64_t id_lo;      /* next id when the write began */
 	uint64_t next_id;    /* next id to hand out */
 	uint64_t seq;        /* this write's journal sequence number */

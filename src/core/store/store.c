@@ -31,7 +31,8 @@ static const char *const kind_db[PD_NKINDS] = {
 static const struct { const char *name; unsigned flags; } other_db[PD_NDBS] = {
 	[PD_DB_META]   = { "meta",   0 },
 	[PD_DB_UNIQUE] = { "unique", 0 },
-	[PD_DB_TERMS]  = { "terms",  MDB_DUPSORT },
+	[PD_DB_TERMS]  = { "terms",  0 },   /* posting blocks (postings.h);
+					      MDB_DUPSORT before schema 4 */
 	[PD_DB_UNDO]   = { "undo",   0 },
 	[PD_DB_REDO]   = { "redo",   0 },
 	[PD_DB_DRAFTS] = { "drafts", 0 },
@@ -120,6 +121,34 @@ static int open_dbs(struct pd_store *st, MDB_txn *txn, unsigned create,
 	return PD_OK;
 }
 
+int pd_store_renew_terms(struct pd_txn *txn, struct pd_err *err)
+{
+	struct pd_store *st = txn->st;
+	const char *name = other_db[PD_DB_TERMS].name;
+	MDB_dbi dbi;
+	int rc;
+
+	/* By name: a try rolled back after the drop left the handle closed. */
+	if ((rc = mdb_dbi_open(txn->txn, name, 0, &dbi)) ||
+	    (rc = mdb_drop(txn->txn, dbi, 1)) ||
+	    (rc = mdb_dbi_open(txn->txn, name, MDB_CREATE, &dbi)))
+		return pd_mdb_err(txn, rc, err, "upgrade");
+	st->dbi[PD_DB_TERMS] = dbi;
+	st->terms_blocks = true;
+	txn->renewed = true;
+	return PD_OK;
+}
+
+/* Is `terms` of the block layout?  (An existing table keeps the flags it
+ * was made with, whatever open_dbs asked for.) */
+static void note_layout(struct pd_store *st, MDB_txn *txn)
+{
+	unsigned flags = 0;
+
+	mdb_dbi_flags(txn, st->dbi[PD_DB_TERMS], &flags);
+	st->terms_blocks = !(flags & MDB_DUPSORT);
+}
+
 /*
  * Begin an LMDB transaction, adopting a map another process grew (even
  * while this one opens: a second import waits for the first's write and
@@ -191,6 +220,8 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 		if ((rc = begin(st, MDB_RDONLY, &txn)))
 			return pd_mdb_err(NULL, rc, err, "open");
 		rc = open_dbs(st, txn, 0, err);
+		if (rc == PD_OK)
+			note_layout(st, txn);
 		if (rc != PD_OK)
 			mdb_txn_abort(txn);
 		else if ((rc = mdb_txn_commit(txn)))   /* commit keeps the handles */
@@ -206,6 +237,7 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 		mdb_txn_abort(txn);
 		return rc;
 	}
+	note_layout(st, txn);
 	if (schema == 0) {
 		pd_put_be64(b, PD_SCHEMA_VERSION);
 		if ((rc = mdb_put(txn, st->dbi[PD_DB_META], &k, &v, 0))) {
@@ -445,6 +477,20 @@ static int grow_map(struct pd_store *st, struct pd_err *err)
 	return PD_OK;
 }
 
+/* `terms` as the file has it, after a write that renewed it rolled back
+ * (LMDB closed the handle the write made). */
+static void reopen_terms(struct pd_store *st)
+{
+	MDB_txn *txn;
+
+	if (begin(st, MDB_RDONLY, &txn))
+		return;
+	if (mdb_dbi_open(txn, other_db[PD_DB_TERMS].name, 0, &st->dbi[PD_DB_TERMS]) ==
+	    MDB_SUCCESS)
+		note_layout(st, txn);
+	mdb_txn_commit(txn);   /* keeps the handle */
+}
+
 /* One attempt at a write.  Returns PD_EMAPFULL when it should be retried. */
 static int write_once(struct pd_store *st, const char *label, unsigned flags,
 		      pd_write_fn fn, void *ctx, struct pd_err *err)
@@ -482,6 +528,8 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	pd_buf_free(&t.scratch);
 	pd_txn_queue_free(&t);
 	rc = mdb_txn_commit(t.txn);
+	if (rc != MDB_SUCCESS && t.renewed)
+		reopen_terms(st);
 	if (rc == MDB_MAP_FULL)
 		return PD_EMAPFULL;
 	if (pd_mdb_io_error(rc))
@@ -491,6 +539,8 @@ abort:
 	mdb_txn_abort(t.txn);
 	pd_buf_free(&t.scratch);
 	pd_txn_queue_free(&t);
+	if (t.renewed)
+		reopen_terms(st);
 	if (t.mapfull)
 		return PD_EMAPFULL;
 	return rc;

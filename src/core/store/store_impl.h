@@ -22,6 +22,14 @@ int pd_store_open_env(const char *path, const struct pd_open_opts *opts,
 		      uint64_t *schema, struct pd_store **out,
 		      struct pd_err *err);
 
+/*
+ * Drop `terms` and make it anew, empty, in the block layout (postings.h):
+ * for the upgrade of a file whose table is an older layout.  The store's
+ * handle follows; when the write rolls back, pd_store_write gives it the
+ * table as it was again.  Returns PD_OK, or an LMDB error mapped.
+ */
+int pd_store_renew_terms(struct pd_txn *txn, struct pd_err *err);
+
 /* mkdir -p for the folder holding `path`, each folder made 0700 (a new
  * database's, a restored one's).  Returns PD_OK, PD_EINVAL, PD_EIO. */
 int pd_make_parent_dirs(const char *path, struct pd_err *err);

@@ -1,0 +1,267 @@
+/* test_upgrade.c — a file of schema 3, whose `terms` is MDB_DUPSORT (one
+ * duplicate an entry), made from a directory of random names: searched
+ * read-only as it is, every answer (whole and in pages) must be the one
+ * the fresh file gave and `check` clean; opened writable, it is upgraded
+ * to posting blocks in one write (on a map too small for it, so the
+ * write is tried again), and again every answer is the same and `check`
+ * clean.  The pairs are read and written raw. */
+#include "testdb.h"
+#include "rawdb.h"
+
+#include "plandesk/records/check.h"
+#include "plandesk/directory/search.h"
+#include "store/postings.h"
+
+TestSuite(upgrade, .init = tdb_setup, .fini = tdb_teardown);
+
+static const char *const syl[] = {
+	"an", "bel", "cor", "dun", "el", "fa", "gar", "hol", "is", "jo", "ka",
+	"lu", "mor", "ny", "ol", "pa", "ro", "su", "ta", "ul", "vi", "wy",
+	"zø", "é", "ł", "o'", "ån", "ma-",
+};
+#define NSYL (sizeof syl / sizeof syl[0])
+
+static unsigned long long rng = 88172645463325252ull;
+static unsigned serial;   /* e-mail addresses are each someone's own */
+
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng >> 32) % n;
+}
+
+static void word(char *buf, size_t n)
+{
+	unsigned k = 1 + rnd(3);
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < k; i++)
+		strncat(buf, syl[rnd(NSYL)], n - strlen(buf) - 1);
+}
+
+struct fill {
+	size_t people, orgs;
+};
+
+/* Organisations, then people in them, with names of one to three words. */
+static int fill_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	const struct fill *f = ctx;
+	uint64_t orgs[64];
+	char a[40], b[40], c[40], text[160];
+	int rc;
+
+	for (size_t i = 0; i < f->orgs; i++) {
+		struct pd_record r;
+		word(a, sizeof a);
+		word(b, sizeof b);
+		snprintf(text, sizeof text, "%s %s %zu", a, b, i);
+		pd_record_init(&r, PD_ORG);
+		pd_set_text(&r, PD_ORG_NAME, text, (size_t)-1);
+		rc = pd_put(txn, &r, err);
+		orgs[i] = r.id;
+		pd_record_clear(&r);
+		if (rc)
+			return rc;
+	}
+	for (size_t i = 0; i < f->people; i++) {
+		struct pd_record r;
+		unsigned nw = 1 + rnd(3);
+		word(a, sizeof a);
+		word(b, sizeof b);
+		word(c, sizeof c);
+		snprintf(text, sizeof text, "%s%s%s%s%s", a, nw > 1 ? " " : "",
+			 nw > 1 ? b : "", nw > 2 ? " " : "", nw > 2 ? c : "");
+		pd_record_init(&r, PD_PERSON);
+		pd_set_text(&r, PD_PERSON_NAME, text, (size_t)-1);
+		word(a, sizeof a);
+		pd_set_text(&r, PD_PERSON_ROLE, a, (size_t)-1);
+		snprintf(text, sizeof text, "%s.%u@example.org", b, serial++);
+		pd_set_text(&r, PD_PERSON_EMAIL, text, (size_t)-1);
+		snprintf(text, sizeof text, "01632 %06zu", 960000 + i % 5000);
+		pd_set_text(&r, PD_PERSON_PHONE, text, (size_t)-1);
+		if (rnd(4))
+			pd_set_ref(&r, PD_PERSON_ORG, orgs[rnd((unsigned)f->orgs)]);
+		rc = pd_put(txn, &r, err);
+		pd_record_clear(&r);
+		if (rc)
+			return rc;
+	}
+	return PD_OK;
+}
+
+#define NQUERIES 300
+
+static char queries[NQUERIES][64];
+
+/* Prefixes of one to three random words, as people type them. */
+static void make_queries(void)
+{
+	for (int q = 0; q < NQUERIES; q++) {
+		char w[40];
+		queries[q][0] = '\0';
+		for (unsigned k = 1 + rnd(3); k > 0; k--) {
+			word(w, sizeof w);
+			w[1 + rnd((unsigned)strlen(w))] = '\0';
+			if (queries[q][0])
+				strcat(queries[q], " ");
+			strncat(queries[q], w, sizeof queries[q] - strlen(queries[q]) - 1);
+		}
+	}
+	strcpy(queries[0], "o");
+	strcpy(queries[1], "example");
+	strcpy(queries[2], "01632 96");
+}
+
+/* Every answer as text: all hits "kind:id:rank", then pages of 7. */
+static char *answers(void)
+{
+	static struct pd_hit hits[4096];
+	struct pd_buf out = PD_BUF_INIT;
+	struct pd_txn *txn;
+	struct pd_err err = { 0 };
+	size_t n;
+
+	cr_assert_eq(pd_txn_read(tdb.st, &txn, &err), PD_OK, "%s", err.msg);
+	for (int q = 0; q < NQUERIES; q++) {
+		bool more;
+		cr_assert_eq(pd_search(txn, queries[q], 0, 0, 4096, hits, &n, NULL, &err),
+			     PD_OK, "%s: %s", queries[q], err.msg);
+		pd_buf_printf(&out, "%s:", queries[q]);
+		for (size_t i = 0; i < n; i++)
+			pd_buf_printf(&out, " %d:%llu:%d", hits[i].kind,
+				      (unsigned long long)hits[i].id, hits[i].rank);
+		for (size_t off = 0; off < 28; off += 7) {
+			cr_assert_eq(pd_search(txn, queries[q], 0, off, 7, hits, &n, &more,
+					       &err), PD_OK, "%s", err.msg);
+			pd_buf_printf(&out, " |%zu%s", n, more ? "+" : "");
+			for (size_t i = 0; i < n; i++)
+				pd_buf_printf(&out, " %llu", (unsigned long long)hits[i].id);
+		}
+		pd_buf_putc(&out, '\n');
+	}
+	pd_txn_end(txn);
+	return out.p;
+}
+
+static size_t problems(void)
+{
+	struct pd_err err = { 0 };
+	size_t n = 99;
+
+	cr_assert_eq(pd_check(tdb.st, NULL, NULL, &n, &err), PD_OK, "%s", err.msg);
+	return n;
+}
+
+/* Rewrite `terms` as schema 3 had it (MDB_DUPSORT, every entry a
+ * duplicate) and set the schema to 3 (the store is closed).  Returns
+ * the pairs written. */
+static size_t make_schema_3(void)
+{
+	struct pd_buf pairs = PD_BUF_INIT;
+	struct pd_post_cur *c;
+	struct raw r;
+	MDB_dbi terms;
+	MDB_val k, d, sk = { 6, "schema" };
+	unsigned char three[8] = { 0, 0, 0, 0, 0, 0, 0, 3 };
+	MDB_val v = { 8, three };
+	size_t n = 0;
+	int rc;
+
+	raw_begin(&r);
+	terms = raw_dbi(&r, "terms", 0);
+	cr_assert_eq(pd_post_open(r.txn, terms, &c), 0);
+	for (rc = pd_post_get(c, &k, &d, MDB_FIRST); rc == 0;
+	     rc = pd_post_get(c, &k, &d, MDB_NEXT), n++) {
+		unsigned char kl = (unsigned char)k.mv_size, dl = (unsigned char)d.mv_size;
+		pd_buf_add(&pairs, &kl, 1);
+		pd_buf_add(&pairs, k.mv_data, kl);
+		pd_buf_add(&pairs, &dl, 1);
+		pd_buf_add(&pairs, d.mv_data, dl);
+	}
+	cr_assert_eq(rc, MDB_NOTFOUND);
+	pd_post_close(c);
+	cr_assert_eq(mdb_drop(r.txn, terms, 1), 0);
+	terms = raw_dbi(&r, "terms", MDB_CREATE | MDB_DUPSORT);
+	for (size_t o = 0; o < pairs.n;) {
+		k = (MDB_val){ (unsigned char)pairs.p[o], pairs.p + o + 1 };
+		o += 1 + k.mv_size;
+		d = (MDB_val){ (unsigned char)pairs.p[o], pairs.p + o + 1 };
+		o += 1 + d.mv_size;
+		cr_assert_eq(mdb_put(r.txn, terms, &k, &d, MDB_NODUPDATA), 0);
+	}
+	cr_assert_eq(mdb_put(r.txn, raw_dbi(&r, "meta", 0), &sk, &v, 0), 0);
+	cr_assert_eq(mdb_txn_commit(r.txn), 0);
+	mdb_env_close(r.env);
+	pd_buf_free(&pairs);
+	return n;
+}
+
+/* The schema and whether `terms` is MDB_DUPSORT, read raw. */
+static void raw_layout(uint64_t *schema, bool *dupsort)
+{
+	struct raw r;
+	MDB_val k = { 6, "schema" }, v;
+	unsigned flags;
+
+	raw_begin(&r);
+	cr_assert_eq(mdb_get(r.txn, raw_dbi(&r, "meta", 0), &k, &v), 0);
+	*schema = pd_get_be64(v.mv_data);
+	cr_assert_eq(mdb_dbi_flags(r.txn, raw_dbi(&r, "terms", 0), &flags), 0);
+	*dupsort = flags & MDB_DUPSORT;
+	mdb_txn_abort(r.txn);
+	mdb_env_close(r.env);
+}
+
+Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
+{
+	struct pd_open_opts ro = { .read_only = true }, small = { .map_size = 1u << 20 };
+	struct fill f = { 3000, 40 };
+	struct pd_err err = { 0 };
+	char *fresh, *got;
+	uint64_t schema;
+	bool dupsort;
+	size_t map;
+
+	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
+	make_queries();
+	fresh = answers();
+	cr_assert_eq(problems(), 0);
+	tdb_close();
+	cr_assert_gt(make_schema_3(), 30000, "a directory of some size");
+	raw_layout(&schema, &dupsort);
+	cr_assert(schema == 3 && dupsort);
+
+	/* Read-only: the old layout as it is. */
+	tdb_open(&ro);
+	got = answers();
+	cr_expect_str_eq(got, fresh, "read-only on schema 3");
+	free(got);
+	cr_expect_eq(problems(), 0);
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect(schema == 3 && dupsort, "a read-only open changed the file");
+
+	/* Writable, on a small map: upgraded, the write tried again. */
+	tdb_close();
+	tdb_open(&small);
+	map = pd_store_map_size(tdb.st);
+	got = answers();
+	cr_expect_str_eq(got, fresh, "upgraded");
+	free(got);
+	cr_expect_eq(problems(), 0);
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect_eq(schema, PD_SCHEMA_VERSION);
+	cr_expect_not(dupsort, "terms is of posting blocks");
+	cr_expect_gt(map, 1u << 20, "the upgrade had to grow the map");
+
+	/* And the upgraded file takes edits like a fresh one. */
+	tdb_open(NULL);
+	f = (struct fill){ 200, 5 };
+	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(problems(), 0);
+	free(fresh);
+}
