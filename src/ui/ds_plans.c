@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/meetings/track.h"
 #include "ds_plans.h"
 #include "recfmt.h"
@@ -46,14 +47,8 @@ struct plans_ds {
 static int add_node(struct plans_ds *p, int kind, int depth, uint64_t id,
 		    uint64_t plan)
 {
-	if (p->nn == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct pnode *n = realloc(p->n, cap * sizeof *n);
-		if (!n)
-			return PD_ENOMEM;
-		p->n = n;
-		p->cap = cap;
-	}
+	if (pd_grow(&p->n, &p->cap, p->nn + 1, sizeof *p->n, 64))
+		return PD_ENOMEM;
 	p->n[p->nn++] = (struct pnode){ kind, depth, id, plan };
 	return PD_OK;
 }
@@ -138,13 +133,9 @@ static int expand_plan(struct plans_ds *p, struct pd_txn *txn, uint64_t plan)
 	while (pd_cursor_next(cur, &id, NULL) == PD_OK) {
 		struct pd_record it;
 
-		if (n == cap) {
-			struct pitem *g = realloc(items, (cap = cap ? cap * 2 : 64) * sizeof *g);
-			if (!g) {
-				rc = PD_ENOMEM;
-				break;
-			}
-			items = g;
+		if (pd_grow(&items, &cap, n + 1, sizeof *items, 64)) {
+			rc = PD_ENOMEM;
+			break;
 		}
 		pd_record_init(&it, PD_ITEM);
 		if (pd_get(txn, PD_ITEM, id, &it, NULL) == PD_OK)
