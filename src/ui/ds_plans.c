@@ -76,14 +76,8 @@ void ui_ds_plans_expand(struct ui_ds *ds, uint64_t plan, bool open)
 		}
 	if (!open)
 		return;
-	if (p->nopen == p->capopen) {
-		size_t cap = p->capopen ? p->capopen * 2 : 8;
-		uint64_t *o = realloc(p->open, cap * sizeof *o);
-		if (!o)
-			return;
-		p->open = o;
-		p->capopen = cap;
-	}
+	if (pd_grow(&p->open, &p->capopen, p->nopen + 1, sizeof *p->open, 8))
+		return;
 	p->open[p->nopen++] = plan;
 }
 
@@ -224,13 +218,8 @@ static const struct pd_tally *tally(struct plans_ds *p, struct pd_txn *txn,
 	for (size_t i = 0; i < p->ntc; i++)
 		if (p->tc[i].plan == plan)
 			return &p->tc[i].t;
-	if (p->ntc == p->captc) {
-		size_t cap = p->captc ? p->captc * 2 : 8;
-		if (!(c = realloc(p->tc, cap * sizeof *c)))
-			return NULL;
-		p->tc = c;
-		p->captc = cap;
-	}
+	if (pd_grow(&p->tc, &p->captc, p->ntc + 1, sizeof *p->tc, 8))
+		return NULL;
 	c = &p->tc[p->ntc];
 	if (pd_plan_tally(txn, plan, &p->a->today, &c->t, NULL) != PD_OK)
 		return NULL;

@@ -359,14 +359,8 @@ int pd_sq_visit(struct pd_sq_many *m, size_t word, const MDB_val *d)
 		return rc;
 	if (!defer)
 		return keep(m, &c);
-	if (m->nlater == m->caplater) {
-		size_t cap = m->caplater ? m->caplater * 2 : 64;
-		struct pd_sq_cand *g = realloc(m->later, cap * sizeof *g);
-		if (!g)
-			return pd_err_nomem(m->s->err);
-		m->later = g;
-		m->caplater = cap;
-	}
+	if (pd_grow(&m->later, &m->caplater, m->nlater + 1, sizeof *m->later, 64))
+		return pd_err_nomem(m->s->err);
 	m->later[m->nlater++] = c;
 	return PD_OK;
 }

@@ -365,13 +365,8 @@ int pd_dm_row(struct pd_dm *dm, unsigned flags, int depth)
 		return dm->rc;
 	if (!t || !t->ncols)
 		return failed(dm, PD_EINVAL);
-	if (t->nrows == t->caprows) {
-		size_t cap = t->caprows ? t->caprows * 2 : 8;
-		if (!(r = realloc(t->rows, cap * sizeof *r)))
-			return failed(dm, PD_ENOMEM);
-		t->rows = r;
-		t->caprows = cap;
-	}
+	if (pd_grow(&t->rows, &t->caprows, t->nrows + 1, sizeof *t->rows, 8))
+		return failed(dm, PD_ENOMEM);
 	r = &t->rows[t->nrows];
 	memset(r, 0, sizeof *r);
 	r->flags = flags;

@@ -320,14 +320,8 @@ static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q, size_t *
 		const struct queued_op *p = &q->op[j];
 		if (j + 1 < q->n && same_pair(p, &q->op[j + 1]))
 			continue;   /* a later operation on this entry wins */
-		if (q->npost == q->cappost) {
-			size_t cap = q->cappost ? q->cappost * 2 : 64;
-			struct pd_post_op *g = realloc(q->post, cap * sizeof *g);
-			if (!g)
-				return ENOMEM;
-			q->post = g;
-			q->cappost = cap;
-		}
+		if (pd_grow(&q->post, &q->cappost, q->npost + 1, sizeof *q->post, 64))
+			return ENOMEM;
 		q->post[q->npost++] = (struct pd_post_op){ p->at.p + p->klen, p->dlen, p->put };
 	}
 	*i = j;
