@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "ds.h"
 
 int ui_doc_add(struct ui_doc *d, int role, int depth, int kind, uint64_t id,
@@ -19,13 +20,8 @@ int ui_doc_add(struct ui_doc *d, int role, int depth, int kind, uint64_t id,
 	char *text;
 	int len;
 
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		if (!(l = realloc(d->l, cap * sizeof *l)))
-			return -1;
-		d->l = l;
-		d->cap = cap;
-	}
+	if (pd_grow(&d->l, &d->cap, d->n + 1, sizeof *d->l, 32))
+		return -1;
 	va_start(ap, fmt);
 	len = vasprintf(&text, fmt, ap);
 	va_end(ap);

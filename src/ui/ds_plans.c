@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/meetings/track.h"
 #include "ds_plans.h"
 #include "recfmt.h"
@@ -46,14 +47,8 @@ struct plans_ds {
 static int add_node(struct plans_ds *p, int kind, int depth, uint64_t id,
 		    uint64_t plan)
 {
-	if (p->nn == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct pnode *n = realloc(p->n, cap * sizeof *n);
-		if (!n)
-			return PD_ENOMEM;
-		p->n = n;
-		p->cap = cap;
-	}
+	if (pd_grow(&p->n, &p->cap, p->nn + 1, sizeof *p->n, 64))
+		return PD_ENOMEM;
 	p->n[p->nn++] = (struct pnode){ kind, depth, id, plan };
 	return PD_OK;
 }
@@ -81,14 +76,8 @@ void ui_ds_plans_expand(struct ui_ds *ds, uint64_t plan, bool open)
 		}
 	if (!open)
 		return;
-	if (p->nopen == p->capopen) {
-		size_t cap = p->capopen ? p->capopen * 2 : 8;
-		uint64_t *o = realloc(p->open, cap * sizeof *o);
-		if (!o)
-			return;
-		p->open = o;
-		p->capopen = cap;
-	}
+	if (pd_grow(&p->open, &p->capopen, p->nopen + 1, sizeof *p->open, 8))
+		return;
 	p->open[p->nopen++] = plan;
 }
 
@@ -138,13 +127,9 @@ static int expand_plan(struct plans_ds *p, struct pd_txn *txn, uint64_t plan)
 	while (pd_cursor_next(cur, &id, NULL) == PD_OK) {
 		struct pd_record it;
 
-		if (n == cap) {
-			struct pitem *g = realloc(items, (cap = cap ? cap * 2 : 64) * sizeof *g);
-			if (!g) {
-				rc = PD_ENOMEM;
-				break;
-			}
-			items = g;
+		if (pd_grow(&items, &cap, n + 1, sizeof *items, 64)) {
+			rc = PD_ENOMEM;
+			break;
 		}
 		pd_record_init(&it, PD_ITEM);
 		if (pd_get(txn, PD_ITEM, id, &it, NULL) == PD_OK)
@@ -233,13 +218,8 @@ static const struct pd_tally *tally(struct plans_ds *p, struct pd_txn *txn,
 	for (size_t i = 0; i < p->ntc; i++)
 		if (p->tc[i].plan == plan)
 			return &p->tc[i].t;
-	if (p->ntc == p->captc) {
-		size_t cap = p->captc ? p->captc * 2 : 8;
-		if (!(c = realloc(p->tc, cap * sizeof *c)))
-			return NULL;
-		p->tc = c;
-		p->captc = cap;
-	}
+	if (pd_grow(&p->tc, &p->captc, p->ntc + 1, sizeof *p->tc, 8))
+		return NULL;
 	c = &p->tc[p->ntc];
 	if (pd_plan_tally(txn, plan, &p->a->today, &c->t, NULL) != PD_OK)
 		return NULL;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/base/text.h"
 #include "ds.h"
 
@@ -51,18 +52,13 @@ static bool filtered(const struct scan_ds *s)
 
 static int push(struct seg *g, enum pd_kind kind, uint64_t id)
 {
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 1024;
-		uint64_t *ids = realloc(g->ids, cap * sizeof *ids);
-		unsigned char *kinds;
+	if (g->n == g->cap) {   /* two arrays, one capacity */
+		size_t ci = g->cap, ck = g->cap;
 
-		if (!ids)
+		if (pd_grow(&g->ids, &ci, g->n + 1, sizeof *g->ids, 1024) ||
+		    pd_grow(&g->kinds, &ck, g->n + 1, sizeof *g->kinds, 1024))
 			return PD_ENOMEM;
-		g->ids = ids;
-		if (!(kinds = realloc(g->kinds, cap)))
-			return PD_ENOMEM;
-		g->kinds = kinds;
-		g->cap = cap;
+		g->cap = ci;
 	}
 	g->ids[g->n] = id;
 	g->kinds[g->n] = (unsigned char)kind;

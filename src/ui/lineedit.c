@@ -7,6 +7,7 @@
 
 #include <curses.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/base/text.h"
 #include "draw.h"
 #include "keymap.h"
@@ -14,19 +15,7 @@
 
 static int reserve(struct ui_lineedit *le, size_t more)
 {
-	size_t cap;
-	char *p;
-
-	if (le->n + more + 1 <= le->cap)
-		return 0;
-	cap = le->cap ? le->cap : 64;
-	while (cap < le->n + more + 1)
-		cap *= 2;
-	if (!(p = realloc(le->s, cap)))
-		return -1;
-	le->s = p;
-	le->cap = cap;
-	return 0;
+	return pd_grow(&le->s, &le->cap, le->n + more + 1, 1, 64) ? -1 : 0;
 }
 
 int ui_le_init(struct ui_lineedit *le)

@@ -37,13 +37,8 @@ static void add_line(struct mm_view *m, int role, int indent, const char *mark,
 
 	struct mm_line *l;
 
-	if (m->nlines == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 32;
-		if (!(l = realloc(m->lines, cap * sizeof *l)))
-			return;
-		m->lines = l;
-		m->cap = cap;
-	}
+	if (pd_grow(&m->lines, &m->cap, m->nlines + 1, sizeof *m->lines, 32))
+		return;
 	l = &m->lines[m->nlines];
 	if (!(l->text = strdup(text)))
 		return;

@@ -3,7 +3,10 @@
 # (testdb.h).  Included by Makefile.am.
 
 # base/
-UNIT_TESTS = %reldir%/test_text %reldir%/test_u64map %reldir%/test_date
+UNIT_TESTS = %reldir%/test_text %reldir%/test_u64map %reldir%/test_date %reldir%/test_buf
+tests_unit_test_buf_SOURCES = %reldir%/test_buf.c
+tests_unit_test_buf_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_buf_LDADD = $(TEST_LIBS)
 tests_unit_test_text_SOURCES = %reldir%/test_text.c
 tests_unit_test_text_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_text_LDADD = $(TEST_LIBS)

@@ -1,6 +1,7 @@
 /*
  * buf.h — a growable byte buffer, used to build record values, CSV rows and
- * documents without fixed limits.
+ * documents without fixed limits; and pd_grow, the one way to grow a
+ * dynamic array of any element type.
  */
 #ifndef PLANDESK_BUF_H
 #define PLANDESK_BUF_H
@@ -30,5 +31,24 @@ int pd_buf_printf(struct pd_buf *b, const char *fmt, ...)
 void pd_buf_reset(struct pd_buf *b);
 /* Free the memory and zero `b`. */
 void pd_buf_free(struct pd_buf *b);
+
+/*
+ * Make room for at least `need` elements of `elem` bytes (elem > 0) in a
+ * dynamic array whose capacity, in elements, is *cap.
+ *
+ * `arrayp` is the address of the array pointer: a real object pointer
+ * variable or member (`struct T *v`, passed as `&v`), NULL while *cap is 0,
+ * read and written as a `void *`.  When need <= *cap nothing changes.
+ * Otherwise the capacity doubles, starting at `first` (> 0) when *cap is 0,
+ * until it holds `need`, and the array is reallocated, keeping its
+ * contents; the new elements are uninitialised.
+ *
+ * Returns PD_OK, or PD_ENOMEM (out of memory, or the capacity times `elem`
+ * does not fit a size_t) leaving the array and *cap unchanged.  So a site
+ * adding one element writes
+ *	if (pd_grow(&x->v, &x->cap, x->n + 1, sizeof *x->v, 32))
+ *		return PD_ENOMEM;
+ */
+int pd_grow(void *arrayp, size_t *cap, size_t need, size_t elem, size_t first);
 
 #endif

@@ -1,5 +1,6 @@
-/* buf.c — growable byte buffer. */
+/* buf.c — growable byte buffer, and pd_grow for arrays. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,4 +79,24 @@ void pd_buf_free(struct pd_buf *b)
 	free(b->p);
 	b->p = NULL;
 	b->n = b->cap = 0;
+}
+
+int pd_grow(void *arrayp, size_t *cap, size_t need, size_t elem, size_t first)
+{
+	size_t nc = *cap ? *cap : (first ? first : 1);
+	void *p, *g;
+
+	if (need <= *cap)
+		return PD_OK;
+	while (nc < need)
+		nc = nc > SIZE_MAX / 2 ? need : nc * 2;
+	if (nc > SIZE_MAX / elem)
+		return PD_ENOMEM;
+	/* memcpy, not *(void **): the caller's pointer is a `struct T *`. */
+	memcpy(&p, arrayp, sizeof p);
+	if (!(g = realloc(p, nc * elem)))
+		return PD_ENOMEM;
+	memcpy(arrayp, &g, sizeof g);
+	*cap = nc;
+	return PD_OK;
 }

@@ -22,6 +22,7 @@
  */
 #include <stdlib.h>
 
+#include "plandesk/base/buf.h"
 #include "search_cand.h"
 
 /* Gather a word's set after this many record reads per its entries: a
@@ -329,14 +330,8 @@ static int keep(struct pd_sq_many *m, const struct pd_sq_cand *c)
 		sift_down(m, 0);
 		return PD_OK;
 	}
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		struct pd_sq_cand *g = realloc(m->c, cap * sizeof *g);
-		if (!g)
-			return pd_err_nomem(m->s->err);
-		m->c = g;
-		m->cap = cap;
-	}
+	if (pd_grow(&m->c, &m->cap, m->n + 1, sizeof *m->c, 64))
+		return pd_err_nomem(m->s->err);
 	m->c[m->n++] = *c;
 	if (m->keep != SIZE_MAX)   /* sift up */
 		for (size_t i = m->n - 1; i > 0 && cand_cmp(&m->c[(i - 1) / 2], &m->c[i]) < 0;
@@ -364,14 +359,8 @@ int pd_sq_visit(struct pd_sq_many *m, size_t word, const MDB_val *d)
 		return rc;
 	if (!defer)
 		return keep(m, &c);
-	if (m->nlater == m->caplater) {
-		size_t cap = m->caplater ? m->caplater * 2 : 64;
-		struct pd_sq_cand *g = realloc(m->later, cap * sizeof *g);
-		if (!g)
-			return pd_err_nomem(m->s->err);
-		m->later = g;
-		m->caplater = cap;
-	}
+	if (pd_grow(&m->later, &m->caplater, m->nlater + 1, sizeof *m->later, 64))
+		return pd_err_nomem(m->s->err);
 	m->later[m->nlater++] = c;
 	return PD_OK;
 }

@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 
+#include "plandesk/base/buf.h"
 #include "search_merge.h"
 
 static bool stream_less(const struct pd_sq_merge *m, size_t a, size_t b)
@@ -50,13 +51,8 @@ int pd_sq_merge_add(struct pd_sq_search *s, struct pd_sq_merge *m, const MDB_val
 
 	if (!pd_sq_data_ok(d))
 		return pd_sq_corrupt(s);
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 32;
-		if (!(st = realloc(m->s, cap * sizeof *st)))
-			return pd_err_nomem(s->err);
-		m->s = st;
-		m->cap = cap;
-	}
+	if (pd_grow(&m->s, &m->cap, m->n + 1, sizeof *m->s, 32))
+		return pd_err_nomem(s->err);
 	st = &m->s[m->n];
 	st->maxcls = (unsigned char)maxcls;
 	st->pfx = pfx;

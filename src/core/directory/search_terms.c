@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/records/codec.h"
 #include "plandesk/base/text.h"
 #include "search_terms.h"
@@ -34,14 +35,8 @@ static int add_term(struct pd_terms *ts, const char *w, size_t len,
 	len = pd_utf8_cut(w, len, PD_TERM_MAX);
 	if (!len)
 		return PD_OK;
-	if (ts->n == ts->cap) {
-		size_t cap = ts->cap ? ts->cap * 2 : 32;
-		struct pd_term *t = realloc(ts->t, cap * sizeof *t);
-		if (!t)
-			return PD_ENOMEM;
-		ts->t = t;
-		ts->cap = cap;
-	}
+	if (pd_grow(&ts->t, &ts->cap, ts->n + 1, sizeof *ts->t, 32))
+		return PD_ENOMEM;
 	ts->t[ts->n].off = ts->buf.n;
 	ts->t[ts->n].len = len;
 	ts->t[ts->n].cls = cls;

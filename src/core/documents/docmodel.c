@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/base/text.h"
 #include "docmodel_impl.h"
 
@@ -130,15 +131,9 @@ static struct pd_dm_block *add_block(struct pd_dm *dm, enum pd_dm_kind kind,
 
 	if (dm->rc)
 		return NULL;
-	if (bl->n == bl->cap) {
-		size_t cap = bl->cap ? bl->cap * 2 : 8;
-		struct pd_dm_block *v = realloc(bl->v, cap * sizeof *v);
-		if (!v) {
-			failed(dm, PD_ENOMEM);
-			return NULL;
-		}
-		bl->v = v;
-		bl->cap = cap;
+	if (pd_grow(&bl->v, &bl->cap, bl->n + 1, sizeof *bl->v, 8)) {
+		failed(dm, PD_ENOMEM);
+		return NULL;
 	}
 	b = &bl->v[bl->n++];
 	memset(b, 0, sizeof *b);
@@ -370,13 +365,8 @@ int pd_dm_row(struct pd_dm *dm, unsigned flags, int depth)
 		return dm->rc;
 	if (!t || !t->ncols)
 		return failed(dm, PD_EINVAL);
-	if (t->nrows == t->caprows) {
-		size_t cap = t->caprows ? t->caprows * 2 : 8;
-		if (!(r = realloc(t->rows, cap * sizeof *r)))
-			return failed(dm, PD_ENOMEM);
-		t->rows = r;
-		t->caprows = cap;
-	}
+	if (pd_grow(&t->rows, &t->caprows, t->nrows + 1, sizeof *t->rows, 8))
+		return failed(dm, PD_ENOMEM);
 	r = &t->rows[t->nrows];
 	memset(r, 0, sizeof *r);
 	r->flags = flags;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/meetings/actionline.h"
 #include "plandesk/meetings/meeting.h"
 #include "plandesk/directory/people_match.h"
@@ -197,13 +198,8 @@ static int group_add(struct mn_doc *doc, const char *key, const char *name,
 
 	if (!g)
 		return PD_ENOMEM;
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 4;
-		if (!(e = realloc(g->e, cap * sizeof *e)))
-			return PD_ENOMEM;
-		g->e = e;
-		g->cap = cap;
-	}
+	if (pd_grow(&g->e, &g->cap, g->n + 1, sizeof *g->e, 4))
+		return PD_ENOMEM;
 	e = &g->e[g->n];
 	e->item = strdup(item);
 	e->text = strdup(text);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/meetings/meeting.h"
 #include "meetings/meeting_impl.h"
 #include "minutes_impl.h"
@@ -21,17 +22,13 @@ int mn_list_add(struct mn_list *l, const char *s, size_t n, unsigned role)
 
 	if (n == (size_t)-1)
 		n = strlen(s);
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		char **g = realloc(l->s, cap * sizeof *g);
-		unsigned *r;
-		if (!g)
+	if (l->n == l->cap) {   /* two arrays, one capacity */
+		size_t cs = l->cap, cr = l->cap;
+
+		if (pd_grow(&l->s, &cs, l->n + 1, sizeof *l->s, 8) ||
+		    pd_grow(&l->role, &cr, l->n + 1, sizeof *l->role, 8))
 			return PD_ENOMEM;
-		l->s = g;
-		if (!(r = realloc(l->role, cap * sizeof *r)))
-			return PD_ENOMEM;
-		l->role = r;
-		l->cap = cap;
+		l->cap = cs;
 	}
 	if (!(copy = strndup(s, n)))
 		return PD_ENOMEM;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/directory/people_match.h"
 #include "plandesk/base/text.h"
 #include "plandesk/meetings/track.h"
@@ -19,14 +20,8 @@
 
 static int group_add(struct group *g, struct entry *entry)
 {
-	if (g->n == g->cap) {
-		size_t nc = g->cap ? g->cap * 2 : 4;
-		struct entry **ne = realloc(g->e, nc * sizeof *ne);
-		if (!ne)
-			return PD_ENOMEM;
-		g->e = ne;
-		g->cap = nc;
-	}
+	if (pd_grow(&g->e, &g->cap, g->n + 1, sizeof *g->e, 4))
+		return PD_ENOMEM;
 	g->e[g->n++] = entry;
 	return PD_OK;
 }
@@ -36,14 +31,8 @@ static int group_new(struct act *x, const char *name, size_t n, size_t *out)
 {
 	struct group *g;
 
-	if (x->ng == x->gcap) {
-		size_t nc = x->gcap ? x->gcap * 2 : 8;
-		struct group *ng = realloc(x->g, nc * sizeof *ng);
-		if (!ng)
-			return PD_ENOMEM;
-		x->g = ng;
-		x->gcap = nc;
-	}
+	if (pd_grow(&x->g, &x->gcap, x->ng + 1, sizeof *x->g, 8))
+		return PD_ENOMEM;
 	g = &x->g[x->ng];
 	memset(g, 0, sizeof *g);
 	pd_record_init(&g->person, PD_PERSON);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/meetings/meeting.h"
 #include "plandesk/meetings/track.h"
 #include "report_impl.h"
@@ -35,15 +36,9 @@ int rep_read_index(struct pd_txn *txn, enum pd_index ix, enum pd_kind kind,
 	if ((rc = pd_cursor_index(txn, ix, parent, 0, &cur, err)) != PD_OK)
 		return rc;
 	while ((rc = pd_cursor_next(cur, &id, err)) == PD_OK) {
-		if (*n == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			struct pd_record *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				rc = pd_err_nomem(err);
-				break;
-			}
-			v = nv;
-			cap = nc;
+		if (pd_grow(&v, &cap, *n + 1, sizeof *v, 8)) {
+			rc = pd_err_nomem(err);
+			break;
 		}
 		pd_record_init(&v[*n], kind);
 		rc = pd_get(txn, kind, id, &v[*n], err);

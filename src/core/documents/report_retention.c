@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "report_impl.h"
 
 enum { L_PAST, L_HELD, L_UNDATED, L_UNVERIFIED, NLISTS };
@@ -46,14 +47,8 @@ static int add(struct ret *r, int list, const char *a, const char *b,
 	const char *in[4] = { a, b, c, d };
 	struct row *row;
 
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 32;
-		struct row *g = realloc(r->rows, cap * sizeof *g);
-		if (!g)
-			return PD_ENOMEM;
-		r->rows = g;
-		r->cap = cap;
-	}
+	if (pd_grow(&r->rows, &r->cap, r->n + 1, sizeof *r->rows, 32))
+		return PD_ENOMEM;
 	row = &r->rows[r->n];
 	row->list = list;
 	for (int i = 0; i < 4; i++)

@@ -6,19 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/meetings/track.h"
 #include "meeting_impl.h"
 
 int pd_recs_push(struct pd_recs *l, struct pd_record *r)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		struct pd_record *g = realloc(l->r, cap * sizeof *g);
-		if (!g)
-			return PD_ENOMEM;
-		l->r = g;
-		l->cap = cap;
-	}
+	if (pd_grow(&l->r, &l->cap, l->n + 1, sizeof *l->r, 8))
+		return PD_ENOMEM;
 	l->r[l->n++] = *r;
 	memset(r->v, 0, sizeof r->v);
 	r->extra = NULL;

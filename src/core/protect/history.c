@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/protect/history.h"
 #include "plandesk/records/codec.h"
 #include "store/journal.h"
@@ -33,13 +34,8 @@ static struct hev *push(struct hlist *l, uint64_t seq, const struct pd_journal_h
 
 	if (l->n && l->v[l->n - 1].seq == seq)
 		return &l->v[l->n - 1];
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		if (!(v = realloc(l->v, cap * sizeof *v)))
-			return NULL;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (pd_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 16))
+		return NULL;
 	v = &l->v[l->n++];
 	memset(v, 0, sizeof *v);
 	v->seq = seq;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "derived.h"
 #include "store/mdb_err.h"
 #include "store/write_queue.h"
@@ -27,14 +28,8 @@ int pd_entries_add(struct pd_entries *es, MDB_dbi dbi, unsigned flags,
 {
 	struct pd_entry *e;
 
-	if (es->n == es->cap) {
-		size_t cap = es->cap ? es->cap * 2 : 16;
-		e = realloc(es->e, cap * sizeof *e);
-		if (!e)
-			return PD_ENOMEM;
-		es->e = e;
-		es->cap = cap;
-	}
+	if (pd_grow(&es->e, &es->cap, es->n + 1, sizeof *es->e, 16))
+		return PD_ENOMEM;
 	e = &es->e[es->n];
 	e->dbi = dbi;
 	e->flags = flags;

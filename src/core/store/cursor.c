@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 
+#include "plandesk/base/buf.h"
 #include "handles.h"
 #include "indexes.h"
 #include "mdb_err.h"
@@ -134,7 +135,7 @@ int pd_index_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
 		 uint64_t **ids, size_t *n, struct pd_err *err)
 {
 	struct pd_cursor *cur;
-	uint64_t id, *grown;
+	uint64_t id;
 	size_t cap = 0;
 	int rc;
 
@@ -143,13 +144,9 @@ int pd_index_ids(struct pd_txn *txn, enum pd_index ix, uint64_t parent,
 	if ((rc = pd_cursor_index(txn, ix, parent, 0, &cur, err)) != PD_OK)
 		return rc;
 	while ((rc = pd_cursor_next(cur, &id, err)) == PD_OK) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(grown = realloc(*ids, cap * sizeof *grown))) {
-				rc = pd_err_nomem(err);
-				break;
-			}
-			*ids = grown;
+		if (pd_grow(ids, &cap, *n + 1, sizeof **ids, 16)) {
+			rc = pd_err_nomem(err);
+			break;
 		}
 		(*ids)[(*n)++] = id;
 	}

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "handles.h"
 #include "mdb_err.h"
 #include "postings.h"
@@ -319,14 +320,8 @@ static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q, size_t *
 		const struct queued_op *p = &q->op[j];
 		if (j + 1 < q->n && same_pair(p, &q->op[j + 1]))
 			continue;   /* a later operation on this entry wins */
-		if (q->npost == q->cappost) {
-			size_t cap = q->cappost ? q->cappost * 2 : 64;
-			struct pd_post_op *g = realloc(q->post, cap * sizeof *g);
-			if (!g)
-				return ENOMEM;
-			q->post = g;
-			q->cappost = cap;
-		}
+		if (pd_grow(&q->post, &q->cappost, q->npost + 1, sizeof *q->post, 64))
+			return ENOMEM;
 		q->post[q->npost++] = (struct pd_post_op){ p->at.p + p->klen, p->dlen, p->put };
 	}
 	*i = j;
@@ -417,13 +412,8 @@ int pd_txn_queue(struct pd_txn *txn, MDB_dbi dbi, bool unique, bool put,
 		return pd_err_set(err, PD_EINVAL, "a queued key or value is too long");
 	if (!q && !(q = txn->queue = calloc(1, sizeof *q)))
 		return pd_err_nomem(err);
-	if (q->n == q->cap) {
-		size_t cap = q->cap ? q->cap * 2 : 256;
-		if (!(o = realloc(q->op, cap * sizeof *o)))
-			return pd_err_nomem(err);
-		q->op = o;
-		q->cap = cap;
-	}
+	if (pd_grow(&q->op, &q->cap, q->n + 1, sizeof *q->op, 256))
+		return pd_err_nomem(err);
 	o = &q->op[q->n];
 	o->at.off = q->buf.n;
 	o->seq = (uint32_t)q->n;

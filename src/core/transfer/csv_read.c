@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/transfer/csv.h"
 #include "csv_impl.h"
 
@@ -51,21 +52,16 @@ static void on_field(void *s, size_t n, void *ctx)
 
 	if (r->cb_rc)
 		return;
-	if (r->nf == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		size_t *off = realloc(r->off, cap * sizeof *off);
-		size_t *len = off ? realloc(r->len, cap * sizeof *len) : NULL;
-		char **ptr = len ? realloc(r->ptr, cap * sizeof *ptr) : NULL;
-		if (off)
-			r->off = off;
-		if (len)
-			r->len = len;
-		if (!ptr) {
+	if (r->nf == r->cap) {   /* three arrays, one capacity */
+		size_t co = r->cap, cl = r->cap, cp = r->cap;
+
+		if (pd_grow(&r->off, &co, r->nf + 1, sizeof *r->off, 16) ||
+		    pd_grow(&r->len, &cl, r->nf + 1, sizeof *r->len, 16) ||
+		    pd_grow(&r->ptr, &cp, r->nf + 1, sizeof *r->ptr, 16)) {
 			r->cb_rc = PD_ENOMEM;
 			return;
 		}
-		r->ptr = ptr;
-		r->cap = cap;
+		r->cap = co;
 	}
 	if (n && memchr(s, '\0', n)) {
 		r->cb_rc = PD_EPARSE;

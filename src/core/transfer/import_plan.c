@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
 #include "transfer_impl.h"
 
@@ -76,13 +77,9 @@ static int defer_parent(struct pd_imp *imp, uint64_t plan,
 {
 	struct pd_deferred *d;
 
-	if (imp->ndefer == imp->capdefer) {
-		size_t cap = imp->capdefer ? imp->capdefer * 2 : 16;
-		if (!(d = realloc(imp->defer, cap * sizeof *d)))
-			return pd_err_nomem(imp->err);
-		imp->defer = d;
-		imp->capdefer = cap;
-	}
+	if (pd_grow(&imp->defer, &imp->capdefer, imp->ndefer + 1,
+		    sizeof *imp->defer, 16))
+		return pd_err_nomem(imp->err);
 	d = &imp->defer[imp->ndefer];
 	if (!(d->parent = strdup(c->s)))
 		return pd_err_nomem(imp->err);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/base/text.h"
 #include "transfer_impl.h"
 
@@ -61,16 +62,10 @@ static int fold(const char *s, size_t n, char **out)
 static int dir_add(struct dir_ent **arr, size_t *n, size_t *cap,
 		   const struct pd_record *r, int f)
 {
-	struct dir_ent *grown;
-
 	if (!pd_is_set(r, f))
 		return PD_OK;
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		if (!(grown = realloc(*arr, *cap * sizeof *grown)))
-			return PD_ENOMEM;
-		*arr = grown;
-	}
+	if (pd_grow(arr, cap, *n + 1, sizeof **arr, 64))
+		return PD_ENOMEM;
 	if (fold(pd_get_text(r, f), r->v[f].n, &(*arr)[*n].key) != PD_OK)
 		return PD_ENOMEM;
 	(*arr)[(*n)++].id = r->id;
