@@ -15,14 +15,24 @@ tests_unit_test_date_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_date_LDADD = $(TEST_LIBS)
 
 # store/
-UNIT_TESTS += %reldir%/test_store %reldir%/test_undo %reldir%/test_postings
+UNIT_TESTS += %reldir%/test_store %reldir%/test_store_rules %reldir%/test_store_writes \
+	%reldir%/test_store_file %reldir%/test_undo %reldir%/test_postings
 tests_unit_test_postings_SOURCES = %reldir%/test_postings.c %reldir%/testdb.h
 tests_unit_test_postings_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_postings_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_postings_LDADD = $(TEST_LIBS)
-tests_unit_test_store_SOURCES = %reldir%/test_store.c %reldir%/testdb.h
+tests_unit_test_store_SOURCES = %reldir%/test_store.c %reldir%/storetest.h %reldir%/testdb.h
 tests_unit_test_store_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_store_LDADD = $(TEST_LIBS)
+tests_unit_test_store_rules_SOURCES = %reldir%/test_store_rules.c %reldir%/storetest.h %reldir%/testdb.h
+tests_unit_test_store_rules_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_store_rules_LDADD = $(TEST_LIBS)
+tests_unit_test_store_writes_SOURCES = %reldir%/test_store_writes.c %reldir%/storetest.h %reldir%/testdb.h
+tests_unit_test_store_writes_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_store_writes_LDADD = $(TEST_LIBS)
+tests_unit_test_store_file_SOURCES = %reldir%/test_store_file.c %reldir%/storetest.h %reldir%/testdb.h
+tests_unit_test_store_file_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_store_file_LDADD = $(TEST_LIBS)
 tests_unit_test_undo_SOURCES = %reldir%/test_undo.c %reldir%/testdb.h
 tests_unit_test_undo_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_undo_LDADD = $(TEST_LIBS)
