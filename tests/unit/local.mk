@@ -16,7 +16,8 @@ tests_unit_test_date_LDADD = $(TEST_LIBS)
 
 # store/
 UNIT_TESTS += %reldir%/test_store %reldir%/test_store_rules %reldir%/test_store_writes \
-	%reldir%/test_store_file %reldir%/test_undo %reldir%/test_postings
+	%reldir%/test_store_file %reldir%/test_undo %reldir%/test_undo_history \
+	%reldir%/test_undo_clients %reldir%/test_postings
 tests_unit_test_postings_SOURCES = %reldir%/test_postings.c %reldir%/testdb.h
 tests_unit_test_postings_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_postings_CFLAGS = $(TEST_CFLAGS)
@@ -33,9 +34,15 @@ tests_unit_test_store_writes_LDADD = $(TEST_LIBS)
 tests_unit_test_store_file_SOURCES = %reldir%/test_store_file.c %reldir%/storetest.h %reldir%/testdb.h
 tests_unit_test_store_file_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_store_file_LDADD = $(TEST_LIBS)
-tests_unit_test_undo_SOURCES = %reldir%/test_undo.c %reldir%/testdb.h
+tests_unit_test_undo_SOURCES = %reldir%/test_undo.c %reldir%/undotest.h %reldir%/testdb.h
 tests_unit_test_undo_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_undo_LDADD = $(TEST_LIBS)
+tests_unit_test_undo_history_SOURCES = %reldir%/test_undo_history.c %reldir%/undotest.h %reldir%/testdb.h
+tests_unit_test_undo_history_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_undo_history_LDADD = $(TEST_LIBS)
+tests_unit_test_undo_clients_SOURCES = %reldir%/test_undo_clients.c %reldir%/undotest.h %reldir%/testdb.h
+tests_unit_test_undo_clients_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_undo_clients_LDADD = $(TEST_LIBS)
 
 # records/
 UNIT_TESTS += %reldir%/test_codec %reldir%/test_check %reldir%/test_schema
