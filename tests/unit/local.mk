@@ -119,8 +119,8 @@ tests_unit_test_meeting_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_meeting_LDADD = $(TEST_LIBS)
 
 # documents/
-UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_docmodel %reldir%/test_sheet \
-	%reldir%/test_confidential
+UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_report_content \
+	%reldir%/test_docmodel %reldir%/test_sheet %reldir%/test_confidential
 tests_unit_test_confidential_SOURCES = %reldir%/test_confidential.c %reldir%/testdb.h \
 	%reldir%/rawdb.h
 tests_unit_test_confidential_CFLAGS = $(TEST_CFLAGS)
@@ -128,9 +128,12 @@ tests_unit_test_confidential_LDADD = $(TEST_LIBS)
 tests_unit_test_minutes_SOURCES = %reldir%/test_minutes.c %reldir%/testdb.h
 tests_unit_test_minutes_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_minutes_LDADD = $(TEST_LIBS)
-tests_unit_test_report_SOURCES = %reldir%/test_report.c %reldir%/testdb.h %reldir%/htmlcheck.h
+tests_unit_test_report_SOURCES = %reldir%/test_report.c %reldir%/reporttest.h %reldir%/testdb.h %reldir%/htmlcheck.h
 tests_unit_test_report_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_report_LDADD = $(TEST_LIBS)
+tests_unit_test_report_content_SOURCES = %reldir%/test_report_content.c %reldir%/reporttest.h %reldir%/testdb.h %reldir%/htmlcheck.h
+tests_unit_test_report_content_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_report_content_LDADD = $(TEST_LIBS)
 tests_unit_test_docmodel_SOURCES = %reldir%/test_docmodel.c %reldir%/zipcheck.h
 tests_unit_test_docmodel_CFLAGS = $(ZIP_TEST_CFLAGS)
 tests_unit_test_docmodel_LDADD = $(TEST_LIBS)
