@@ -107,16 +107,19 @@ tests_unit_test_mail_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_mail_LDADD = $(TEST_LIBS)
 
 # meetings/
-UNIT_TESTS += %reldir%/test_actionline %reldir%/test_due %reldir%/test_meeting
+UNIT_TESTS += %reldir%/test_actionline %reldir%/test_due %reldir%/test_meeting %reldir%/test_meeting_lines
 tests_unit_test_actionline_SOURCES = %reldir%/test_actionline.c
 tests_unit_test_actionline_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_actionline_LDADD = $(TEST_LIBS)
 tests_unit_test_due_SOURCES = %reldir%/test_due.c
 tests_unit_test_due_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_due_LDADD = $(TEST_LIBS)
-tests_unit_test_meeting_SOURCES = %reldir%/test_meeting.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_meeting_SOURCES = %reldir%/test_meeting.c %reldir%/meetingtest.h %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_meeting_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_meeting_LDADD = $(TEST_LIBS)
+tests_unit_test_meeting_lines_SOURCES = %reldir%/test_meeting_lines.c %reldir%/meetingtest.h %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_meeting_lines_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_meeting_lines_LDADD = $(TEST_LIBS)
 
 # documents/
 UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_report_content \
