@@ -3,10 +3,17 @@
 # (testdb.h).  Included by Makefile.am.
 
 # base/
-UNIT_TESTS = %reldir%/test_text %reldir%/test_u64map %reldir%/test_date
-tests_unit_test_text_SOURCES = %reldir%/test_text.c
+UNIT_TESTS = %reldir%/test_text %reldir%/test_text_words %reldir%/test_text_width \
+	%reldir%/test_u64map %reldir%/test_date
+tests_unit_test_text_SOURCES = %reldir%/test_text.c %reldir%/texttest.h
 tests_unit_test_text_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_text_LDADD = $(TEST_LIBS)
+tests_unit_test_text_words_SOURCES = %reldir%/test_text_words.c %reldir%/texttest.h
+tests_unit_test_text_words_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_text_words_LDADD = $(TEST_LIBS)
+tests_unit_test_text_width_SOURCES = %reldir%/test_text_width.c %reldir%/texttest.h
+tests_unit_test_text_width_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_text_width_LDADD = $(TEST_LIBS)
 tests_unit_test_u64map_SOURCES = %reldir%/test_u64map.c
 tests_unit_test_u64map_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_u64map_LDADD = $(TEST_LIBS)
