@@ -6,7 +6,8 @@
 BENCHES = %reldir%/bench_search %reldir%/ui_bench_filter %reldir%/bench_gen_names
 EXTRA_PROGRAMS = $(BENCHES)
 CLEANFILES += $(BENCHES)
-tests_bench_bench_search_SOURCES = %reldir%/bench_search.c
+tests_bench_bench_search_SOURCES = %reldir%/bench_search.c %reldir%/bench_search_gen.c \
+	%reldir%/searchbench.h
 tests_bench_bench_search_CFLAGS = $(AM_CFLAGS) $(LMDB_CFLAGS)
 tests_bench_bench_search_LDADD = $(CORE_LIBS)
 tests_bench_ui_bench_filter_SOURCES = %reldir%/ui_bench_filter.c

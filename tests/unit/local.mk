@@ -3,13 +3,20 @@
 # (testdb.h).  Included by Makefile.am.
 
 # base/
-UNIT_TESTS = %reldir%/test_text %reldir%/test_u64map %reldir%/test_date %reldir%/test_buf
+UNIT_TESTS = %reldir%/test_text %reldir%/test_text_words %reldir%/test_text_width \
+	%reldir%/test_u64map %reldir%/test_date %reldir%/test_buf
 tests_unit_test_buf_SOURCES = %reldir%/test_buf.c
 tests_unit_test_buf_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_buf_LDADD = $(TEST_LIBS)
-tests_unit_test_text_SOURCES = %reldir%/test_text.c
+tests_unit_test_text_SOURCES = %reldir%/test_text.c %reldir%/texttest.h
 tests_unit_test_text_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_text_LDADD = $(TEST_LIBS)
+tests_unit_test_text_words_SOURCES = %reldir%/test_text_words.c %reldir%/texttest.h
+tests_unit_test_text_words_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_text_words_LDADD = $(TEST_LIBS)
+tests_unit_test_text_width_SOURCES = %reldir%/test_text_width.c %reldir%/texttest.h
+tests_unit_test_text_width_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_text_width_LDADD = $(TEST_LIBS)
 tests_unit_test_u64map_SOURCES = %reldir%/test_u64map.c
 tests_unit_test_u64map_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_u64map_LDADD = $(TEST_LIBS)
@@ -18,17 +25,34 @@ tests_unit_test_date_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_date_LDADD = $(TEST_LIBS)
 
 # store/
-UNIT_TESTS += %reldir%/test_store %reldir%/test_undo %reldir%/test_postings
+UNIT_TESTS += %reldir%/test_store %reldir%/test_store_rules %reldir%/test_store_writes \
+	%reldir%/test_store_file %reldir%/test_undo %reldir%/test_undo_history \
+	%reldir%/test_undo_clients %reldir%/test_postings
 tests_unit_test_postings_SOURCES = %reldir%/test_postings.c %reldir%/testdb.h
 tests_unit_test_postings_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_postings_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_postings_LDADD = $(TEST_LIBS)
-tests_unit_test_store_SOURCES = %reldir%/test_store.c %reldir%/testdb.h
+tests_unit_test_store_SOURCES = %reldir%/test_store.c %reldir%/storetest.h %reldir%/testdb.h
 tests_unit_test_store_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_store_LDADD = $(TEST_LIBS)
-tests_unit_test_undo_SOURCES = %reldir%/test_undo.c %reldir%/testdb.h
+tests_unit_test_store_rules_SOURCES = %reldir%/test_store_rules.c %reldir%/storetest.h %reldir%/testdb.h
+tests_unit_test_store_rules_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_store_rules_LDADD = $(TEST_LIBS)
+tests_unit_test_store_writes_SOURCES = %reldir%/test_store_writes.c %reldir%/storetest.h %reldir%/testdb.h
+tests_unit_test_store_writes_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_store_writes_LDADD = $(TEST_LIBS)
+tests_unit_test_store_file_SOURCES = %reldir%/test_store_file.c %reldir%/storetest.h %reldir%/testdb.h
+tests_unit_test_store_file_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_store_file_LDADD = $(TEST_LIBS)
+tests_unit_test_undo_SOURCES = %reldir%/test_undo.c %reldir%/undotest.h %reldir%/testdb.h
 tests_unit_test_undo_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_undo_LDADD = $(TEST_LIBS)
+tests_unit_test_undo_history_SOURCES = %reldir%/test_undo_history.c %reldir%/undotest.h %reldir%/testdb.h
+tests_unit_test_undo_history_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_undo_history_LDADD = $(TEST_LIBS)
+tests_unit_test_undo_clients_SOURCES = %reldir%/test_undo_clients.c %reldir%/undotest.h %reldir%/testdb.h
+tests_unit_test_undo_clients_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_undo_clients_LDADD = $(TEST_LIBS)
 
 # records/
 UNIT_TESTS += %reldir%/test_codec %reldir%/test_check %reldir%/test_schema
@@ -93,20 +117,23 @@ tests_unit_test_mail_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_mail_LDADD = $(TEST_LIBS)
 
 # meetings/
-UNIT_TESTS += %reldir%/test_actionline %reldir%/test_due %reldir%/test_meeting
+UNIT_TESTS += %reldir%/test_actionline %reldir%/test_due %reldir%/test_meeting %reldir%/test_meeting_lines
 tests_unit_test_actionline_SOURCES = %reldir%/test_actionline.c
 tests_unit_test_actionline_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_actionline_LDADD = $(TEST_LIBS)
 tests_unit_test_due_SOURCES = %reldir%/test_due.c
 tests_unit_test_due_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_due_LDADD = $(TEST_LIBS)
-tests_unit_test_meeting_SOURCES = %reldir%/test_meeting.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_meeting_SOURCES = %reldir%/test_meeting.c %reldir%/meetingtest.h %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_meeting_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_meeting_LDADD = $(TEST_LIBS)
+tests_unit_test_meeting_lines_SOURCES = %reldir%/test_meeting_lines.c %reldir%/meetingtest.h %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_meeting_lines_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_meeting_lines_LDADD = $(TEST_LIBS)
 
 # documents/
-UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_docmodel %reldir%/test_sheet \
-	%reldir%/test_confidential
+UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_report_content \
+	%reldir%/test_docmodel %reldir%/test_sheet %reldir%/test_confidential
 tests_unit_test_confidential_SOURCES = %reldir%/test_confidential.c %reldir%/testdb.h \
 	%reldir%/rawdb.h
 tests_unit_test_confidential_CFLAGS = $(TEST_CFLAGS)
@@ -114,9 +141,12 @@ tests_unit_test_confidential_LDADD = $(TEST_LIBS)
 tests_unit_test_minutes_SOURCES = %reldir%/test_minutes.c %reldir%/testdb.h
 tests_unit_test_minutes_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_minutes_LDADD = $(TEST_LIBS)
-tests_unit_test_report_SOURCES = %reldir%/test_report.c %reldir%/testdb.h %reldir%/htmlcheck.h
+tests_unit_test_report_SOURCES = %reldir%/test_report.c %reldir%/reporttest.h %reldir%/testdb.h %reldir%/htmlcheck.h
 tests_unit_test_report_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_report_LDADD = $(TEST_LIBS)
+tests_unit_test_report_content_SOURCES = %reldir%/test_report_content.c %reldir%/reporttest.h %reldir%/testdb.h %reldir%/htmlcheck.h
+tests_unit_test_report_content_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_report_content_LDADD = $(TEST_LIBS)
 tests_unit_test_docmodel_SOURCES = %reldir%/test_docmodel.c %reldir%/zipcheck.h
 tests_unit_test_docmodel_CFLAGS = $(ZIP_TEST_CFLAGS)
 tests_unit_test_docmodel_LDADD = $(TEST_LIBS)
