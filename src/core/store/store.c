@@ -1,6 +1,6 @@
 /*
- * store.c — opening the LMDB environment, transactions, the write loop
- * (with map growth), the change counter and backup.  LMDB's codes become
+ * store.c — opening the LMDB environment, transactions, the change counter
+ * and backup; the write loop is write_loop.c.  LMDB's codes become
  * statuses in mdb_err.c.
  */
 #include <errno.h>
@@ -149,12 +149,8 @@ static void note_layout(struct pd_store *st, MDB_txn *txn)
 	st->terms_blocks = !(flags & MDB_DUPSORT);
 }
 
-/*
- * Begin an LMDB transaction, adopting a map another process grew (even
- * while this one opens: a second import waits for the first's write and
- * then finds the map larger).
- */
-static int begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
+/* (store_impl.h) */
+int pd_store_begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
 {
 	int rc = mdb_txn_begin(st->env, NULL, flags, txn);
 
@@ -184,7 +180,7 @@ static int read_schema(struct pd_store *st, uint64_t *schema, struct pd_err *err
 	int rc, found = MDB_NOTFOUND;
 
 	*schema = 0;
-	if ((rc = begin(st, MDB_RDONLY, &txn)))
+	if ((rc = pd_store_begin(st, MDB_RDONLY, &txn)))
 		return pd_mdb_err(NULL, rc, err, "open");
 	rc = mdb_dbi_open(txn, "meta", 0, &meta);
 	if (rc == MDB_SUCCESS && (found = mdb_get(txn, meta, &k, &v)) == MDB_SUCCESS) {
@@ -217,7 +213,7 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 	int rc;
 
 	if (st->read_only) {
-		if ((rc = begin(st, MDB_RDONLY, &txn)))
+		if ((rc = pd_store_begin(st, MDB_RDONLY, &txn)))
 			return pd_mdb_err(NULL, rc, err, "open");
 		rc = open_dbs(st, txn, 0, err);
 		if (rc == PD_OK)
@@ -231,7 +227,7 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 				"%s is read-only and has never been written", st->path);
 		return rc;
 	}
-	if ((rc = begin(st, 0, &txn)))
+	if ((rc = pd_store_begin(st, 0, &txn)))
 		return pd_mdb_err(NULL, rc, err, "open");
 	if ((rc = open_dbs(st, txn, MDB_CREATE, err)) != PD_OK) {
 		mdb_txn_abort(txn);
@@ -412,7 +408,7 @@ int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err)
 	if (!t)
 		return pd_err_nomem(err);
 	t->st = st;
-	if ((rc = begin(st, MDB_RDONLY, &t->txn))) {
+	if ((rc = pd_store_begin(st, MDB_RDONLY, &t->txn))) {
 		free(t);
 		return pd_mdb_err(NULL, rc, err, "read");
 	}
@@ -464,26 +460,11 @@ int pd_meta_put_u64(struct pd_txn *txn, const char *key, uint64_t v,
 			  err, "meta");
 }
 
-static int grow_map(struct pd_store *st, struct pd_err *err)
-{
-	size_t size = st->map_size * 2;
-	int rc;
-
-	if (size < st->map_size)
-		return pd_err_set(err, PD_EIO, "database map cannot grow further");
-	if ((rc = mdb_env_set_mapsize(st->env, size)))
-		return pd_mdb_err(NULL, rc, err, "grow map");
-	st->map_size = size;
-	return PD_OK;
-}
-
-/* `terms` as the file has it, after a write that renewed it rolled back
- * (LMDB closed the handle the write made). */
-static void reopen_terms(struct pd_store *st)
+void pd_store_reopen_terms(struct pd_store *st)
 {
 	MDB_txn *txn;
 
-	if (begin(st, MDB_RDONLY, &txn))
+	if (pd_store_begin(st, MDB_RDONLY, &txn))
 		return;
 	if (mdb_dbi_open(txn, other_db[PD_DB_TERMS].name, 0, &st->dbi[PD_DB_TERMS]) ==
 	    MDB_SUCCESS)
@@ -492,80 +473,6 @@ static void reopen_terms(struct pd_store *st)
 }
 
 /* One attempt at a write.  Returns PD_EMAPFULL when it should be retried. */
-static int write_once(struct pd_store *st, const char *label, unsigned flags,
-		      pd_write_fn fn, void *ctx, struct pd_err *err)
-{
-	struct pd_txn t = { .st = st, .write = true,
-			    .journal = !(flags & PD_W_NO_JOURNAL) };
-	uint64_t changes;
-	int rc;
-
-	snprintf(t.label, sizeof t.label, "%s", label ? label : "change");
-	if ((rc = begin(st, 0, &t.txn)))
-		return pd_mdb_err(NULL, rc, err, "write");
-	t.now = (int64_t)time(NULL);
-	pd_meta_get_u64(&t, "next_id", &t.next_id);
-	if (!t.next_id)
-		t.next_id = 1;
-	t.id_lo = t.next_id;
-	if ((rc = pd_journal_next_seq(&t, &t.seq, err)) != PD_OK)
-		goto abort;
-	rc = fn(&t, ctx, err);
-	if (rc == PD_OK)
-		rc = pd_txn_flush(&t, err);
-	if (rc == PD_OK && t.dirty) {
-		pd_meta_get_u64(&t, "changes", &changes);
-		/* Undo and redo move the counter too (they write with the
-		 * journal off), so other clients see them. */
-		if ((!(flags & PD_W_NO_JOURNAL) &&
-		     (rc = pd_meta_put_u64(&t, "changes", changes + 1, err))) ||
-		    (rc = pd_meta_put_u64(&t, "next_id", t.next_id, err)) ||
-		    (rc = pd_journal_commit(&t, err)))
-			goto abort;
-	}
-	if (rc != PD_OK || (flags & PD_W_DRY_RUN) || !t.dirty)
-		goto abort;
-	pd_buf_free(&t.scratch);
-	pd_txn_queue_free(&t);
-	rc = mdb_txn_commit(t.txn);
-	if (rc != MDB_SUCCESS && t.renewed)
-		reopen_terms(st);
-	if (rc == MDB_MAP_FULL)
-		return PD_EMAPFULL;
-	if (pd_mdb_io_error(rc))
-		return pd_mdb_save_err(st, rc, err);
-	return pd_mdb_err(NULL, rc, err, "commit");
-abort:
-	mdb_txn_abort(t.txn);
-	pd_buf_free(&t.scratch);
-	pd_txn_queue_free(&t);
-	if (t.renewed)
-		reopen_terms(st);
-	if (t.mapfull)
-		return PD_EMAPFULL;
-	return rc;
-}
-
-int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
-		   pd_write_fn fn, void *ctx, struct pd_err *err)
-{
-	int rc;
-
-	if (st->read_only && st->why[0])
-		return pd_err_set(err, PD_EREADONLY, "cannot save: %s; nothing was "
-				  "changed", st->why);
-	if (st->read_only)
-		return pd_err_set(err, PD_EREADONLY, "%s is open read-only", st->path);
-	for (int tries = 0; tries < 24; tries++) {
-		pd_err_clear(err);
-		rc = write_once(st, label, flags, fn, ctx, err);
-		if (rc != PD_EMAPFULL)
-			return rc;
-		if ((rc = grow_map(st, err)) != PD_OK)
-			return rc;
-	}
-	return pd_err_set(err, PD_EIO, "database map is full and cannot grow");
-}
 
 int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err)
 {
