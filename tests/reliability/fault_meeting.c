@@ -2,14 +2,19 @@
  * the failio shim: what the client's Enter in meeting mode does
  * (pd_meeting_record, one committed write), without the screen.
  *
- *	fault_meeting DB PLAN DATE ITEM LINE
+ *	fault_meeting [-a] DB PLAN DATE ITEM LINE
  *
  * records LINE on item ITEM of plan PLAN's meeting on DATE (YYYY-MM-DD).
  * Exit status 0 when saved; 2 with the core's message, one line on
- * stderr, when not.
+ * stderr, when not.  With -a, a failed save is tried once more with the
+ * same store, as the user presses Enter again in the client (the shim
+ * fails one call only): exit 2 when that one is saved, 3 (and a second
+ * line) when it is not.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "plandesk/directory/open.h"
 #include "plandesk/meetings/meeting.h"
@@ -40,11 +45,14 @@ int main(int argc, char **argv)
 	struct pd_open_opts opts = { .read_only = false };
 	struct pd_store *st;
 	struct pd_err err = { 0 };
-	uint64_t meeting, item;
-	int rc;
+	uint64_t meeting = 0, item = 0;
+	bool again = argc > 1 && strcmp(argv[1], "-a") == 0;
+	int rc, status = 0;
 
+	argc -= again;
+	argv += again;
 	if (argc != 6) {
-		fprintf(stderr, "usage: fault_meeting DB PLAN DATE ITEM LINE\n");
+		fprintf(stderr, "usage: fault_meeting [-a] DB PLAN DATE ITEM LINE\n");
 		return 2;
 	}
 	if ((rc = pd_store_open(argv[1], &opts, &st, &err)) != PD_OK) {
@@ -53,8 +61,15 @@ int main(int argc, char **argv)
 	}
 	if ((rc = find(st, argv, &meeting, &item, &err)) == PD_OK)
 		rc = pd_meeting_record(st, meeting, item, argv[5], NULL, &err);
-	if (rc != PD_OK)
+	if (rc != PD_OK) {
 		fprintf(stderr, "fault_meeting: %s\n", err.msg);
+		status = 2;
+	}
+	if (status && again && meeting && item &&
+	    pd_meeting_record(st, meeting, item, argv[5], NULL, &err) != PD_OK) {
+		fprintf(stderr, "fault_meeting: again: %s\n", err.msg);
+		status = 3;
+	}
 	pd_store_close(st);
-	return rc == PD_OK ? 0 : 2;
+	return status;
 }

@@ -149,10 +149,15 @@ static void note_layout(struct pd_store *st, MDB_txn *txn)
 	st->terms_blocks = !(flags & MDB_DUPSORT);
 }
 
+static int reopen(struct pd_store *st);
+
 /* (store_impl.h) */
 int pd_store_begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
 {
-	int rc = mdb_txn_begin(st->env, NULL, flags, txn);
+	int rc = st->env ? mdb_txn_begin(st->env, NULL, flags, txn) : MDB_PANIC;
+
+	if (rc == MDB_PANIC && (rc = reopen(st)) == MDB_SUCCESS)
+		rc = mdb_txn_begin(st->env, NULL, flags, txn);
 
 	if (rc == MDB_MAP_RESIZED) {
 		MDB_envinfo info;
@@ -314,6 +319,36 @@ static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
 	return pd_err_set(err, PD_EIO, "cannot open %s: %s", path, mdb_strerror(rc));
 }
 
+/*
+ * When the write of a commit's meta page fails (EIO, a full disk), LMDB
+ * writes the old one back and marks the environment failed: the file is
+ * the old one, whole, but every later transaction returns MDB_PANIC.  A
+ * client in a meeting would then save nothing more until restarted, so the
+ * environment is closed and opened again (the disk may be writable by
+ * now) — unless a read transaction of this process still uses it.
+ * Returns MDB_SUCCESS, or MDB_PANIC with st->env NULL or unchanged.
+ */
+static int reopen(struct pd_store *st)
+{
+	struct pd_err err;
+	uint64_t schema;
+
+	if (st->reads)
+		return MDB_PANIC;
+	if (st->env)
+		mdb_env_close(st->env);
+	st->env = NULL;
+	if (open_env(st, st->path, &err) != PD_OK)
+		return MDB_PANIC;
+	if (read_schema(st, &schema, &err) != PD_OK ||
+	    init_dbs(st, schema, &err) != PD_OK) {
+		mdb_env_close(st->env);
+		st->env = NULL;
+		return MDB_PANIC;
+	}
+	return MDB_SUCCESS;
+}
+
 /* A number no other open of any database is likely to draw. */
 static uint64_t new_session(const struct pd_store *st)
 {
@@ -412,6 +447,7 @@ int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err)
 		free(t);
 		return pd_mdb_err(NULL, rc, err, "read");
 	}
+	st->reads++;
 	*out = t;
 	return PD_OK;
 }
@@ -422,6 +458,8 @@ void pd_txn_end(struct pd_txn *txn)
 		return;
 	if (txn->txn)
 		mdb_txn_abort(txn->txn);
+	if (!txn->write)
+		txn->st->reads--;
 	pd_buf_free(&txn->scratch);
 	pd_txn_queue_free(txn);
 	free(txn);

@@ -36,7 +36,11 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	int rc;
 
 	snprintf(t.label, sizeof t.label, "%s", label ? label : "change");
-	if ((rc = pd_store_begin(st, 0, &t.txn)))
+	if ((rc = pd_store_begin(st, 0, &t.txn)) == MDB_PANIC)
+		return pd_err_set(err, PD_EIO, "cannot save to %s: an earlier write "
+				  "failed and it cannot be opened again; nothing was "
+				  "changed", st->path);
+	if (rc)
 		return pd_mdb_err(NULL, rc, err, "write");
 	t.now = (int64_t)time(NULL);
 	pd_meta_get_u64(&t, "next_id", &t.next_id);
