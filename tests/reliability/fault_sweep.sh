@@ -14,7 +14,9 @@
 #      C3P meeting of 2009-06-26 as the client's Enter does
 #      (pd_meeting_record, one committed write);
 #   c. the same, then the same line saved again by the same process, as
-#      the user presses Enter again in the client: saved once, whole.
+#      the user presses Enter again in the client: saved once, whole;
+#   d. a 2,000-person import into a new file (its creation is a write of
+#      its own).
 #
 # The shim goes into the program only (`timeout env LD_PRELOAD=...`), not
 # into timeout, which would write its own count at exit.  For each, the
@@ -73,8 +75,12 @@ done
 	"$PLANDESK_BIN" --db "$db0" import people "$T_TMP/first.csv" >/dev/null 2>&1 ||
 	{ fail "the first import"; finish; exit 1; }
 
-# fresh : f.db as before.db, its lock file gone.
-fresh() { cp "$db0" "$db" && rm -f "$db-lock"; }
+# fresh : f.db as before.db (or, with from=none, no f.db), no lock file.
+from=$db0
+fresh() {
+	rm -f "$db" "$db-lock"
+	[ "$from" = none ] || cp "$from" "$db"
+}
 
 # exports DB OUT KIND... : each KIND exported from a copy of DB (an export
 # adds to the disclosure record) into OUT, one after the other.
@@ -195,4 +201,20 @@ sweep "meeting save" "$meeting_re" updates before "$meet" "$db" C3P 2009-06-26 1
 echo "# c. a meeting-mode save that fails, then Enter again"
 sweep "meeting save, then again" "$meeting_re" updates after \
 	"$meet" -a "$db" C3P 2009-06-26 1 "$line"
+
+# --- d. the first import, into a new file ---------------------------------------------
+# The file is created and its tables made (a write of their own) before
+# the import's: a fault there must say so too, and leave a file that
+# opens, checks clean and is empty.
+echo "# d. the first import, into a new file"
+from=none
+fresh
+"$PLANDESK_BIN" --db "$db" check >/dev/null 2>&1 || fail "a new, empty database checks clean"
+exports "$db" "$T_TMP/before.out" people orgs
+fresh
+"$PLANDESK_BIN" --db "$db" import people "$T_TMP/first.csv" >/dev/null 2>&1 || fail "the first import without faults"
+exports "$db" "$T_TMP/after.out" people orgs
+count "first import" "$PLANDESK_BIN" --db "$db" import people "$T_TMP/first.csv"
+sweep "first import" "^(plandesk: )?cannot (open|save to) $db: (Input/output error|no space left on the disk|No space left on device)(; nothing was changed)?$" \
+	"people orgs" before "$PLANDESK_BIN" --db "$db" import people "$T_TMP/first.csv"
 finish

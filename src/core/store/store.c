@@ -246,7 +246,9 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 			return pd_mdb_err(NULL, rc, err, "open");
 		}
 	}
-	if ((rc = mdb_txn_commit(txn)))
+	if ((rc = mdb_txn_commit(txn)) && pd_mdb_io_error(rc))   /* a new file */
+		return pd_mdb_save_err(st, rc, err);
+	if (rc)
 		return pd_mdb_err(NULL, rc, err, "open");
 	return PD_OK;
 }
