@@ -35,6 +35,8 @@ struct pd_store {
 	bool     terms_blocks;  /* `terms` is a table of posting blocks
 				 * (store/postings.h); false: schema < 4,
 				 * MDB_DUPSORT, opened read-only */
+	unsigned reads;         /* read transactions open (pd_txn_read):
+				 * store.c's reopen waits for none */
 	uint64_t session;       /* drawn at open: tells this client's changes
 				 * in the undo journal from others' */
 	const struct pd_derived_ops *const *derived;

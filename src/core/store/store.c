@@ -1,6 +1,6 @@
 /*
- * store.c — opening the LMDB environment, transactions, the write loop
- * (with map growth), the change counter and backup.  LMDB's codes become
+ * store.c — opening the LMDB environment, transactions, the change counter
+ * and backup; the write loop is write_loop.c.  LMDB's codes become
  * statuses in mdb_err.c.
  */
 #include <errno.h>
@@ -149,14 +149,15 @@ static void note_layout(struct pd_store *st, MDB_txn *txn)
 	st->terms_blocks = !(flags & MDB_DUPSORT);
 }
 
-/*
- * Begin an LMDB transaction, adopting a map another process grew (even
- * while this one opens: a second import waits for the first's write and
- * then finds the map larger).
- */
-static int begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
+static int reopen(struct pd_store *st);
+
+/* (store_impl.h) */
+int pd_store_begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
 {
-	int rc = mdb_txn_begin(st->env, NULL, flags, txn);
+	int rc = st->env ? mdb_txn_begin(st->env, NULL, flags, txn) : MDB_PANIC;
+
+	if (rc == MDB_PANIC && (rc = reopen(st)) == MDB_SUCCESS)
+		rc = mdb_txn_begin(st->env, NULL, flags, txn);
 
 	if (rc == MDB_MAP_RESIZED) {
 		MDB_envinfo info;
@@ -184,7 +185,7 @@ static int read_schema(struct pd_store *st, uint64_t *schema, struct pd_err *err
 	int rc, found = MDB_NOTFOUND;
 
 	*schema = 0;
-	if ((rc = begin(st, MDB_RDONLY, &txn)))
+	if ((rc = pd_store_begin(st, MDB_RDONLY, &txn)))
 		return pd_mdb_err(NULL, rc, err, "open");
 	rc = mdb_dbi_open(txn, "meta", 0, &meta);
 	if (rc == MDB_SUCCESS && (found = mdb_get(txn, meta, &k, &v)) == MDB_SUCCESS) {
@@ -217,7 +218,7 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 	int rc;
 
 	if (st->read_only) {
-		if ((rc = begin(st, MDB_RDONLY, &txn)))
+		if ((rc = pd_store_begin(st, MDB_RDONLY, &txn)))
 			return pd_mdb_err(NULL, rc, err, "open");
 		rc = open_dbs(st, txn, 0, err);
 		if (rc == PD_OK)
@@ -231,7 +232,7 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 				"%s is read-only and has never been written", st->path);
 		return rc;
 	}
-	if ((rc = begin(st, 0, &txn)))
+	if ((rc = pd_store_begin(st, 0, &txn)))
 		return pd_mdb_err(NULL, rc, err, "open");
 	if ((rc = open_dbs(st, txn, MDB_CREATE, err)) != PD_OK) {
 		mdb_txn_abort(txn);
@@ -245,7 +246,9 @@ static int init_dbs(struct pd_store *st, uint64_t schema, struct pd_err *err)
 			return pd_mdb_err(NULL, rc, err, "open");
 		}
 	}
-	if ((rc = mdb_txn_commit(txn)))
+	if ((rc = mdb_txn_commit(txn)) && pd_mdb_io_error(rc))   /* a new file */
+		return pd_mdb_save_err(st, rc, err);
+	if (rc)
 		return pd_mdb_err(NULL, rc, err, "open");
 	return PD_OK;
 }
@@ -316,6 +319,36 @@ static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
 	if (rc == ENOENT && st->read_only)   /* a mistyped --db, most likely */
 		return pd_err_set(err, PD_EIO, "there is no database at %s", path);
 	return pd_err_set(err, PD_EIO, "cannot open %s: %s", path, mdb_strerror(rc));
+}
+
+/*
+ * When the write of a commit's meta page fails (EIO, a full disk), LMDB
+ * writes the old one back and marks the environment failed: the file is
+ * the old one, whole, but every later transaction returns MDB_PANIC.  A
+ * client in a meeting would then save nothing more until restarted, so the
+ * environment is closed and opened again (the disk may be writable by
+ * now) — unless a read transaction of this process still uses it.
+ * Returns MDB_SUCCESS, or MDB_PANIC with st->env NULL or unchanged.
+ */
+static int reopen(struct pd_store *st)
+{
+	struct pd_err err;
+	uint64_t schema;
+
+	if (st->reads)
+		return MDB_PANIC;
+	if (st->env)
+		mdb_env_close(st->env);
+	st->env = NULL;
+	if (open_env(st, st->path, &err) != PD_OK)
+		return MDB_PANIC;
+	if (read_schema(st, &schema, &err) != PD_OK ||
+	    init_dbs(st, schema, &err) != PD_OK) {
+		mdb_env_close(st->env);
+		st->env = NULL;
+		return MDB_PANIC;
+	}
+	return MDB_SUCCESS;
 }
 
 /* A number no other open of any database is likely to draw. */
@@ -412,10 +445,11 @@ int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err)
 	if (!t)
 		return pd_err_nomem(err);
 	t->st = st;
-	if ((rc = begin(st, MDB_RDONLY, &t->txn))) {
+	if ((rc = pd_store_begin(st, MDB_RDONLY, &t->txn))) {
 		free(t);
 		return pd_mdb_err(NULL, rc, err, "read");
 	}
+	st->reads++;
 	*out = t;
 	return PD_OK;
 }
@@ -426,6 +460,8 @@ void pd_txn_end(struct pd_txn *txn)
 		return;
 	if (txn->txn)
 		mdb_txn_abort(txn->txn);
+	if (!txn->write)
+		txn->st->reads--;
 	pd_buf_free(&txn->scratch);
 	pd_txn_queue_free(txn);
 	free(txn);
@@ -464,26 +500,11 @@ int pd_meta_put_u64(struct pd_txn *txn, const char *key, uint64_t v,
 			  err, "meta");
 }
 
-static int grow_map(struct pd_store *st, struct pd_err *err)
-{
-	size_t size = st->map_size * 2;
-	int rc;
-
-	if (size < st->map_size)
-		return pd_err_set(err, PD_EIO, "database map cannot grow further");
-	if ((rc = mdb_env_set_mapsize(st->env, size)))
-		return pd_mdb_err(NULL, rc, err, "grow map");
-	st->map_size = size;
-	return PD_OK;
-}
-
-/* `terms` as the file has it, after a write that renewed it rolled back
- * (LMDB closed the handle the write made). */
-static void reopen_terms(struct pd_store *st)
+void pd_store_reopen_terms(struct pd_store *st)
 {
 	MDB_txn *txn;
 
-	if (begin(st, MDB_RDONLY, &txn))
+	if (pd_store_begin(st, MDB_RDONLY, &txn))
 		return;
 	if (mdb_dbi_open(txn, other_db[PD_DB_TERMS].name, 0, &st->dbi[PD_DB_TERMS]) ==
 	    MDB_SUCCESS)
@@ -492,80 +513,6 @@ static void reopen_terms(struct pd_store *st)
 }
 
 /* One attempt at a write.  Returns PD_EMAPFULL when it should be retried. */
-static int write_once(struct pd_store *st, const char *label, unsigned flags,
-		      pd_write_fn fn, void *ctx, struct pd_err *err)
-{
-	struct pd_txn t = { .st = st, .write = true,
-			    .journal = !(flags & PD_W_NO_JOURNAL) };
-	uint64_t changes;
-	int rc;
-
-	snprintf(t.label, sizeof t.label, "%s", label ? label : "change");
-	if ((rc = begin(st, 0, &t.txn)))
-		return pd_mdb_err(NULL, rc, err, "write");
-	t.now = (int64_t)time(NULL);
-	pd_meta_get_u64(&t, "next_id", &t.next_id);
-	if (!t.next_id)
-		t.next_id = 1;
-	t.id_lo = t.next_id;
-	if ((rc = pd_journal_next_seq(&t, &t.seq, err)) != PD_OK)
-		goto abort;
-	rc = fn(&t, ctx, err);
-	if (rc == PD_OK)
-		rc = pd_txn_flush(&t, err);
-	if (rc == PD_OK && t.dirty) {
-		pd_meta_get_u64(&t, "changes", &changes);
-		/* Undo and redo move the counter too (they write with the
-		 * journal off), so other clients see them. */
-		if ((!(flags & PD_W_NO_JOURNAL) &&
-		     (rc = pd_meta_put_u64(&t, "changes", changes + 1, err))) ||
-		    (rc = pd_meta_put_u64(&t, "next_id", t.next_id, err)) ||
-		    (rc = pd_journal_commit(&t, err)))
-			goto abort;
-	}
-	if (rc != PD_OK || (flags & PD_W_DRY_RUN) || !t.dirty)
-		goto abort;
-	pd_buf_free(&t.scratch);
-	pd_txn_queue_free(&t);
-	rc = mdb_txn_commit(t.txn);
-	if (rc != MDB_SUCCESS && t.renewed)
-		reopen_terms(st);
-	if (rc == MDB_MAP_FULL)
-		return PD_EMAPFULL;
-	if (pd_mdb_io_error(rc))
-		return pd_mdb_save_err(st, rc, err);
-	return pd_mdb_err(NULL, rc, err, "commit");
-abort:
-	mdb_txn_abort(t.txn);
-	pd_buf_free(&t.scratch);
-	pd_txn_queue_free(&t);
-	if (t.renewed)
-		reopen_terms(st);
-	if (t.mapfull)
-		return PD_EMAPFULL;
-	return rc;
-}
-
-int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
-		   pd_write_fn fn, void *ctx, struct pd_err *err)
-{
-	int rc;
-
-	if (st->read_only && st->why[0])
-		return pd_err_set(err, PD_EREADONLY, "cannot save: %s; nothing was "
-				  "changed", st->why);
-	if (st->read_only)
-		return pd_err_set(err, PD_EREADONLY, "%s is open read-only", st->path);
-	for (int tries = 0; tries < 24; tries++) {
-		pd_err_clear(err);
-		rc = write_once(st, label, flags, fn, ctx, err);
-		if (rc != PD_EMAPFULL)
-			return rc;
-		if ((rc = grow_map(st, err)) != PD_OK)
-			return rc;
-	}
-	return pd_err_set(err, PD_EIO, "database map is full and cannot grow");
-}
 
 int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err)
 {

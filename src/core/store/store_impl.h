@@ -41,4 +41,16 @@ int pd_meta_get_u64(struct pd_txn *txn, const char *key, uint64_t *v);
 int pd_meta_put_u64(struct pd_txn *txn, const char *key, uint64_t v,
 		    struct pd_err *err);
 
+/*
+ * Begin an LMDB transaction (flags 0 or MDB_RDONLY), adopting a map
+ * another process grew (even while this one opens: a second import waits
+ * for the first's write and then finds the map larger).  Returns LMDB's
+ * code, for pd_mdb_err.
+ */
+int pd_store_begin(struct pd_store *st, unsigned flags, MDB_txn **txn);
+
+/* `terms` as the file has it, after a write that renewed it rolled back
+ * (LMDB closed the handle the write made). */
+void pd_store_reopen_terms(struct pd_store *st);
+
 #endif
