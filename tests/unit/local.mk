@@ -68,7 +68,7 @@ tests_unit_test_check_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_check_LDADD = $(TEST_LIBS)
 
 # directory/
-UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_people_match %reldir%/test_upgrade
+UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_term_runs %reldir%/test_people_match %reldir%/test_upgrade
 tests_unit_test_search_SOURCES = %reldir%/test_search.c %reldir%/testdb.h
 tests_unit_test_search_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_LDADD = $(TEST_LIBS)
@@ -87,6 +87,10 @@ tests_unit_test_cards_LDADD = $(TEST_LIBS)
 tests_unit_test_term_batch_SOURCES = %reldir%/test_term_batch.c %reldir%/testdb.h
 tests_unit_test_term_batch_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_term_batch_LDADD = $(TEST_LIBS)
+tests_unit_test_term_runs_SOURCES = %reldir%/test_term_batch.c %reldir%/testdb.h
+tests_unit_test_term_runs_CPPFLAGS = $(AM_CPPFLAGS) -DTERM_RUNS
+tests_unit_test_term_runs_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_term_runs_LDADD = $(TEST_LIBS)
 tests_unit_test_upgrade_SOURCES = %reldir%/test_upgrade.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_upgrade_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_upgrade_CFLAGS = $(TEST_CFLAGS)

@@ -1,14 +1,54 @@
 /* test_term_batch.c — search terms queued within a write transaction and
  * put in key order (src/core/store/write_queue.c): several changes to the same
  * record in one write, a search inside the write, a write rolled back, and
- * a write big enough to flush the queue part-way, each checked by search
- * and by pd_check. */
+ * a write big enough to spill the queue part-way, each checked by search
+ * and by pd_check.  Built twice: as test_term_batch with the queue's own
+ * budget, and with TERM_RUNS as test_term_runs, whose queue is so small
+ * that every write spills sorted runs to the temporary file and applies
+ * them merged (store/queue_runs.c). */
 #include "testdb.h"
+
+#include <dirent.h>
 
 #include "plandesk/records/check.h"
 #include "plandesk/directory/search.h"
 
-TestSuite(term_batch, .init = tdb_setup, .fini = tdb_teardown);
+#ifdef TERM_RUNS
+#define SUITE term_runs
+static void setup(void)
+{
+	tdb_mkdir();
+	tdb_open(&(struct pd_open_opts){ .sort_bytes = 200 });
+}
+
+static void budget(size_t n)
+{
+	tdb_close();
+	tdb_open(&(struct pd_open_opts){ .sort_bytes = n });
+}
+#else
+#define SUITE term_batch
+static void setup(void) { tdb_setup(); }
+static void budget(size_t n) { (void)n; }
+#endif
+
+TestSuite(SUITE, .init = setup, .fini = tdb_teardown);
+
+/* Files in the database's folder besides the database and its lock. */
+static int stray_files(void)
+{
+	DIR *d = opendir(tdb.dir);
+	struct dirent *e;
+	int n = 0;
+
+	cr_assert_not_null(d);
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    strcmp(e->d_name, "test.db") && strcmp(e->d_name, "test.db-lock"))
+			n++;
+	closedir(d);
+	return n;
+}
 
 static size_t nfound_in(struct pd_txn *txn, const char *q)
 {
@@ -68,7 +108,7 @@ out:
 	return rc;
 }
 
-Test(term_batch, last_change_to_a_record_wins)
+Test(SUITE, last_change_to_a_record_wins)
 {
 	struct pd_err err = { 0 };
 
@@ -78,6 +118,7 @@ Test(term_batch, last_change_to_a_record_wins)
 	cr_expect_eq(nfound("wren"), 0, "an older name is still indexed");
 	cr_expect_eq(nfound("zephyr"), 0, "a deleted person is still indexed");
 	cr_expect_eq(problems(), 0);
+	cr_expect_eq(stray_files(), 0, "a sorted run's file was left behind");
 }
 
 /* One write: rename Ada between two names forty times, so the queue holds
@@ -96,7 +137,7 @@ static int flip_flop(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	return rc;
 }
 
-Test(term_batch, many_identical_changes_keep_their_order)
+Test(SUITE, many_identical_changes_keep_their_order)
 {
 	struct pd_err err = { 0 };
 
@@ -121,7 +162,7 @@ static int add_names(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	return rc;
 }
 
-Test(term_batch, terms_after_the_last_are_appended_beside_the_rest)
+Test(SUITE, terms_after_the_last_are_appended_beside_the_rest)
 {
 	static const char *const first[] = { "Mia Zed", NULL };
 	static const char *const then[] = { "Abe Zedd", "Bo Zed", "Zoe Ash", NULL };
@@ -150,7 +191,7 @@ static int add_then_search(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	return rc;
 }
 
-Test(term_batch, a_search_inside_the_write_sees_its_changes)
+Test(SUITE, a_search_inside_the_write_sees_its_changes)
 {
 	struct pd_err err = { 0 };
 	size_t n = 0;
@@ -170,7 +211,7 @@ static int add_then_fail(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	return rc ? rc : pd_err_set(err, PD_EINVAL, "given up");
 }
 
-Test(term_batch, a_failed_write_leaves_no_terms)
+Test(SUITE, a_failed_write_leaves_no_terms)
 {
 	struct pd_err err = { 0 };
 
@@ -178,12 +219,13 @@ Test(term_batch, a_failed_write_leaves_no_terms)
 	cr_assert_eq(tdb_write(add_then_fail, NULL, &err), PD_EINVAL);
 	cr_expect_eq(nfound("finch"), 1);
 	cr_expect_eq(problems(), 0);
+	cr_expect_eq(stray_files(), 0, "a sorted run's file was left behind");
 }
 
 /*
- * Enough people in one write that the queue is applied part-way (it holds
+ * Enough people in one write that the queue spills part-way (it holds
  * 32 MiB: some ten terms of ~40 bytes a person here), with one person
- * renamed before and after those flushes.
+ * renamed before and after those spills.
  */
 #define MANY 100000
 
@@ -215,10 +257,11 @@ out:
 	return rc;
 }
 
-Test(term_batch, a_write_that_flushes_part_way, .timeout = 120)
+Test(SUITE, a_write_that_flushes_part_way, .timeout = 120)
 {
 	struct pd_err err = { 0 };
 
+	budget(1u << 20);   /* some forty runs */
 	cr_assert_eq(tdb_write(many, NULL, &err), PD_OK, "%s", err.msg);
 	cr_expect_eq(nfound("late"), 1);
 	cr_expect_eq(nfound("early"), 0);

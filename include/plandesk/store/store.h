@@ -38,6 +38,9 @@ struct pd_cursor;
 struct pd_open_opts {
 	size_t map_size;   /* initial map size in bytes; 0 = PD_DEFAULT_MAP */
 	bool   read_only;  /* open without writing anything */
+	size_t sort_bytes; /* queued index writes held in memory before a
+			      sorted run goes to a temporary file; 0 =
+			      $PLANDESK_SORT_BYTES, else 32 MiB */
 };
 
 /*

@@ -116,7 +116,13 @@ static int raw_set(struct pd_txn *txn, enum pd_kind kind, uint64_t id,
 	if ((rc = pd_entries_remove_stale(txn, &olds, &news, err)))
 		goto out;
 	pd_put_be64(kb, id);
-	if (val)
+	if (val && !had) {
+		/* A new id is the table's largest but after an undo: appended,
+		 * its page is filled rather than split in half. */
+		rc = mdb_put(txn->txn, txn->st->kind_dbi[kind], &k, (MDB_val *)val, MDB_APPEND);
+		if (rc == MDB_KEYEXIST)
+			rc = mdb_put(txn->txn, txn->st->kind_dbi[kind], &k, (MDB_val *)val, 0);
+	} else if (val)
 		rc = mdb_put(txn->txn, txn->st->kind_dbi[kind], &k, (MDB_val *)val, 0);
 	else
 		rc = had ? mdb_del(txn->txn, txn->st->kind_dbi[kind], &k, NULL) : 0;

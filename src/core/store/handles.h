@@ -43,6 +43,8 @@ struct pd_store {
 				/* NULL-ended: what a record derives, given
 				 * by the opener (directory/open.c) */
 	char    *path;
+	size_t   sort_bytes;    /* a write's queue in memory before a sorted
+				 * run is spilled (0: write_queue.c's own) */
 	char     why[320];      /* why the store had to be opened read-only */
 	char     notice[400];   /* that, and that changes cannot be saved */
 };

@@ -365,6 +365,14 @@ static uint64_t new_session(const struct pd_store *st)
 	return s ? s : 1;
 }
 
+/* $PLANDESK_SORT_BYTES: the tests' way to make a small import spill runs. */
+static size_t sort_bytes_env(void)
+{
+	const char *v = getenv("PLANDESK_SORT_BYTES");
+
+	return v && *v ? (size_t)strtoull(v, NULL, 10) : 0;
+}
+
 int pd_store_open_env(const char *path, const struct pd_open_opts *opts,
 		      const struct pd_derived_ops *const *derived,
 		      uint64_t *schema_out, struct pd_store **out,
@@ -386,6 +394,7 @@ int pd_store_open_env(const char *path, const struct pd_open_opts *opts,
 	st->read_only = opts && opts->read_only;
 	st->session = new_session(st);
 	st->map_size = opts && opts->map_size ? opts->map_size : PD_DEFAULT_MAP;
+	st->sort_bytes = opts && opts->sort_bytes ? opts->sort_bytes : sort_bytes_env();
 	if (!st->read_only && (rc = pd_make_parent_dirs(path, err)) != PD_OK)
 		goto fail;
 	if ((rc = open_env(st, path, err)) != PD_OK)

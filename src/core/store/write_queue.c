@@ -19,235 +19,35 @@
  * of one value a key (`unique`) has the last operation on each key win,
  * whatever its data.  A posting table's (the search terms': postings.h)
  * operations on one key are applied together, to the blocks they fall
- * in.  The queue is applied when it holds BATCH_BYTES,
- * before the transaction commits, and before anything reads a queued
- * database in the same transaction (pd_txn_flush).
+ * in.  When the queue holds its budget of bytes it is sorted and
+ * spilled as a run to a temporary file (queue_runs.c); it is applied,
+ * every run merged with what is still queued, before the transaction
+ * commits and before anything reads a queued database in the same
+ * transaction (pd_txn_flush).
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "plandesk/base/buf.h"
-#include "handles.h"
 #include "mdb_err.h"
-#include "postings.h"
+#include "queue_impl.h"
 #include "write_queue.h"
 
-#define BATCH_BYTES (32u << 20)   /* keys and data queued before a flush */
-
-/* 40 bytes, so glibc's merge sort moves the elements themselves. */
-struct queued_op {
-	union {
-		size_t off;               /* key then data, in the buffer */
-		const unsigned char *p;   /* the same, once the buffer is final */
-	} at;
-	uint64_t khead;   /* first 8 bytes of the key, big-endian, zero-padded */
-	uint64_t dhead;   /* and of the data: most compares stop at these */
-	uint32_t seq;     /* order queued */
-	uint32_t dlen;
-	MDB_dbi  dbi;
-	uint16_t klen;
-	bool     put;
-	bool     unique;  /* one value a key, else a DUPSORT pair */
-};
-
-struct pd_write_queue {
-	struct queued_op  *op;
-	size_t             n, cap;
-	struct pd_buf      buf;
-	struct pd_post_op *post;   /* one key's operations on a posting table */
-	size_t             npost, cappost;
-};
+#define BUDGET_BYTES (32u << 20)   /* keys and data in memory before a run */
 
 void pd_txn_queue_free(struct pd_txn *txn)
 {
-	if (!txn->queue)
+	struct pd_write_queue *q = txn->queue;
+
+	if (!q)
 		return;
-	free(txn->queue->op);
-	free(txn->queue->post);
-	pd_buf_free(&txn->queue->buf);
-	free(txn->queue);
+	free(q->op);
+	free(q->post);
+	pd_buf_free(&q->buf);
+	pd_buf_free(&q->postbuf);
+	pd_runs_free(&q->runs);
+	free(q);
 	txn->queue = NULL;
-}
-
-static uint64_t head8(const unsigned char *p, size_t n)
-{
-	uint64_t h = 0;
-
-	for (size_t i = 0; i < 8; i++)
-		h = h << 8 | (i < n ? p[i] : 0);
-	return h;
-}
-
-/* memcmp order, a shorter string first when it is a prefix: LMDB's order. */
-static int bytes_cmp(uint64_t ha, const unsigned char *a, size_t na,
-		     uint64_t hb, const unsigned char *b, size_t nb)
-{
-	int c = 0;
-
-	if (ha != hb)
-		return ha < hb ? -1 : 1;
-	if (na > 8 && nb > 8)
-		c = memcmp(a + 8, b + 8, (na < nb ? na : nb) - 8);
-	return c ? c : na < nb ? -1 : na > nb;
-}
-
-/* Database, key, then (DUPSORT) data, then the order queued. */
-static int op_cmp(const void *pa, const void *pb)
-{
-	const struct queued_op *a = pa, *b = pb;
-	int c = a->dbi != b->dbi ? (a->dbi > b->dbi ? 1 : -1) :
-		bytes_cmp(a->khead, a->at.p, a->klen, b->khead, b->at.p, b->klen);
-
-	if (!c && !a->unique)
-		c = bytes_cmp(a->dhead, a->at.p + a->klen, a->dlen,
-			      b->dhead, b->at.p + b->klen, b->dlen);
-	return c ? c : a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-/*
- * Sorting the queue: a radix sort on each operation's sort string — the
- * database, then the key's bytes each plus one and an end mark 0, then (a
- * DUPSORT pair) the data's the same way — orders as op_cmp does, so the
- * result is the same; comparing strings that share long heads (a term's
- * entries all begin with it) was most of a big import's time.  In place
- * (American flag sort), so the queue needs no second array; a bucket of
- * identical strings, and any small one, is finished by op_cmp, which
- * ends with the order queued.
- */
-#define SORT_END  (-1)   /* past the sort string's end */
-#define SORT_SMALL 24    /* buckets this small: insertion sort */
-
-/* Byte d of o's sort string (0..256), or SORT_END. */
-static int sort_byte(const struct queued_op *o, size_t d)
-{
-	size_t e;
-
-	if (d == 0)
-		return (int)o->dbi;
-	if ((e = d - 1) < o->klen)   /* the heads spare a read of the buffer */
-		return (int)(e < 8 ? o->khead >> (56 - 8 * e) & 0xff : o->at.p[e]) + 1;
-	if (e == o->klen)
-		return 0;
-	if (o->unique)
-		return SORT_END;
-	if ((e -= o->klen + 1) < o->dlen)
-		return (int)(e < 8 ? o->dhead >> (56 - 8 * e) & 0xff : o->at.p[o->klen + e]) + 1;
-	return e == o->dlen ? 0 : SORT_END;
-}
-
-/*
- * How many bytes from d on the sort strings of a[0..n) all share, within
- * the key or the data d falls in (0 at an end mark): a term's entries
- * share long heads, and stepping over them a byte a pass was most of the
- * sort.
- */
-static size_t shared_run(const struct queued_op *a, size_t n, size_t d)
-{
-	const unsigned char *p0;
-	size_t e = d - 1, m, off;
-
-	if (d == 0)
-		return 0;
-	if (e < a[0].klen) {
-		off = e;
-		m = a[0].klen - e;
-	} else if (e > a[0].klen && !a[0].unique && e - a[0].klen - 1 < a[0].dlen) {
-		off = e;   /* key, end mark, data: the data's bytes at key + 1 */
-		m = a[0].dlen - (e - a[0].klen - 1);
-	} else {
-		return 0;
-	}
-	p0 = a[0].at.p + (e < a[0].klen ? off : off - 1);
-	for (size_t i = 1; i < n && m; i++) {
-		const unsigned char *p = a[i].at.p + (e < a[0].klen ? off : off - 1);
-		size_t lim = e < a[0].klen ? a[i].klen - e : a[i].dlen - (e - a[i].klen - 1);
-		size_t j = 0;
-		if (lim < m)
-			m = lim;
-		while (j < m && p[j] == p0[j])
-			j++;
-		m = j;
-	}
-	return m;
-}
-
-static void insertion_sort(struct queued_op *a, size_t n)
-{
-	for (size_t i = 1; i < n; i++) {
-		struct queued_op t = a[i];
-		size_t j = i;
-		for (; j && op_cmp(&a[j - 1], &t) > 0; j--)
-			a[j] = a[j - 1];
-		a[j] = t;
-	}
-}
-
-/* Move each of a[0..n) to its bucket by byte d (count: each bucket's
- * size), cycle by cycle. */
-static void permute(struct queued_op *a, size_t d, const uint32_t *count)
-{
-	uint32_t next[257], end[257];
-
-	for (int b = 0, at = 0; b < 257; at += count[b], b++) {
-		next[b] = (uint32_t)at;
-		end[b] = (uint32_t)at + count[b];
-	}
-	for (int b = 0; b < 257; b++) {
-		while (next[b] < end[b]) {
-			int c = sort_byte(&a[next[b]], d);
-			if (c == b) {
-				next[b]++;
-				continue;
-			}
-			struct queued_op t = a[next[c]];
-			a[next[c]++] = a[next[b]];
-			a[next[b]] = t;
-		}
-	}
-}
-
-/* Sort a[0..n), whose sort strings agree on their first d bytes.  A
- * database's number is below 32 (store.c's maxdbs), a byte's bucket. */
-static void sort_ops(struct queued_op *a, size_t n, size_t d)
-{
-	uint32_t count[257];
-	int only;
-
-	for (;;) {
-		if (n < SORT_SMALL) {
-			insertion_sort(a, n);
-			return;
-		}
-		if (sort_byte(&a[0], d) == SORT_END) {   /* all the same string */
-			qsort(a, n, sizeof *a, op_cmp);
-			return;
-		}
-		memset(count, 0, sizeof count);
-		for (size_t i = 0; i < n; i++)
-			count[sort_byte(&a[i], d)]++;
-		for (only = 0; !count[only]; only++)
-			;
-		if (count[only] != n)
-			break;
-		d++;   /* one bucket: look further along, past what all share */
-		d += shared_run(a, n, d);
-	}
-	permute(a, d, count);
-	for (size_t b = 0, at = 0; b < 257; at += count[b], b++)
-		if (count[b] > 1)
-			sort_ops(a + at, count[b], d + 1);
-}
-
-/* Does b's operation override a's (b sorts next)? */
-static bool same_pair(const struct queued_op *a, const struct queued_op *b)
-{
-	if (a->dbi != b->dbi || a->khead != b->khead || a->klen != b->klen)
-		return false;
-	if (a->unique)
-		return !memcmp(a->at.p, b->at.p, a->klen);
-	return a->dhead == b->dhead && a->dlen == b->dlen &&
-	       !memcmp(a->at.p, b->at.p, (size_t)a->klen + a->dlen);
 }
 
 /*
@@ -301,34 +101,55 @@ static bool after_tail(const struct db_tail *t, const unsigned char *k, size_t n
 	return c > 0 || (c == 0 && n > t->n);
 }
 
+/* Is b an operation on a's key in the same database? */
+static bool same_key(const struct queued_op *a, const struct queued_op *b)
+{
+	return b && b->dbi == a->dbi && b->khead == a->khead && b->klen == a->klen &&
+	       !memcmp(b->at.p, a->at.p, a->klen);
+}
+
 /*
- * Apply the operations on the key of q->op[*i] in posting table `dbi`
- * (the last one on each entry), moving *i past them: with `pb` (the term
- * is after the table's last), the puts go to that builder.  Returns an
+ * Apply the operations on the key of *o in posting table o->dbi (the last
+ * one on each entry), taking them from the stream: with `pb` (the term is
+ * after the table's last), the puts go to that builder.  *o and *next
+ * are left at the last operation taken and the one after it.  Returns an
  * LMDB code.
  */
-static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q, size_t *i,
-			  struct pd_post_builder *pb)
+static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q,
+			  struct pd_q_stream *s, const struct queued_op **o,
+			  const struct queued_op **next, struct pd_post_builder *pb)
 {
-	const struct queued_op *o = &q->op[*i];
-	MDB_val term = { o->klen, (void *)o->at.p };
-	size_t j;
+	unsigned char term[512];   /* LMDB's largest key is 511 bytes */
+	MDB_val t = { (*o)->klen, term };
+	size_t at = 0;
 
+	if ((*o)->klen > sizeof term)
+		return EINVAL;
+	memcpy(term, (*o)->at.p, (*o)->klen);
 	q->npost = 0;
-	for (j = *i; j < q->n && q->op[j].dbi == o->dbi && q->op[j].khead == o->khead &&
-		     q->op[j].klen == o->klen && !memcmp(q->op[j].at.p, o->at.p, o->klen); j++) {
-		const struct queued_op *p = &q->op[j];
-		if (j + 1 < q->n && same_pair(p, &q->op[j + 1]))
-			continue;   /* a later operation on this entry wins */
-		if (pd_grow(&q->post, &q->cappost, q->npost + 1, sizeof *q->post, 64))
-			return ENOMEM;
-		q->post[q->npost++] = (struct pd_post_op){ p->at.p + p->klen, p->dlen, p->put };
+	pd_buf_reset(&q->postbuf);
+	for (;;) {
+		const struct queued_op *p = *o;
+		/* a later operation on this entry wins */
+		if (!(*next && pd_q_same_pair(p, *next))) {
+			if (pd_grow(&q->post, &q->cappost, q->npost + 1, sizeof *q->post, 64) ||
+			    pd_buf_add(&q->postbuf, p->at.p + p->klen, p->dlen) != PD_OK)
+				return ENOMEM;
+			q->post[q->npost++] = (struct pd_post_op){ NULL, p->dlen, p->put };
+		}
+		if (!same_key(p, *next))
+			break;
+		if (!(*o = pd_q_stream_get(s, next)))
+			return EIO;   /* the stream says why */
 	}
-	*i = j;
+	for (size_t k = 0; k < q->npost; k++) {   /* the entries' places, now fixed */
+		q->post[k].e = (const unsigned char *)q->postbuf.p + at;
+		at += q->post[k].n;
+	}
 	if (!pb)
-		return pd_post_apply(txn->txn, o->dbi, &term, q->post, q->npost);
+		return pd_post_apply(txn->txn, (*o)->dbi, &t, q->post, q->npost);
 	for (size_t k = 0; k < q->npost; k++) {   /* a new term: its puts */
-		int rc = q->post[k].put ? pd_post_build_add(pb, term.mv_data, term.mv_size,
+		int rc = q->post[k].put ? pd_post_build_add(pb, term, t.mv_size,
 							    q->post[k].e, q->post[k].n) : MDB_SUCCESS;
 		if (rc != MDB_SUCCESS)
 			return rc;
@@ -336,45 +157,36 @@ static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q, size_t *
 	return MDB_SUCCESS;
 }
 
-int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
+/* Apply the stream's operations in their order.  Returns an LMDB code. */
+static int apply(struct pd_txn *txn, struct pd_write_queue *q, struct pd_q_stream *s)
 {
-	struct pd_write_queue *q = txn->queue;
 	struct pd_post_builder *pb = NULL;
 	struct db_tail tail = { 0 };
 	MDB_cursor *cur = NULL, *pcur = NULL;
-	MDB_dbi dbi = 0;
+	const struct queued_op *o, *next;
+	MDB_dbi dbi = 0, terms = txn->st->dbi[PD_DB_TERMS];
+	bool blocks = txn->st->terms_blocks;
 	int rc = MDB_SUCCESS;
 
-	if (!q || !q->n)
-		return PD_OK;
-	for (size_t i = 0; i < q->n; i++) {
-		struct queued_op *o = &q->op[i];
-		o->at.p = (const unsigned char *)q->buf.p + o->at.off;
-		o->khead = head8(o->at.p, o->klen);
-		o->dhead = head8(o->at.p + o->klen, o->dlen);
-	}
-	sort_ops(q->op, q->n, 0);
-	for (size_t i = 0; i < q->n && rc == MDB_SUCCESS; i++) {
-		const struct queued_op *o = &q->op[i];
+	while (rc == MDB_SUCCESS && (o = pd_q_stream_get(s, &next))) {
 		MDB_val k = { o->klen, (void *)o->at.p };
 		MDB_val d = { o->dlen, (void *)(o->at.p + o->klen) };
 		bool append;
 
-		if ((o->unique || (o->dbi == txn->st->dbi[PD_DB_TERMS] && txn->st->terms_blocks)) &&
+		if ((o->unique || (o->dbi == terms && blocks)) &&
 		    (rc = tail_read(txn->txn, o->dbi, &tail)))
 			break;
 		append = tail.known && tail.dbi == o->dbi && after_tail(&tail, o->at.p, o->klen);
-		if (o->dbi == txn->st->dbi[PD_DB_TERMS] && txn->st->terms_blocks) {
+		if (o->dbi == terms && blocks) {
 			if (append && !pb &&
 			    (!(rc = mdb_cursor_open(txn->txn, o->dbi, &pcur))) &&
 			    (rc = pd_post_build_start(pcur, &pb)))
 				break;
-			if (rc || (rc = apply_postings(txn, q, &i, append ? pb : NULL)))
-				break;
-			i--;   /* the loop steps on */
+			if (!rc)
+				rc = apply_postings(txn, q, s, &o, &next, append ? pb : NULL);
 			continue;
 		}
-		if (i + 1 < q->n && same_pair(o, &q->op[i + 1]))
+		if (next && pd_q_same_pair(o, next))
 			continue;   /* a later operation on this pair wins */
 		if (!cur || o->dbi != dbi) {   /* one database after the other */
 			if (cur)
@@ -397,9 +209,42 @@ int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 		mdb_cursor_close(pcur);
 	if (cur)
 		mdb_cursor_close(cur);
+	return rc;
+}
+
+int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
+{
+	struct pd_write_queue *q = txn->queue;
+	struct pd_q_stream *s = NULL;
+	int rc;
+
+	if (!q || (!q->n && !q->runs.n))
+		return PD_OK;
+	pd_q_resolve(q->op, q->n, &q->buf);
+	pd_q_sort(q->op, q->n);
+	if ((rc = pd_q_stream_open(&s, &q->runs, q->op, q->n, err)) == PD_OK) {
+		int arc = apply(txn, q, s);
+		if ((rc = pd_q_stream_error(s, err)) == PD_OK)   /* a run unread first */
+			rc = pd_mdb_err(txn, arc, err, "search index");   /* all it queues */
+	}
+	pd_q_stream_close(s);
 	q->n = 0;
 	pd_buf_reset(&q->buf);
-	return pd_mdb_err(txn, rc, err, "search index");   /* all it queues */
+	pd_runs_free(&q->runs);
+	return rc;
+}
+
+/* Sort what is queued and write it out as a run. */
+static int spill(struct pd_txn *txn, struct pd_write_queue *q, struct pd_err *err)
+{
+	int rc;
+
+	pd_q_resolve(q->op, q->n, &q->buf);
+	pd_q_sort(q->op, q->n);
+	rc = pd_runs_spill(&q->runs, txn->st->path, q->op, q->n, err);
+	q->n = 0;
+	pd_buf_reset(&q->buf);
+	return rc;
 }
 
 int pd_txn_queue(struct pd_txn *txn, MDB_dbi dbi, bool unique, bool put,
@@ -408,10 +253,14 @@ int pd_txn_queue(struct pd_txn *txn, MDB_dbi dbi, bool unique, bool put,
 	struct pd_write_queue *q = txn->queue;
 	struct queued_op *o;
 
-	if (k->mv_size > UINT16_MAX || d->mv_size > UINT32_MAX)
+	if (k->mv_size > UINT16_MAX || d->mv_size > UINT32_MAX || dbi > UINT8_MAX)
 		return pd_err_set(err, PD_EINVAL, "a queued key or value is too long");
-	if (!q && !(q = txn->queue = calloc(1, sizeof *q)))
-		return pd_err_nomem(err);
+	if (!q) {
+		if (!(q = txn->queue = calloc(1, sizeof *q)))
+			return pd_err_nomem(err);
+		q->runs.fd = -1;
+		q->budget = txn->st->sort_bytes ? txn->st->sort_bytes : BUDGET_BYTES;
+	}
 	if (pd_grow(&q->op, &q->cap, q->n + 1, sizeof *q->op, 256))
 		return pd_err_nomem(err);
 	o = &q->op[q->n];
@@ -426,5 +275,5 @@ int pd_txn_queue(struct pd_txn *txn, MDB_dbi dbi, bool unique, bool put,
 	    pd_buf_add(&q->buf, d->mv_data, d->mv_size) != PD_OK)
 		return pd_err_nomem(err);
 	q->n++;
-	return q->buf.n >= BATCH_BYTES ? pd_txn_flush(txn, err) : PD_OK;
+	return q->buf.n >= q->budget ? spill(txn, q, err) : PD_OK;
 }

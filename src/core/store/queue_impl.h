@@ -1,0 +1,105 @@
+/*
+ * queue_impl.h — the write queue's parts (internal to store/): the
+ * queued operations and their order (queue_sort.c), sorted runs spilled
+ * to a temporary file and read back merged (queue_runs.c), and the queue
+ * itself, which applies the merged stream (write_queue.c).
+ */
+#ifndef PLANDESK_STORE_QUEUE_IMPL_H
+#define PLANDESK_STORE_QUEUE_IMPL_H
+
+#include "plandesk/base/buf.h"
+#include "handles.h"
+#include "postings.h"
+
+/* 40 bytes, so sorting moves the elements themselves. */
+struct queued_op {
+	union {
+		size_t off;               /* key then data, in the buffer */
+		const unsigned char *p;   /* the same, once the buffer is final */
+	} at;
+	uint64_t khead;   /* first 8 bytes of the key, big-endian, zero-padded */
+	uint64_t dhead;   /* and of the data: most compares stop at these */
+	uint32_t seq;     /* order queued */
+	uint32_t dlen;
+	MDB_dbi  dbi;
+	uint16_t klen;
+	bool     put;
+	bool     unique;  /* one value a key, else a DUPSORT pair */
+};
+
+/* Runs already written to the temporary file (queue_runs.c). */
+struct pd_runs {
+	int     fd;         /* -1 until the first run */
+	off_t   end;        /* bytes written */
+	off_t  *start;      /* run i is [start[i], start[i + 1] or end) */
+	size_t  n, cap;
+};
+
+struct pd_write_queue {
+	struct queued_op  *op;
+	size_t             n, cap;
+	struct pd_buf      buf;
+	size_t             budget;     /* buf bytes before a run is spilled */
+	struct pd_runs     runs;
+	struct pd_post_op *post;       /* one key's operations on a posting table */
+	size_t             npost, cappost;
+	struct pd_buf      postbuf;    /* their entries */
+};
+
+/* --- queue_sort.c ---------------------------------------------------------- */
+
+/* The first 8 bytes of (p, n), big-endian, zero-padded. */
+uint64_t pd_q_head8(const unsigned char *p, size_t n);
+
+/* Set each operation's pointer (from its offset in `buf`) and heads. */
+void pd_q_resolve(struct queued_op *op, size_t n, const struct pd_buf *buf);
+
+/* Order of two operations: database, key, then (DUPSORT) data; not the
+ * order queued.  <0, 0, >0. */
+int  pd_q_cmp(const struct queued_op *a, const struct queued_op *b);
+
+/* Sort op[0..n) (resolved) as pd_q_cmp, equal ones in the order queued. */
+void pd_q_sort(struct queued_op *op, size_t n);
+
+/* Does b's operation override a's (b sorts next)? */
+bool pd_q_same_pair(const struct queued_op *a, const struct queued_op *b);
+
+/* --- queue_runs.c ---------------------------------------------------------- */
+
+/*
+ * Write the sorted, resolved op[0..n) as a run to the temporary file next
+ * to the database `dbpath` (made on the first run, unlinked), leaving out
+ * operations a later one overrides.  Returns PD_OK, or PD_EIO / PD_ENOMEM
+ * with err filled ("sorting the search index: …").
+ */
+int  pd_runs_spill(struct pd_runs *r, const char *dbpath,
+		   const struct queued_op *op, size_t n, struct pd_err *err);
+
+/* Close the file and forget the runs. */
+void pd_runs_free(struct pd_runs *r);
+
+/*
+ * The operations of every run and of the sorted op[0..n), merged in
+ * order; equal ones come in the order queued (older runs first, the
+ * memory last).
+ */
+struct pd_q_stream;
+
+/* Open the merged stream.  Returns PD_OK, PD_ENOMEM, PD_EIO (err filled). */
+int  pd_q_stream_open(struct pd_q_stream **out, struct pd_runs *r,
+		      const struct queued_op *op, size_t n, struct pd_err *err);
+
+/*
+ * The next operation, or NULL at the end (or on a read error: see
+ * pd_q_stream_error).  It and its bytes stay valid until the next call;
+ * *next is set to the one after it (valid as long), or NULL.
+ */
+const struct queued_op *pd_q_stream_get(struct pd_q_stream *s,
+					const struct queued_op **next);
+
+/* PD_OK, or the read error that ended the stream (err filled). */
+int  pd_q_stream_error(const struct pd_q_stream *s, struct pd_err *err);
+
+void pd_q_stream_close(struct pd_q_stream *s);
+
+#endif

@@ -1,0 +1,352 @@
+/*
+ * queue_runs.c — a large write's queued operations in sorted runs on a
+ * temporary file, read back as one merged stream (queue_impl.h).
+ *
+ * A million people queue some 600 MB of search terms and cards.  Held in
+ * memory, that is the import's peak; applied in pieces as the queue
+ * fills, each piece lands between the last one's entries, splitting the
+ * pages those filled.  So a full queue is sorted and written out as a
+ * run, and the flush before the commit merges every run with what is
+ * still queued: each table is written once, in key order, its new pages
+ * filled.
+ *
+ * The file is made next to the database (its disk holds the database's
+ * growth anyway) with O_TMPFILE, or made and unlinked at once, mode 0600:
+ * it holds names and addresses, and no name of it outlives the process.
+ *
+ * A run is a sequence of operations, each an 8-byte header (database,
+ * flags, key length, data length, in this machine's byte order) then the
+ * key and the data.
+ */
+#define _GNU_SOURCE   /* O_TMPFILE */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "queue_impl.h"
+
+#define RUN_HEAD  8
+#define OP_PUT    0x01u
+#define OP_UNIQUE 0x02u
+#define READ_CHUNK (256u << 10)   /* each run's read buffer */
+
+static int io_fail(struct pd_err *err, int e, const char *doing)
+{
+	return pd_err_set(err, PD_EIO, "sorting the search index: %s the temporary "
+			  "file next to the database: %s", doing, strerror(e));
+}
+
+/* Make the unnamed temporary file in the database's folder. */
+static int open_tmp(const char *dbpath, struct pd_err *err)
+{
+	const char *slash = strrchr(dbpath, '/');
+	char dir[PATH_MAX], tmpl[PATH_MAX + 32];
+	int fd;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if ((size_t)(slash - dbpath) >= sizeof dir)
+		return pd_err_set(err, PD_EINVAL, "sorting the search index: the "
+				  "database's folder name is too long");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == dbpath ? 1 : (int)(slash - dbpath),
+			 dbpath);
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		return fd;
+	snprintf(tmpl, sizeof tmpl, "%s/.plandesk-sort-XXXXXX", dir);
+	if ((fd = mkostemp(tmpl, O_CLOEXEC)) < 0)
+		return -io_fail(err, errno, "making");
+	unlink(tmpl);
+	return fd;
+}
+
+/* Write all of (p, n) at the end of the file. */
+static int write_all(struct pd_runs *r, const void *p, size_t n, struct pd_err *err)
+{
+	const char *c = p;
+
+	while (n) {
+		ssize_t w = pwrite(r->fd, c, n, r->end);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return io_fail(err, w < 0 ? errno : ENOSPC, "writing");
+		c += w;
+		n -= (size_t)w;
+		r->end += w;
+	}
+	return PD_OK;
+}
+
+int pd_runs_spill(struct pd_runs *r, const char *dbpath,
+		  const struct queued_op *op, size_t n, struct pd_err *err)
+{
+	struct pd_buf out = PD_BUF_INIT;
+	int rc = PD_OK;
+
+	if (r->fd < 0) {
+		int fd = open_tmp(dbpath, err);
+		if (fd < 0)
+			return -fd;
+		r->fd = fd;
+	}
+	if (pd_grow(&r->start, &r->cap, r->n + 1, sizeof *r->start, 8))
+		return pd_err_nomem(err);
+	r->start[r->n] = r->end;
+	for (size_t i = 0; i < n && rc == PD_OK; i++) {
+		const struct queued_op *o = &op[i];
+		unsigned char h[RUN_HEAD];
+		uint16_t kl = o->klen;
+		uint32_t dl = o->dlen;
+
+		if (i + 1 < n && pd_q_same_pair(o, &op[i + 1]))
+			continue;   /* a later operation on this pair wins */
+		h[0] = (unsigned char)o->dbi;
+		h[1] = (unsigned char)((o->put ? OP_PUT : 0) | (o->unique ? OP_UNIQUE : 0));
+		memcpy(h + 2, &kl, 2);
+		memcpy(h + 4, &dl, 4);
+		if (pd_buf_add(&out, h, sizeof h) != PD_OK ||
+		    pd_buf_add(&out, o->at.p, (size_t)o->klen + o->dlen) != PD_OK)
+			rc = pd_err_nomem(err);
+		else if (out.n >= READ_CHUNK)
+			rc = write_all(r, out.p, out.n, err), pd_buf_reset(&out);
+	}
+	if (rc == PD_OK && out.n)
+		rc = write_all(r, out.p, out.n, err);
+	pd_buf_free(&out);
+	if (rc == PD_OK)
+		r->n++;
+	return rc;
+}
+
+void pd_runs_free(struct pd_runs *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	free(r->start);
+	*r = (struct pd_runs){ .fd = -1 };
+}
+
+/* --- the merged stream ------------------------------------------------------ */
+
+/* One source: a run on the file, or the sorted operations in memory. */
+struct source {
+	struct queued_op cur;     /* its next operation, when `has` */
+	bool             has;
+	size_t           order;   /* older sources first among equals */
+	/* a run: bytes [pos, end) of fd still to read, [lo, hi) of buf read */
+	int              fd;
+	off_t            pos, end;
+	unsigned char   *buf;
+	size_t           cap, lo, hi;
+	/* the memory */
+	const struct queued_op *op;
+	size_t           i, n;
+};
+
+struct pd_q_stream {
+	struct source  *src;
+	struct source **heap;     /* the sources with an operation, least first */
+	size_t          nsrc, nheap;
+	struct queued_op cur;     /* what pd_q_stream_get last gave */
+	struct pd_buf   curbytes;
+	int             rc;       /* a read error ended it */
+	int             eno;
+};
+
+static bool src_less(const struct source *a, const struct source *b)
+{
+	int c = pd_q_cmp(&a->cur, &b->cur);
+
+	return c ? c < 0 : a->order < b->order;
+}
+
+/* Have `need` bytes from lo in the run's buffer.  Returns PD_OK,
+ * PD_NOTFOUND (the run ends first), PD_ENOMEM, PD_EIO (errno set). */
+static int src_fill(struct source *s, size_t need)
+{
+	if (s->hi - s->lo >= need)
+		return PD_OK;
+	memmove(s->buf, s->buf + s->lo, s->hi - s->lo);
+	s->hi -= s->lo;
+	s->lo = 0;
+	if (need > s->cap) {
+		unsigned char *nb = realloc(s->buf, need);
+		if (!nb)
+			return PD_ENOMEM;
+		s->buf = nb;
+		s->cap = need;
+	}
+	while (s->hi < need) {
+		size_t want = s->cap - s->hi;
+		ssize_t got;
+		if ((off_t)want > s->end - s->pos)
+			want = (size_t)(s->end - s->pos);
+		if (!want)
+			return PD_NOTFOUND;
+		got = pread(s->fd, s->buf + s->hi, want, s->pos);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			if (!got)
+				errno = EIO;   /* the file is shorter than written */
+			return PD_EIO;
+		}
+		s->hi += (size_t)got;
+		s->pos += got;
+	}
+	return PD_OK;
+}
+
+/* Step source s to its next operation (s->has false at its end).
+ * Returns PD_OK, PD_ENOMEM, PD_EIO (errno set). */
+static int src_step(struct source *s)
+{
+	struct queued_op *o = &s->cur;
+	unsigned char h[RUN_HEAD];
+	uint16_t kl;
+	uint32_t dl;
+	int rc;
+
+	if (!s->buf) {   /* the memory */
+		if ((s->has = s->i < s->n))
+			*o = s->op[s->i++];
+		return PD_OK;
+	}
+	if ((rc = src_fill(s, RUN_HEAD)) != PD_OK) {
+		s->has = false;
+		return rc == PD_NOTFOUND && s->hi == s->lo ? PD_OK :
+		       rc == PD_NOTFOUND ? (errno = EIO, PD_EIO) : rc;
+	}
+	memcpy(h, s->buf + s->lo, RUN_HEAD);
+	memcpy(&kl, h + 2, 2);
+	memcpy(&dl, h + 4, 4);
+	if ((rc = src_fill(s, RUN_HEAD + (size_t)kl + dl)) != PD_OK) {
+		s->has = false;
+		return rc == PD_NOTFOUND ? (errno = EIO, PD_EIO) : rc;
+	}
+	o->at.p = s->buf + s->lo + RUN_HEAD;
+	o->klen = kl;
+	o->dlen = dl;
+	o->dbi = h[0];
+	o->put = h[1] & OP_PUT;
+	o->unique = h[1] & OP_UNIQUE;
+	o->khead = pd_q_head8(o->at.p, kl);
+	o->dhead = pd_q_head8(o->at.p + kl, dl);
+	o->seq = 0;
+	s->lo += RUN_HEAD + (size_t)kl + dl;
+	s->has = true;
+	return PD_OK;
+}
+
+/* Move heap[i] down to its place. */
+static void sift_down(struct pd_q_stream *s, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		if (l < s->nheap && src_less(s->heap[l], s->heap[m]))
+			m = l;
+		if (l + 1 < s->nheap && src_less(s->heap[l + 1], s->heap[m]))
+			m = l + 1;
+		if (m == i)
+			return;
+		struct source *t = s->heap[i];
+		s->heap[i] = s->heap[m];
+		s->heap[m] = t;
+		i = m;
+	}
+}
+
+static int stream_fail(struct pd_q_stream *s, int rc)
+{
+	s->rc = rc;
+	s->eno = errno;
+	s->nheap = 0;
+	return rc;
+}
+
+int pd_q_stream_open(struct pd_q_stream **out, struct pd_runs *r,
+		     const struct queued_op *op, size_t n, struct pd_err *err)
+{
+	struct pd_q_stream *s = calloc(1, sizeof *s);
+	int rc;
+
+	*out = s;
+	if (!s || !(s->src = calloc(r->n + 1, sizeof *s->src)) ||
+	    !(s->heap = calloc(r->n + 1, sizeof *s->heap)))
+		return pd_err_nomem(err);
+	s->nsrc = r->n + 1;
+	for (size_t i = 0; i < s->nsrc; i++) {
+		struct source *src = &s->src[i];
+		src->order = i;
+		if (i == r->n) {   /* the memory, newest */
+			src->op = op;
+			src->n = n;
+		} else {
+			src->fd = r->fd;
+			src->pos = r->start[i];
+			src->end = i + 1 < r->n ? r->start[i + 1] : r->end;
+			if (!(src->buf = malloc(READ_CHUNK)))
+				return pd_err_nomem(err);
+			src->cap = READ_CHUNK;
+		}
+		if ((rc = src_step(src)) != PD_OK)
+			return rc == PD_ENOMEM ? pd_err_nomem(err) :
+			       io_fail(err, errno, "reading");
+		if (src->has)
+			s->heap[s->nheap++] = src;
+	}
+	for (size_t i = s->nheap / 2; i-- > 0;)
+		sift_down(s, i);
+	return PD_OK;
+}
+
+const struct queued_op *pd_q_stream_get(struct pd_q_stream *s,
+					const struct queued_op **next)
+{
+	struct source *top;
+	int rc;
+
+	*next = NULL;
+	if (!s->nheap)
+		return NULL;
+	top = s->heap[0];
+	s->cur = top->cur;
+	/* The source's buffer moves on: keep the bytes. */
+	pd_buf_reset(&s->curbytes);
+	if (pd_buf_add(&s->curbytes, top->cur.at.p, (size_t)top->cur.klen + top->cur.dlen))
+		return stream_fail(s, PD_ENOMEM), NULL;
+	s->cur.at.p = (const unsigned char *)s->curbytes.p;
+	if ((rc = src_step(top)) != PD_OK)
+		return stream_fail(s, rc), NULL;
+	if (!top->has)
+		s->heap[0] = s->heap[--s->nheap];
+	sift_down(s, 0);
+	if (s->nheap)
+		*next = &s->heap[0]->cur;
+	return &s->cur;
+}
+
+int pd_q_stream_error(const struct pd_q_stream *s, struct pd_err *err)
+{
+	if (!s->rc)
+		return PD_OK;
+	return s->rc == PD_ENOMEM ? pd_err_nomem(err) : io_fail(err, s->eno, "reading");
+}
+
+void pd_q_stream_close(struct pd_q_stream *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; s->src && i < s->nsrc; i++)
+		free(s->src[i].buf);
+	free(s->src);
+	free(s->heap);
+	pd_buf_free(&s->curbytes);
+	free(s);
+}
