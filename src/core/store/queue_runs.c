@@ -291,9 +291,13 @@ int pd_q_stream_open(struct pd_q_stream **out, struct pd_runs *r,
 			src->fd = r->fd;
 			src->pos = r->start[i];
 			src->end = i + 1 < r->n ? r->start[i + 1] : r->end;
-			if (!(src->buf = malloc(READ_CHUNK)))
+			/* no more than the run: a small budget makes many */
+			src->cap = src->end - src->pos < (off_t)READ_CHUNK ?
+				   (size_t)(src->end - src->pos) : READ_CHUNK;
+			if (src->cap < RUN_HEAD)
+				src->cap = RUN_HEAD;
+			if (!(src->buf = malloc(src->cap)))
 				return pd_err_nomem(err);
-			src->cap = READ_CHUNK;
 		}
 		if ((rc = src_step(src)) != PD_OK)
 			return rc == PD_ENOMEM ? pd_err_nomem(err) :

@@ -190,8 +190,14 @@ static void sort_from(struct queued_op *a, size_t n, size_t d)
  */
 static bool bytes_eq(const unsigned char *a, const unsigned char *b, size_t n)
 {
-	if (n > 8 && memcmp(a + n - 8, b + n - 8, 8))
-		return false;
+	uint64_t x, y;
+
+	if (n > 8) {
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		if (x != y)
+			return false;
+	}
 	return !memcmp(a, b, n);
 }
 
