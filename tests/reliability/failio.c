@@ -16,6 +16,10 @@
  *	FAILIO_ERRNO	... with EIO or ENOSPC (default EIO)
  *	FAILIO_COUNT	when 1, fail nothing and write the number of counted
  *			calls to the file FAILIO_REPORT at exit
+ *	FAILIO_TMP	when 1, count instead the calls on unnamed files in
+ *			the database's folder (a large write's sorted runs,
+ *			store/queue_runs.c: /proc shows "DIR/#123 (deleted)"),
+ *			and not msync
  *
  * A test tool, not part of the program: its counters are process-wide
  * statics, and it is not thread-safe beyond what plandesk needs (one
@@ -43,6 +47,7 @@ static int fail_errno = EIO;
 static int count_only;
 static const char *db_path;
 static size_t db_len;
+static size_t dir_len;   /* FAILIO_TMP: db_path's folder and its slash */
 
 static void failio_report(void)
 {
@@ -58,7 +63,7 @@ static void failio_report(void)
 __attribute__((constructor)) static void failio_init(void)
 {
 	const char *n = getenv("FAILIO_N"), *e = getenv("FAILIO_ERRNO");
-	const char *c = getenv("FAILIO_COUNT");
+	const char *c = getenv("FAILIO_COUNT"), *t;
 
 	db_path = getenv("FAILIO_PATH");
 	db_len = db_path ? strlen(db_path) : 0;
@@ -66,6 +71,9 @@ __attribute__((constructor)) static void failio_init(void)
 		fail_at = strtoul(n, NULL, 10);
 	if (e && strcmp(e, "ENOSPC") == 0)
 		fail_errno = ENOSPC;
+	if ((t = getenv("FAILIO_TMP")) && strcmp(t, "1") == 0 && db_path &&
+	    strrchr(db_path, '/'))
+		dir_len = (size_t)(strrchr(db_path, '/') - db_path) + 1;
 	if (c && strcmp(c, "1") == 0) {
 		count_only = 1;
 		fail_at = 0;
@@ -73,7 +81,19 @@ __attribute__((constructor)) static void failio_init(void)
 	}
 }
 
-/* True when fd is the database or its lock file (read once per fd). */
+/* Is (path, n) an unnamed file right in the database's folder? */
+static int is_tmp(const char *path, size_t n)
+{
+	static const char gone[] = " (deleted)";
+	size_t g = sizeof gone - 1;
+
+	return n > dir_len + g && memcmp(path, db_path, dir_len) == 0 &&
+	       !memchr(path + dir_len, '/', n - dir_len) &&
+	       memcmp(path + n - g, gone, g) == 0;
+}
+
+/* True when fd is the database or its lock file, or with FAILIO_TMP an
+ * unnamed file beside it (read once per fd). */
 static int is_db(int fd)
 {
 	char link[64], path[4096];
@@ -85,7 +105,10 @@ static int is_db(int fd)
 		snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
 		n = readlink(link, path, sizeof path - 1);
 		fd_kind[fd] = FD_OTHER;
-		if (n > 0 && (size_t)n >= db_len && memcmp(path, db_path, db_len) == 0 &&
+		if (dir_len) {
+			if (n > 0 && is_tmp(path, (size_t)n))
+				fd_kind[fd] = FD_DB;
+		} else if (n > 0 && (size_t)n >= db_len && memcmp(path, db_path, db_len) == 0 &&
 		    ((size_t)n == db_len ||
 		     ((size_t)n == db_len + 5 && memcmp(path + db_len, "-lock", 5) == 0)))
 			fd_kind[fd] = FD_DB;
@@ -198,7 +221,7 @@ int msync(void *addr, size_t len, int flags)
 
 	if (!real)
 		resolve(&real, "msync");
-	if (hit())
+	if (!dir_len && hit())
 		return -1;
 	return real(addr, len, flags);
 }

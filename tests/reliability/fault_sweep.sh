@@ -16,7 +16,11 @@
 #   c. the same, then the same line saved again by the same process, as
 #      the user presses Enter again in the client: saved once, whole;
 #   d. a 2,000-person import into a new file (its creation is a write of
-#      its own).
+#      its own);
+#   e. the 10,000-person import of a. with a 1 MiB write queue
+#      (PLANDESK_SORT_BYTES), so its search index is sorted in runs on an
+#      unnamed temporary file beside the database (store/queue_runs.c):
+#      here the shim fails the writes of that file instead (FAILIO_TMP).
 #
 # The shim goes into the program only (`timeout env LD_PRELOAD=...`), not
 # into timeout, which would write its own count at exit.  For each, the
@@ -217,4 +221,20 @@ exports "$db" "$T_TMP/after.out" people orgs
 count "first import" "$PLANDESK_BIN" --db "$db" import people "$T_TMP/first.csv"
 sweep "first import" "^(plandesk: )?cannot (open|save to) $db: (Input/output error|no space left on the disk|No space left on device)(; nothing was changed)?$" \
 	"people orgs" before "$PLANDESK_BIN" --db "$db" import people "$T_TMP/first.csv"
+
+# --- e. the 10k import, its index sorted in runs on a temporary file ------------------
+echo "# e. a 10,000-person import whose index goes through sorted runs"
+from=$db0
+exports "$db0" "$T_TMP/before.out" people orgs
+fresh
+env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv" >/dev/null 2>&1 ||
+	fail "the import in runs without faults"
+exports "$db" "$T_TMP/after.out" people orgs
+export FAILIO_TMP=1
+count "import in runs" env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv"
+[ "${calls:-0}" -ge 4 ] && ok "the runs' file is written more than once (${calls} calls)" ||
+	fail "the runs' file is written more than once (${calls:-no} calls)"
+sweep "import in runs" "$(save_re)" "people orgs" before \
+	env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv"
+unset FAILIO_TMP
 finish

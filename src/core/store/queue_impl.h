@@ -29,6 +29,7 @@ struct queued_op {
 
 /* Runs already written to the temporary file (queue_runs.c). */
 struct pd_runs {
+	const struct pd_store *st;   /* whose folder holds the file */
 	int     fd;         /* -1 until the first run */
 	off_t   end;        /* bytes written */
 	off_t  *start;      /* run i is [start[i], start[i + 1] or end) */
@@ -68,14 +69,15 @@ bool pd_q_same_pair(const struct queued_op *a, const struct queued_op *b);
 
 /*
  * Write the sorted, resolved op[0..n) as a run to the temporary file next
- * to the database `dbpath` (made on the first run, unlinked), leaving out
- * operations a later one overrides.  Returns PD_OK, or PD_EIO / PD_ENOMEM
- * with err filled ("sorting the search index: …").
+ * to r->st's database (made on the first run, unlinked), leaving out
+ * operations a later one overrides.  Returns PD_OK, PD_ENOMEM, or PD_EIO
+ * with err filled as a failed save of the database is ("cannot save to
+ * …: no space left on the disk; nothing was changed").
  */
-int  pd_runs_spill(struct pd_runs *r, const char *dbpath,
-		   const struct queued_op *op, size_t n, struct pd_err *err);
+int  pd_runs_spill(struct pd_runs *r, const struct queued_op *op, size_t n,
+		   struct pd_err *err);
 
-/* Close the file and forget the runs. */
+/* Close the file and forget the runs (r->st stays). */
 void pd_runs_free(struct pd_runs *r);
 
 /*

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mdb_err.h"
 #include "queue_impl.h"
 
 #define RUN_HEAD  8
@@ -34,16 +35,17 @@
 #define OP_UNIQUE 0x02u
 #define READ_CHUNK (256u << 10)   /* each run's read buffer */
 
-static int io_fail(struct pd_err *err, int e, const char *doing)
+/* A read or write of the runs' file failed: the save fails as a full
+ * disk or a failed write of the database does (nothing was changed). */
+static int io_fail(const struct pd_store *st, struct pd_err *err, int e)
 {
-	return pd_err_set(err, PD_EIO, "sorting the search index: %s the temporary "
-			  "file next to the database: %s", doing, strerror(e));
+	return pd_mdb_save_err(st, e, err);
 }
 
 /* Make the unnamed temporary file in the database's folder. */
-static int open_tmp(const char *dbpath, struct pd_err *err)
+static int open_tmp(const struct pd_store *st, struct pd_err *err)
 {
-	const char *slash = strrchr(dbpath, '/');
+	const char *dbpath = st->path, *slash = strrchr(dbpath, '/');
 	char dir[PATH_MAX], tmpl[PATH_MAX + 32];
 	int fd;
 
@@ -60,7 +62,7 @@ static int open_tmp(const char *dbpath, struct pd_err *err)
 		return fd;
 	snprintf(tmpl, sizeof tmpl, "%s/.plandesk-sort-XXXXXX", dir);
 	if ((fd = mkostemp(tmpl, O_CLOEXEC)) < 0)
-		return -io_fail(err, errno, "making");
+		return -io_fail(st, err, errno);
 	unlink(tmpl);
 	return fd;
 }
@@ -75,7 +77,7 @@ static int write_all(struct pd_runs *r, const void *p, size_t n, struct pd_err *
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			return io_fail(err, w < 0 ? errno : ENOSPC, "writing");
+			return io_fail(r->st, err, w < 0 ? errno : ENOSPC);
 		c += w;
 		n -= (size_t)w;
 		r->end += w;
@@ -83,14 +85,14 @@ static int write_all(struct pd_runs *r, const void *p, size_t n, struct pd_err *
 	return PD_OK;
 }
 
-int pd_runs_spill(struct pd_runs *r, const char *dbpath,
-		  const struct queued_op *op, size_t n, struct pd_err *err)
+int pd_runs_spill(struct pd_runs *r, const struct queued_op *op, size_t n,
+		  struct pd_err *err)
 {
 	struct pd_buf out = PD_BUF_INIT;
 	int rc = PD_OK;
 
 	if (r->fd < 0) {
-		int fd = open_tmp(dbpath, err);
+		int fd = open_tmp(r->st, err);
 		if (fd < 0)
 			return -fd;
 		r->fd = fd;
@@ -129,7 +131,7 @@ void pd_runs_free(struct pd_runs *r)
 	if (r->fd >= 0)
 		close(r->fd);
 	free(r->start);
-	*r = (struct pd_runs){ .fd = -1 };
+	*r = (struct pd_runs){ .st = r->st, .fd = -1 };
 }
 
 /* --- the merged stream ------------------------------------------------------ */
@@ -150,6 +152,7 @@ struct source {
 };
 
 struct pd_q_stream {
+	const struct pd_store *st;
 	struct source  *src;
 	struct source **heap;     /* the sources with an operation, least first */
 	size_t          nsrc, nheap;
@@ -281,6 +284,7 @@ int pd_q_stream_open(struct pd_q_stream **out, struct pd_runs *r,
 	    !(s->heap = calloc(r->n + 1, sizeof *s->heap)))
 		return pd_err_nomem(err);
 	s->nsrc = r->n + 1;
+	s->st = r->st;
 	for (size_t i = 0; i < s->nsrc; i++) {
 		struct source *src = &s->src[i];
 		src->order = i;
@@ -301,7 +305,7 @@ int pd_q_stream_open(struct pd_q_stream **out, struct pd_runs *r,
 		}
 		if ((rc = src_step(src)) != PD_OK)
 			return rc == PD_ENOMEM ? pd_err_nomem(err) :
-			       io_fail(err, errno, "reading");
+			       io_fail(r->st, err, errno);
 		if (src->has)
 			s->heap[s->nheap++] = src;
 	}
@@ -340,7 +344,7 @@ int pd_q_stream_error(const struct pd_q_stream *s, struct pd_err *err)
 {
 	if (!s->rc)
 		return PD_OK;
-	return s->rc == PD_ENOMEM ? pd_err_nomem(err) : io_fail(err, s->eno, "reading");
+	return s->rc == PD_ENOMEM ? pd_err_nomem(err) : io_fail(s->st, err, s->eno);
 }
 
 void pd_q_stream_close(struct pd_q_stream *s)

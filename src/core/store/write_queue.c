@@ -241,7 +241,7 @@ static int spill(struct pd_txn *txn, struct pd_write_queue *q, struct pd_err *er
 
 	pd_q_resolve(q->op, q->n, &q->buf);
 	pd_q_sort(q->op, q->n);
-	rc = pd_runs_spill(&q->runs, txn->st->path, q->op, q->n, err);
+	rc = pd_runs_spill(&q->runs, q->op, q->n, err);
 	q->n = 0;
 	pd_buf_reset(&q->buf);
 	return rc;
@@ -259,6 +259,7 @@ int pd_txn_queue(struct pd_txn *txn, MDB_dbi dbi, bool unique, bool put,
 		if (!(q = txn->queue = calloc(1, sizeof *q)))
 			return pd_err_nomem(err);
 		q->runs.fd = -1;
+		q->runs.st = txn->st;
 		q->budget = txn->st->sort_bytes ? txn->st->sort_bytes : BUDGET_BYTES;
 	}
 	if (pd_grow(&q->op, &q->cap, q->n + 1, sizeof *q->op, 256))

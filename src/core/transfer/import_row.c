@@ -45,6 +45,8 @@ int pd_imp_place(struct pd_imp *imp, int field, int code, const char *what)
 {
 	char at[PD_ERR_MSG];
 
+	if (code == PD_EIO)   /* the disk, not the row: "cannot save to …" */
+		return imp->err->code = code;
 	where(imp, field, at, sizeof at);
 	pd_err_prefix(imp->err, "%s: %s%s", at, what ? what : "", what ? ": " : "");
 	imp->err->code = code;
