@@ -74,14 +74,17 @@ static int del_entry(struct pd_txn *txn, const struct pd_entries *es, size_t i,
 	MDB_val d = { e->dlen, es->buf.p + e->doff }, cur;
 	int rc;
 
-	if (e->flags & PD_ENTRY_QUEUED)
+	if ((e->flags & PD_ENTRY_QUEUED) &&
+	    !((e->flags & PD_ENTRY_UNIQUE) && pd_txn_reads_queued(txn, e->dbi)))
 		return pd_txn_queue(txn, e->dbi, e->flags & PD_ENTRY_UNIQUE, false,
 				    &k, &d, err);
 	if (e->flags & PD_ENTRY_UNIQUE) {
 		/* Only remove a unique key that still names this record. */
-		if (mdb_get(txn->txn, e->dbi, &k, &cur) != MDB_SUCCESS ||
+		if (pd_txn_unique_get(txn, e->dbi, &k, &cur) != MDB_SUCCESS ||
 		    cur.mv_size != d.mv_size || memcmp(cur.mv_data, d.mv_data, d.mv_size))
 			return PD_OK;
+		if (e->flags & PD_ENTRY_QUEUED)
+			return pd_txn_queue(txn, e->dbi, true, false, &k, &d, err);
 		rc = mdb_del(txn->txn, e->dbi, &k, NULL);
 	} else {
 		rc = mdb_del(txn->txn, e->dbi, &k, &d);

@@ -10,6 +10,7 @@
 #include "plandesk/base/text.h"
 #include "plandesk/records/records.h"
 #include "index.h"
+#include "store/write_queue.h"
 #include "store/indexes.h"
 
 static void sort_key(const struct pd_record *r, const struct pd_ixdef *d,
@@ -102,8 +103,9 @@ int pd_unique_lookup(struct pd_txn *txn, const struct pd_buf *key, uint64_t *id)
 	MDB_val k = { key->n, key->p }, d;
 
 	*id = 0;
+	/* in a write, as its queued writes leave it (write_queue.h) */
 	if (!key->n ||
-	    mdb_get(txn->txn, txn->st->dbi[PD_DB_UNIQUE], &k, &d) != MDB_SUCCESS)
+	    pd_txn_unique_get(txn, txn->st->dbi[PD_DB_UNIQUE], &k, &d) != MDB_SUCCESS)
 		return PD_NOTFOUND;
 	if (d.mv_size != 8)
 		return PD_ECORRUPT;
@@ -126,8 +128,9 @@ static int index_entries(struct pd_txn *txn, const struct pd_record *r,
 		rc = pd_unique_key(r, &key);
 	if (rc == PD_OK && key.n) {
 		pd_put_be64(id, r->id);
-		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE], PD_ENTRY_UNIQUE, key.p,
-				    key.n, id, 8);
+		/* queued: put sorted at the end, read through the queue */
+		rc = pd_entries_add(out, txn->st->dbi[PD_DB_UNIQUE],
+				    PD_ENTRY_UNIQUE | PD_ENTRY_QUEUED, key.p, key.n, id, 8);
 	}
 	pd_buf_free(&key);
 	(void)err;   /* the caller says what failed */

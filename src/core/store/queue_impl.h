@@ -8,6 +8,7 @@
 #define PLANDESK_STORE_QUEUE_IMPL_H
 
 #include "plandesk/base/buf.h"
+#include "plandesk/base/u64map.h"
 #include "handles.h"
 #include "postings.h"
 
@@ -36,6 +37,13 @@ struct pd_runs {
 	size_t  n, cap;
 };
 
+/* What the queued operations leave each key of `unique` holding
+ * (queue_overlay.c). */
+struct pd_overlay {
+	struct pd_u64map map;     /* key's hash -> entry's offset in arena */
+	struct pd_buf    arena;
+};
+
 struct pd_write_queue {
 	struct queued_op  *op;
 	size_t             n, cap;
@@ -45,6 +53,7 @@ struct pd_write_queue {
 	struct pd_post_op *post;       /* one key's operations on a posting table */
 	size_t             npost, cappost;
 	struct pd_buf      postbuf;    /* their entries */
+	struct pd_overlay  overlay;    /* `unique` as queued */
 };
 
 /* --- queue_sort.c ---------------------------------------------------------- */
@@ -64,6 +73,23 @@ void pd_q_sort(struct queued_op *op, size_t n);
 
 /* Does b's operation override a's (b sorts next)? */
 bool pd_q_same_pair(const struct queued_op *a, const struct queued_op *b);
+
+/* --- queue_overlay.c ------------------------------------------------------- */
+
+/* Note a queued put (v: the value) or delete of key k.  Returns PD_OK or
+ * PD_ENOMEM. */
+int  pd_overlay_note(struct pd_overlay *o, bool put, const MDB_val *k,
+		     const MDB_val *v);
+
+enum { PD_OVERLAY_NONE, PD_OVERLAY_PUT, PD_OVERLAY_DEL };
+
+/* What is noted of key k: PD_OVERLAY_NONE (nothing), PD_OVERLAY_PUT (*v
+ * set, valid until the next note), PD_OVERLAY_DEL. */
+int  pd_overlay_get(const struct pd_overlay *o, const MDB_val *k, MDB_val *v);
+
+/* Forget every key (the queue was applied), keeping the memory. */
+void pd_overlay_clear(struct pd_overlay *o);
+void pd_overlay_free(struct pd_overlay *o);
 
 /* --- queue_runs.c ---------------------------------------------------------- */
 

@@ -46,6 +46,7 @@ void pd_txn_queue_free(struct pd_txn *txn)
 	pd_buf_free(&q->buf);
 	pd_buf_free(&q->postbuf);
 	pd_runs_free(&q->runs);
+	pd_overlay_free(&q->overlay);
 	free(q);
 	txn->queue = NULL;
 }
@@ -231,7 +232,24 @@ int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 	q->n = 0;
 	pd_buf_reset(&q->buf);
 	pd_runs_free(&q->runs);
+	pd_overlay_clear(&q->overlay);   /* the tables say it all now */
 	return rc;
+}
+
+bool pd_txn_reads_queued(const struct pd_txn *txn, MDB_dbi dbi)
+{
+	return dbi == txn->st->dbi[PD_DB_UNIQUE];
+}
+
+int pd_txn_unique_get(struct pd_txn *txn, MDB_dbi dbi, const MDB_val *k, MDB_val *v)
+{
+	if (txn->write && txn->queue && pd_txn_reads_queued(txn, dbi))
+		switch (pd_overlay_get(&txn->queue->overlay, k, v)) {
+		case PD_OVERLAY_PUT: return MDB_SUCCESS;
+		case PD_OVERLAY_DEL: return MDB_NOTFOUND;
+		default: break;
+		}
+	return mdb_get(txn->txn, dbi, (MDB_val *)k, v);
 }
 
 /* Sort what is queued and write it out as a run. */
@@ -273,7 +291,8 @@ int pd_txn_queue(struct pd_txn *txn, MDB_dbi dbi, bool unique, bool put,
 	o->put = put;
 	o->unique = unique;
 	if (pd_buf_add(&q->buf, k->mv_data, k->mv_size) != PD_OK ||
-	    pd_buf_add(&q->buf, d->mv_data, d->mv_size) != PD_OK)
+	    pd_buf_add(&q->buf, d->mv_data, d->mv_size) != PD_OK ||
+	    (pd_txn_reads_queued(txn, dbi) && pd_overlay_note(&q->overlay, put, k, d)))
 		return pd_err_nomem(err);
 	q->n++;
 	return q->buf.n >= q->budget ? spill(txn, q, err) : PD_OK;

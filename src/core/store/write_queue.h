@@ -27,6 +27,22 @@ int pd_txn_queue(struct pd_txn *txn, MDB_dbi dbi, bool unique, bool put,
  * or the LMDB error mapped. */
 int pd_txn_flush(struct pd_txn *txn, struct pd_err *err);
 
+/*
+ * Does a read of `dbi` in a write transaction go through
+ * pd_txn_unique_get rather than apply the queue?  (`unique`: an import
+ * reads it on every row.)
+ */
+bool pd_txn_reads_queued(const struct pd_txn *txn, MDB_dbi dbi);
+
+/*
+ * Key k of `dbi` (a database of one value a key) as this transaction's
+ * queued operations leave it: the value they put, none if they delete
+ * it, else what the database holds (in a read transaction, always that).
+ * *v is valid until the next write.  Returns an LMDB code: MDB_SUCCESS,
+ * MDB_NOTFOUND, or what mdb_get returns.
+ */
+int pd_txn_unique_get(struct pd_txn *txn, MDB_dbi dbi, const MDB_val *k, MDB_val *v);
+
 /* Drop the queue (the transaction ends). */
 void pd_txn_queue_free(struct pd_txn *txn);
 
