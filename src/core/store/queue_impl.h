@@ -7,6 +7,8 @@
 #ifndef PLANDESK_STORE_QUEUE_IMPL_H
 #define PLANDESK_STORE_QUEUE_IMPL_H
 
+#include <pthread.h>
+
 #include "plandesk/base/buf.h"
 #include "plandesk/base/u64map.h"
 #include "handles.h"
@@ -54,6 +56,16 @@ struct pd_write_queue {
 	size_t             npost, cappost;
 	struct pd_buf      postbuf;    /* their entries */
 	struct pd_overlay  overlay;    /* `unique` as queued */
+	/* A full batch, sorted and written as a run by a second thread
+	 * (write_queue.c: spill) while the next fills; `runs` is the
+	 * thread's until it is joined. */
+	struct queued_op  *wop;
+	size_t             wn, wcap;
+	struct pd_buf      wbuf;
+	pthread_t          worker;
+	bool               working;
+	int                wrc;        /* its outcome, and its message */
+	struct pd_err      werr;
 };
 
 /* --- queue_sort.c ---------------------------------------------------------- */
