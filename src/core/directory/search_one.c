@@ -66,7 +66,11 @@ static int lone_passed_over(struct pd_sq_search *s, const MDB_val *d, bool *skip
 	return name_ranks_better(s, d->mv_data, d->mv_size, skip);
 }
 
-/* Every key `w` begins, entered at its first entry of class `from` or more. */
+/*
+ * Every key `w` begins, entered at its first entry of class `from` or more;
+ * a key of one class-3 entry its name passes over is left out, whatever
+ * `from` ("smith" would otherwise heap up every "smith4").
+ */
 static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const char *w,
 			size_t wn, unsigned from)
 {
@@ -91,7 +95,7 @@ static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const cha
 		} else {
 			bool skip = false;
 			sd = d;
-			if (from > PD_RANK_NAME_START &&
+			if (d.mv_size && *(unsigned char *)d.mv_data == PD_RANK_OTHER &&
 			    (rc = lone_passed_over(s, &d, &skip)) != PD_OK)
 				return rc;
 			if (skip)
