@@ -64,10 +64,11 @@ static inline const char *pd_sq_word(const struct pd_sq_query *q, size_t i)
 	return q->text.p + q->off[i];
 }
 
-/* Does `p` (pn bytes) begin `s` (sn bytes)? */
+/* Does `p` (pn bytes) begin `s` (sn bytes)?  (The first bytes are
+ * compared before memcmp is called: most words of a name differ there.) */
 static inline bool pd_sq_is_prefix(const char *p, size_t pn, const char *s, size_t sn)
 {
-	return pn <= sn && !memcmp(p, s, pn);
+	return pn <= sn && (!pn || (p[0] == s[0] && !memcmp(p, s, pn)));
 }
 
 /* The characters (not bytes) of UTF-8 `s`. */
