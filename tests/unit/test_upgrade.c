@@ -7,6 +7,7 @@
  * clean.  The pairs are read and written raw. */
 #include "testdb.h"
 #include "rawdb.h"
+#include "oldterms.h"
 
 #include "plandesk/records/check.h"
 #include "plandesk/directory/search.h"
@@ -175,9 +176,10 @@ static size_t make_schema_3(void)
 	cr_assert_eq(pd_post_open(r.txn, terms, &c), 0);
 	for (rc = pd_post_get(c, &k, &d, MDB_FIRST); rc == 0;
 	     rc = pd_post_get(c, &k, &d, MDB_NEXT), n++) {
-		unsigned char kl = (unsigned char)k.mv_size, dl = (unsigned char)d.mv_size;
+		unsigned char key[256], dl = (unsigned char)d.mv_size;
+		unsigned char kl = (unsigned char)raw_unshadow_key(k.mv_data, k.mv_size, key);
 		pd_buf_add(&pairs, &kl, 1);
-		pd_buf_add(&pairs, k.mv_data, kl);
+		pd_buf_add(&pairs, key, kl);
 		pd_buf_add(&pairs, &dl, 1);
 		pd_buf_add(&pairs, d.mv_data, dl);
 	}
@@ -196,6 +198,53 @@ static size_t make_schema_3(void)
 	cr_assert_eq(mdb_txn_commit(r.txn), 0);
 	mdb_env_close(r.env);
 	pd_buf_free(&pairs);
+	return n;
+}
+
+/* Set the schema version of the closed store's file, with raw write r
+ * begun, and commit. */
+static void set_schema(struct raw *r, unsigned char version)
+{
+	unsigned char v8[8] = { 0, 0, 0, 0, 0, 0, 0, version };
+	MDB_val sk = { 6, "schema" }, v = { 8, v8 };
+
+	cr_assert_eq(mdb_put(r->txn, raw_dbi(r, "meta", 0), &sk, &v, 0), 0);
+	cr_assert_eq(mdb_txn_commit(r->txn), 0);
+	mdb_env_close(r->env);
+}
+
+/* Rewrite `terms` as schema 4 had it (posting blocks, no shadowed keys)
+ * and set the schema to 4 (the store is closed).  Returns the entries
+ * that were under shadowed keys. */
+static size_t make_schema_4(void)
+{
+	struct raw r;
+	size_t moved;
+
+	raw_begin(&r);
+	moved = raw_unshadow_terms(&r);
+	set_schema(&r, 4);
+	return moved;
+}
+
+/* The shadowed keys of `terms`, counted raw (the store is closed). */
+static size_t raw_shadowed(void)
+{
+	struct raw r;
+	MDB_cursor *c;
+	MDB_val k, d;
+	size_t n = 0;
+	int rc;
+
+	raw_begin(&r);
+	cr_assert_eq(mdb_cursor_open(r.txn, raw_dbi(&r, "terms", 0), &c), 0);
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT))
+		n += ((unsigned char *)k.mv_data)[0] == PD_TERM_SHADOW;
+	cr_assert_eq(rc, MDB_NOTFOUND);
+	mdb_cursor_close(c);
+	mdb_txn_abort(r.txn);
+	mdb_env_close(r.env);
 	return n;
 }
 
@@ -257,6 +306,54 @@ Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
 	cr_expect_eq(schema, PD_SCHEMA_VERSION);
 	cr_expect_not(dupsort, "terms is of posting blocks");
 	cr_expect_gt(map, 1u << 20, "the upgrade had to grow the map");
+
+	/* And the upgraded file takes edits like a fresh one. */
+	tdb_open(NULL);
+	f = (struct fill){ 200, 5 };
+	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(problems(), 0);
+	free(fresh);
+}
+
+Test(upgrade, a_schema_4_file_answers_the_same_read_only_and_upgraded)
+{
+	struct pd_open_opts ro = { .read_only = true };
+	struct fill f = { 3000, 40 };
+	struct pd_err err = { 0 };
+	char *fresh, *got;
+	uint64_t schema;
+	bool dupsort;
+
+	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
+	make_queries();
+	fresh = answers();
+	cr_assert_eq(problems(), 0);
+	tdb_close();
+	cr_assert_gt(raw_shadowed(), 100, "a fresh file has shadowed keys");
+	cr_assert_gt(make_schema_4(), 100, "entries were moved back under their words");
+	cr_assert_eq(raw_shadowed(), 0);
+
+	/* Read-only: every entry under its word, as schema 4 had it. */
+	tdb_open(&ro);
+	got = answers();
+	cr_expect_str_eq(got, fresh, "read-only on schema 4");
+	free(got);
+	cr_expect_eq(problems(), 0);
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect_eq(schema, 4, "a read-only open changed the file");
+	cr_expect_eq(raw_shadowed(), 0);
+
+	/* Writable: upgraded in one write, the shadowed keys made. */
+	tdb_open(NULL);
+	got = answers();
+	cr_expect_str_eq(got, fresh, "upgraded");
+	free(got);
+	cr_expect_eq(problems(), 0);
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect_eq(schema, PD_SCHEMA_VERSION);
+	cr_expect_gt(raw_shadowed(), 100);
 
 	/* And the upgraded file takes edits like a fresh one. */
 	tdb_open(NULL);
