@@ -4,7 +4,9 @@
  * the fresh file gave and `check` clean; opened writable, it is upgraded
  * to posting blocks in one write (on a map too small for it, so the
  * write is tried again), and again every answer is the same and `check`
- * clean.  The pairs are read and written raw. */
+ * clean.  The same for a file of schema 4, whose `terms` has no shadowed
+ * keys (search_terms.h): upgraded, it has them.  The pairs are read and
+ * written raw. */
 #include "testdb.h"
 #include "rawdb.h"
 #include "oldterms.h"
@@ -264,31 +266,57 @@ static void raw_layout(uint64_t *schema, bool *dupsort)
 	mdb_env_close(r.env);
 }
 
-Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
+/* A directory written fresh, and every answer it gives (free it). */
+static char *fresh_answers(void)
 {
-	struct pd_open_opts ro = { .read_only = true }, small = { .map_size = 1u << 20 };
 	struct fill f = { 3000, 40 };
 	struct pd_err err = { 0 };
-	char *fresh, *got;
-	uint64_t schema;
-	bool dupsort;
-	size_t map;
+	char *fresh;
 
 	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
 	make_queries();
 	fresh = answers();
 	cr_assert_eq(problems(), 0);
 	tdb_close();
+	return fresh;
+}
+
+/* The open store answers as `fresh`, and `check` is clean. */
+static void expect_answers(const char *fresh, const char *what)
+{
+	char *got = answers();
+
+	cr_expect_str_eq(got, fresh, "%s", what);
+	free(got);
+	cr_expect_eq(problems(), 0);
+}
+
+/* Opened again, the file takes edits like a fresh one. */
+static void expect_edits_taken(void)
+{
+	struct fill f = { 200, 5 };
+	struct pd_err err = { 0 };
+
+	tdb_open(NULL);
+	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(problems(), 0);
+}
+
+Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
+{
+	struct pd_open_opts ro = { .read_only = true }, small = { .map_size = 1u << 20 };
+	char *fresh = fresh_answers();
+	uint64_t schema;
+	bool dupsort;
+	size_t map;
+
 	cr_assert_gt(make_schema_3(), 30000, "a directory of some size");
 	raw_layout(&schema, &dupsort);
 	cr_assert(schema == 3 && dupsort);
 
 	/* Read-only: the old layout as it is. */
 	tdb_open(&ro);
-	got = answers();
-	cr_expect_str_eq(got, fresh, "read-only on schema 3");
-	free(got);
-	cr_expect_eq(problems(), 0);
+	expect_answers(fresh, "read-only on schema 3");
 	tdb_close();
 	raw_layout(&schema, &dupsort);
 	cr_expect(schema == 3 && dupsort, "a read-only open changed the file");
@@ -297,48 +325,30 @@ Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
 	tdb_close();
 	tdb_open(&small);
 	map = pd_store_map_size(tdb.st);
-	got = answers();
-	cr_expect_str_eq(got, fresh, "upgraded");
-	free(got);
-	cr_expect_eq(problems(), 0);
+	expect_answers(fresh, "upgraded");
 	tdb_close();
 	raw_layout(&schema, &dupsort);
 	cr_expect_eq(schema, PD_SCHEMA_VERSION);
 	cr_expect_not(dupsort, "terms is of posting blocks");
 	cr_expect_gt(map, 1u << 20, "the upgrade had to grow the map");
-
-	/* And the upgraded file takes edits like a fresh one. */
-	tdb_open(NULL);
-	f = (struct fill){ 200, 5 };
-	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
-	cr_expect_eq(problems(), 0);
+	expect_edits_taken();
 	free(fresh);
 }
 
 Test(upgrade, a_schema_4_file_answers_the_same_read_only_and_upgraded)
 {
 	struct pd_open_opts ro = { .read_only = true };
-	struct fill f = { 3000, 40 };
-	struct pd_err err = { 0 };
-	char *fresh, *got;
+	char *fresh = fresh_answers();
 	uint64_t schema;
 	bool dupsort;
 
-	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
-	make_queries();
-	fresh = answers();
-	cr_assert_eq(problems(), 0);
-	tdb_close();
 	cr_assert_gt(raw_shadowed(), 100, "a fresh file has shadowed keys");
 	cr_assert_gt(make_schema_4(), 100, "entries were moved back under their words");
 	cr_assert_eq(raw_shadowed(), 0);
 
 	/* Read-only: every entry under its word, as schema 4 had it. */
 	tdb_open(&ro);
-	got = answers();
-	cr_expect_str_eq(got, fresh, "read-only on schema 4");
-	free(got);
-	cr_expect_eq(problems(), 0);
+	expect_answers(fresh, "read-only on schema 4");
 	tdb_close();
 	raw_layout(&schema, &dupsort);
 	cr_expect_eq(schema, 4, "a read-only open changed the file");
@@ -346,19 +356,11 @@ Test(upgrade, a_schema_4_file_answers_the_same_read_only_and_upgraded)
 
 	/* Writable: upgraded in one write, the shadowed keys made. */
 	tdb_open(NULL);
-	got = answers();
-	cr_expect_str_eq(got, fresh, "upgraded");
-	free(got);
-	cr_expect_eq(problems(), 0);
+	expect_answers(fresh, "upgraded");
 	tdb_close();
 	raw_layout(&schema, &dupsort);
 	cr_expect_eq(schema, PD_SCHEMA_VERSION);
 	cr_expect_gt(raw_shadowed(), 100);
-
-	/* And the upgraded file takes edits like a fresh one. */
-	tdb_open(NULL);
-	f = (struct fill){ 200, 5 };
-	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
-	cr_expect_eq(problems(), 0);
+	expect_edits_taken();
 	free(fresh);
 }
