@@ -18,7 +18,8 @@
  *      word keys of at most three characters it begins, found by jumping
  *      over the longer ones;
  *   2. the other fields (class 3): every word key it begins, each entered
- *      at its first class-3 entry.
+ *      at its first class-3 entry, and the shadowed keys of its shorter
+ *      splits (pd_sq_key_range; those its names outrank are not read).
  */
 #include <stdlib.h>
 
