@@ -33,6 +33,12 @@
 /* Write the output in pieces of about this size. */
 #define OUT_CHUNK 65536
 
+/* An organisation's name as the map keeps it: its length found once. */
+struct org_name {
+	size_t n;
+	char   s[];
+};
+
 struct lookup {
 	struct pd_txn         *txn;
 	struct pd_card_reader *rd;
@@ -40,7 +46,8 @@ struct lookup {
 	struct pd_date         cutoff;    /* verified before this is stale */
 	struct pd_buf          out;       /* lines not yet written */
 	size_t                 printed;
-	struct pd_u64map       orgs;      /* organisation id → malloc'd name */
+	struct pd_u64map       orgs;      /* organisation id → malloc'd
+					     struct org_name */
 	int                    rc;        /* what stopped the search early */
 	struct pd_err          err;
 };
@@ -50,38 +57,71 @@ static void free_name(uint64_t v)
 	free((char *)(uintptr_t)v);
 }
 
-/* The name of organisation `id` ("" when it is gone or memory is short). */
-static const char *org_name(struct lookup *lk, uint64_t id)
+/* The name of organisation `id` (empty when it is gone or memory is
+ * short). */
+static struct pd_card_text org_name(struct lookup *lk, uint64_t id)
 {
+	static const struct pd_card_text none = { "", 0 };
+	struct org_name *name = NULL;
 	struct pd_record org;
 	uint64_t v;
-	char *name = NULL;
 
 	if (!id)
-		return "";
-	if (pd_u64map_get(&lk->orgs, id, &v))
-		return (const char *)(uintptr_t)v;
-	if (pd_get(lk->txn, PD_ORG, id, &org, NULL) == PD_OK)
-		name = strdup(pd_get_text(&org, PD_ORG_NAME));
+		return none;
+	if (pd_u64map_get(&lk->orgs, id, &v)) {
+		name = (struct org_name *)(uintptr_t)v;
+		return (struct pd_card_text){ name->s, name->n };
+	}
+	if (pd_get(lk->txn, PD_ORG, id, &org, NULL) == PD_OK) {
+		const char *s = pd_get_text(&org, PD_ORG_NAME);
+		size_t n = strlen(s);
+		if ((name = malloc(sizeof *name + n + 1))) {
+			name->n = n;
+			memcpy(name->s, s, n + 1);
+		}
+	}
 	pd_record_clear(&org);
 	if (!name || pd_u64map_add(&lk->orgs, id, (uintptr_t)name) != PD_OK) {
 		free(name);
-		return "";
+		return none;
 	}
-	return name;
+	return (struct pd_card_text){ name->s, name->n };
+}
+
+/* Is any of the n bytes at p a control byte (below 0x20, or 0x7f)?  Eight
+ * at a time: a byte b is below 0x20 when b - 0x20 borrows while b < 0x80,
+ * and 0x7f when b ^ 0x7f is 0. */
+static bool has_control(const char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, y;
+		memcpy(&x, p + i, 8);
+		y = x ^ (0x7f * ones);
+		if ((((x - 0x20 * ones) & ~x) | ((y - ones) & ~y)) & high)
+			return true;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)p[i] < 0x20 || p[i] == 0x7f)
+			return true;
+	return false;
 }
 
 /*
  * Copy a field to `w` with tabs, newlines and other control bytes as
- * spaces; returns the end.  (A loop the compiler vectorises: a `lookup smi`
- * formats 31,000 lines.)
+ * spaces; returns the end.  (Nearly every field has none, and is copied
+ * whole: a `lookup smi` formats 125,000 lines.)
  */
 static char *put_field(char *w, struct pd_card_text t)
 {
-	for (size_t i = 0; i < t.n; i++) {
-		unsigned char c = (unsigned char)t.p[i];
-		w[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
-	}
+	memcpy(w, t.p, t.n);
+	if (has_control(t.p, t.n))
+		for (size_t i = 0; i < t.n; i++) {
+			unsigned char c = (unsigned char)t.p[i];
+			w[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+		}
 	return w + t.n;
 }
 
@@ -109,7 +149,7 @@ static int format(struct lookup *lk, const struct pd_card *c)
 {
 	static const char mutt_first[] = "plandesk: people and organisations found\n";
 	bool person = c->kind == PD_PERSON;
-	struct pd_card_text org = text(person ? org_name(lk, c->org) : "");
+	struct pd_card_text org = person ? org_name(lk, c->org) : text("");
 	struct pd_card_text phone = c->phone.n ? c->phone : c->mobile;
 	struct pd_card_text kind = text(person ? "person" : "org");
 	/* The line's fields, in order; tabs between, a newline after. */

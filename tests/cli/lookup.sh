@@ -129,6 +129,14 @@ expect_out "--mutt puts the usage on stdout" "^usage: "
 lookup 2 "without --mutt, errors stay off stdout" "$PLANDESK" --db "$T_TMP/none2.db" lookup zoe
 [ -s "$T_TMP/out" ] && fail "stdout is empty on an error" || ok "stdout is empty on an error"
 
+# Control bytes in a field (a tab, a newline, DEL; in a long field and a
+# short one) are spaces: each match stays one line of six fields.
+printf 'name,role,email\nQuill Tabbed,"Lead\tfor the\nnorth area\177 now",quill@example.org\nQuint Tab,"a\tb",quint@example.org\n' >"$T_TMP/ctl.csv"
+"$PLANDESK" --db "$T_TMP/ctl.db" import people "$T_TMP/ctl.csv" >/dev/null 2>&1
+lookup 0 "a role with control bytes" "$PLANDESK" --db "$T_TMP/ctl.db" lookup qui
+printf 'person\tQuill Tabbed\tLead for the north area  now\t\t\tquill@example.org\nperson\tQuint Tab\ta b\t\t\tquint@example.org\n' >"$T_TMP/want"
+expect_lines "control bytes in a field are spaces" "$T_TMP/want"
+
 lookup 0 "check after lookups" "$PLANDESK" --db "$db" check
 
 # A mistyped --db: said plainly, and no empty database is left behind.

@@ -4,6 +4,7 @@
  * cards and upgraded on a writable open; a damaged card. */
 #include "testdb.h"
 #include "rawdb.h"
+#include "oldterms.h"
 
 #include "plandesk/records/check.h"
 #include "plandesk/directory/search.h"
@@ -189,6 +190,7 @@ static void make_schema_1(void)
 	MDB_val k = { 6, "schema" }, v = { 8, one };
 
 	raw_begin(&r);
+	raw_unshadow_terms(&r);
 	cr_assert_eq(mdb_drop(r.txn, raw_dbi(&r, "cards", 0), 1), 0);
 	cr_assert_eq(mdb_put(r.txn, raw_dbi(&r, "meta", 0), &k, &v, 0), 0);
 	cr_assert_eq(mdb_txn_commit(r.txn), 0);

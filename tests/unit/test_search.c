@@ -421,6 +421,18 @@ Test(search, surname_mail_words_of_one_person_each)
 			cr_expect_eq(hits[i].rank, want[i].rank, "\"%s\": hit %zu", *q, i);
 		}
 	}
+	/* Longer than the name's "smith": each one's own, by e-mail (from a
+	 * shadowed key, search_terms.h), alone and with a word of the name. */
+	cr_expect_eq(find("smith1", hits), 1);
+	cr_expect_eq(hits[0].id, ann);
+	cr_expect_eq(hits[0].rank, PD_RANK_OTHER);
+	cr_expect_eq(find("ann smith1", hits), 1);
+	cr_expect_eq(hits[0].id, ann);
+	cr_expect_eq(find("smith3", hits), 1);
+	cr_expect_eq(hits[0].id, cy);
+	cr_expect_eq(find("cy smith", hits), 1);
+	cr_expect_eq(hits[0].id, cy);
+	cr_expect_eq(find("bob smith1", hits), 0);
 }
 
 Test(search, kinds_paging_and_counts)

@@ -4,9 +4,12 @@
  * the fresh file gave and `check` clean; opened writable, it is upgraded
  * to posting blocks in one write (on a map too small for it, so the
  * write is tried again), and again every answer is the same and `check`
- * clean.  The pairs are read and written raw. */
+ * clean.  The same for a file of schema 4, whose `terms` has no shadowed
+ * keys (search_terms.h): upgraded, it has them.  The pairs are read and
+ * written raw. */
 #include "testdb.h"
 #include "rawdb.h"
+#include "oldterms.h"
 
 #include "plandesk/records/check.h"
 #include "plandesk/directory/search.h"
@@ -175,9 +178,10 @@ static size_t make_schema_3(void)
 	cr_assert_eq(pd_post_open(r.txn, terms, &c), 0);
 	for (rc = pd_post_get(c, &k, &d, MDB_FIRST); rc == 0;
 	     rc = pd_post_get(c, &k, &d, MDB_NEXT), n++) {
-		unsigned char kl = (unsigned char)k.mv_size, dl = (unsigned char)d.mv_size;
+		unsigned char key[256], dl = (unsigned char)d.mv_size;
+		unsigned char kl = (unsigned char)raw_unshadow_key(k.mv_data, k.mv_size, key);
 		pd_buf_add(&pairs, &kl, 1);
-		pd_buf_add(&pairs, k.mv_data, kl);
+		pd_buf_add(&pairs, key, kl);
 		pd_buf_add(&pairs, &dl, 1);
 		pd_buf_add(&pairs, d.mv_data, dl);
 	}
@@ -199,6 +203,53 @@ static size_t make_schema_3(void)
 	return n;
 }
 
+/* Set the schema version of the closed store's file, with raw write r
+ * begun, and commit. */
+static void set_schema(struct raw *r, unsigned char version)
+{
+	unsigned char v8[8] = { 0, 0, 0, 0, 0, 0, 0, version };
+	MDB_val sk = { 6, "schema" }, v = { 8, v8 };
+
+	cr_assert_eq(mdb_put(r->txn, raw_dbi(r, "meta", 0), &sk, &v, 0), 0);
+	cr_assert_eq(mdb_txn_commit(r->txn), 0);
+	mdb_env_close(r->env);
+}
+
+/* Rewrite `terms` as schema 4 had it (posting blocks, no shadowed keys)
+ * and set the schema to 4 (the store is closed).  Returns the entries
+ * that were under shadowed keys. */
+static size_t make_schema_4(void)
+{
+	struct raw r;
+	size_t moved;
+
+	raw_begin(&r);
+	moved = raw_unshadow_terms(&r);
+	set_schema(&r, 4);
+	return moved;
+}
+
+/* The shadowed keys of `terms`, counted raw (the store is closed). */
+static size_t raw_shadowed(void)
+{
+	struct raw r;
+	MDB_cursor *c;
+	MDB_val k, d;
+	size_t n = 0;
+	int rc;
+
+	raw_begin(&r);
+	cr_assert_eq(mdb_cursor_open(r.txn, raw_dbi(&r, "terms", 0), &c), 0);
+	for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(c, &k, &d, MDB_NEXT))
+		n += ((unsigned char *)k.mv_data)[0] == PD_TERM_SHADOW;
+	cr_assert_eq(rc, MDB_NOTFOUND);
+	mdb_cursor_close(c);
+	mdb_txn_abort(r.txn);
+	mdb_env_close(r.env);
+	return n;
+}
+
 /* The schema and whether `terms` is MDB_DUPSORT, read raw. */
 static void raw_layout(uint64_t *schema, bool *dupsort)
 {
@@ -215,31 +266,57 @@ static void raw_layout(uint64_t *schema, bool *dupsort)
 	mdb_env_close(r.env);
 }
 
-Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
+/* A directory written fresh, and every answer it gives (free it). */
+static char *fresh_answers(void)
 {
-	struct pd_open_opts ro = { .read_only = true }, small = { .map_size = 1u << 20 };
 	struct fill f = { 3000, 40 };
 	struct pd_err err = { 0 };
-	char *fresh, *got;
-	uint64_t schema;
-	bool dupsort;
-	size_t map;
+	char *fresh;
 
 	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
 	make_queries();
 	fresh = answers();
 	cr_assert_eq(problems(), 0);
 	tdb_close();
+	return fresh;
+}
+
+/* The open store answers as `fresh`, and `check` is clean. */
+static void expect_answers(const char *fresh, const char *what)
+{
+	char *got = answers();
+
+	cr_expect_str_eq(got, fresh, "%s", what);
+	free(got);
+	cr_expect_eq(problems(), 0);
+}
+
+/* Opened again, the file takes edits like a fresh one. */
+static void expect_edits_taken(void)
+{
+	struct fill f = { 200, 5 };
+	struct pd_err err = { 0 };
+
+	tdb_open(NULL);
+	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(problems(), 0);
+}
+
+Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
+{
+	struct pd_open_opts ro = { .read_only = true }, small = { .map_size = 1u << 20 };
+	char *fresh = fresh_answers();
+	uint64_t schema;
+	bool dupsort;
+	size_t map;
+
 	cr_assert_gt(make_schema_3(), 30000, "a directory of some size");
 	raw_layout(&schema, &dupsort);
 	cr_assert(schema == 3 && dupsort);
 
 	/* Read-only: the old layout as it is. */
 	tdb_open(&ro);
-	got = answers();
-	cr_expect_str_eq(got, fresh, "read-only on schema 3");
-	free(got);
-	cr_expect_eq(problems(), 0);
+	expect_answers(fresh, "read-only on schema 3");
 	tdb_close();
 	raw_layout(&schema, &dupsort);
 	cr_expect(schema == 3 && dupsort, "a read-only open changed the file");
@@ -248,20 +325,42 @@ Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
 	tdb_close();
 	tdb_open(&small);
 	map = pd_store_map_size(tdb.st);
-	got = answers();
-	cr_expect_str_eq(got, fresh, "upgraded");
-	free(got);
-	cr_expect_eq(problems(), 0);
+	expect_answers(fresh, "upgraded");
 	tdb_close();
 	raw_layout(&schema, &dupsort);
 	cr_expect_eq(schema, PD_SCHEMA_VERSION);
 	cr_expect_not(dupsort, "terms is of posting blocks");
 	cr_expect_gt(map, 1u << 20, "the upgrade had to grow the map");
+	expect_edits_taken();
+	free(fresh);
+}
 
-	/* And the upgraded file takes edits like a fresh one. */
+Test(upgrade, a_schema_4_file_answers_the_same_read_only_and_upgraded)
+{
+	struct pd_open_opts ro = { .read_only = true };
+	char *fresh = fresh_answers();
+	uint64_t schema;
+	bool dupsort;
+
+	cr_assert_gt(raw_shadowed(), 100, "a fresh file has shadowed keys");
+	cr_assert_gt(make_schema_4(), 100, "entries were moved back under their words");
+	cr_assert_eq(raw_shadowed(), 0);
+
+	/* Read-only: every entry under its word, as schema 4 had it. */
+	tdb_open(&ro);
+	expect_answers(fresh, "read-only on schema 4");
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect_eq(schema, 4, "a read-only open changed the file");
+	cr_expect_eq(raw_shadowed(), 0);
+
+	/* Writable: upgraded in one write, the shadowed keys made. */
 	tdb_open(NULL);
-	f = (struct fill){ 200, 5 };
-	cr_assert_eq(tdb_write(fill_body, &f, &err), PD_OK, "%s", err.msg);
-	cr_expect_eq(problems(), 0);
+	expect_answers(fresh, "upgraded");
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect_eq(schema, PD_SCHEMA_VERSION);
+	cr_expect_gt(raw_shadowed(), 100);
+	expect_edits_taken();
 	free(fresh);
 }

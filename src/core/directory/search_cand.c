@@ -21,6 +21,7 @@
  * Paged results equal the unbounded search's (test_search_random).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "plandesk/base/buf.h"
 #include "search_cand.h"
@@ -37,28 +38,30 @@
 #define SET_TRY 4096
 #define SET_TRY_UNDER (16 * SET_TRY)
 
-int pd_sq_scan_word(struct pd_sq_many *m, size_t i, size_t cap)
+/* The key range (pd_sq_key_range) key k (n bytes) of a query word is in:
+ * a shadowed key's shared bytes, else 0. */
+static size_t range_of(const unsigned char *k, size_t n)
+{
+	const unsigned char *sep;
+
+	if (!n || k[0] != PD_TERM_SHADOW || !(sep = memchr(k + 1, PD_SHADOW_SEP, n - 1)))
+		return 0;
+	return (size_t)(sep - k) - 1;
+}
+
+/* pd_sq_scan_word over one range's keys (pfx, pn bytes), from key `from`
+ * (fn bytes; none when 0) on. */
+static int scan_range(struct pd_sq_many *m, size_t i, const char *pfx, size_t pn,
+		      const unsigned char *from, size_t fn, size_t cap)
 {
 	struct pd_sq_search *s = m->s;
-	const char *w = pd_sq_word(&s->q, i);
 	struct pd_buf *keys = &m->keys[i];
-	unsigned char last[256];
-	MDB_val k = { s->q.len[i], (void *)w }, d;
+	MDB_val k = { fn ? fn : pn, fn ? (void *)from : (void *)pfx }, d;
 	size_t n;
 	int rc;
 
-	if (m->partial[i]) {   /* go on after the last key kept */
-		size_t o = 0, len;
-		while (o + 1 + (unsigned char)keys->p[o] < keys->n)
-			o += 1 + (unsigned char)keys->p[o];
-		len = (unsigned char)keys->p[o];
-		memcpy(last, keys->p + o + 1, len);
-		last[len] = 0;   /* the first key after it */
-		k = (MDB_val){ len + 1, last };
-	}
-	m->partial[i] = false;
 	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, s->q.len[i], k.mv_data, k.mv_size);
+	     rc == MDB_SUCCESS && pd_sq_is_prefix(pfx, pn, k.mv_data, k.mv_size);
 	     rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
 		unsigned char len = (unsigned char)k.mv_size;   /* keys < 256 */
 		if (m->count[i] > cap && m->nkeys[i] > PD_SQ_SEEK_KEYS_MAX) {
@@ -73,6 +76,32 @@ int pd_sq_scan_word(struct pd_sq_many *m, size_t i, size_t cap)
 			return pd_err_nomem(s->err);
 	}
 	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : pd_sq_db_err(s, rc);
+}
+
+int pd_sq_scan_word(struct pd_sq_many *m, size_t i, size_t cap)
+{
+	struct pd_sq_search *s = m->s;
+	const char *w = pd_sq_word(&s->q, i), *pfx;
+	struct pd_buf *keys = &m->keys[i];
+	unsigned char last[256], buf[PD_SQ_RANGE_MAX];
+	size_t r = 0, lastn = 0, pn;
+	int rc = PD_OK;
+
+	if (m->partial[i]) {   /* go on after the last key kept, in its range */
+		size_t o = 0, len;
+		while (o + 1 + (unsigned char)keys->p[o] < keys->n)
+			o += 1 + (unsigned char)keys->p[o];
+		len = (unsigned char)keys->p[o];
+		memcpy(last, keys->p + o + 1, len);
+		last[len] = 0;   /* the first key after it */
+		lastn = len + 1;
+		r = range_of(last, len);
+	}
+	m->partial[i] = false;
+	for (; rc == PD_OK && !m->partial[i] &&
+	       (pn = pd_sq_key_range(s, w, s->q.len[i], r, buf, &pfx)); r++, lastn = 0)
+		rc = scan_range(m, i, pfx, pn, last, lastn, cap);
+	return rc;
 }
 
 /*

@@ -248,30 +248,21 @@ static int seek_past(struct pd_post_cur *cur, MDB_val *k, MDB_val *d,
 }
 
 /*
- * Seek the names the query words begin (above), then walk the driver's
- * entries in order.  Skipped: the rest of a key
- * once nothing in it may be kept (run_open), and with one seek each, the
- * names seek_name_starts saw and, once every kept one ranks NAME_START,
- * the names of a plain first word no query word begins (they rank lower).
+ * Walk the driver's entries under one range of its keys (pfx, pn bytes;
+ * pd_sq_key_range) in order.  Skipped: the rest of a key once nothing in
+ * it may be kept (run_open), and with one seek each, the names
+ * seek_name_starts saw and, once every kept one ranks NAME_START, the
+ * names of a plain first word no query word begins (they rank lower).
  */
-int pd_sq_drive(struct pd_sq_many *m)
+static int drive_range(struct pd_sq_many *m, const char *pfx, size_t pn)
 {
 	struct pd_sq_search *s = m->s;
-	const char *w = pd_sq_word(&s->q, m->drv);
-	size_t wn = s->q.len[m->drv];
-	MDB_val k = { wn, (void *)w }, d;
+	MDB_val k = { pn, (void *)pfx }, d;
 	MDB_cursor_op op = MDB_NEXT;
 	int rc;
 
-	for (size_t i = 0; i < s->q.n; i++)
-		if (i != m->drv &&
-		    (rc = m->nkeys[i] <= PD_SQ_SEEK_KEYS_MAX ? seek_name_starts(m, i, false) :
-		     seek_name_prefixes(m, i)) != PD_OK)
-			return rc;
-	if ((rc = seek_name_starts(m, m->drv, true)) != PD_OK)
-		return rc;
 	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size);
+	     rc == MDB_SUCCESS && pd_sq_is_prefix(pfx, pn, k.mv_data, k.mv_size);
 	     rc = op == MDB_GET_BOTH_RANGE ? rc : pd_post_get(s->cur, &k, &d, op)) {
 		const unsigned char *p = d.mv_data;
 		unsigned char want[1 + PD_SORT_MAX + 1];
@@ -307,6 +298,27 @@ int pd_sq_drive(struct pd_sq_many *m)
 	}
 	if (rc != MDB_NOTFOUND && rc != MDB_SUCCESS)
 		return pd_sq_db_err(s, rc);
-	return pd_sq_check_later(m);
+	return PD_OK;
 }
 
+/* Seek the names the query words begin (above), then walk the driver's
+ * entries, range by range (drive_range). */
+int pd_sq_drive(struct pd_sq_many *m)
+{
+	struct pd_sq_search *s = m->s;
+	const char *w = pd_sq_word(&s->q, m->drv), *pfx;
+	size_t wn = s->q.len[m->drv], pn;
+	unsigned char buf[PD_SQ_RANGE_MAX];
+	int rc = PD_OK;
+
+	for (size_t i = 0; i < s->q.n; i++)
+		if (i != m->drv &&
+		    (rc = m->nkeys[i] <= PD_SQ_SEEK_KEYS_MAX ? seek_name_starts(m, i, false) :
+		     seek_name_prefixes(m, i)) != PD_OK)
+			return rc;
+	if ((rc = seek_name_starts(m, m->drv, true)) != PD_OK)
+		return rc;
+	for (size_t r = 0; rc == PD_OK && (pn = pd_sq_key_range(s, w, wn, r, buf, &pfx)); r++)
+		rc = drive_range(m, pfx, pn);
+	return rc == PD_OK ? pd_sq_check_later(m) : rc;
+}

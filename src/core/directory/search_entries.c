@@ -57,6 +57,24 @@ static int add_inner(struct pd_entries *out, MDB_dbi dbi, const char *w,
 	return pd_entries_add(out, dbi, PD_ENTRY_QUEUED, key, n + 1, data, dlen);
 }
 
+/* The key of term i: the word, or its shadowed key (search_terms.h). */
+static int add_word(struct pd_txn *txn, const struct pd_terms *ts, size_t i,
+		    const unsigned char *data, size_t dlen, struct pd_entries *out)
+{
+	MDB_dbi dbi = txn->st->dbi[PD_DB_TERMS];
+	const char *w = ts->buf.p + ts->t[i].off;
+	size_t n = ts->t[i].len, l;
+	char key[2 + PD_TERM_MAX];
+
+	if (!txn->st->has_shadow || !(l = pd_term_shadow(ts, i)))
+		return pd_entries_add(out, dbi, PD_ENTRY_QUEUED, w, n, data, dlen);
+	key[0] = PD_TERM_SHADOW;
+	memcpy(key + 1, w, l);   /* add_term cut it to PD_TERM_MAX */
+	key[1 + l] = PD_SHADOW_SEP;
+	memcpy(key + 2 + l, w + l, n - l);
+	return pd_entries_add(out, dbi, PD_ENTRY_QUEUED, key, n + 2, data, dlen);
+}
+
 /*
  * The entries of `r` with its organisation's name `orgname` (NULL: read),
  * and its card when `card` (the card does not hold the name, so an
@@ -82,8 +100,7 @@ static int entries_for(struct pd_txn *txn, const struct pd_record *r,
 	dlen = PD_TERM_DATA_MIN + ts.sortlen;
 	for (size_t i = 0; i < ts.n && rc == PD_OK; i++) {
 		data[0] = (unsigned char)ts.t[i].cls;
-		rc = pd_entries_add(out, dbi, PD_ENTRY_QUEUED, ts.buf.p + ts.t[i].off,
-				    ts.t[i].len, data, dlen);
+		rc = add_word(txn, &ts, i, data, dlen, out);
 		if (rc == PD_OK && txn->st->has_inner && is_inner(&ts, i))
 			rc = add_inner(out, dbi, ts.buf.p + ts.t[i].off,
 				       ts.t[i].len, data, dlen);

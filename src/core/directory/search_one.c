@@ -18,7 +18,8 @@
  *      word keys of at most three characters it begins, found by jumping
  *      over the longer ones;
  *   2. the other fields (class 3): every word key it begins, each entered
- *      at its first class-3 entry.
+ *      at its first class-3 entry, and the shadowed keys of its shorter
+ *      splits (pd_sq_key_range; those its names outrank are not read).
  */
 #include <stdlib.h>
 
@@ -66,18 +67,21 @@ static int lone_passed_over(struct pd_sq_search *s, const MDB_val *d, bool *skip
 	return name_ranks_better(s, d->mv_data, d->mv_size, skip);
 }
 
-/* Every key `w` begins, entered at its first entry of class `from` or more. */
-static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const char *w,
-			size_t wn, unsigned from)
+/*
+ * The keys of one range (pfx, pn bytes; pd_sq_key_range), each entered at
+ * its first entry of class `from` or more; a key of one class-3 entry its
+ * name passes over is left out, whatever `from` ("smith" would otherwise
+ * heap up every "smith4" of a file without shadowed keys).
+ */
+static int range_streams(struct pd_sq_search *s, struct pd_sq_merge *m,
+			 const char *pfx, size_t pn, unsigned from)
 {
 	unsigned char cls = (unsigned char)from;
-	MDB_val k = { wn, (void *)w }, d;
+	MDB_val k = { pn, (void *)pfx }, d;
 	int rc;
 
-	if (!m->seek && (rc = pd_post_open(s->txn->txn, s->dbi, &m->seek)))
-		return pd_sq_db_err(s, rc);
 	for (rc = pd_post_get(s->cur, &k, &d, MDB_SET_RANGE);
-	     rc == MDB_SUCCESS && pd_sq_is_prefix(w, wn, k.mv_data, k.mv_size);
+	     rc == MDB_SUCCESS && pd_sq_is_prefix(pfx, pn, k.mv_data, k.mv_size);
 	     rc = pd_post_get(s->cur, &k, &d, MDB_NEXT_NODUP)) {
 		MDB_val sk = k, sd = { 1, &cls };
 		/* Enter the key further on, unless its first entry is already
@@ -91,7 +95,7 @@ static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const cha
 		} else {
 			bool skip = false;
 			sd = d;
-			if (from > PD_RANK_NAME_START &&
+			if (d.mv_size && *(unsigned char *)d.mv_data == PD_RANK_OTHER &&
 			    (rc = lone_passed_over(s, &d, &skip)) != PD_OK)
 				return rc;
 			if (skip)
@@ -102,6 +106,22 @@ static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const cha
 			return rc;
 	}
 	return rc == MDB_SUCCESS || rc == MDB_NOTFOUND ? PD_OK : pd_sq_db_err(s, rc);
+}
+
+/* Every key of each range of `w` (pd_sq_key_range), as range_streams. */
+static int word_streams(struct pd_sq_search *s, struct pd_sq_merge *m, const char *w,
+			size_t wn, unsigned from)
+{
+	unsigned char buf[PD_SQ_RANGE_MAX];
+	const char *pfx;
+	size_t pn;
+	int rc = PD_OK;
+
+	if (!m->seek && (rc = pd_post_open(s->txn->txn, s->dbi, &m->seek)))
+		return pd_sq_db_err(s, rc);
+	for (size_t r = 0; rc == PD_OK && (pn = pd_sq_key_range(s, w, wn, r, buf, &pfx)); r++)
+		rc = range_streams(s, m, pfx, pn, from);
+	return rc;
 }
 
 /*

@@ -163,6 +163,26 @@ int pd_sq_name_classes(const unsigned char *ns, size_t n, struct pd_sq_best *b)
 }
 
 
+/* --- key ranges ------------------------------------------------------------ */
+
+size_t pd_sq_key_range(const struct pd_sq_search *s, const char *w, size_t wn,
+		       size_t r, unsigned char buf[PD_SQ_RANGE_MAX],
+		       const char **pfx)
+{
+	if (r == 0) {
+		*pfx = w;
+		return wn;
+	}
+	if (r >= wn || wn > PD_TERM_MAX || !s->txn->st->has_shadow)
+		return 0;   /* no shadowed key is that long */
+	buf[0] = PD_TERM_SHADOW;
+	memcpy(buf + 1, w, r);
+	buf[1 + r] = PD_SHADOW_SEP;
+	memcpy(buf + 2 + r, w + r, wn - r);
+	*pfx = (const char *)buf;
+	return wn + 2;
+}
+
 /* --- entries --------------------------------------------------------------- */
 
 int pd_sq_corrupt(struct pd_sq_search *s)

@@ -64,10 +64,11 @@ static inline const char *pd_sq_word(const struct pd_sq_query *q, size_t i)
 	return q->text.p + q->off[i];
 }
 
-/* Does `p` (pn bytes) begin `s` (sn bytes)? */
+/* Does `p` (pn bytes) begin `s` (sn bytes)?  (The first bytes are
+ * compared before memcmp is called: most words of a name differ there.) */
 static inline bool pd_sq_is_prefix(const char *p, size_t pn, const char *s, size_t sn)
 {
-	return pn <= sn && !memcmp(p, s, pn);
+	return pn <= sn && (!pn || (p[0] == s[0] && !memcmp(p, s, pn)));
 }
 
 /* The characters (not bytes) of UTF-8 `s`. */
@@ -127,6 +128,22 @@ static inline bool pd_sq_is_alnum(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 	       (c >= 'A' && c <= 'Z');
 }
+
+/* Bytes of a key range's prefix (pd_sq_key_range). */
+#define PD_SQ_RANGE_MAX (2 + PD_TERM_MAX)
+
+/*
+ * The keys of word w (wn bytes) that may hold an entry a query word w
+ * needs lie in ranges of keys with a common prefix: range 0, the keys
+ * beginning w; range r of 1 to wn - 1, the shadowed keys (search_terms.h)
+ * whose name shares r bytes of w and which go on with w's other bytes.
+ * *pfx gets range r's prefix (w itself, or made in buf).  Returns its
+ * length, or 0 when there is no range r (none past 0 on a file without
+ * shadowed keys): the ranges are 0, 1, ... up to the first 0.
+ */
+size_t pd_sq_key_range(const struct pd_sq_search *s, const char *w, size_t wn,
+		       size_t r, unsigned char buf[PD_SQ_RANGE_MAX],
+		       const char **pfx);
 
 /* Lower b->cls[j] to `cls` for each query word j that begins word w. */
 void pd_sq_best_of(struct pd_sq_best *b, const char *w, size_t len, enum pd_rank cls);

@@ -347,6 +347,34 @@ int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
 	return walk_org(txn, &wk, org, NULL);
 }
 
+/* Is term t a word (not a prefix key, whose first byte is 0x02)? */
+static bool is_word(const struct pd_terms *ts, const struct pd_term *t)
+{
+	return t->len && (unsigned char)ts->buf.p[t->off] >= '0';
+}
+
+size_t pd_term_shadow(const struct pd_terms *ts, size_t i)
+{
+	const struct pd_term *t = &ts->t[i];
+	const char *w = ts->buf.p + t->off;
+	size_t best = 0;
+
+	if (t->cls != PD_RANK_OTHER || !is_word(ts, t))
+		return 0;
+	for (size_t j = 0; j < ts->n; j++) {
+		const struct pd_term *u = &ts->t[j];
+		const char *v = ts->buf.p + u->off;
+		size_t n = 0, max = u->len < t->len ? u->len : t->len;
+		if (u->cls > PD_RANK_NAME_WORD || !is_word(ts, u))
+			continue;
+		while (n < max && v[n] == w[n])
+			n++;
+		if (n > best)
+			best = n;
+	}
+	return best;
+}
+
 void pd_terms_free(struct pd_terms *ts)
 {
 	if (!ts)

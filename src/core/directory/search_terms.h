@@ -27,6 +27,19 @@
  *              as a first word are a run of each of its prefix keys in
  *              name order, and these keys hold the rest (search_lead.c).
  *              Schema 3; not on a schema-2 file opened read-only.
+ *   shadowed   0x04 + w[0..L] + 0x01 + w[L..], in place of word key w,
+ *   key        for a record's class-3 entry under w when a word of its
+ *              name shares the first L >= 1 bytes with w (L the most any
+ *              shares; pd_term_shadow): "smith974889" of the e-mail of
+ *              Reuben Smith is 0x04 "smith" 0x01 "974889".  A query word q
+ *              that begins w with at most L bytes begins that name word
+ *              too, so the record's name ranks it better and the entry
+ *              would only be passed over: its keys are those beginning
+ *              q, and the shadowed keys of the same bytes split at each
+ *              L below |q| (pd_sq_key_range).  So a surname's e-mail
+ *              words, a key a person, are off the walk of the keys "smi"
+ *              or "smith" begins.  Schema 5; not on a schema-4 file
+ *              opened read-only (has_shadow).
  *
  * Entries (the same layout under all of them; the shape postings.h asks
  * for):
@@ -59,6 +72,8 @@
 #define PD_TERM_EXACT  0x01  /* first byte of an exact key */
 #define PD_TERM_PREFIX 0x02  /* first byte of a prefix key */
 #define PD_TERM_INNER  0x03  /* first byte of an inner key */
+#define PD_TERM_SHADOW 0x04  /* first byte of a shadowed key */
+#define PD_SHADOW_SEP  0x01  /* ends the shared bytes in a shadowed key */
 #define PD_PREFIX_CHARS 3    /* characters of a word in a prefix key */
 #define PD_TERM_MAX    100   /* bytes of a word kept in a key */
 #define PD_EXACT_MAX   400   /* bytes of a normal-form name in a key */
@@ -113,6 +128,14 @@ int pd_search_words(struct pd_txn *txn, const struct pd_record *r,
  */
 int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
 			void *ctx);
+
+/*
+ * The shared bytes L of term i of `ts` (pd_search_terms' list) for its
+ * shadowed key: the most bytes a word of the name has in common with it
+ * from the start, when the term is a word of class 3; else 0 (its key is
+ * the word itself).
+ */
+size_t pd_term_shadow(const struct pd_terms *ts, size_t i);
 
 /* Free what `ts` holds and zero it.  NULL is allowed. */
 void pd_terms_free(struct pd_terms *ts);

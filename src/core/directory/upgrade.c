@@ -11,14 +11,14 @@
 #include "store/write_queue.h"
 
 /* Does the upgrade from schema `from` write entry e?  Cards came with 2;
- * `terms` is written whole from 4 on (its layout changed; inner keys came
- * with 3). */
+ * `terms` is written whole from 5 on (its keys changed with 5 and its
+ * layout with 4; inner keys came with 3). */
 static bool is_new(const struct pd_txn *txn, const struct pd_entry *e,
 		   uint64_t from)
 {
 	if (e->dbi == txn->st->dbi[PD_DB_CARDS])
 		return from < 2;
-	return from < 4 && e->dbi == txn->st->dbi[PD_DB_TERMS];
+	return from < 5 && e->dbi == txn->st->dbi[PD_DB_TERMS];
 }
 
 static int fill_kind(struct pd_txn *txn, enum pd_kind kind, uint64_t from,
@@ -66,7 +66,7 @@ int pd_store_upgrade(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	struct pd_entries es = { 0 };
 	int rc;
 
-	if (from < 4 && (rc = pd_store_renew_terms(txn, err)) != PD_OK)
+	if (from < 5 && (rc = pd_store_renew_terms(txn, err)) != PD_OK)
 		return rc;
 	if ((rc = fill_kind(txn, PD_ORG, from, &es, err)) == PD_OK &&
 	    (rc = fill_kind(txn, PD_PERSON, from, &es, err)) == PD_OK)

@@ -5,13 +5,15 @@
  *   1 → 2  the directory cards (`cards`, card.h)
  *   2 → 3  the inner keys of `terms` (search_terms.h)
  *   3 → 4  `terms` in posting blocks (store/postings.h), not MDB_DUPSORT
+ *   4 → 5  the shadowed keys of `terms` (search_terms.h) in place of
+ *          the word keys of the class-3 entries they hold
  *
  * All are derived entries: the upgrade makes `terms` anew and puts, for
  * every person and organisation, its entries there and those others
  * (pd_search_entries) that the old schema lacked, in one write, and sets
  * the schema version.  A file opened read-only is not upgraded; the store
- * then derives no cards or inner keys that it lacks (has_cards,
- * has_inner), so `check` stays clean, and the search reads `terms` in
+ * then derives no cards, inner or shadowed keys that it lacks (has_cards,
+ * has_inner, has_shadow), so `check` stays clean, and the search reads `terms` in
  * the layout it has.
  */
 #ifndef PLANDESK_UPGRADE_H

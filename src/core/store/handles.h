@@ -32,6 +32,8 @@ struct pd_store {
 	bool     has_cards;     /* false: schema 1 opened read-only (card.h) */
 	bool     has_inner;     /* false: schema < 3 opened read-only (the
 				 * inner keys of search_terms.h) */
+	bool     has_shadow;    /* false: schema < 5 opened read-only (the
+				 * shadowed keys of directory/search_terms.h) */
 	bool     terms_blocks;  /* `terms` is a table of posting blocks
 				 * (store/postings.h); false: schema < 4,
 				 * MDB_DUPSORT, opened read-only */
