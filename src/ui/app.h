@@ -24,6 +24,8 @@
 
 #define UI_MIN_COLS 40
 #define UI_MIN_LINES 10
+/* Rows a message too long for the status line may take (statusline.c). */
+#define UI_MSG_ROWS_MAX 6
 #define UI_STACK_MAX 16
 #define UI_TICK_MS 500
 

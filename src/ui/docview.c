@@ -28,17 +28,8 @@ int ui_doc_wrap(struct ui_doc *doc, int role, int depth, int kind, uint64_t id,
 
 		/* Each screen line: as much as fits, broken at the last space. */
 		do {
-			size_t fit = pd_utf8_fit(p, (size_t)(end - p), avail, NULL);
-			size_t cut = fit;
+			size_t cut = ui_wrap_line(p, (size_t)(end - p), avail);
 
-			if (p + fit < end) {
-				while (cut > 0 && p[cut - 1] != ' ')
-					cut--;
-				if (cut == 0)
-					cut = fit ? fit : 1;
-			} else {
-				cut = (size_t)(end - p);
-			}
 			if (ui_doc_add(doc, role, depth, kind, id, "%.*s", (int)cut, p))
 				return -1;
 			p += cut;

@@ -101,6 +101,19 @@ int ui_width(const char *s, size_t n)
 	return used;
 }
 
+size_t ui_wrap_line(const char *s, size_t n, int w)
+{
+	size_t fit = pd_utf8_fit(s, n, w, NULL), cut = fit;
+
+	if (fit >= n)
+		return n;
+	while (cut > 0 && s[cut - 1] != ' ')
+		cut--;
+	if (cut == 0)
+		cut = fit ? fit : pd_utf8_decode(s, n, &(uint32_t){ 0 });
+	return cut;
+}
+
 void ui_ellipsize(const char *s, int cols, bool ascii, char *buf, size_t n)
 {
 	const char *dots = ascii ? "..." : "…";

@@ -31,6 +31,15 @@ void ui_fill(int y, int x, int w, attr_t attr);
 int ui_width(const char *s, size_t n);
 
 /*
+ * The first screen line of the `n` bytes at `s` in `w` columns: its
+ * length in bytes — all of them when they fit, else as much as fits,
+ * broken after the last space that does (a word longer than the line is
+ * cut), and never less than one character.  The next line starts after
+ * the spaces that follow.
+ */
+size_t ui_wrap_line(const char *s, size_t n, int w);
+
+/*
  * Shorten `s` into `buf` (size n) to at most `cols` columns, ending in "…"
  * ("..." when ascii) when cut.  For labels and titles.
  */

@@ -270,6 +270,40 @@ void ui_bar_draw(struct app *a, int y, int w)
 	}
 }
 
+/*
+ * A message wider than the status line (an error naming a long path) is
+ * wrapped upwards over the bottom rows of the view, at most half of them,
+ * rather than cut off where the reason comes: it is drawn over the view
+ * only until the next key, which clears it.  The position indicator
+ * gives way to it.
+ */
+static void draw_long_msg(struct app *a, int y)
+{
+	attr_t at = app_attr(a, a->msg_role);
+	const char *m = a->msg, *line[UI_MSG_ROWS_MAX];
+	size_t len[UI_MSG_ROWS_MAX], n = strlen(m);
+	int rows = 0, most = (a->lines - 2) / 2;
+
+	if (most > UI_MSG_ROWS_MAX)
+		most = UI_MSG_ROWS_MAX;
+	if (most < 1)
+		most = 1;
+	while (n && rows < most) {
+		size_t cut = rows + 1 < most ? ui_wrap_line(m, n, a->cols) : n;
+		line[rows] = m;
+		len[rows++] = cut;
+		m += cut;
+		n -= cut;
+		while (n && *m == ' ')
+			m++, n--;
+	}
+	for (int i = 0; i < rows; i++) {
+		int row = y - (rows - 1 - i);
+		ui_fill(row, 0, a->cols, at);
+		ui_put(row, 0, a->cols, line[i], len[i], at, a->theme.ascii);
+	}
+}
+
 void ui_status_draw(struct app *a, int y)
 {
 	struct ui_prompt *p = &a->prompt;
@@ -300,6 +334,10 @@ void ui_status_draw(struct app *a, int y)
 		return;
 	}
 	pw = a->pos[0] ? (int)strlen(a->pos) + 1 : 0;
+	if (a->msg[0] && ui_width(a->msg, strlen(a->msg)) > a->cols - pw) {
+		draw_long_msg(a, y);
+		return;
+	}
 	if (a->msg[0]) {
 		ui_puts(y, 0, a->cols - pw, a->msg, app_attr(a, a->msg_role), a->theme.ascii);
 	} else {

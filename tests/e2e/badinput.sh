@@ -71,4 +71,23 @@ expect_exit "quits" 0
 if [ "$(grep -c 'of the notes, sixty-four' "$T_TMP/p.csv")" = 16384 ] &&
    cmp -s "$T_TMP/p.csv" "$T_TMP/p2.csv"; then ok "the 1 MB field round-trips whole"; else
 	fail "the 1 MB field round-trips whole"; fi
+# --- an error longer than the status line, at 80x24 --------------------------
+# The reason comes last ("... : No such file or directory"); cut at the
+# screen's edge it was lost.  It wraps over the view's bottom rows until
+# the next key.
+long=$T_TMP/no-such-folder/partnership-board/2026/december/minutes-of-the-partnership-meeting.docx
+start 80 24 "$PLANDESK --db $db"
+expect "the client starts at 80x24" "Plan / theme / item"
+keys 3
+expect "the meetings" "Meetings"
+keys Enter
+keys -l ":minutes $long"
+keys Enter
+expect "the whole error is on screen, its reason too" "No such file or directory"
+if screen | tr -d '\n' | grep -qF "minutes-of-the-partnership-meeting.docx"; then
+	ok "the long path is shown whole"; else fail "the long path is shown whole"; screen | sed 's/^/#   /'; fi
+keys j
+expect_not "the next key clears it" "No such file or directory"
+keys q q q
+expect_exit "quits" 0
 finish

@@ -521,8 +521,6 @@ void pd_store_reopen_terms(struct pd_store *st)
 	mdb_txn_commit(txn);   /* keeps the handle */
 }
 
-/* One attempt at a write.  Returns PD_EMAPFULL when it should be retried. */
-
 int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err)
 {
 	struct pd_txn *t;
