@@ -24,9 +24,6 @@ static int grow_map(struct pd_store *st, struct pd_err *err)
 	return PD_OK;
 }
 
-/* `terms` as the file has it, after a write that renewed it rolled back
- * (LMDB closed the handle the write made). */
-
 static int write_once(struct pd_store *st, const char *label, unsigned flags,
 		      pd_write_fn fn, void *ctx, struct pd_err *err)
 {
