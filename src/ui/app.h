@@ -19,6 +19,7 @@
 #include "plandesk/records/records.h"
 #include "keymap.h"
 #include "lineedit.h"
+#include "paste.h"
 #include "theme.h"
 #include "ui.h"
 
@@ -135,6 +136,7 @@ struct app {
 	uint64_t         focus_id;       /* a record just added: views select it */
 	int              focus_kind;
 	struct ui_cmdopts cmdopts;       /* of the `:` command running */
+	struct ui_paste  paste;          /* a bracketed paste coming in */
 };
 
 /*
@@ -153,7 +155,8 @@ void app_key(struct app *a, int key);
 void app_draw(struct app *a);
 /* A tick with no key: notice other processes' writes.  True if reloaded. */
 bool app_poll(struct app *a);
-/* Read one key with the tick timeout; -1 on timeout. */
+/* Read one key with the tick timeout; -1 on timeout.  Within a
+ * bracketed paste, line breaks and tabs come as one space. */
 int app_getkey(struct app *a);
 
 /* Hand a new view to the stack; returns UI_PUSH for the key handler. */

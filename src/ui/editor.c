@@ -16,6 +16,7 @@
 
 #include "plandesk/base/buf.h"
 #include "editor.h"
+#include "paste.h"
 
 #define MAXARGV 16
 
@@ -131,7 +132,9 @@ int ui_run_editor(struct app *a, const char *text, char **out, char *path,
 	close(fd);
 	def_prog_mode();
 	endwin();
+	ui_paste_mode(false);   /* the editor asks for it if it wants it */
 	rc = spawn(path, err);
+	ui_paste_mode(true);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();

@@ -6,7 +6,7 @@ libplandesk_ui_a_SOURCES = %reldir%/ui.h %reldir%/open.c %reldir%/run.c \
 	%reldir%/statusline.h %reldir%/statusline.c %reldir%/keymap.h \
 	%reldir%/keymap.c %reldir%/cmdline.h %reldir%/cmdline.c %reldir%/theme.h \
 	%reldir%/theme.c %reldir%/draw.h %reldir%/draw.c %reldir%/lineedit.h \
-	%reldir%/lineedit.c %reldir%/editor.h %reldir%/editor.c %reldir%/list.h \
+	%reldir%/lineedit.c %reldir%/paste.h %reldir%/paste.c %reldir%/editor.h %reldir%/editor.c %reldir%/list.h \
 	%reldir%/list.c %reldir%/recfmt.h %reldir%/recfmt.c %reldir%/docview.h \
 	%reldir%/docview.c
 # Data sources: what a list view shows, read in batches.

@@ -58,17 +58,28 @@ static int utf8_length(int lead)
 	return 1;
 }
 
+/* The next key as curses gives it, the paste brackets taken out. */
+static int next_key(struct app *a)
+{
+	int c;
+
+	do {
+		/* A view waiting to do something soon (keep a half-typed
+		 * line) shortens the wait for a key, but not within a paste. */
+		timeout(!a->paste.on && a->wake_ms > 0 && a->wake_ms < UI_TICK_MS
+			? a->wake_ms : UI_TICK_MS);
+		a->wake_ms = 0;
+	} while ((c = ui_paste_key(&a->paste, wgetch(stdscr))) == UI_PASTE_SKIP);
+	return c;
+}
+
 int app_getkey(struct app *a)
 {
 	char buf[4];
 	int c, len, n = 0;
 	uint32_t cp;
 
-	/* A view waiting to do something soon (keep a half-typed line)
-	 * shortens the wait for a key. */
-	timeout(a->wake_ms > 0 && a->wake_ms < UI_TICK_MS ? a->wake_ms : UI_TICK_MS);
-	a->wake_ms = 0;
-	if ((c = wgetch(stdscr)) == ERR)
+	if ((c = next_key(a)) == ERR)
 		return -1;
 	if (c == KEY_ENTER || c == '\r')
 		return UI_ENTER;
@@ -108,13 +119,15 @@ int app_getkey(struct app *a)
 	return (int)cp;
 }
 
-/* Keys already typed and not yet read (a paste going on)? */
-static bool keys_waiting(void)
+/* Keys already typed and not yet read (a paste going on)?  A paste's
+ * closing bracket is no key: the screen is drawn when it comes. */
+static bool keys_waiting(struct app *a)
 {
 	int c;
 
 	nodelay(stdscr, TRUE);
-	c = wgetch(stdscr);
+	while (ui_paste_bracket(c = wgetch(stdscr)))
+		ui_paste_key(&a->paste, c);
 	nodelay(stdscr, FALSE);
 	if (c == ERR)
 		return false;
@@ -144,6 +157,7 @@ int ui_run(struct pd_store *st, const struct ui_opts *o)
 	SCREEN *scr;
 	struct app a;
 	struct timespec drawn;
+	bool undrawn = false;
 
 	setlocale(LC_ALL, "");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -185,6 +199,7 @@ int ui_run(struct pd_store *st, const struct ui_opts *o)
 	noqiflush();
 	noecho();
 	keypad(stdscr, TRUE);
+	ui_paste_keys();
 	/* Draw every frame whole even with keys waiting: frames are cheap,
 	 * and a half-drawn screen misleads. */
 	typeahead(-1);
@@ -205,6 +220,7 @@ int ui_run(struct pd_store *st, const struct ui_opts *o)
 		return 2;
 	}
 	a.demo = o && o->demo;
+	ui_paste_mode(true);
 	app_draw(&a);
 	clock_gettime(CLOCK_MONOTONIC, &drawn);
 	while (!a.quit) {
@@ -224,23 +240,30 @@ int ui_run(struct pd_store *st, const struct ui_opts *o)
 		key = app_getkey(&a);
 
 		if (key < 0) {
-			if (app_poll(&a))
+			/* A key taken but not drawn (what seemed to wait was a
+			 * paste's closing bracket) is drawn now. */
+			if (app_poll(&a) || undrawn) {
 				app_draw(&a);
+				undrawn = false;
+			}
 			continue;
 		}
 		app_key(&a, key);
+		undrawn = true;
 		if (!a.quit) {
 			app_poll(&a);
 			/* A paste arrives as thousands of keys: draw when they
 			 * stop coming, or every so often, not after each. */
-			if (!keys_waiting() || since_ms(&drawn) >= PASTE_DRAW_MS) {
+			if (!keys_waiting(&a) || since_ms(&drawn) >= PASTE_DRAW_MS) {
 				app_draw(&a);
+				undrawn = false;
 				clock_gettime(CLOCK_MONOTONIC, &drawn);
 			}
 		}
 	}
 	app_free(&a);
 	endwin();
+	ui_paste_mode(false);
 	delscreen(scr);
 	return a.exit_code;
 }

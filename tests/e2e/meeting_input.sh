@@ -1,7 +1,8 @@
 #!/bin/sh
 # meeting_input.sh — what a live meeting throws at meeting mode, at 80x24:
 # a pasted e-mail of 50 lines (each line one note or action, in order,
-# none merged, none setting a status), a 10,000-character line, invalid
+# none merged, none setting a status), a bracketed paste with a tab and
+# Windows line ends, a 10,000-character line, invalid
 # UTF-8, an owner two people answer to, and a date that does not exist.
 # Nothing is lost, nothing is changed but what was typed, and each case
 # says what it did.
@@ -66,6 +67,24 @@ len=$(grep -ao "Long � line [0-9]*" "$T_TMP/u.csv" | sed 's/^Long � line //'
 	fail "a 10,000-character line, whole (got '$len')"
 iconv -f UTF-8 -t UTF-8 "$T_TMP/u.csv" >/dev/null 2>&1 && ok "stored as valid UTF-8" ||
 	fail "stored as valid UTF-8"
+
+# --- a bracketed paste: a tab, Windows line ends, an empty line ---------------
+# The client asks for bracketed paste, so a real terminal (and tmux's
+# paste-buffer -p) marks what is pasted.  Each line is still one note or
+# action; a tab in it is a space, not Tab to the next item, and CR LF or an
+# empty line is no second Enter.
+printf 'Bracketed: the cluster agreed\r\n\r\nDD to run a joint session\twith the police by Friday\r\n' >"$T_TMP/bp"
+tm load-buffer -b bp "$T_TMP/bp"
+tm paste-buffer -p -b bp -t 0
+expect "the pasted action is saved, the tab a space" "DD to run a joint session with the police by Friday"
+expect "still on item 1" "item 1/"
+"$PLANDESK" --db "$db" export updates -o "$T_TMP/u.csv" 2>/dev/null
+"$PLANDESK" --db "$db" export actions -o "$T_TMP/a.csv" 2>/dev/null
+[ "$(grep -c 'Bracketed: the cluster agreed' "$T_TMP/u.csv")" = 1 ] &&
+	ok "the pasted note, once" || fail "the pasted note, once"
+grep -q "^C3P,1,DD to run a joint session with the police by Friday,DD,2009-09-25" "$T_TMP/a.csv" &&
+	ok "the action on item 1, with its owner and date" ||
+	{ fail "the action on item 1, with its owner and date"; grep "joint session" "$T_TMP/a.csv" | sed 's/^/#   /'; }
 
 # --- an owner two people answer to; a day that does not exist ------------------
 keys -l "KP to send the leaflet to schools"

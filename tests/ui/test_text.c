@@ -7,6 +7,7 @@
 
 #include "draw.h"
 #include "lineedit.h"
+#include "paste.h"
 
 TestSuite(text, .init = ut_setup, .fini = ut_teardown);
 
@@ -114,4 +115,52 @@ Test(text, ellipsize_cuts_by_columns)
 	cr_assert_str_eq(buf, "Zoë");
 	ui_ellipsize("Zoë Ashworth", 6, true, buf, sizeof buf);
 	cr_assert_str_eq(buf, "Zoë...");
+}
+
+Test(text, wrap_line_breaks_after_the_last_space_that_fits)
+{
+	const char *s = "minutes: cannot create /a/long/path: No such file";
+	size_t n = strlen(s);
+
+	cr_assert_eq(ui_wrap_line(s, n, 80), n, "all of it fits");
+	cr_assert_eq(ui_wrap_line(s, n, 20), strlen("minutes: cannot "),
+		     "broken after the last space that fits");
+	cr_assert_eq(ui_wrap_line("abcdefghij", 10, 4), 4, "a long word is cut");
+	cr_assert_eq(ui_wrap_line("山山山", 9, 3), 3, "never inside a wide character");
+	cr_assert_eq(ui_wrap_line("山山", 6, 1), 3, "at least one character");
+}
+
+/* The keys a bracketed paste gives, as the client sees them. */
+static void paste_keys(const int *in, size_t n, char *out)
+{
+	struct ui_paste p = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		int k = ui_paste_key(&p, in[i]);
+		if (k == UI_PASTE_SKIP)
+			continue;
+		*out++ = k == ERR ? '#' : (char)k;
+	}
+	*out = '\0';
+}
+
+Test(text, a_bracketed_paste_keeps_its_lines_but_not_its_tabs)
+{
+	/* The brackets as curses reports them (ui_paste_keys). */
+	enum { B = KEY_MAX + 1, E = KEY_MAX + 2 };
+	const int pasted[] = { 'a', '\t', 'b', '\r', '\n', '\r', '\n', 'c', '\n', E,
+			       '\t', '\n', '\n' };
+	const int typed[] = { B, 'a', '\t', 'b', '\r', '\n', '\r', '\n', 'c', '\n', E,
+			      '\t', '\n', '\n' };
+	const int cut[] = { B, 'x', '\n', ERR, '\n', '\n' };
+	char out[32];
+
+	cr_assert(ui_paste_bracket(B) && ui_paste_bracket(E) && !ui_paste_bracket('\n'));
+	paste_keys(pasted, sizeof pasted / sizeof *pasted, out);
+	cr_assert_str_eq(out, "a\tb\r\n\r\nc\n\t\n\n", "outside a paste every key is itself");
+	paste_keys(typed, sizeof typed / sizeof *typed, out);
+	cr_assert_str_eq(out, "a b\rc\r\t\n\n",
+			 "in a paste: a tab is a space, a run of line breaks one Enter");
+	paste_keys(cut, sizeof cut / sizeof *cut, out);
+	cr_assert_str_eq(out, "x\r#\n\n", "a paste never closed ends when the keys stop");
 }
