@@ -36,6 +36,10 @@ int main(void)
 	puts("In meeting mode and the directory lookup every letter, digit and sign");
 	puts("typed goes into the line, so only the keys typing never produces");
 	puts("(control, function and Alt keys) are commands there.");
+	puts("Pasted text comes as typed, each line ended by Enter (a pasted");
+	puts("e-mail is one note a line), but a tab in it is a space, and Windows");
+	puts("line ends and empty lines are no extra Enter (the terminal marks");
+	puts("the paste: bracketed paste).");
 	for (const struct ui_keymap *const *k = ui_keymaps_all; *k; k++) {
 		const struct ui_keymap *km = *k;
 
