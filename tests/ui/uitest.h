@@ -16,6 +16,7 @@
 #include <curses.h>
 
 #include "app.h"
+#include "draw.h"
 #include "keymap.h"
 
 static struct {
@@ -138,9 +139,31 @@ static inline const char *ut_dump(void)
 		  "screen shows \"%s\":%s", text, ut_dump())
 
 /* The status line. */
+/* The status line; a message too long for it, the rows it wraps over
+ * (joined by spaces, with whatever of the view shares them above it). */
 static inline const char *ut_status(void)
 {
-	return ut_line(LINES - 1);
+	static char all[8192];
+	int rows = 1;
+	size_t len = 0;
+
+	if (ut.app.msg[0] && ui_width(ut.app.msg, strlen(ut.app.msg)) > COLS)
+		rows = UI_MSG_ROWS_MAX < LINES ? UI_MSG_ROWS_MAX : LINES;
+	all[0] = '\0';
+	for (int y = LINES - rows; y < LINES; y++) {
+		const char *l = ut_line(y);
+		size_t n = strlen(l);
+		while (n && l[n - 1] == ' ')
+			n--;
+		if (len + n + 2 > sizeof all)
+			break;
+		memcpy(all + len, l, n);
+		len += n;
+		if (y + 1 < LINES)
+			all[len++] = ' ';
+		all[len] = '\0';
+	}
+	return all;
 }
 
 /* Resize the off-screen terminal as a window change would. */
