@@ -11,13 +11,14 @@
  * (in BINDIR) loads PKGLIBDIR's module, which only root or the installer
  * can write; any other copy, such as the build tree's, loads the module
  * beside itself, which whoever can write there could replace the program
- * beside it too.  A module owned by another user (root apart) or
- * writable by others is refused all the same, for a program copied into
- * a shared folder such as /tmp.
+ * beside it too.  A module writable by others, or owned by someone other
+ * than root, the user running it or the program's owner, is refused all
+ * the same, for a program copied into a shared folder such as /tmp.
  */
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,16 @@ int cli_formats_path(char *buf, size_t n)
 	return w >= 0 && (size_t)w < n ? 0 : -1;
 }
 
+/* May the module of owner `uid` be run?  Root's, ours, or the owner's of
+ * the program we are running (who could as well have changed it). */
+static bool trusted_owner(uid_t uid)
+{
+	struct stat exe;
+
+	return uid == 0 || uid == geteuid() ||
+	       (stat("/proc/self/exe", &exe) == 0 && uid == exe.st_uid);
+}
+
 /* Open the module at `path` and check its table; NULL with err filled. */
 static const struct pd_formats *open_module(struct cli_formats *f, const char *path,
 					    struct pd_err *err)
@@ -61,10 +72,11 @@ static const struct pd_formats *open_module(struct cli_formats *f, const char *p
 			   strerror(errno));
 		return NULL;
 	}
-	if ((sb.st_uid != 0 && sb.st_uid != geteuid()) || (sb.st_mode & S_IWOTH)) {
+	if ((sb.st_mode & S_IWOTH) || !trusted_owner(sb.st_uid)) {
 		pd_err_set(err, PD_EMODULE, "the document module %s is not loaded: "
 			   "it is %s", path, sb.st_mode & S_IWOTH ?
-			   "writable by others" : "another user's");
+			   "writable by others" :
+			   "owned by another user");
 		return NULL;
 	}
 	if (!(dl = dlopen(path, RTLD_NOW | RTLD_LOCAL))) {

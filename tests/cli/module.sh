@@ -2,7 +2,7 @@
 # module.sh — the document module (plandesk-formats.so, opened when docx,
 # odt, xlsx or ics is written): the program links none of its libraries;
 # a copy of the program with the module missing, of another version, not
-# a module, or writable by others fails those formats only — one line,
+# a module, writable by others or another user's fails those formats only — one line,
 # exit 2, no file, nothing recorded — while lookup, import, export as CSV
 # and Markdown minutes work; with the module beside it, it writes them.
 # The module is made unavailable by copying the program into a folder of
@@ -92,8 +92,17 @@ chmod 0666 "$bin/plandesk-formats.so"
 expect_status 2 "a module writable by others: exit 2" pd export meetings -o "$T_TMP/m.ics"
 one_line "a module writable by others: refused" "$bin/plandesk-formats.so is not loaded: it is writable by others\$"
 
-# beside the program: written --------------------------------------------
 chmod 0644 "$bin/plandesk-formats.so"
+# Another user's (only root can give a file away): refused.
+if [ "$(id -u)" -eq 0 ] && chown nobody "$bin/plandesk-formats.so" 2>/dev/null; then
+	expect_status 2 "another user's module: exit 2" pd export meetings -o "$T_TMP/m.ics"
+	one_line "another user's module: refused" "is not loaded: it is owned by another user\$"
+	chown 0 "$bin/plandesk-formats.so"
+else
+	echo "# not root: another user's module not tried"
+fi
+
+# beside the program: written --------------------------------------------
 expect_status 0 "with the module: minutes as docx" pd minutes --plan C3P 2009-06-26 -o "$T_TMP/m.docx"
 if [ "$(head -c 2 "$T_TMP/m.docx" 2>/dev/null)" = PK ]; then ok "the docx is a zip"
 else fail "the docx is a zip"; fi
