@@ -2,9 +2,10 @@
 # module.sh — the document module (plandesk-formats.so, opened when docx,
 # odt, xlsx or ics is written): the program links none of its libraries;
 # a copy of the program with the module missing, of another version, not
-# a module, writable by others or another user's fails those formats only — one line,
-# exit 2, no file, nothing recorded — while lookup, import, export as CSV
-# and Markdown minutes work; with the module beside it, it writes them.
+# a module, writable by others or another user's fails those formats only
+# — one line, exit 2, no file, nothing recorded — while lookup, import,
+# export as CSV and Markdown minutes work; with the module beside it, it
+# writes them.
 # The module is made unavailable by copying the program into a folder of
 # its own: a program not installed in BINDIR looks beside itself.
 . "$(dirname "$0")/lib.sh"
