@@ -15,7 +15,8 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD:-$top}
 for tool in hyperfine sqlite3; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "startup_libs.sh: $tool is missing" >&2; exit 2; }
+	command -v "$tool" >/dev/null 2>&1 ||
+		{ echo "startup_libs.sh: $tool is missing" >&2; exit 2; }
 done
 [ -x "$build/plandesk" ] || { echo "startup_libs.sh: run 'make' first" >&2; exit 2; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/plandesk-bench.XXXXXX")

@@ -49,11 +49,13 @@ pd log --format csv >"$T_TMP/log0"
 
 # missing ----------------------------------------------------------------
 gone="the document module $bin/plandesk-formats.so is missing"
-expect_status 2 "minutes as docx: exit 2" pd minutes --plan C3P 2009-06-26 -o "$T_TMP/m.docx"
+expect_status 2 "minutes as docx: exit 2" \
+	pd minutes --plan C3P 2009-06-26 -o "$T_TMP/m.docx"
 one_line "minutes as docx: one line naming the file and the module" \
 	"^plandesk: cannot write $T_TMP/m.docx: $gone\$"
 absent "minutes as docx: no file" "$T_TMP/m.docx"
-expect_status 2 "minutes as odt: exit 2" pd minutes --plan C3P 2009-06-26 -o "$T_TMP/m.odt"
+expect_status 2 "minutes as odt: exit 2" \
+	pd minutes --plan C3P 2009-06-26 -o "$T_TMP/m.odt"
 one_line "minutes as odt: one line" "cannot write $T_TMP/m.odt: $gone\$"
 expect_status 2 "export as xlsx: exit 2" pd export people -o "$T_TMP/p.xlsx"
 one_line "export as xlsx: one line" "cannot write $T_TMP/p.xlsx: $gone\$"
@@ -64,7 +66,8 @@ expect_status 2 "a report as xlsx: exit 2" pd report progress CSE --today 2016-0
 	-o "$T_TMP/r.xlsx"
 one_line "a report as xlsx: one line" "cannot write $T_TMP/r.xlsx: $gone\$"
 pd log --format xlsx >"$T_TMP/out" 2>"$T_TMP/err"
-if [ $? -eq 2 ]; then ok "the log as xlsx: exit 2"; else fail "the log as xlsx: exit 2"; fi
+if [ $? -eq 2 ]; then ok "the log as xlsx: exit 2"
+else fail "the log as xlsx: exit 2"; fi
 one_line "the log as xlsx: one line naming the format" "cannot write xlsx: $gone\$"
 pd log --format csv >"$T_TMP/log1"
 if cmp -s "$T_TMP/log0" "$T_TMP/log1"; then ok "nothing written was recorded as disclosed"
@@ -83,15 +86,17 @@ expect_status 0 "check works without it" pd check
 cp "$PLANDESK_OTHER_MODULE" "$bin/plandesk-formats.so"
 expect_status 2 "a module of another version: exit 2" pd export people -o "$T_TMP/p.xlsx"
 one_line "a module of another version: one line" \
-	"cannot write $T_TMP/p.xlsx: the document module $bin/plandesk-formats.so is of another version"
+	"cannot write $T_TMP/p.xlsx: the document module $bin/plandesk-formats.so is of another"
 absent "a module of another version: no file" "$T_TMP/p.xlsx"
 printf 'not a shared object\n' >"$bin/plandesk-formats.so"
 expect_status 2 "not a module: exit 2" pd minutes --plan C3P 2009-06-26 -o "$T_TMP/m.docx"
-one_line "not a module: one line" "cannot write $T_TMP/m.docx: the document module cannot be loaded: "
+one_line "not a module: one line" \
+	"cannot write $T_TMP/m.docx: the document module cannot be loaded: "
 cp "$module" "$bin/plandesk-formats.so"
 chmod 0666 "$bin/plandesk-formats.so"
 expect_status 2 "a module writable by others: exit 2" pd export meetings -o "$T_TMP/m.ics"
-one_line "a module writable by others: refused" "$bin/plandesk-formats.so is not loaded: it is writable by others\$"
+one_line "a module writable by others: refused" \
+	"$bin/plandesk-formats.so is not loaded: it is writable by others\$"
 
 chmod 0644 "$bin/plandesk-formats.so"
 # Another user's (only root can give a file away): refused.
@@ -104,7 +109,8 @@ else
 fi
 
 # beside the program: written --------------------------------------------
-expect_status 0 "with the module: minutes as docx" pd minutes --plan C3P 2009-06-26 -o "$T_TMP/m.docx"
+expect_status 0 "with the module: minutes as docx" \
+	pd minutes --plan C3P 2009-06-26 -o "$T_TMP/m.docx"
 if [ "$(head -c 2 "$T_TMP/m.docx" 2>/dev/null)" = PK ]; then ok "the docx is a zip"
 else fail "the docx is a zip"; fi
 expect_status 0 "with the module: export as xlsx" pd export people -o "$T_TMP/p.xlsx"
