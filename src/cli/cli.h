@@ -11,6 +11,7 @@
 
 #include "plandesk/base/buf.h"
 #include "plandesk/base/date.h"
+#include "cli_formats.h"
 #include "plandesk/documents/format.h"
 #include "plandesk/protect/disclose.h"
 #include "plandesk/records/records.h"
@@ -25,6 +26,10 @@ struct cli_ctx {
 	/* Errors also go to stdout as one line (lookup --mutt: mutt shows
 	 * the first line of the query's stdout, never its stderr). */
 	bool        errors_to_stdout;
+	/* The document module, opened when a command first writes docx,
+	 * odt, xlsx or ics (cli_formats.h); every store is handed its
+	 * loader. */
+	struct cli_formats formats;
 };
 
 struct cli_cmd {
@@ -55,8 +60,9 @@ extern const struct cli_cmd cmd_mentions;
 extern const struct cli_cmd cmd_forget;
 extern const struct cli_cmd cmd_history;
 
-/* Open the database named by --db / PLANDESK_DB / the default; print the
- * error and return NULL on failure. */
+/* Open the database named by --db / PLANDESK_DB / the default, handing it
+ * the document module's loader (ctx->formats); print the error and return
+ * NULL on failure. */
 struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only);
 
 /*
@@ -132,6 +138,15 @@ int cli_date_style(struct cli_ctx *ctx, const char *name, enum pd_date_style *ou
  * ctx->errors_to_stdout). */
 void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Print the failure `err` of writing format `fmt` to `path` (NULL:
+ * standard output) after `what` ("export people"; NULL: nothing); when
+ * the document module is wanting (PD_EMODULE), as "cannot write PATH:"
+ * (or the format's name) and what is wrong with the module.
+ */
+void cli_write_error(struct cli_ctx *ctx, const char *what, const char *path,
+		     enum pd_format fmt, const struct pd_err *err);
 
 /* Print a subcommand's usage line to stderr and return CLI_ERROR. */
 int cli_usage(struct cli_ctx *ctx, const struct cli_cmd *cmd);

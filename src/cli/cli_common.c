@@ -30,6 +30,18 @@ void cli_error(struct cli_ctx *ctx, const char *fmt, ...)
 	}
 }
 
+void cli_write_error(struct cli_ctx *ctx, const char *what, const char *path,
+		     enum pd_format fmt, const struct pd_err *err)
+{
+	if (err->code == PD_EMODULE)
+		cli_error(ctx, "cannot write %s: %s", path ? path : pd_format_name(fmt),
+			  err->msg);
+	else if (what)
+		cli_error(ctx, "%s: %s", what, err->msg);
+	else
+		cli_error(ctx, "%s", err->msg);
+}
+
 int cli_usage(struct cli_ctx *ctx, const struct cli_cmd *cmd)
 {
 	fprintf(stderr, "usage: %s [--db PATH] %s %s\n", ctx->progname, cmd->name,
@@ -53,6 +65,7 @@ struct pd_store *cli_open_store(struct cli_ctx *ctx, bool read_only)
 		cli_error(ctx, "%s", err.msg);
 		return NULL;
 	}
+	pd_store_set_formats(st, &ctx->formats.loader);
 	if (pd_store_notice(st))   /* stderr only: not an error */
 		fprintf(stderr, "%s: note: %s\n", ctx->progname, pd_store_notice(st));
 	return st;

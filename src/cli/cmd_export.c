@@ -37,7 +37,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pd_disclosure d = { .command = "export" };
-	char command[64];
+	char command[64], what[64];
 	const char *format = NULL, *owner = NULL;
 	int version = 30;
 	struct pd_export_opts eo = { 0 };
@@ -111,8 +111,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 				strerror(errno));
 	rows = (size_t)d.rows;
 	status = cli_transfer_done(&prog, st, rc);
+	snprintf(what, sizeof what, "export %s", pd_kind_info(eo.kind)->plural);
 	if (rc != PD_OK)
-		cli_error(ctx, "export %s: %s", pd_kind_info(eo.kind)->plural, err.msg);
+		cli_write_error(ctx, what, out, eo.format, &err);
 	else if (out)
 		fprintf(stderr, "%s: %zu %s exported\n", out, rows,
 			rows == 1 ? pd_kind_info(eo.kind)->label : pd_kind_info(eo.kind)->plural);

@@ -65,7 +65,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (!(st = cli_open_store(ctx, true)))
 		return CLI_ERROR;
 	if (pd_disclosure_log(st, since, fmt, &doc, &err) != PD_OK) {
-		cli_error(ctx, "log: %s", err.msg);
+		cli_write_error(ctx, "log", NULL, fmt, &err);
 		status = CLI_ERROR;
 	}
 	pd_store_close(st);

@@ -69,7 +69,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERROR;
 	if ((status = cli_subject(ctx, st, "mentions", argv[optind], &s)) == CLI_OK &&
 	    pd_disclose_mentions(st, &d, &s, fmt, &doc, &err) != PD_OK) {
-		cli_error(ctx, "mentions: %s", err.msg);
+		cli_write_error(ctx, "mentions", d.path, fmt, &err);
 		status = CLI_ERROR;
 	}
 	pd_store_close(st);

@@ -173,7 +173,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	d.reason = o.reason;
 	if (status == CLI_OK &&
 	    pd_disclose_minutes(st, &d, id, fmt, &mo, &doc, &err) != PD_OK) {
-		cli_error(ctx, "%s", err.msg);
+		cli_write_error(ctx, NULL, o.out, fmt, &err);
 		status = CLI_ERROR;
 	}
 	pd_store_close(st);

@@ -231,7 +231,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERROR;
 	rc = pd_disclose_report(st, &d, a.kind, a.ref, &a.o, &doc, &err);
 	pd_store_close(st);
-	if (rc != PD_OK) {
+	if (rc == PD_EMODULE) {
+		cli_write_error(ctx, "report", a.out, a.o.format, &err);
+		status = CLI_ERROR;
+	} else if (rc != PD_OK) {
 		cli_error(ctx, "report: %s", err.msg[0] ? err.msg : pd_strerror(rc));
 		status = rc == PD_NOTFOUND ? CLI_NOTHING : CLI_ERROR;
 	} else if (!a.out) {

@@ -105,7 +105,10 @@ int cli_export_ical(struct cli_ctx *ctx, enum pd_kind kind,
 	d->format = "ics";
 	if (rc != PD_OK) {
 		pd_store_close(st);
-		cli_error(ctx, "export %s: %s", pd_kind_info(kind)->plural, err.msg);
+		if (rc == PD_EMODULE)
+			cli_write_error(ctx, NULL, d->path, PD_FMT_ICS, &err);
+		else
+			cli_error(ctx, "export %s: %s", pd_kind_info(kind)->plural, err.msg);
 		status = CLI_ERROR;
 	} else if ((status = disclose(ctx, st, d, &doc, "the calendar")) == CLI_OK) {
 		if (stats.undated)

@@ -11,4 +11,5 @@ plandesk_SOURCES = %reldir%/cli.h %reldir%/main.c %reldir%/cli_common.c \
 	%reldir%/cmd_restore.c %reldir%/cmd_log.c %reldir%/cmd_hold.c \
 	%reldir%/cmd_purge.c \
 	%reldir%/cmd_mentions.c %reldir%/cmd_forget.c \
-	%reldir%/cmd_history.c
+	%reldir%/cmd_history.c \
+	%reldir%/cli_formats.h %reldir%/formats_load.c

@@ -126,6 +126,7 @@ int main(int argc, char **argv)
 	struct cli_ctx ctx = { .progname = "plandesk" };
 	int c;
 
+	cli_formats_init(&ctx.formats);
 	setlocale(LC_ALL, "");
 	/* Past a file-size limit (ulimit -f) a write must fail with EFBIG and
 	 * be reported, not kill the process halfway through a save. */

@@ -17,6 +17,7 @@ tests_bench_ui_bench_filter_LDADD = $(UI_LIBS)
 tests_bench_bench_gen_people_SOURCES = %reldir%/bench_gen_people.c
 tests_bench_bench_gen_names_SOURCES = %reldir%/bench_gen_names.c
 EXTRA_DIST += %reldir%/bench_lookup.sh %reldir%/bench_csv.sh %reldir%/startup.sh \
+	%reldir%/startup_libs.sh \
 	%reldir%/bench_scale.sh
 
 bench: $(BENCHES) %reldir%/bench_gen_people$(EXEEXT) plandesk$(EXEEXT)

@@ -10,7 +10,9 @@ UI_TESTS = \
 	%reldir%/test_fields
 UI_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/ui -I$(top_srcdir)/tests/unit
 UI_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(NCURSES_CFLAGS) $(LMDB_CFLAGS)
-UI_TEST_LIBS = $(UI_LIBS) $(CRITERION_LIBS)
+# The views write documents through testdb.h's linked-in writers.
+UI_TEST_LIBS = libplandesk-ui.a $(FORMATS_STATIC) $(CORE_LIBS) $(NCURSES_LIBS) \
+	$(CRITERION_LIBS)
 tests_ui_test_list_SOURCES = %reldir%/test_list.c %reldir%/uitest.h
 tests_ui_test_list_CPPFLAGS = $(UI_TEST_CPPFLAGS)
 tests_ui_test_list_CFLAGS = $(UI_TEST_CFLAGS)

@@ -138,7 +138,11 @@ tests_unit_test_meeting_lines_LDADD = $(TEST_LIBS)
 
 # documents/
 UNIT_TESTS += %reldir%/test_minutes %reldir%/test_report %reldir%/test_report_content \
-	%reldir%/test_docmodel %reldir%/test_sheet %reldir%/test_confidential
+	%reldir%/test_docmodel %reldir%/test_sheet %reldir%/test_confidential \
+	%reldir%/test_formats
+tests_unit_test_formats_SOURCES = %reldir%/test_formats.c %reldir%/testdb.h
+tests_unit_test_formats_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_formats_LDADD = $(TEST_LIBS)
 tests_unit_test_confidential_SOURCES = %reldir%/test_confidential.c %reldir%/testdb.h \
 	%reldir%/rawdb.h
 tests_unit_test_confidential_CFLAGS = $(TEST_CFLAGS)

@@ -13,6 +13,7 @@
 
 #include "zipcheck.h"
 #include "plandesk/documents/docmodel.h"
+#include "plandesk/documents/formats.h"
 #include "plandesk/base/text.h"
 
 static const char *run_text(const struct pd_dm_block *b)
@@ -91,7 +92,7 @@ static char *write(const struct pd_dm *dm, enum pd_format f, struct pd_buf *b)
 	struct pd_err err = { 0 };
 
 	pd_buf_reset(b);
-	cr_assert_eq(pd_dm_write(dm, f, b, &err), PD_OK, "%s", err.msg);
+	cr_assert_eq(pd_dm_write(dm, f, &pd_formats_module, b, &err), PD_OK, "%s", err.msg);
 	return b->p;
 }
 
@@ -175,10 +176,10 @@ Test(docmodel, misuse_is_kept)
 	cr_assert_eq(pd_dm_cell(&dm, PD_ST_NONE), PD_EINVAL);
 	cr_assert_eq(pd_dm_para(&dm, 0, "later calls do nothing"), PD_EINVAL);
 	cr_assert_eq(dm.body.n, 0);
-	cr_assert_eq(pd_dm_write(&dm, PD_FMT_MD, &b, &err), PD_EINVAL);
+	cr_assert_eq(pd_dm_write(&dm, PD_FMT_MD, NULL, &b, &err), PD_EINVAL);
 	pd_dm_free(&dm);
 	pd_dm_init(&dm);
-	cr_assert_eq(pd_dm_write(&dm, PD_FMT_CSV, &b, &err), PD_EINVAL);
+	cr_assert_eq(pd_dm_write(&dm, PD_FMT_CSV, NULL, &b, &err), PD_EINVAL);
 	pd_dm_free(&dm);
 	pd_buf_free(&b);
 }

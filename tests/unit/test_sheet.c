@@ -8,6 +8,7 @@
  */
 #include "zipcheck.h"
 #include "plandesk/transfer/csv.h"
+#include "plandesk/documents/formats.h"
 #include "plandesk/documents/sheet.h"
 
 static int to_buf(void *ctx, const void *p, size_t n, struct pd_err *err)
@@ -32,7 +33,8 @@ static void fill(enum pd_format f, struct pd_buf *out)
 {
 	struct pd_sheet *sh;
 	struct pd_err err = { 0 };
-	int rc = pd_sheet_open(&sh, f, "People", cols, 4, false, to_buf, out, &err);
+	int rc = pd_sheet_open(&sh, f, &pd_formats_module, "People", cols, 4, false,
+			       to_buf, out, &err);
 
 	cr_assert_eq(rc, PD_OK, "%s", err.msg);
 	for (size_t r = 0; r < sizeof rows / sizeof rows[0] && rc == PD_OK; r++) {
@@ -163,10 +165,11 @@ Test(sheet, misuse)
 	struct pd_buf out = PD_BUF_INIT;
 	struct pd_err err = { 0 };
 
-	cr_assert_eq(pd_sheet_open(&sh, PD_FMT_DOCX, "x", cols, 4, false, to_buf, &out, &err),
+	cr_assert_eq(pd_sheet_open(&sh, PD_FMT_DOCX, &pd_formats_module, "x", cols, 4, false,
+				   to_buf, &out, &err),
 		     PD_EINVAL);
 	cr_assert_null(sh);
-	cr_assert_eq(pd_sheet_open(&sh, PD_FMT_CSV, "x", cols, 1, false, to_buf, &out, &err),
+	cr_assert_eq(pd_sheet_open(&sh, PD_FMT_CSV, NULL, "x", cols, 1, false, to_buf, &out, &err),
 		     PD_OK);
 	cr_assert_eq(pd_sheet_puts(sh, "a", &err), PD_OK);
 	cr_assert_eq(pd_sheet_puts(sh, "b", &err), PD_EINVAL);

@@ -23,6 +23,7 @@
 #include "plandesk/records/records.h"
 #include "plandesk/records/undo.h"
 #include "plandesk/directory/open.h"
+#include "plandesk/documents/formats.h"
 
 struct testdb {
 	char             dir[64];    /* the temporary directory */
@@ -32,13 +33,27 @@ struct testdb {
 
 static struct testdb tdb __attribute__((unused));
 
-/* Open (or reopen) tdb.path; asserts success. */
+/* The document module's writers, linked in (libplandesk-formats.a): the
+ * tests test the writers, not the loading (tests/cli/module.sh does). */
+static inline const struct pd_formats *tdb_formats(void *ctx, struct pd_err *err)
+{
+	(void)ctx; (void)err;
+	return &pd_formats_module;
+}
+
+static const struct pd_formats_loader tdb_loader __attribute__((unused)) = {
+	.load = tdb_formats,
+};
+
+/* Open (or reopen) tdb.path, with the writers of every format; asserts
+ * success. */
 static inline void tdb_open(const struct pd_open_opts *opts)
 {
 	struct pd_err err = { 0 };
 	int rc = pd_store_open(tdb.path, opts, &tdb.st, &err);
 
 	cr_assert_eq(rc, PD_OK, "pd_store_open(%s): %d %s", tdb.path, rc, err.msg);
+	pd_store_set_formats(tdb.st, &tdb_loader);
 }
 
 static inline void tdb_close(void)

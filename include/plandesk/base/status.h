@@ -25,6 +25,9 @@ enum pd_status {
 	PD_EREADONLY,  /* the database was opened read-only */
 	PD_EMAPFULL,   /* the map is full; pd_store_write grows it and retries */
 	PD_EEMPTY,     /* nothing to do (undo with an empty history, …) */
+	PD_EMODULE,    /* the document module (plandesk-formats.so) is missing
+			  or of another version: docx, odt, xlsx and ics
+			  cannot be written (documents/formats.h) */
 	PD_NSTATUS
 };
 

@@ -197,12 +197,15 @@ int pd_dm_table_end(struct pd_dm *dm);
 
 /*
  * Write the document in format `fmt` (md, txt, html, docx or odt) to the
- * end of `out`.
+ * end of `out`.  `fm`: the document module's table (formats.h), which
+ * writes docx and odt; may be NULL for the other formats.
  * Returns PD_OK; PD_EINVAL (a format the model is not written in, or a
- * document that failed to build); PD_ENOMEM; PD_EIO (the zip library or
- * the XML writer failed: err says which).
+ * document that failed to build); PD_EMODULE (docx or odt with `fm`
+ * NULL); PD_ENOMEM; PD_EIO (the zip library or the XML writer failed:
+ * err says which).
  */
-int pd_dm_write(const struct pd_dm *dm, enum pd_format fmt, struct pd_buf *out,
-		struct pd_err *err);
+struct pd_formats;
+int pd_dm_write(const struct pd_dm *dm, enum pd_format fmt,
+		const struct pd_formats *fm, struct pd_buf *out, struct pd_err *err);
 
 #endif

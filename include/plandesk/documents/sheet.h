@@ -43,13 +43,18 @@ struct pd_sheet;
 /*
  * Begin a sheet of `ncols` columns in format `fmt` (PD_FMT_CSV or
  * PD_FMT_XLSX) whose bytes go to `sink`; the header row is written.
+ * `fm`: the document module's table (formats.h), which writes .xlsx;
+ * may be NULL for CSV.
  * `title` names the worksheet (cut to 31 characters).  `excel`: CSV with
  * a byte-order mark and CRLF.  The columns must live until
  * pd_sheet_close.
- * Returns PD_OK; PD_EINVAL (another format); PD_EIO (the spreadsheet's
- * private file cannot be made); PD_ENOMEM.
+ * Returns PD_OK; PD_EINVAL (another format); PD_EMODULE (.xlsx with `fm`
+ * NULL); PD_EIO (the spreadsheet's private file cannot be made);
+ * PD_ENOMEM.
  */
-int pd_sheet_open(struct pd_sheet **out, enum pd_format fmt, const char *title,
+struct pd_formats;
+int pd_sheet_open(struct pd_sheet **out, enum pd_format fmt,
+		  const struct pd_formats *fm, const char *title,
 		  const struct pd_sheet_col *cols, size_t ncols, bool excel,
 		  pd_csv_sink sink, void *ctx, struct pd_err *err);
 

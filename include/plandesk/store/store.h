@@ -100,6 +100,17 @@ void pd_txn_end(struct pd_txn *txn);
 struct pd_store *pd_txn_store(struct pd_txn *txn);
 
 /*
+ * Hand the store the loader of the document module (documents/formats.h),
+ * which the writers of docx, odt, xlsx and ics call through
+ * pd_formats_for when they first need it; `l` (NULL: none) must outlive
+ * the store.  The store only keeps it for them: every command that
+ * writes a document has the store.
+ */
+struct pd_formats_loader;
+void pd_store_set_formats(struct pd_store *st, const struct pd_formats_loader *l);
+const struct pd_formats_loader *pd_store_formats(const struct pd_store *st);
+
+/*
  * The body of a write: called inside a write transaction; returns PD_OK to
  * commit, anything else to roll everything back.  It may be called more
  * than once (after the map is grown), so it must start from scratch each

@@ -19,6 +19,7 @@ static const char *const messages[PD_NSTATUS] = {
 	[PD_EREADONLY] = "database is read-only",
 	[PD_EMAPFULL]  = "database map is full",
 	[PD_EEMPTY]    = "nothing to do",
+	[PD_EMODULE]   = "the document module is not available",
 };
 
 const char *pd_strerror(int code)

@@ -2,11 +2,13 @@
  * docmodel_impl.h — the writers of the document model (docmodel.h), one
  * file each, and what they share.  Not part of the API.
  *
- *	doc_md.c    Markdown          doc_docx.c  Word: the parts, the body
- *	doc_txt.c   plain text        doc_odt.c   OpenDocument text
- *	doc_html.c  HTML              doc_xml.c   the zip and XML both use
+ *	doc_md.c    Markdown
+ *	doc_txt.c   plain text
+ *	doc_html.c  HTML
  *
- * doc_write.c picks the writer of a format (pd_dm_write).
+ * Word and OpenDocument are written by the document module
+ * (src/formats/: doc_docx.c, doc_odt.c), reached through its table
+ * (formats.h).  doc_write.c picks the writer of a format (pd_dm_write).
  */
 #ifndef PLANDESK_DOCMODEL_IMPL_H
 #define PLANDESK_DOCMODEL_IMPL_H
@@ -17,12 +19,6 @@
 int pd_dm_write_md(const struct pd_dm *dm, struct pd_buf *out);
 int pd_dm_write_txt(const struct pd_dm *dm, struct pd_buf *out);
 int pd_dm_write_html(const struct pd_dm *dm, struct pd_buf *out);
-
-/* Zip writers: PD_OK, PD_ENOMEM, PD_EIO (err says what failed). */
-int pd_dm_write_docx(const struct pd_dm *dm, struct pd_buf *out,
-		     struct pd_err *err);
-int pd_dm_write_odt(const struct pd_dm *dm, struct pd_buf *out,
-		    struct pd_err *err);
 
 /* True when cell `c` holds no text. */
 bool pd_dm_cell_empty(const struct pd_dm_cell *c);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "plandesk/base/buf.h"
+#include "plandesk/documents/formats.h"
 #include "plandesk/meetings/actionline.h"
 #include "plandesk/meetings/meeting.h"
 #include "plandesk/directory/people_match.h"
@@ -485,15 +486,18 @@ int pd_minutes(struct pd_txn *txn, uint64_t meeting, enum pd_format fmt,
 	       const struct pd_minutes_opts *opts, struct pd_buf *out,
 	       struct pd_err *err)
 {
+	const struct pd_formats *fm;
 	struct pd_dm dm;
 	int rc;
 
 	if (!(PD_FMTS_MINUTES & PD_FMT_BIT(fmt)))
 		return pd_err_set(err, PD_EINVAL, "the minutes are not written as %s",
 				  pd_format_name(fmt));
+	if ((rc = pd_formats_for(pd_txn_store(txn), fmt, &fm, err)) != PD_OK)
+		return rc;
 	pd_dm_init(&dm);
 	if ((rc = pd_minutes_doc(txn, meeting, opts, &dm, err)) == PD_OK)
-		rc = pd_dm_write(&dm, fmt, out, err);
+		rc = pd_dm_write(&dm, fmt, fm, out, err);
 	pd_dm_free(&dm);
 	return rc;
 }

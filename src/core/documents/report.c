@@ -31,6 +31,7 @@ int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
 	      struct pd_err *err)
 {
 	struct pd_report_opts o = { .format = PD_FMT_MD };
+	const struct pd_formats *fm;
 	int rc;
 
 	if (opts)
@@ -51,15 +52,17 @@ int pd_report(struct pd_txn *txn, enum pd_report_kind kind, const char *ref,
 		return pd_err_set(err, PD_EINVAL, "today must be a date with a day");
 	if (o.since.y != 0 && !pd_date_valid(&o.since))
 		return pd_err_set(err, PD_EINVAL, "the --since date is not valid");
+	if ((rc = pd_formats_for(pd_txn_store(txn), o.format, &fm, err)) != PD_OK)
+		return rc;
 	switch (kind) {
 	case PD_REPORT_PROGRESS:
-		return rep_progress(txn, ref, &o, out, err);
+		return rep_progress(txn, ref, &o, fm, out, err);
 	case PD_REPORT_MONITORING:
-		return rep_monitoring(txn, ref, &o, out, err);
+		return rep_monitoring(txn, ref, &o, fm, out, err);
 	case PD_REPORT_ACTIONS:
-		return rep_actions(txn, ref, &o, out, err);
+		return rep_actions(txn, ref, &o, fm, out, err);
 	case PD_REPORT_RETENTION:
-		return rep_retention(txn, &o, out, err);
+		return rep_retention(txn, &o, fm, out, err);
 	}
 	return pd_err_set(err, PD_EINVAL, "unknown report kind %d", (int)kind);
 }

@@ -267,7 +267,7 @@ static const struct pd_sheet_col sheet_cols[] = {
 static int write_sheet(struct act *x, struct pd_buf *out, struct pd_err *err)
 {
 	struct pd_sheet *sh;
-	int rc = rep_sheet(&sh, x->o, "Open actions", sheet_cols,
+	int rc = rep_sheet(&sh, x->o, x->fm, "Open actions", sheet_cols,
 			   sizeof sheet_cols / sizeof sheet_cols[0], out, err);
 
 	for (size_t gi = 0; gi < x->ng && rc == PD_OK; gi++) {
@@ -375,8 +375,8 @@ static int build(struct act *x, struct pd_dm *dm)
 }
 
 int rep_actions(struct pd_txn *txn, const char *ref,
-		const struct pd_report_opts *opts, struct pd_buf *out,
-		struct pd_err *err)
+		const struct pd_report_opts *opts, const struct pd_formats *fm,
+		struct pd_buf *out, struct pd_err *err)
 {
 	struct pd_dm dm;
 	struct act x;
@@ -384,6 +384,7 @@ int rep_actions(struct pd_txn *txn, const char *ref,
 
 	memset(&x, 0, sizeof x);
 	x.o = opts;
+	x.fm = fm;
 	x.txn = txn;
 	pd_dm_init(&dm);
 	rc = rep_load(txn, ref, REP_ACTIONS, opts, &x.p, err);
@@ -398,7 +399,7 @@ int rep_actions(struct pd_txn *txn, const char *ref,
 	else if (rc == PD_OK && build(&x, &dm) != PD_OK)
 		rc = pd_err_nomem(err);
 	else if (rc == PD_OK)
-		rc = pd_dm_write(&dm, opts->format, out, err);
+		rc = pd_dm_write(&dm, opts->format, fm, out, err);
 	pd_dm_free(&dm);
 	for (size_t gi = 0; gi < x.ng; gi++) {
 		pd_record_clear(&x.g[gi].person);

@@ -408,10 +408,12 @@ static int buf_sink(void *ctx, const void *p, size_t n, struct pd_err *err)
 }
 
 int rep_sheet(struct pd_sheet **sh, const struct pd_report_opts *o,
-	      const char *title, const struct pd_sheet_col *cols, size_t n,
-	      struct pd_buf *out, struct pd_err *err)
+	      const struct pd_formats *fm, const char *title,
+	      const struct pd_sheet_col *cols, size_t n, struct pd_buf *out,
+	      struct pd_err *err)
 {
-	return pd_sheet_open(sh, o->format, title, cols, n, o->excel, buf_sink, out, err);
+	return pd_sheet_open(sh, o->format, fm, title, cols, n, o->excel, buf_sink,
+			     out, err);
 }
 
 bool rep_is_sheet(const struct pd_report_opts *o)

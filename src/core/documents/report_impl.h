@@ -17,6 +17,7 @@
 #include "plandesk/transfer/csv.h"
 #include "plandesk/base/date.h"
 #include "plandesk/documents/docmodel.h"
+#include "plandesk/documents/formats.h"
 #include "plandesk/records/record.h"
 #include "plandesk/documents/report.h"
 #include "plandesk/meetings/scale.h"
@@ -119,26 +120,29 @@ int  rep_titles(struct pd_dm *dm, const struct rep_plan *p, const char *what,
 		const char *period, const char *first, const char *last);
 
 /* A sheet (sheet.h) of the report's rows into `out`: CSV or .xlsx as
- * opts->format says.  Returns pd_sheet_open's codes. */
+ * opts->format says (`fm`: the document module's table, for .xlsx).
+ * Returns pd_sheet_open's codes. */
 int  rep_sheet(struct pd_sheet **sh, const struct pd_report_opts *o,
-	       const char *title, const struct pd_sheet_col *cols, size_t n,
+	       const struct pd_formats *fm, const char *title, const struct pd_sheet_col *cols, size_t n,
 	       struct pd_buf *out, struct pd_err *err);
 
 /* True when the report is a sheet (csv, xlsx) rather than a document. */
 bool rep_is_sheet(const struct pd_report_opts *o);
 
 /* The reports (report_progress.c, report_monitoring.c, report_actions.c,
- * report_retention.c). */
+ * report_retention.c).  `fm`: the document module's table (formats.h)
+ * when opts->format is one it writes, else NULL. */
 int  rep_progress(struct pd_txn *txn, const char *ref,
-		  const struct pd_report_opts *opts, struct pd_buf *out,
-		  struct pd_err *err);
+		  const struct pd_report_opts *opts, const struct pd_formats *fm,
+		  struct pd_buf *out, struct pd_err *err);
 int  rep_monitoring(struct pd_txn *txn, const char *ref,
-		    const struct pd_report_opts *opts, struct pd_buf *out,
-		    struct pd_err *err);
+		    const struct pd_report_opts *opts, const struct pd_formats *fm,
+		    struct pd_buf *out, struct pd_err *err);
 int  rep_actions(struct pd_txn *txn, const char *ref,
-		 const struct pd_report_opts *opts, struct pd_buf *out,
-		 struct pd_err *err);
+		 const struct pd_report_opts *opts, const struct pd_formats *fm,
+		 struct pd_buf *out, struct pd_err *err);
 int  rep_retention(struct pd_txn *txn, const struct pd_report_opts *opts,
-		   struct pd_buf *out, struct pd_err *err);
+		   const struct pd_formats *fm, struct pd_buf *out,
+		   struct pd_err *err);
 
 #endif

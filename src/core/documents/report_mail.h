@@ -29,6 +29,7 @@ struct group {
 struct act {
 	struct rep_plan              p;
 	const struct pd_report_opts *o;
+	const struct pd_formats     *fm;    /* the document module, or NULL */
 	struct pd_txn               *txn;
 	struct entry                *e;
 	size_t                       ne;

@@ -21,6 +21,7 @@
 struct mon {
 	struct rep_plan              p;
 	const struct pd_report_opts *o;
+	const struct pd_formats     *fm;     /* the document module, or NULL */
 	uint64_t                    *theme;  /* each item's theme (its top item's) */
 	struct pd_buf                tmp;
 };
@@ -188,7 +189,7 @@ static int sheet_item(struct mon *m, struct pd_sheet *sh, size_t i, struct pd_er
 static int write_sheet(struct mon *m, struct pd_buf *out, struct pd_err *err)
 {
 	struct pd_sheet *sh;
-	int rc = rep_sheet(&sh, m->o, "Monitoring", sheet_cols,
+	int rc = rep_sheet(&sh, m->o, m->fm, "Monitoring", sheet_cols,
 			   sizeof sheet_cols / sizeof sheet_cols[0], out, err);
 
 	for (size_t t = 0; t <= m->p.nthemes && rc == PD_OK; t++) {
@@ -281,15 +282,13 @@ static int build(struct mon *m, struct pd_dm *dm)
 }
 
 int rep_monitoring(struct pd_txn *txn, const char *ref,
-		   const struct pd_report_opts *opts, struct pd_buf *out,
-		   struct pd_err *err)
+		   const struct pd_report_opts *opts, const struct pd_formats *fm,
+		   struct pd_buf *out, struct pd_err *err)
 {
+	struct mon m = { .o = opts, .fm = fm };
 	struct pd_dm dm;
-	struct mon m;
 	int rc;
 
-	memset(&m, 0, sizeof m);
-	m.o = opts;
 	pd_dm_init(&dm);
 	rc = rep_load(txn, ref, REP_UPDATES | REP_ACTIONS, opts, &m.p, err);
 	if (rc == PD_OK && themes_of_rows(&m) != PD_OK)
@@ -299,7 +298,7 @@ int rep_monitoring(struct pd_txn *txn, const char *ref,
 	else if (rc == PD_OK && build(&m, &dm) != PD_OK)
 		rc = pd_err_nomem(err);
 	else if (rc == PD_OK)
-		rc = pd_dm_write(&dm, opts->format, out, err);
+		rc = pd_dm_write(&dm, opts->format, fm, out, err);
 	pd_dm_free(&dm);
 	rep_free(&m.p);
 	free(m.theme);

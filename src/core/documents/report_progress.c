@@ -21,6 +21,7 @@ enum { CAT_OTHER = MAX_LEVELS, CAT_NONE, CAT_PARTS, CAT_PARENT, NCATS };
 struct pg {
 	struct rep_plan              p;
 	const struct pd_report_opts *o;
+	const struct pd_formats     *fm;      /* the document module, or NULL */
 	bool                        *anc;     /* an ancestor has an assessment */
 	bool                        *desc;    /* a descendant has one */
 	const char                  *common;  /* the one date of all evidence */
@@ -261,7 +262,7 @@ static int sheet_row(struct pg *g, struct pd_sheet *sh, size_t i, struct pd_err 
 static int write_sheet(struct pg *g, struct pd_buf *out, struct pd_err *err)
 {
 	struct pd_sheet *sh;
-	int rc = rep_sheet(&sh, g->o, "Progress", sheet_cols,
+	int rc = rep_sheet(&sh, g->o, g->fm, "Progress", sheet_cols,
 			   sizeof sheet_cols / sizeof sheet_cols[0], out, err);
 
 	for (size_t i = 0; i < g->p.n && rc == PD_OK; i++)
@@ -436,15 +437,13 @@ static int build(struct pg *g, struct pd_dm *dm)
 }
 
 int rep_progress(struct pd_txn *txn, const char *ref,
-		 const struct pd_report_opts *opts, struct pd_buf *out,
-		 struct pd_err *err)
+		 const struct pd_report_opts *opts, const struct pd_formats *fm,
+		 struct pd_buf *out, struct pd_err *err)
 {
+	struct pg g = { .o = opts, .fm = fm };
 	struct pd_dm dm;
-	struct pg g;
 	int rc;
 
-	memset(&g, 0, sizeof g);
-	g.o = opts;
 	pd_dm_init(&dm);
 	rc = rep_load(txn, ref, REP_UPDATES, opts, &g.p, err);
 	if (rc == PD_OK && (rc = tally(&g)) != PD_OK)
@@ -454,7 +453,7 @@ int rep_progress(struct pd_txn *txn, const char *ref,
 	else if (rc == PD_OK && (rc = build(&g, &dm)) != PD_OK)
 		rc = pd_err_nomem(err);
 	else if (rc == PD_OK)
-		rc = pd_dm_write(&dm, opts->format, out, err);
+		rc = pd_dm_write(&dm, opts->format, fm, out, err);
 	pd_dm_free(&dm);
 	rep_free(&g.p);
 	free(g.anc);

@@ -35,6 +35,7 @@ struct row {
 
 struct ret {
 	const struct pd_report_opts *o;
+	const struct pd_formats     *fm;       /* the document module, or NULL */
 	struct pd_date               cutoff;   /* verified before: unverified */
 	int                          months;
 	struct row                  *rows;
@@ -155,7 +156,7 @@ static int sheet(struct ret *r, struct pd_buf *out, struct pd_err *err)
 		{ "note", PD_COL_TEXT },
 	};
 	struct pd_sheet *sh = NULL;
-	int rc = rep_sheet(&sh, r->o, "Retention", cols, 5, out, err);
+	int rc = rep_sheet(&sh, r->o, r->fm, "Retention", cols, 5, out, err);
 
 	for (size_t i = 0; i < r->n && rc == PD_OK; i++) {
 		rc = pd_sheet_puts(sh, lists[r->rows[i].list].sheet, err);
@@ -222,15 +223,15 @@ static int document(struct ret *r, struct pd_buf *out, struct pd_err *err)
 	dm.date = r->o->today;
 	for (int l = 0; l < NLISTS; l++)
 		section(&dm, r, l);
-	rc = pd_dm_write(&dm, r->o->format, out, err);
+	rc = pd_dm_write(&dm, r->o->format, r->fm, out, err);
 	pd_dm_free(&dm);
 	return rc;
 }
 
 int rep_retention(struct pd_txn *txn, const struct pd_report_opts *opts,
-		  struct pd_buf *out, struct pd_err *err)
+		  const struct pd_formats *fm, struct pd_buf *out, struct pd_err *err)
 {
-	struct ret r = { .o = opts, .cutoff = opts->today,
+	struct ret r = { .o = opts, .fm = fm, .cutoff = opts->today,
 			 .months = opts->months > 0 ? opts->months : 12 };
 	int rc;
 

@@ -1,13 +1,16 @@
 /*
  * sheet.c — a table of rows as CSV or a spreadsheet (sheet.h): the CSV
- * half here, over csv.h's writer; the spreadsheet in sheet_xlsx.c.
+ * half here, over csv.h's writer; the spreadsheet in the document module
+ * (src/formats/sheet_xlsx.c), through its table (formats.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "plandesk/documents/formats.h"
 #include "sheet_impl.h"
 
-int pd_sheet_open(struct pd_sheet **out, enum pd_format fmt, const char *title,
+int pd_sheet_open(struct pd_sheet **out, enum pd_format fmt,
+		  const struct pd_formats *fm, const char *title,
 		  const struct pd_sheet_col *cols, size_t ncols, bool excel,
 		  pd_csv_sink sink, void *ctx, struct pd_err *err)
 {
@@ -18,16 +21,20 @@ int pd_sheet_open(struct pd_sheet **out, enum pd_format fmt, const char *title,
 	if (fmt != PD_FMT_CSV && fmt != PD_FMT_XLSX)
 		return pd_err_set(err, PD_EINVAL, "a table is not written as %s",
 				  pd_format_name(fmt));
+	if (fmt == PD_FMT_XLSX && !fm)
+		return pd_err_set(err, PD_EMODULE, "cannot write xlsx: no document "
+				  "module was given");
 	if (!(sh = calloc(1, sizeof *sh)))
 		return pd_err_nomem(err);
 	sh->fmt = fmt;
+	sh->fm = fm;
 	sh->cols = cols;
 	sh->ncols = ncols;
 	sh->sink = sink;
 	sh->ctx = ctx;
 	pd_csv_writer_init(&sh->csv, excel, sink, ctx);
 	if (fmt == PD_FMT_XLSX) {
-		rc = pd_xlsx_open(sh, title, err);
+		rc = fm->xlsx_open(sh, title, err);
 	} else {
 		for (size_t c = 0; c < ncols && rc == PD_OK; c++)
 			rc = pd_csv_puts(&sh->csv, cols[c].name, err);
@@ -47,7 +54,7 @@ int pd_sheet_put(struct pd_sheet *sh, const char *s, size_t n, struct pd_err *er
 	if (sh->col >= sh->ncols)
 		return pd_err_set(err, PD_EINVAL, "more cells than columns");
 	if (sh->fmt == PD_FMT_XLSX)
-		return pd_xlsx_put(sh, s, n, err);
+		return sh->fm->xlsx_put(sh, s, n, err);
 	if (sh->cols[sh->col++].kind == PD_COL_PHONE)
 		return pd_csv_put_phone(&sh->csv, s, n, err);
 	return pd_csv_put(&sh->csv, s, n, err);
@@ -77,7 +84,7 @@ int pd_sheet_close(struct pd_sheet *sh, int rc, struct pd_err *err)
 	if (!sh)
 		return rc;
 	if (sh->fmt == PD_FMT_XLSX)
-		rc = pd_xlsx_close(sh, rc, err);
+		rc = sh->fm->xlsx_close(sh, rc, err);
 	else if (rc == PD_OK)
 		rc = pd_csv_flush(&sh->csv, err);
 	pd_csv_writer_free(&sh->csv);

@@ -1,6 +1,8 @@
 /*
- * sheet_impl.h — the sheet writer (sheet.h): its state, and the
- * spreadsheet half (sheet_xlsx.c) that sheet.c hands .xlsx to.  Not part
+ * sheet_impl.h — the sheet writer (sheet.h): its state, shared by sheet.c
+ * (CSV) and the spreadsheet half that sheet.c hands .xlsx to, in the
+ * document module (src/formats/sheet_xlsx.c, through formats.h's table;
+ * so this struct is part of what PD_FORMATS_VERSION covers).  Not part
  * of the API.
  */
 #ifndef PLANDESK_SHEET_IMPL_H
@@ -17,18 +19,14 @@ struct pd_sheet {
 	pd_csv_sink                sink;
 	void                      *ctx;
 	struct pd_csv_writer       csv;     /* PD_FMT_CSV */
-	/* PD_FMT_XLSX (libxlsxwriter's objects, and the private file) */
+	/* PD_FMT_XLSX: the module's table, libxlsxwriter's objects, and
+	 * the private file */
+	const struct pd_formats   *fm;
 	void                      *wb, *ws;
 	void                      *f_head, *f_note, *f_day, *f_month;
 	unsigned                  *width;   /* each column's widest line */
 	char                       path[4096];
 };
-
-/* The spreadsheet: begin (write the header), one cell, finish or
- * abandon.  As the pd_sheet_* calls they stand behind. */
-int  pd_xlsx_open(struct pd_sheet *sh, const char *title, struct pd_err *err);
-int  pd_xlsx_put(struct pd_sheet *sh, const char *s, size_t n, struct pd_err *err);
-int  pd_xlsx_close(struct pd_sheet *sh, int rc, struct pd_err *err);
 
 #define PD_XLSX_MAX_ROWS 1048576u
 #define PD_XLSX_MAX_CELL 32767u

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "plandesk/documents/docmodel.h"
+#include "plandesk/documents/formats.h"
 #include "plandesk/documents/sheet.h"
 #include "plandesk/protect/disclose.h"
 #include "listing_impl.h"
@@ -91,6 +92,7 @@ int pd_disclosure_log(struct pd_store *st, int64_t since, enum pd_format fmt,
 		      struct pd_buf *out, struct pd_err *err)
 {
 	struct logw w = { .err = err };
+	const struct pd_formats *fm;
 	struct pd_dm dm;
 	int rc;
 
@@ -98,10 +100,12 @@ int pd_disclosure_log(struct pd_store *st, int64_t since, enum pd_format fmt,
 	    !(PD_FMTS_DOCUMENT & PD_FMT_BIT(fmt)))
 		return pd_err_set(err, PD_EINVAL, "the disclosure record is not "
 				  "written as %s", pd_format_name(fmt));
+	if ((rc = pd_formats_for(st, fmt, &fm, err)) != PD_OK)
+		return rc;
 	if (!(w.cell = malloc(NCOLS * sizeof *w.cell)))
 		return pd_err_nomem(err);
 	if (fmt == PD_FMT_CSV || fmt == PD_FMT_XLSX) {
-		rc = pd_sheet_open(&w.l.sh, fmt, "disclosures", cols, NCOLS, false,
+		rc = pd_sheet_open(&w.l.sh, fmt, fm, "disclosures", cols, NCOLS, false,
 				   pd_listing_to_buf, out, err);
 		if (rc == PD_OK)
 			rc = pd_disclosure_each(st, since, one, &w, err);
@@ -124,7 +128,7 @@ int pd_disclosure_log(struct pd_store *st, int64_t since, enum pd_format fmt,
 	if (rc == PD_OK && !w.n)
 		pd_dm_para(&dm, PD_DM_NOTE, "Nothing has been recorded.");
 	if (rc == PD_OK)
-		rc = pd_dm_write(&dm, fmt, out, err);
+		rc = pd_dm_write(&dm, fmt, fm, out, err);
 	pd_dm_free(&dm);
 	free(w.cell);
 	return rc;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plandesk/documents/docmodel.h"
+#include "plandesk/documents/formats.h"
 #include "plandesk/documents/sheet.h"
 #include "plandesk/protect/subject.h"
 #include "plandesk/records/records.h"
@@ -63,6 +64,7 @@ int pd_mentions_doc(struct pd_txn *txn, const struct pd_subject *s,
 		    struct pd_err *err)
 {
 	struct mw w = { .s = s };
+	const struct pd_formats *fm;
 	char title[320], sought[400];
 	struct pd_dm dm;
 	int rc;
@@ -71,8 +73,10 @@ int pd_mentions_doc(struct pd_txn *txn, const struct pd_subject *s,
 	    !(PD_FMTS_DOCUMENT & PD_FMT_BIT(fmt)))
 		return pd_err_set(err, PD_EINVAL, "mentions are not written as %s",
 				  pd_format_name(fmt));
+	if ((rc = pd_formats_for(pd_txn_store(txn), fmt, &fm, err)) != PD_OK)
+		return rc;
 	if (fmt == PD_FMT_CSV || fmt == PD_FMT_XLSX) {
-		rc = pd_sheet_open(&w.l.sh, fmt, "mentions", cols, NCOLS, false,
+		rc = pd_sheet_open(&w.l.sh, fmt, fm, "mentions", cols, NCOLS, false,
 				   pd_listing_to_buf, out, err);
 		if (rc == PD_OK)
 			rc = pd_mentions_each(txn, s, one, &w, err);
@@ -96,7 +100,7 @@ int pd_mentions_doc(struct pd_txn *txn, const struct pd_subject *s,
 		if (rc == PD_OK && !w.n)
 			pd_dm_para(&dm, PD_DM_NOTE, "No record names them.");
 		if (rc == PD_OK)
-			rc = pd_dm_write(&dm, fmt, out, err);
+			rc = pd_dm_write(&dm, fmt, fm, out, err);
 		pd_dm_free(&dm);
 	}
 	if (rows)

@@ -44,6 +44,10 @@ struct pd_store {
 	const struct pd_derived_ops *const *derived;
 				/* NULL-ended: what a record derives, given
 				 * by the opener (directory/open.c) */
+	const struct pd_formats_loader *formats;
+				/* how to reach the document module, given by
+				 * the caller (pd_store_set_formats); NULL:
+				 * none */
 	char    *path;
 	size_t   sort_bytes;    /* a write's queue in memory before a sorted
 				 * run is spilled (0: write_queue.c's own) */

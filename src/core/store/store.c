@@ -445,6 +445,16 @@ bool pd_store_is_read_only(const struct pd_store *st) { return st->read_only; }
 size_t pd_store_map_size(const struct pd_store *st) { return st->map_size; }
 struct pd_store *pd_txn_store(struct pd_txn *txn) { return txn->st; }
 
+void pd_store_set_formats(struct pd_store *st, const struct pd_formats_loader *l)
+{
+	st->formats = l;
+}
+
+const struct pd_formats_loader *pd_store_formats(const struct pd_store *st)
+{
+	return st->formats;
+}
+
 int pd_txn_read(struct pd_store *st, struct pd_txn **out, struct pd_err *err)
 {
 	struct pd_txn *t = calloc(1, sizeof *t);

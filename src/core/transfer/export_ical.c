@@ -1,15 +1,17 @@
 /*
- * export_ical.c — meetings as VEVENTs and actions as VTODOs (ical.h),
- * built with libical.  What goes into each component is in ical.h.
+ * export_ical.c — meetings as VEVENTs and actions as VTODOs (ical.h):
+ * the records read into a calendar (calendar.h), which the document
+ * module writes as iCalendar with libical (formats.h, write_ics).  What
+ * goes into each component is in ical.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <libical/ical.h>
-
 #include "plandesk/base/date.h"
+#include "plandesk/documents/formats.h"
+#include "plandesk/transfer/calendar.h"
 #include "plandesk/transfer/ical.h"
 #include "plandesk/directory/people_match.h"
 #include "plandesk/base/text.h"
@@ -20,66 +22,31 @@ struct ix {
 	struct pd_txn              *txn;
 	const struct pd_ical_opts  *o;
 	struct pd_err              *err;
-	icalcomponent              *cal;
-	struct icaltimetype         now;
+	struct pd_cal               cal;
 	struct pd_ical_stats        st;
 	struct pd_buf               tmp;
 };
 
-/* Add `p` to `c`; false (and nothing added) when libical made none. */
-static bool add(icalcomponent *c, icalproperty *p)
-{
-	if (!p)
-		return false;
-	icalcomponent_add_property(c, p);
-	return true;
-}
-
-/* A stored date as an iCalendar DATE.  A month-only date is the month's
+/* A stored date as a calendar's day.  A month-only date is the month's
  * last day when `month_end`, else no date (false). */
-static bool ics_date(const char *iso, bool month_end, struct icaltimetype *out)
+static bool ics_date(const char *iso, bool month_end, struct pd_date *out)
 {
-	struct pd_date d;
-
-	if (!*iso || pd_date_parse(iso, &d, NULL) != PD_OK || (!d.d && !month_end))
+	if (!*iso || pd_date_parse(iso, out, NULL) != PD_OK || (!out->d && !month_end))
 		return false;
-	*out = icaltime_null_date();
-	out->year = d.y;
-	out->month = d.m;
-	out->day = d.d ? d.d : icaltime_days_in_month(d.m, d.y);
-	out->is_date = 1;
+	if (!out->d)
+		for (out->d = 31; out->d > 28 && !pd_date_valid(out); out->d--)
+			;
 	return true;
 }
 
-static struct icaltimetype utc(int64_t t)
+/* UID, CREATED and LAST-MODIFIED of record `r`, whose UID is made with
+ * `what` ("meeting", "next"). */
+static void stamp(struct pd_cal_entry *e, const char *what, const struct pd_record *r)
 {
-	return icaltime_from_timet_with_zone((time_t)t, 0,
-					     icaltimezone_get_utc_timezone());
-}
-
-/* UID, DTSTAMP, CREATED and LAST-MODIFIED of record `r`, whose UID is
- * made with `what` ("meeting", "next"). */
-static bool stamp(struct ix *x, icalcomponent *c, const char *what,
-		  const struct pd_record *r)
-{
-	char uid[96];
-
-	snprintf(uid, sizeof uid, "plandesk-%s-%lld-%llu", what,
+	snprintf(e->uid, sizeof e->uid, "plandesk-%s-%lld-%llu", what,
 		 (long long)r->created, (unsigned long long)r->id);
-	return add(c, icalproperty_new_uid(uid)) &&
-	       add(c, icalproperty_new_dtstamp(x->now)) &&
-	       add(c, icalproperty_new_created(utc(r->created))) &&
-	       add(c, icalproperty_new_lastmodified(utc(r->updated)));
-}
-
-/* A parameter value may not hold '"' or control characters. */
-static void param_clean(char *s)
-{
-	for (; *s; s++)
-		if (*s == '"')
-			*s = '\'';
-		else if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			*s = ' ';
+	e->created = r->created;
+	e->updated = r->updated;
 }
 
 /*
@@ -87,13 +54,10 @@ static void param_clean(char *s)
  * name (with " (KP)") is appended to `names` ("; " between) either way.
  * Returns PD_OK, PD_ENOMEM (a person who is gone is skipped).
  */
-static int attendee(struct ix *x, icalcomponent *c, uint64_t id,
-		    icalparameter_partstat ps, struct pd_buf *names)
+static int attendee(struct ix *x, struct pd_cal_entry *e, uint64_t id,
+		    enum pd_cal_partstat ps, struct pd_buf *names)
 {
 	struct pd_record p;
-	struct pd_buf to = PD_BUF_INIT;
-	icalproperty *a;
-	char *cn = NULL;
 	int rc = PD_OK;
 
 	pd_record_init(&p, PD_PERSON);
@@ -104,25 +68,9 @@ static int attendee(struct ix *x, icalcomponent *c, uint64_t id,
 	if (names && ((names->n && pd_buf_puts(names, ", ") != PD_OK) ||
 		      pd_buf_puts(names, pd_get_text(&p, PD_PERSON_NAME)) != PD_OK))
 		rc = PD_ENOMEM;
-	if (rc == PD_OK && pd_is_set(&p, PD_PERSON_EMAIL)) {
-		if (!(cn = strdup(pd_get_text(&p, PD_PERSON_NAME))) ||
-		    pd_buf_printf(&to, "mailto:%s", pd_get_text(&p, PD_PERSON_EMAIL)) != PD_OK) {
-			rc = PD_ENOMEM;
-		} else {
-			param_clean(cn);
-			if (!(a = icalproperty_new_attendee(to.p)))
-				rc = PD_ENOMEM;
-			else {
-				icalproperty_add_parameter(a, icalparameter_new_cn(cn));
-				icalproperty_add_parameter(a, icalparameter_new_role(
-					ICAL_ROLE_REQPARTICIPANT));
-				icalproperty_add_parameter(a, icalparameter_new_partstat(ps));
-				icalcomponent_add_property(c, a);
-			}
-		}
-	}
-	free(cn);
-	pd_buf_free(&to);
+	if (rc == PD_OK && pd_is_set(&p, PD_PERSON_EMAIL))
+		rc = pd_cal_attend(e, pd_get_text(&p, PD_PERSON_EMAIL),
+				   pd_get_text(&p, PD_PERSON_NAME), ps);
 	pd_record_clear(&p);
 	return rc == PD_OK ? PD_OK : pd_err_nomem(x->err);
 }
@@ -177,15 +125,15 @@ static bool was_held(const struct meetings *m, uint64_t plan, const char *date)
 }
 
 /* Present, apologies and the names of those not in the directory. */
-static int people(struct ix *x, icalcomponent *ev, const struct pd_record *mt,
+static int people(struct ix *x, struct pd_cal_entry *ev, const struct pd_record *mt,
 		  bool planned, struct pd_buf *desc)
 {
-	static const struct { int refs, other; const char *label; icalparameter_partstat ps; }
+	static const struct { int refs, other; const char *label; enum pd_cal_partstat ps; }
 	lists[] = {
 		{ PD_MEETING_PRESENT, PD_MEETING_PRESENT_OTHER, "Present",
-		  ICAL_PARTSTAT_ACCEPTED },
+		  PD_CAL_PS_ACCEPTED },
 		{ PD_MEETING_APOLOGIES, PD_MEETING_APOLOGIES_OTHER, "Apologies",
-		  ICAL_PARTSTAT_DECLINED },
+		  PD_CAL_PS_DECLINED },
 	};
 	struct pd_buf names = PD_BUF_INIT;
 	int rc = PD_OK;
@@ -194,7 +142,7 @@ static int people(struct ix *x, icalcomponent *ev, const struct pd_record *mt,
 		pd_buf_reset(&names);
 		for (size_t i = 0; i < pd_refs_count(mt, lists[l].refs) && rc == PD_OK; i++)
 			rc = attendee(x, ev, pd_refs_at(mt, lists[l].refs, i),
-				      planned ? ICAL_PARTSTAT_NEEDSACTION : lists[l].ps,
+				      planned ? PD_CAL_PS_NEEDS_ACTION : lists[l].ps,
 				      &names);
 		const char *other = pd_get_text(mt, lists[l].other);
 		if (rc == PD_OK && *other &&
@@ -212,20 +160,20 @@ static int people(struct ix *x, icalcomponent *ev, const struct pd_record *mt,
 /* One VEVENT: meeting `mt` of plan `pl` on `day`; `planned` for the next
  * meeting (its UID from the plan, tentative, everyone yet to answer). */
 static int event(struct ix *x, const struct pd_record *pl, const struct pd_record *mt,
-		 struct icaltimetype day, bool planned)
+		 struct pd_date day, bool planned)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
-	struct icaltimetype end = day;
+	struct pd_cal_entry *ev;
 	struct pd_buf *b = &x->tmp;
 	const char *title = pd_get_text(mt, PD_MEETING_TITLE);
 	char when[PD_DATE_LONG_SIZE];
 	struct pd_date d;
 	int rc;
 
-	if (!ev)
+	if (pd_cal_add(&x->cal, &ev) != PD_OK)
 		return pd_err_nomem(x->err);
-	icalcomponent_add_component(x->cal, ev);   /* the calendar frees it */
-	icaltime_adjust(&end, 1, 0, 0, 0);
+	ev->day = day;
+	ev->status = planned ? PD_CAL_TENTATIVE : PD_CAL_CONFIRMED;
+	stamp(ev, planned ? "next" : "meeting", planned ? pl : mt);
 	pd_buf_reset(b);
 	if (planned)
 		rc = pd_buf_printf(b, "Next meeting: %s", pd_get_text(pl, PD_PLAN_TITLE));
@@ -233,16 +181,9 @@ static int event(struct ix *x, const struct pd_record *pl, const struct pd_recor
 		rc = pd_buf_puts(b, title);
 	else
 		rc = pd_buf_printf(b, "%s meeting", pd_get_text(pl, PD_PLAN_TITLE));
-	if (rc != PD_OK || !stamp(x, ev, planned ? "next" : "meeting", planned ? pl : mt) ||
-	    !add(ev, icalproperty_new_dtstart(day)) ||
-	    !add(ev, icalproperty_new_dtend(end)) ||
-	    !add(ev, icalproperty_new_summary(b->p)) ||
-	    !add(ev, icalproperty_new_status(planned ? ICAL_STATUS_TENTATIVE :
-					     ICAL_STATUS_CONFIRMED)) ||
-	    !add(ev, icalproperty_new_transp(ICAL_TRANSP_OPAQUE)))
-		return pd_err_nomem(x->err);
-	if (pd_is_set(mt, PD_MEETING_LOCATION) &&
-	    !add(ev, icalproperty_new_location(pd_get_text(mt, PD_MEETING_LOCATION))))
+	if (rc != PD_OK || pd_cal_text(&ev->summary, b->p) != PD_OK ||
+	    (pd_is_set(mt, PD_MEETING_LOCATION) &&
+	     pd_cal_text(&ev->location, pd_get_text(mt, PD_MEETING_LOCATION)) != PD_OK))
 		return pd_err_nomem(x->err);
 	pd_buf_reset(b);
 	if (pd_buf_printf(b, "Plan %s: %s", pd_get_text(pl, PD_PLAN_REF),
@@ -255,7 +196,7 @@ static int event(struct ix *x, const struct pd_record *pl, const struct pd_recor
 	}
 	if ((rc = people(x, ev, mt, planned, b)) != PD_OK)
 		return rc;
-	if (!add(ev, icalproperty_new_description(b->p)))
+	if (pd_cal_text(&ev->description, b->p) != PD_OK)
 		return pd_err_nomem(x->err);
 	x->st.written++;
 	return PD_OK;
@@ -265,7 +206,7 @@ static int event(struct ix *x, const struct pd_record *pl, const struct pd_recor
  * recorded on that date. */
 static int next_meetings(struct ix *x, struct meetings *m)
 {
-	struct icaltimetype day;
+	struct pd_date day;
 	int rc;
 
 	for (size_t i = 0; i < m->np; i++) {
@@ -287,7 +228,7 @@ static int next_meetings(struct ix *x, struct meetings *m)
 static int meeting(struct ix *x, struct meetings *m, const struct pd_record *mt)
 {
 	struct plan_seen *ps = NULL;
-	struct icaltimetype day;
+	struct pd_date day;
 	void *grown;
 	int rc;
 
@@ -410,52 +351,43 @@ static int action_context(struct ix *x, const struct pd_record *a, struct pd_buf
 
 static int todo(struct ix *x, const struct pd_record *a)
 {
-	static const icalproperty_status status[] = {
-		[PD_AS_OPEN] = ICAL_STATUS_NEEDSACTION,
-		[PD_AS_DONE] = ICAL_STATUS_COMPLETED,
-		[PD_AS_DROPPED] = ICAL_STATUS_CANCELLED,
+	static const enum pd_cal_status status[] = {
+		[PD_AS_OPEN] = PD_CAL_NEEDS_ACTION,
+		[PD_AS_DONE] = PD_CAL_COMPLETED,
+		[PD_AS_DROPPED] = PD_CAL_CANCELLED,
 	};
-	static const icalparameter_partstat partstat[] = {
-		[PD_AS_OPEN] = ICAL_PARTSTAT_NEEDSACTION,
-		[PD_AS_DONE] = ICAL_PARTSTAT_COMPLETED,
-		[PD_AS_DROPPED] = ICAL_PARTSTAT_DECLINED,
+	static const enum pd_cal_partstat partstat[] = {
+		[PD_AS_OPEN] = PD_CAL_PS_NEEDS_ACTION,
+		[PD_AS_DONE] = PD_CAL_PS_COMPLETED,
+		[PD_AS_DROPPED] = PD_CAL_PS_DECLINED,
 	};
 	enum pd_action_state state = pd_action_state(a);
-	icalcomponent *td;
-	struct icaltimetype day;
+	struct pd_cal_entry *td;
 	struct pd_buf *b = &x->tmp;
 	const char *text = pd_get_text(a, PD_ACTION_TEXT);
 	int rc = PD_OK;
 
 	if (!owner_wanted(x, a))
 		return PD_OK;
-	if (!(td = icalcomponent_new_vtodo()))
+	if (pd_cal_add(&x->cal, &td) != PD_OK)
 		return pd_err_nomem(x->err);
-	icalcomponent_add_component(x->cal, td);
+	td->todo = true;
+	td->status = status[state];
+	stamp(td, "action", a);
 	pd_buf_reset(b);
 	if (pd_buf_puts(b, text) != PD_OK)
 		return pd_err_nomem(x->err);
 	for (char *c = b->p; *c; c++)
 		if (*c == '\n' || *c == '\r' || *c == '\t')
 			*c = ' ';
-	if (!stamp(x, td, "action", a) || !add(td, icalproperty_new_summary(b->p)) ||
-	    !add(td, icalproperty_new_status(status[state])))
+	if (pd_cal_text(&td->summary, b->p) != PD_OK)
 		return pd_err_nomem(x->err);
-	if (ics_date(pd_get_text(a, PD_ACTION_DUE), true, &day) &&
-	    !add(td, icalproperty_new_due(day)))
-		return pd_err_nomem(x->err);
+	if (!ics_date(pd_get_text(a, PD_ACTION_DUE), true, &td->due))
+		td->due.y = 0;
 	if (state == PD_AS_DONE) {
-		if (!add(td, icalproperty_new_percentcomplete(100)))
-			return pd_err_nomem(x->err);
-		if (ics_date(pd_get_text(a, PD_ACTION_CLOSED), true, &day)) {
-			/* COMPLETED is a UTC date-time: noon of that day */
-			day.is_date = 0;
-			day.hour = 12;
-			day.minute = day.second = 0;
-			day.zone = icaltimezone_get_utc_timezone();
-			if (!add(td, icalproperty_new_completed(day)))
-				return pd_err_nomem(x->err);
-		}
+		td->percent = 100;
+		if (!ics_date(pd_get_text(a, PD_ACTION_CLOSED), true, &td->completed))
+			td->completed.y = 0;
 	}
 	for (size_t i = 0; i < pd_refs_count(a, PD_ACTION_OWNERS) && rc == PD_OK; i++)
 		rc = attendee(x, td, pd_refs_at(a, PD_ACTION_OWNERS, i), partstat[state], NULL);
@@ -464,7 +396,7 @@ static int todo(struct ix *x, const struct pd_record *a)
 		return rc != PD_OK ? rc : pd_err_nomem(x->err);
 	if ((rc = action_context(x, a, b)) != PD_OK)
 		return rc;
-	if (!add(td, icalproperty_new_description(b->p)))
+	if (pd_cal_text(&td->description, b->p) != PD_OK)
 		return pd_err_nomem(x->err);
 	x->st.written++;
 	return PD_OK;
@@ -498,8 +430,7 @@ int pd_export_ical(struct pd_txn *txn, enum pd_kind kind,
 		   struct pd_ical_stats *stats, struct pd_err *err)
 {
 	struct ix x = { .txn = txn, .o = opts, .err = err };
-	icalproperty *name;
-	char *text;
+	const struct pd_formats *fm;
 	int rc;
 
 	if (stats)
@@ -509,31 +440,15 @@ int pd_export_ical(struct pd_txn *txn, enum pd_kind kind,
 				  "and actions have)", pd_kind_info(kind)->plural);
 	if (kind == PD_MEETING && opts && opts->owner && *opts->owner)
 		return pd_err_set(err, PD_EINVAL, "an owner is for actions, not meetings");
-	x.now = utc(opts && opts->now ? opts->now : (int64_t)time(NULL));
-	x.cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
-				    icalproperty_new_version("2.0"),
-				    icalproperty_new_prodid("-//plandesk//plandesk//EN"),
-				    icalproperty_new_calscale("GREGORIAN"),
-				    icalproperty_new_method(ICAL_METHOD_PUBLISH),
-				    (void *)0);
-	if (!x.cal)
-		return pd_err_nomem(x.err);
+	if ((rc = pd_formats_for(pd_txn_store(txn), PD_FMT_ICS, &fm, err)) != PD_OK)
+		return rc;
+	x.cal.now = opts && opts->now ? opts->now : (int64_t)time(NULL);
 	/* the name calendars show for an imported or subscribed file */
-	if ((name = icalproperty_new_x(kind == PD_MEETING ? "plandesk meetings" :
-				       "plandesk actions"))) {
-		icalproperty_set_x_name(name, "X-WR-CALNAME");
-		icalcomponent_add_property(x.cal, name);
-	}
+	x.cal.name = kind == PD_MEETING ? "plandesk meetings" : "plandesk actions";
 	rc = kind == PD_MEETING ? all_meetings(&x) : all_actions(&x);
-	if (rc == PD_OK) {
-		if ((text = icalcomponent_as_ical_string_r(x.cal))) {
-			rc = pd_buf_puts(out, text) == PD_OK ? PD_OK : pd_err_nomem(x.err);
-			free(text);
-		} else {
-			rc = pd_err_nomem(x.err);
-		}
-	}
-	icalcomponent_free(x.cal);
+	if (rc == PD_OK)
+		rc = fm->write_ics(&x.cal, out, err);
+	pd_cal_free(&x.cal);
 	pd_buf_free(&x.tmp);
 	if (stats)
 		*stats = x.st;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plandesk/base/u64map.h"
+#include "plandesk/documents/formats.h"
 #include "plandesk/transfer/transfer.h"
 
 struct pd_rows {
@@ -114,10 +115,14 @@ int pd_rows_open(struct pd_rows **out, struct pd_txn *txn,
 		 const struct pd_kind_info *ki, enum pd_format fmt, bool excel,
 		 pd_csv_sink sink, void *ctx, struct pd_err *err)
 {
+	enum pd_format f = fmt == PD_FMT_XLSX ? PD_FMT_XLSX : PD_FMT_CSV;
+	const struct pd_formats *fm;
 	struct pd_rows *w;
 	int rc;
 
 	*out = NULL;
+	if ((rc = pd_formats_for(pd_txn_store(txn), f, &fm, err)) != PD_OK)
+		return rc;
 	if (!(w = calloc(1, sizeof *w)))
 		return pd_err_nomem(err);
 	w->txn = txn;
@@ -128,8 +133,8 @@ int pd_rows_open(struct pd_rows **out, struct pd_txn *txn,
 	}
 	for (size_t i = 0; i < w->ncols; i++)
 		w->sc[i] = (struct pd_sheet_col){ w->cols[i].name, w->cols[i].kind };
-	rc = pd_sheet_open(&w->sh, fmt == PD_FMT_XLSX ? PD_FMT_XLSX : PD_FMT_CSV,
-			   ki->plural, w->sc, w->ncols, excel, sink, ctx, err);
+	rc = pd_sheet_open(&w->sh, f, fm, ki->plural, w->sc, w->ncols, excel, sink,
+			   ctx, err);
 	if (rc != PD_OK) {
 		free(w);
 		return rc;

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "docmodel_impl.h"
+#include "documents/docmodel_impl.h"
 #include "doc_odt_styles.h"
 
 void pd_odt_namespaces(struct pd_xml *x)

@@ -14,7 +14,8 @@
  */
 #include <string.h>
 
-#include "docmodel_impl.h"
+#include "documents/docmodel_impl.h"
+#include "writers.h"
 #include "doc_docx.h"
 
 /* Text width in twips: A4 less two 2 cm margins. */

@@ -18,7 +18,8 @@
 
 #include "plandesk/base/date.h"
 #include "plandesk/base/text.h"
-#include "sheet_impl.h"
+#include "documents/sheet_impl.h"
+#include "writers.h"
 
 #define WIDTH_MAX  45   /* characters; wider text columns wrap */
 #define NOTE_WIDTH 60

@@ -11,7 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "docmodel_impl.h"
+#include "documents/docmodel_impl.h"
+#include "writers.h"
 #include "doc_odt_styles.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
