@@ -14,21 +14,32 @@
  * every key of every word for each class), put most of them off, read
  * hundreds of records and gave up on a set halfway: 2–6 ms.
  *
- * The join answers from the entries alone, in three passes over `terms`:
+ * The join answers mostly from the entries, in passes over `terms`:
  *
- *   1. The driving word's entries, every range of keys it begins
- *      (pd_sq_key_range), read in key order with no seek inside them:
- *      each record once, with the best class any of its entries has —
- *      which is that word's class for the record, exactly.
- *   2. For every other word, the class-3 entries of each of its keys (one
- *      seek a key, to class 3): a record met there has the word outside
- *      its name.
+ *   1. The driving word's entries (the rarest word's), every range of
+ *      keys it begins (pd_sq_key_range), read in key order with no seek
+ *      inside them: each record once, with the best class any of its
+ *      entries has — which is that word's class for the record, exactly.
+ *   2. The class-3 entries of each other word, one seek a key: a record
+ *      met there has the word outside its name.  All of them, when the
+ *      word has at most PD_SQ_JOIN_ENTRIES entries and JOIN_KEYS keys;
+ *      else, for a word of at most PD_SQ_SEEK_KEYS_MAX keys, those whose
+ *      names begin with the driving word (one run of each key): they
+ *      settle the records that rank NAME_START through it, the first on
+ *      most screens.
  *   3. Each record of pass 1: the other words' classes from its name (as
- *      search_cand.c reads them; a name that may be cut is settled from
- *      the record), or OTHER when pass 2 met it; a word with neither
- *      misses, and a name that cannot hold the word is passed over
- *      without parsing it.  The matches are kept as the other walks keep
- *      theirs (pd_sq_keep), so the order is the same.
+ *      search_cand.c reads them), or OTHER when pass 2 met it.  A word
+ *      with neither misses when pass 2 met all the entries that could
+ *      have shown it (a name that cannot hold the word is passed over
+ *      without parsing it); the order of a match so settled is known and
+ *      it is kept as the other walks keep theirs (pd_sq_keep).  The rest
+ *      (a word of many keys or entries not in the name, or a name that
+ *      may be cut) are put off with the best order they may have.
+ *   4. Those put off, best first, while they may still be kept: the
+ *      first that needs a word of at most JOIN_KEYS keys has more of its
+ *      class-3 entries met (those of the names the driving word begins,
+ *      when its name is one; else all, while at most LATE_ENTRIES); what
+ *      is still unsettled is settled from the record (pd_sq_check_record).
  *
  * Every match has an entry under the driving word's keys, so pass 1 meets
  * them all.  Records the name-start walk already met are in s->seen: the
@@ -37,9 +48,12 @@
  * either), the exact-name matches were passed on before; those it put off
  * (m->later) are settled here with the rest.
  *
- * The cost is about the driving word's entries and the other words'
- * keys, whatever the answer: it is used only when both are small
- * (search_join.h), and the driven walk answers the rest.
+ * The cost is about the driving word's entries and the other words' keys,
+ * and a record read for each record put off that is reached: it is used
+ * when the driving word has at most PD_SQ_JOIN_ENTRIES entries, and the
+ * driven walk answers the rest.  A word of many keys not in the names
+ * ("ul daleg": "ul" begins 1,500 keys) still costs a record read for each
+ * Daleg... that ranks NAME_START, as it did in the driven walk.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +76,18 @@ struct jlater {
 
 #define SKIP UINT64_MAX   /* value in `ids` of a record passed over */
 
+/* A word of more entries than the join drives has all its class-3 entries
+ * met late (settle_later) only while they are at most this many: past
+ * that they are most of its entries (role words, an organisation's kind),
+ * and the records put off are few. */
+#define LATE_ENTRIES 4096
+/* A word of at most this many keys has its class-3 entries met (one seek
+ * a key) when that pays: all of them at once when the word has at most
+ * PD_SQ_JOIN_ENTRIES entries, else only when a record put off needs them
+ * (or at once those of the names the driving word begins, for a word of
+ * at most PD_SQ_SEEK_KEYS_MAX keys). */
+#define JOIN_KEYS 1024
+
 struct join {
 	struct pd_sq_many *m;
 	const char        *w;         /* the driving word */
@@ -76,6 +102,7 @@ struct join {
 	uint32_t           starts;    /* bit j: those whose names begin with the
 					 driving word met */
 	uint32_t           tried;     /* bit j: meeting them all was tried */
+	uint32_t           tried_starts;   /* and those of the names */
 };
 
 /* Can the words be joined cheaply? */
@@ -85,10 +112,10 @@ static bool joinable(const struct pd_sq_many *m)
 	       m->count[m->drv] <= PD_SQ_JOIN_ENTRIES;
 }
 
-/* Can word j's keys be sought one by one? */
-static bool few_keys(const struct pd_sq_many *m, size_t j)
+/* Has word j at most `most` keys, all of them scanned? */
+static bool few_keys(const struct pd_sq_many *m, size_t j, size_t most)
 {
-	return !m->partial[j] && m->nkeys[j] <= PD_SQ_SEEK_KEYS_MAX;
+	return !m->partial[j] && m->nkeys[j] <= most;
 }
 
 /* Pass 1, one entry of the driving word. */
@@ -211,25 +238,32 @@ static bool name_may_hold(const unsigned char *ns, size_t n, const char *w, size
 
 enum verdict { MISS, MATCH, UNSETTLED };
 
+/* Does record jc's name begin with the driving word? */
+static bool begins_driver(const struct join *jn, const struct jcand *jc)
+{
+	return pd_sq_is_prefix(jn->w, jn->wn, (const char *)jc->d + 1,
+			       jc->dlen - PD_TERM_DATA_MIN);
+}
+
 /*
  * What the entries say of record jc: MISS (a word is nowhere), MATCH (c
- * gets its order), or UNSETTLED (c gets the best order it may have): a
- * word is neither in the name nor marked, and pass 2 has not met all the
- * entries that could mark it, or the name may be cut.
+ * gets its order), or UNSETTLED (c gets the best order it may have): the
+ * name may be cut, or a word is neither in the name nor marked and pass 2
+ * has not met all the entries that could mark it (bit j of *need).
  */
 static int settle(struct join *jn, const struct jcand *jc, struct pd_sq_cand *c,
-		  enum verdict *v)
+		  enum verdict *v, uint32_t *need)
 {
 	struct pd_sq_many *m = jn->m;
 	const struct pd_sq_query *q = &m->s->q;
 	const unsigned char *ns = jc->d + 1;
 	size_t nslen = jc->dlen - PD_TERM_DATA_MIN;
 	bool whole = pd_sq_name_whole(jc->d, jc->dlen);
-	uint32_t absent = (jn->all | (pd_sq_is_prefix(jn->w, jn->wn, (const char *)ns, nslen) ?
-				      jn->starts : 0)) & ~jc->other;
+	uint32_t absent = (jn->all | (begins_driver(jn, jc) ? jn->starts : 0)) & ~jc->other;
 	struct pd_sq_best b = { .q = q };
 
 	*v = whole ? MATCH : UNSETTLED;
+	*need = 0;
 	memset(b.cls, PD_SQ_NO_MATCH, sizeof b.cls);
 	if (whole) {
 		for (size_t j = 0; j < q->n; j++)
@@ -249,8 +283,10 @@ static int settle(struct join *jn, const struct jcand *jc, struct pd_sq_cand *c,
 				*v = MISS;
 				return PD_OK;
 			}
-			if (!(jc->other >> j & 1))
+			if (!(jc->other >> j & 1)) {
 				*v = UNSETTLED;
+				*need |= 1u << j;
+			}
 			/* OTHER, or the best it may be from the record */
 			b.cls[j] = whole ? PD_RANK_OTHER : PD_RANK_NAME_START;
 		}
@@ -269,7 +305,8 @@ static int settle_first(struct join *jn, size_t i)
 	struct pd_sq_many *m = jn->m;
 	struct pd_sq_cand c;
 	enum verdict v;
-	int rc = settle(jn, &jn->c[i], &c, &v);
+	uint32_t need;
+	int rc = settle(jn, &jn->c[i], &c, &v, &need);
 
 	if (rc != PD_OK || v == MISS)
 		return rc;
@@ -292,9 +329,38 @@ static int later_cmp(const void *a, const void *b)
 }
 
 /*
+ * Meet more of the class-3 entries of a word that record jc needs (bits
+ * of `need`) and whose keys are few enough: those of the names the
+ * driving word begins, when jc's is one, else all while they are at most
+ * LATE_ENTRIES.  Each is tried once.  *more says whether one was.
+ */
+static int meet_more(struct join *jn, const struct jcand *jc, uint32_t need, bool *more)
+{
+	const struct pd_sq_many *m = jn->m;
+	bool starts = begins_driver(jn, jc);
+
+	*more = false;
+	for (size_t j = 0; j < m->s->q.n; j++) {
+		if (!(need >> j & 1) || !few_keys(m, j, JOIN_KEYS))
+			continue;
+		if (starts && !(jn->tried_starts >> j & 1)) {
+			jn->tried_starts |= 1u << j;
+			*more = true;
+			return other_entries(jn, j, true, 0);
+		}
+		if (!(jn->tried >> j & 1)) {
+			jn->tried |= 1u << j;
+			*more = true;
+			return other_entries(jn, j, false, LATE_ENTRIES);
+		}
+	}
+	return PD_OK;
+}
+
+/*
  * Settle the records put off, best order first, while they may be kept:
- * the first that needs word j has all of j's class-3 entries met, when
- * they are few; what that leaves unsettled is settled from the record.
+ * from more class-3 entries (meet_more) while that helps, else from the
+ * record.
  */
 static int settle_later(struct join *jn)
 {
@@ -308,19 +374,17 @@ static int settle_later(struct join *jn)
 		const struct jcand *jc = &jn->c[jn->l[i].i];
 		struct pd_sq_cand c = jn->l[i].c;
 		struct pd_sq_best b = { .q = q };
-		enum verdict v;
+		enum verdict v = UNSETTLED;
+		uint32_t need;
+		bool more = true;
 		size_t j;
 		if (pd_sq_many_full(m) &&
 		    pd_sq_key_cmp(c.rank, c.worst, c.d, c.dlen, &m->c[0]) >= 0)
 			break;   /* nor can any after it */
-		for (j = 0; j < q->n && rc == PD_OK; j++)
-			if (j != m->drv && !(jn->tried >> j & 1) && !(jc->other >> j & 1) &&
-			    few_keys(m, j)) {
-				jn->tried |= 1u << j;
-				rc = other_entries(jn, j, false, PD_SQ_JOIN_ENTRIES);
-			}
-		if (rc == PD_OK)
-			rc = settle(jn, jc, &c, &v);   /* again: more may be known */
+		/* again: more may be known since it was put off */
+		while (rc == PD_OK && v == UNSETTLED && more &&
+		       (rc = settle(jn, jc, &c, &v, &need)) == PD_OK && v == UNSETTLED)
+			rc = meet_more(jn, jc, need, &more);
 		if (rc != PD_OK || v == MISS)
 			continue;
 		if (v == UNSETTLED) {
@@ -363,12 +427,13 @@ int pd_sq_join(struct pd_sq_many *m, bool *done)
 	 * with more, those of the names the driving word begins (enough for
 	 * most first screens), and the rest only if some record needs them. */
 	for (size_t j = 0; j < m->s->q.n && rc == PD_OK; j++) {
-		if (j == m->drv || !few_keys(m, j))
+		if (j == m->drv || !few_keys(m, j, JOIN_KEYS))
 			continue;
 		if (m->count[j] <= PD_SQ_JOIN_ENTRIES) {
 			jn.tried |= 1u << j;
 			rc = other_entries(&jn, j, false, SIZE_MAX);
-		} else {
+		} else if (few_keys(m, j, PD_SQ_SEEK_KEYS_MAX)) {
+			jn.tried_starts |= 1u << j;
 			rc = other_entries(&jn, j, true, 0);
 		}
 	}

@@ -10,11 +10,10 @@
 #include "search_cand.h"
 
 /*
- * When the words are few enough to join (the driving word m->drv has at
- * most PD_SQ_JOIN_ENTRIES entries, every other word at most
- * PD_SQ_SEEK_KEYS_MAX keys, all scanned, and the kept candidates are
- * bounded), keep the best of every match and set *done: m->later is then
- * settled too (emptied).  Else *done is false and nothing has changed.
+ * When the driving word (m->drv, scanned whole) has at most
+ * PD_SQ_JOIN_ENTRIES entries and the kept candidates are bounded, keep
+ * the best of every match and set *done: m->later is then settled too
+ * (emptied).  Else *done is false and nothing has changed.
  * Returns PD_OK, PD_ENOMEM, PD_ECORRUPT, PD_EDB (s->err filled).
  */
 #define PD_SQ_JOIN_ENTRIES 16384

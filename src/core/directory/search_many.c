@@ -1,8 +1,9 @@
 /*
  * search_many.c — a query of several words: the name-start walk
- * (search_lead.c), else the rarest word's entries (search_drive.c), then
- * the candidates they kept (search_cand.c) passed on in order.
- * search_many.h says how the four files share the work.
+ * (search_lead.c), else the rarest word's entries joined with the others'
+ * (search_join.c) or walked (search_drive.c), then the candidates they
+ * kept (search_cand.c) passed on in order.
+ * search_many.h says how the five files share the work.
  */
 #include <stdlib.h>
 
