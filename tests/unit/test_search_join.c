@@ -7,7 +7,9 @@
  * whole answer, which the search works out by the driven walk alone
  * (no bound: neither the name-start walk nor the join).  And a query with
  * a match of each order, among hundreds of near misses, must find those
- * five, in order, and nothing else. */
+ * five, in order, and nothing else.  The screens of queries with a word
+ * of more entries than the join drives must be the whole answer's head
+ * too. */
 #include "testdb.h"
 
 #include "plandesk/directory/search.h"
@@ -311,4 +313,62 @@ Test(search_join, fewer_matches_than_a_screen)
 	cr_expect_eq(page[0].rank, PD_RANK_NAME_START);
 	cr_expect_eq(page[4].rank, PD_RANK_OTHER);
 	pd_txn_end(txn);
+}
+
+/* --- a word of more entries than the join drives ---------------------------- */
+
+#define NCROWD 20000   /* 18,000 "quintal": past PD_SQ_JOIN_ENTRIES (search_join.h) */
+
+static int quintal_crowd(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	char first[40], last[40], name[96];
+	int rc = PD_OK;
+
+	(void)ctx;
+	for (int i = 0; i < NCROWD && rc == PD_OK; i++) {
+		struct person *p = &people[i];
+		struct pd_record r;
+		made_up(first, sizeof first);
+		made_up(last, sizeof last);
+		snprintf(p->first, sizeof p->first, "%s", first);
+		snprintf(p->last, sizeof p->last, "%s", last);
+		/* one in 40 has the word in the name too */
+		snprintf(name, sizeof name, i % 40 ? "%s %s" : "%s Quintal %s", first, last);
+		pd_record_init(&r, PD_PERSON);
+		pd_set_text(&r, PD_PERSON_NAME, name, (size_t)-1);
+		/* the word outside the name: most of the crowd, in their role */
+		pd_set_text(&r, PD_PERSON_ROLE, i % 10 ? "Quintal Officer" : "Clerk", (size_t)-1);
+		rc = pd_put(txn, &r, err);
+		pd_record_clear(&r);
+	}
+	return rc;
+}
+
+/* "quinta" has more entries than the join drives: the records that rank
+ * NAME_START through the other word are settled by a run of each of its
+ * keys, the rest (too many to meet) from the records, best first. */
+Test(search_join, a_word_of_many_entries, .timeout = 600)
+{
+	struct pd_err err = { 0 };
+	struct pd_txn *txn;
+	size_t few = 0, full = 0;
+	char q[200], a[64];
+
+	people = calloc(NCROWD, sizeof *people);
+	cr_assert_not_null(people);
+	cr_assert_eq(tdb_write(quintal_crowd, NULL, &err), PD_OK, "%s", err.msg);
+	cr_assert_eq(pd_txn_read(tdb.st, &txn, NULL), PD_OK);
+	for (int i = 0; i < 300; i++) {
+		const struct person *p = &people[pick(NCROWD)];
+		size_t n;
+		prefix_of(a, sizeof a, i % 2 ? p->first : p->last, 3 + pick(4));
+		snprintf(q, sizeof q, i % 4 < 2 ? "%s quinta" : "quint %s", a);
+		n = compare(txn, q);
+		few += n > 0 && n < PAGE;
+		full += n >= PAGE;
+	}
+	pd_txn_end(txn);
+	cr_expect_gt(few, 10, "%zu queries found fewer than a screen", few);
+	cr_expect_gt(full, 10, "%zu queries filled a screen", full);
+	free(people);
 }

@@ -36,10 +36,9 @@
  *      (a word of many keys or entries not in the name, or a name that
  *      may be cut) are put off with the best order they may have.
  *   4. Those put off, best first, while they may still be kept: the
- *      first that needs a word of at most JOIN_KEYS keys has more of its
- *      class-3 entries met (those of the names the driving word begins,
- *      when its name is one; else all, while at most LATE_ENTRIES); what
- *      is still unsettled is settled from the record (pd_sq_check_record).
+ *      first that needs a word of few keys has all its class-3 entries
+ *      met, while they are at most LATE_ENTRIES; what is still unsettled
+ *      is settled from the record (pd_sq_check_record).
  *
  * Every match has an entry under the driving word's keys, so pass 1 meets
  * them all.  Records the name-start walk already met are in s->seen: the
@@ -81,11 +80,9 @@ struct jlater {
  * that they are most of its entries (role words, an organisation's kind),
  * and the records put off are few. */
 #define LATE_ENTRIES 4096
-/* A word of at most this many keys has its class-3 entries met (one seek
- * a key) when that pays: all of them at once when the word has at most
- * PD_SQ_JOIN_ENTRIES entries, else only when a record put off needs them
- * (or at once those of the names the driving word begins, for a word of
- * at most PD_SQ_SEEK_KEYS_MAX keys). */
+/* A word of at most this many keys (scanned whole) has all its class-3
+ * entries met, one seek a key: at once when it has at most
+ * PD_SQ_JOIN_ENTRIES entries, else when a record put off needs them. */
 #define JOIN_KEYS 1024
 
 struct join {
@@ -102,7 +99,6 @@ struct join {
 	uint32_t           starts;    /* bit j: those whose names begin with the
 					 driving word met */
 	uint32_t           tried;     /* bit j: meeting them all was tried */
-	uint32_t           tried_starts;   /* and those of the names */
 };
 
 /* Can the words be joined cheaply? */
@@ -329,31 +325,21 @@ static int later_cmp(const void *a, const void *b)
 }
 
 /*
- * Meet more of the class-3 entries of a word that record jc needs (bits
- * of `need`) and whose keys are few enough: those of the names the
- * driving word begins, when jc's is one, else all while they are at most
- * LATE_ENTRIES.  Each is tried once.  *more says whether one was.
+ * Meet all the class-3 entries of a word that record jc needs (bits of
+ * `need`), of few keys, while they are at most LATE_ENTRIES.  Each word
+ * is tried once.  *more says whether one was.
  */
-static int meet_more(struct join *jn, const struct jcand *jc, uint32_t need, bool *more)
+static int meet_more(struct join *jn, uint32_t need, bool *more)
 {
 	const struct pd_sq_many *m = jn->m;
-	bool starts = begins_driver(jn, jc);
 
 	*more = false;
-	for (size_t j = 0; j < m->s->q.n; j++) {
-		if (!(need >> j & 1) || !few_keys(m, j, JOIN_KEYS))
-			continue;
-		if (starts && !(jn->tried_starts >> j & 1)) {
-			jn->tried_starts |= 1u << j;
-			*more = true;
-			return other_entries(jn, j, true, 0);
-		}
-		if (!(jn->tried >> j & 1)) {
+	for (size_t j = 0; j < m->s->q.n; j++)
+		if ((need >> j & 1) && !(jn->tried >> j & 1) && few_keys(m, j, JOIN_KEYS)) {
 			jn->tried |= 1u << j;
 			*more = true;
 			return other_entries(jn, j, false, LATE_ENTRIES);
 		}
-	}
 	return PD_OK;
 }
 
@@ -384,7 +370,7 @@ static int settle_later(struct join *jn)
 		/* again: more may be known since it was put off */
 		while (rc == PD_OK && v == UNSETTLED && more &&
 		       (rc = settle(jn, jc, &c, &v, &need)) == PD_OK && v == UNSETTLED)
-			rc = meet_more(jn, jc, need, &more);
+			rc = meet_more(jn, need, &more);
 		if (rc != PD_OK || v == MISS)
 			continue;
 		if (v == UNSETTLED) {
@@ -433,7 +419,6 @@ int pd_sq_join(struct pd_sq_many *m, bool *done)
 			jn.tried |= 1u << j;
 			rc = other_entries(&jn, j, false, SIZE_MAX);
 		} else if (few_keys(m, j, PD_SQ_SEEK_KEYS_MAX)) {
-			jn.tried_starts |= 1u << j;
 			rc = other_entries(&jn, j, true, 0);
 		}
 	}
