@@ -68,7 +68,7 @@ tests_unit_test_check_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_check_LDADD = $(TEST_LIBS)
 
 # directory/
-UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_term_runs %reldir%/test_people_match %reldir%/test_upgrade
+UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_search_join %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_term_runs %reldir%/test_people_match %reldir%/test_upgrade
 tests_unit_test_search_SOURCES = %reldir%/test_search.c %reldir%/testdb.h
 tests_unit_test_search_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_LDADD = $(TEST_LIBS)
@@ -78,6 +78,9 @@ tests_unit_test_search_random_LDADD = $(TEST_LIBS)
 tests_unit_test_search_order_SOURCES = %reldir%/test_search_order.c %reldir%/testdb.h
 tests_unit_test_search_order_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_order_LDADD = $(TEST_LIBS)
+tests_unit_test_search_join_SOURCES = %reldir%/test_search_join.c %reldir%/testdb.h
+tests_unit_test_search_join_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_search_join_LDADD = $(TEST_LIBS)
 tests_unit_test_inner_SOURCES = %reldir%/test_inner.c %reldir%/testdb.h %reldir%/rawdb.h
 tests_unit_test_inner_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_inner_LDADD = $(TEST_LIBS)

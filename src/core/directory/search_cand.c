@@ -187,10 +187,8 @@ static int pays_to_gather(struct pd_sq_many *m, size_t j)
 	return !m->partial[j] && m->reads[j] * SET_FACTOR >= m->count[j] ? PD_SQ_GATHER : PD_OK;
 }
 
-/* Settle every word from the record itself (a person's organisation name
- * through org_words). */
-static int check_record(struct pd_sq_many *m, const unsigned char *d, size_t dn,
-			struct pd_sq_best *b)
+int pd_sq_check_record(struct pd_sq_many *m, const unsigned char *d, size_t dn,
+		       struct pd_sq_best *b)
 {
 	struct pd_sq_search *s = m->s;
 	struct pd_record r;
@@ -218,9 +216,8 @@ static int check_record(struct pd_sq_many *m, const unsigned char *d, size_t dn,
 	return PD_OK;
 }
 
-/* The candidate's order from its words' classes (PD_SQ_NO_MATCH counted as 3). */
-static void order_of(const struct pd_sq_many *m, const struct pd_sq_best *b,
-		     struct pd_sq_cand *c)
+void pd_sq_order_of(const struct pd_sq_many *m, const struct pd_sq_best *b,
+		    struct pd_sq_cand *c)
 {
 	c->rank = PD_RANK_OTHER;
 	c->worst = PD_RANK_NAME_START;
@@ -278,7 +275,7 @@ static int check(struct pd_sq_many *m, struct pd_sq_cand *c, bool *defer)
 	if (whole && (rc = pd_sq_name_classes(c->d + 1, nslen, &b)))
 		return pd_err_nomem(s->err);
 	if (whole)
-		order_of(m, &b, c);   /* exact if it matches at all */
+		pd_sq_order_of(m, &b, c);   /* exact if it matches at all */
 	else
 		c->rank = c->worst = PD_RANK_NAME_START;   /* the best it can be */
 	if (!may_keep(m, c)) {
@@ -318,7 +315,7 @@ static int check(struct pd_sq_many *m, struct pd_sq_cand *c, bool *defer)
 		else
 			break;   /* not in the name, nor anywhere else */
 	}
-	if (need_record && (rc = check_record(m, c->d, c->dlen, &b)) != PD_OK)
+	if (need_record && (rc = pd_sq_check_record(m, c->d, c->dlen, &b)) != PD_OK)
 		return rc;
 	if (!need_record && j == s->q.n && b.cls[c->word] == PD_SQ_NO_MATCH)
 		b.cls[c->word] = PD_RANK_OTHER;   /* its entry says it is there */
@@ -327,7 +324,7 @@ static int check(struct pd_sq_many *m, struct pd_sq_cand *c, bool *defer)
 	if (j < s->q.n)
 		c->rank = PD_SQ_NO_MATCH;
 	else
-		order_of(m, &b, c);
+		pd_sq_order_of(m, &b, c);
 	if (c->rank != PD_SQ_NO_MATCH && !may_keep(m, c))
 		c->rank = PD_SQ_NO_MATCH;
 	return PD_OK;
@@ -370,6 +367,11 @@ static int keep(struct pd_sq_many *m, const struct pd_sq_cand *c)
 			m->c[(i - 1) / 2] = t;
 		}
 	return PD_OK;
+}
+
+int pd_sq_keep(struct pd_sq_many *m, const struct pd_sq_cand *c)
+{
+	return may_keep(m, c) ? keep(m, c) : PD_OK;
 }
 
 int pd_sq_visit(struct pd_sq_many *m, size_t word, const MDB_val *d)

@@ -11,7 +11,7 @@
 
 #include "search_query.h"
 
-#define PD_SQ_ORG_CACHE_BITS 8   /* organisations a search remembers: 2^this */
+#define PD_SQ_ORG_CACHE_BITS 10  /* organisations a search remembers: 2^this */
 /* search_drive.c seeks through another word's name runs when it has at
  * most this many keys. */
 #define PD_SQ_SEEK_KEYS_MAX 256
@@ -36,7 +36,7 @@ struct pd_sq_many {
 	bool            covered[PD_SQ_MAX_WORDS];  /* see seek_name_starts */
 	struct pd_u64map other[PD_SQ_MAX_WORDS];   /* records with the word elsewhere */
 	struct pd_post_cur *gcur;            /* for gathering */
-	struct pd_sq_orgbits {                     /* check_record's organisations */
+	struct pd_sq_orgbits {                     /* pd_sq_check_record's organisations */
 		uint64_t id;
 		uint32_t mask;               /* query words in its name */
 	} orgs[1 << PD_SQ_ORG_CACHE_BITS];
@@ -78,6 +78,25 @@ static inline bool pd_sq_many_full(const struct pd_sq_many *m)
  * Returns PD_OK, PD_ENOMEM, PD_ECORRUPT, PD_EDB.
  */
 int pd_sq_visit(struct pd_sq_many *m, size_t word, const MDB_val *d);
+
+/*
+ * Settle every word of entry d's record (dn bytes) from the record itself:
+ * b->cls gets each word's best class there (a person's organisation name
+ * counted as OTHER; all PD_SQ_NO_MATCH when the record is gone or does
+ * not decode, which pd_check reports).  Returns PD_OK, PD_ENOMEM, PD_EDB
+ * (s->err filled).
+ */
+int pd_sq_check_record(struct pd_sq_many *m, const unsigned char *d, size_t dn,
+		       struct pd_sq_best *b);
+
+/* c->rank and c->worst from the words' classes in b (PD_SQ_NO_MATCH
+ * counted as OTHER). */
+void pd_sq_order_of(const struct pd_sq_many *m, const struct pd_sq_best *b,
+		    struct pd_sq_cand *c);
+
+/* Keep candidate c, whose order is settled, when it may be kept.
+ * Returns PD_OK, PD_ENOMEM. */
+int pd_sq_keep(struct pd_sq_many *m, const struct pd_sq_cand *c);
 
 /* Check the candidates put off, best first, while they may be kept; then
  * none is left put off.  Returns as pd_sq_visit. */

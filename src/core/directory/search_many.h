@@ -1,5 +1,5 @@
 /*
- * search_many.h — a query of several words, in four files (internal to
+ * search_many.h — a query of several words, in five files (internal to
  * core; the format of the entries is in search_terms.h, and the exact-name
  * matches were already passed on):
  *
@@ -10,6 +10,10 @@
  *   search_lead.c   first, the names a query word begins as a first word,
  *                   in name order: nearly always a whole first screenful,
  *                   and then provably the right one;
+ *   search_join.c   else, when the rarest word is rare enough, its
+ *                   entries joined with the other words' (a screen that
+ *                   the name-start walk cannot fill, or fewer matches
+ *                   than a screen);
  *   search_drive.c  else, the entries of the rarest word, walked with
  *                   bounds.
  *
