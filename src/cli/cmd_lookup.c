@@ -88,25 +88,37 @@ static struct pd_card_text org_name(struct lookup *lk, uint64_t id)
 	return (struct pd_card_text){ name->s, name->n };
 }
 
-/* Is any of the n bytes at p a control byte (below 0x20, or 0x7f)?  Eight
- * at a time: a byte b is below 0x20 when b - 0x20 borrows while b < 0x80,
- * and 0x7f when b ^ 0x7f is 0. */
-static bool has_control(const char *p, size_t n)
+/* Does the word x hold a control byte (below 0x20, or 0x7f)?  A byte b
+ * is below 0x20 when b - 0x20 borrows while b < 0x80, and 0x7f when
+ * b ^ 0x7f is 0. */
+static bool word_has_control(uint64_t x)
 {
 	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t y = x ^ (0x7f * ones);
+
+	return (((x - 0x20 * ones) & ~x) | ((y - ones) & ~y)) & high;
+}
+
+/* Is any of the n bytes at p a control byte?  Eight at a time; the last
+ * (or only) few in one more word, read overlapping the one before or
+ * padded with spaces, so no field is looked at a byte at a time. */
+static bool has_control(const char *p, size_t n)
+{
+	uint64_t x = 0x2020202020202020ull;
 	size_t i = 0;
 
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x, y;
 		memcpy(&x, p + i, 8);
-		y = x ^ (0x7f * ones);
-		if ((((x - 0x20 * ones) & ~x) | ((y - ones) & ~y)) & high)
+		if (word_has_control(x))
 			return true;
 	}
-	for (; i < n; i++)
-		if ((unsigned char)p[i] < 0x20 || p[i] == 0x7f)
-			return true;
-	return false;
+	if (i == n)
+		return false;
+	if (n >= 8)
+		memcpy(&x, p + n - 8, 8);
+	else
+		memcpy(&x, p, n);
+	return word_has_control(x);
 }
 
 /*

@@ -37,7 +37,10 @@ static int name_ranks_better(struct pd_sq_search *s, const unsigned char *d,
 	struct pd_sq_best b = { .q = &s->q, .cls = { PD_SQ_NO_MATCH } };
 
 	*better = false;
-	if (!pd_sq_name_whole(d, n))
+	/* A name's words give name-start at best (the exact class comes
+	 * from the exact key alone), so no entry of that class or better is
+	 * outranked by its name: a first name's thousands of hits skip this. */
+	if (d[0] <= PD_RANK_NAME_START || !pd_sq_name_whole(d, n))
 		return PD_OK;
 	if (pd_sq_name_classes(d + 1, n - PD_TERM_DATA_MIN, &b) != PD_OK)
 		return pd_err_nomem(s->err);
