@@ -75,10 +75,12 @@ tests_unit_test_search_LDADD = $(TEST_LIBS)
 tests_unit_test_search_random_SOURCES = %reldir%/test_search_random.c %reldir%/testdb.h
 tests_unit_test_search_random_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_random_LDADD = $(TEST_LIBS)
-tests_unit_test_search_order_SOURCES = %reldir%/test_search_order.c %reldir%/testdb.h
+tests_unit_test_search_order_SOURCES = %reldir%/test_search_order.c %reldir%/testdb.h \
+	%reldir%/querygen.h
 tests_unit_test_search_order_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_order_LDADD = $(TEST_LIBS)
-tests_unit_test_search_join_SOURCES = %reldir%/test_search_join.c %reldir%/testdb.h
+tests_unit_test_search_join_SOURCES = %reldir%/test_search_join.c %reldir%/testdb.h \
+	%reldir%/querygen.h
 tests_unit_test_search_join_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_join_LDADD = $(TEST_LIBS)
 tests_unit_test_inner_SOURCES = %reldir%/test_inner.c %reldir%/testdb.h %reldir%/rawdb.h

@@ -11,6 +11,7 @@
  * of more entries than the join drives must be the whole answer's head
  * too. */
 #include "testdb.h"
+#include "querygen.h"
 
 #include "plandesk/directory/search.h"
 
@@ -47,10 +48,7 @@ static uint64_t rng = 0x9E3779B97F4A7C15ull;
 
 static unsigned pick(unsigned n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
+	return qg_pick(&rng, n);
 }
 
 /* Index i of n with weight about 1/(i+1). */
@@ -153,17 +151,6 @@ static int build_people(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	return rc;
 }
 
-/* Up to `chars` characters of w. */
-static void prefix_of(char *buf, size_t n, const char *w, unsigned chars)
-{
-	size_t i = 0;
-
-	for (unsigned c = 0; w[i] && c < chars; c++)
-		for (i++; ((unsigned char)w[i] & 0xC0) == 0x80; i++)
-			;
-	snprintf(buf, n, "%.*s", (int)i, w);
-}
-
 /* As someone looking a person up types: the beginnings of the first name
  * and the surname, either way round; now and then a third word. */
 static void make_query(char *buf, size_t n)
@@ -171,11 +158,11 @@ static void make_query(char *buf, size_t n)
 	const struct person *p = &people[pick(NPEOPLE)];
 	char a[64], b[64], c[64];
 
-	prefix_of(a, sizeof a, p->first, 1 + pick(5));
-	prefix_of(b, sizeof b, p->last, 2 + pick(4));
+	qg_prefix_of(a, sizeof a, p->first, 1 + pick(5));
+	qg_prefix_of(b, sizeof b, p->last, 2 + pick(4));
 	c[0] = '\0';
 	if (pick(10) == 0)
-		prefix_of(c, sizeof c, syl[pick(N(syl))], 2);
+		qg_prefix_of(c, sizeof c, syl[pick(N(syl))], 2);
 	if (pick(4))
 		snprintf(buf, n, "%s %s %s", a, b, c);
 	else
@@ -361,7 +348,7 @@ Test(search_join, a_word_of_many_entries, .timeout = 600)
 	for (int i = 0; i < 300; i++) {
 		const struct person *p = &people[pick(NCROWD)];
 		size_t n;
-		prefix_of(a, sizeof a, i % 2 ? p->first : p->last, 3 + pick(4));
+		qg_prefix_of(a, sizeof a, i % 2 ? p->first : p->last, 3 + pick(4));
 		snprintf(q, sizeof q, i % 4 < 2 ? "%s quinta" : "quint %s", a);
 		n = compare(txn, q);
 		few += n > 0 && n < PAGE;

@@ -9,6 +9,7 @@
  * walk (search_lead.c) and, when it gives up, the driven walk; the whole
  * answer through the driven walk alone. */
 #include "testdb.h"
+#include "querygen.h"
 
 #include "plandesk/directory/search.h"
 #include "plandesk/base/text.h"
@@ -50,10 +51,7 @@ static uint64_t rng = 0x243F6A8885A308D3ull;
 
 static unsigned pick(unsigned n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
+	return qg_pick(&rng, n);
 }
 
 /* --- the directory ---------------------------------------------------------- */
@@ -450,17 +448,6 @@ static size_t oracle(const char *text, unsigned kinds, struct expect *out)
 
 /* --- the queries --------------------------------------------------------------- */
 
-/* Up to `chars` characters of word w. */
-static void prefix_of(char *buf, size_t n, const char *w, unsigned chars)
-{
-	size_t i = 0;
-
-	for (unsigned c = 0; w[i] && c < chars; c++)
-		for (i++; ((unsigned char)w[i] & 0xC0) == 0x80; i++)
-			;
-	snprintf(buf, n, "%.*s", (int)i, w);
-}
-
 /* A query someone looking up a random record might type: beginnings of
  * two or three of its words (its first word's, a later one's, a part's,
  * another field's), in any order; now and then a word from elsewhere. */
@@ -473,7 +460,7 @@ static void make_query(char *buf, size_t n)
 	buf[0] = '\0';
 	for (unsigned i = 0; i < k; i++) {
 		const char *w = pick(8) ? r->w[pick((unsigned)r->nw)].w : syl[pick(NSYL)];
-		prefix_of(p, sizeof p, w, 1 + pick(5));
+		qg_prefix_of(p, sizeof p, w, 1 + pick(5));
 		if (i)
 			cat(buf, n, " ");
 		cat(buf, n, p);
