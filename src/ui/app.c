@@ -1,10 +1,14 @@
 /*
- * app.c — the view stack, key dispatch and reloading after writes.  The
- * one place that draws is app_draw.c; undo is app_undo.c; messages and
- * prompts are statusline.c.
+ * app.c — the view stack, what a key handler's result does to it, and
+ * reloading after writes.  It knows no particular view: the top-level
+ * views' constructors and what leaving asks are given by app_init
+ * (app_keys.c, which also has the keys the app takes itself).  The one
+ * place that draws is app_draw.c; undo is app_undo.c; prompts are
+ * statusline.c.  The message on the bottom line is set here.
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +17,6 @@
 
 #include "plandesk/protect/backup.h"
 #include "app.h"
-#include "cmdline.h"
-#include "meeting_mode.h"
-#include "statusline.h"
-#include "views.h"
 
 static void destroy(struct view *v)
 {
@@ -62,16 +62,12 @@ static void clear_stack(struct app *a, bool keep_bottom)
 
 void app_show_top(struct app *a, int n)
 {
-	static struct view *(*const make[4])(struct app *) = {
-		view_plans_new, view_actions_new, view_meetings_new,
-		view_directory_new,
-	};
 	struct view *v;
 
 	if (n < 1 || n > 4)
 		return;
 	if (!a->tops[n - 1]) {
-		if (!(v = make[n - 1](a))) {
+		if (!(v = a->top_new[n - 1](a))) {
 			app_nomem(a);
 			return;
 		}
@@ -113,14 +109,12 @@ static void push_pending(struct app *a)
 	a->stack[a->depth++] = v;
 }
 
-static void quit(struct app *a);
-
 static void pop(struct app *a)
 {
 	struct view *v;
 
 	if (a->depth <= 1) {
-		quit(a);
+		a->leave(a);
 		return;
 	}
 	v = a->stack[--a->depth];
@@ -134,8 +128,7 @@ void app_pop(struct app *a)
 	pop(a);
 }
 
-/* True when the database holds no plan, organisation or person. */
-static bool empty_db(struct app *a)
+bool app_db_empty(struct app *a)
 {
 	static const enum pd_kind kinds[] = { PD_PLAN, PD_ORG, PD_PERSON };
 	struct pd_txn *txn;
@@ -163,8 +156,8 @@ void app_reload(struct app *a)
 		if (a->tops[i])
 			a->tops[i]->stale = true;
 	/* Data arrived on the welcome screen: show it. */
-	if (a->depth == 1 && top && !top->top && ui_is_welcome(top) &&
-	    a->prompt.kind == UI_PR_NONE && !empty_db(a)) {
+	if (a->depth == 1 && top && !top->top && top->placeholder &&
+	    a->prompt.kind == UI_PR_NONE && !app_db_empty(a)) {
 		app_show_top(a, 1);   /* frees the welcome view */
 		return;
 	}
@@ -217,30 +210,7 @@ void app_wake(struct app *a, int ms)
 		a->wake_ms = ms;
 }
 
-static int quit_done(struct app *a, void *ctx, const char *text, int how)
-{
-	(void)ctx; (void)text;
-	if (how == 'y')
-		a->quit = true;
-	return UI_REDRAW;
-}
-
-/* Leave the client, asking first while a meeting is open. */
-static void quit(struct app *a)
-{
-	char q[256], open[96];
-
-	if (!a->meeting || !ui_meeting_open_label(a, open, sizeof open)) {
-		a->quit = true;
-		return;
-	}
-	snprintf(q, sizeof q, "Meeting %s is still open (m returns to it). Quit? "
-		 "It is offered back next time", open);
-	app_confirm(a, q, quit_done, NULL);
-}
-
-/* What a handler's result means for the stack. */
-static void apply(struct app *a, int res)
+void app_apply(struct app *a, int res)
 {
 	switch (res) {
 	case UI_PUSH:
@@ -257,7 +227,7 @@ static void apply(struct app *a, int res)
 		app_reload(a);
 		break;
 	case UI_QUIT:
-		quit(a);
+		a->leave(a);
 		break;
 	case UI_QUIT_NOW:
 		a->quit = true;
@@ -265,138 +235,6 @@ static void apply(struct app *a, int res)
 	default:
 		break;
 	}
-}
-
-/* Is the open meeting on the stack under the top view? */
-static bool meeting_below(struct app *a)
-{
-	for (int i = 0; i + 1 < a->depth; i++)
-		if (a->stack[i] == a->meeting)
-			return true;
-	return false;
-}
-
-static int global_key(struct app *a, int key)
-{
-	struct view *top = app_top(a);
-	int cur;
-
-	/* Esc on a screen opened from meeting mode (a lookup, a card, the
-	 * help) goes back to the meeting. */
-	if (key == UI_ESC && a->meeting && meeting_below(a)) {
-		while (app_top(a) != a->meeting)
-			pop(a);
-		return UI_REDRAW;
-	}
-
-	switch (ui_keymap_find(&ui_keys_global, key)) {
-	case UI_C_HELP:
-		if (ui_is_help(top))
-			return UI_POP;
-		return app_push(a, view_help_new(a, top));
-	case UI_C_REDRAW:
-		a->full_redraw = true;
-		return UI_REDRAW;
-	case UI_C_COMMAND:
-		ui_cmdline_start(a);
-		return UI_REDRAW;
-	case UI_C_UNDO:
-		app_undo(a, false);
-		return UI_REDRAW;
-	case UI_C_REDO:
-		app_undo(a, true);
-		return UI_REDRAW;
-	case UI_C_MEETING:
-		return ui_meeting_return(a);
-	case UI_C_VIEW1: app_show_top(a, 1); return UI_REDRAW;
-	case UI_C_VIEW2: app_show_top(a, 2); return UI_REDRAW;
-	case UI_C_VIEW3: app_show_top(a, 3); return UI_REDRAW;
-	case UI_C_VIEW4: app_show_top(a, 4); return UI_REDRAW;
-	case UI_C_NEXTVIEW:
-		cur = a->depth ? a->stack[0]->top : 0;
-		app_show_top(a, cur % 4 + 1);
-		return UI_REDRAW;
-	case UI_C_BACK:
-		return UI_POP;
-	default:
-		return UI_NOTHING;
-	}
-}
-
-/* Alt-x nobody takes is what a quick hand typed: Esc, then x. */
-static void esc_then(struct app *a, int key)
-{
-	app_key(a, UI_ESC);
-	if (!a->quit)
-		app_key(a, key - UI_ALT(0));
-}
-
-void app_key(struct app *a, int key)
-{
-	struct view *top;
-	int res;
-
-	if (key == UI_FN(KEY_RESIZE)) {
-		getmaxyx(stdscr, a->lines, a->cols);
-		top = app_top(a);
-		if (top && top->ops->resize)
-			top->ops->resize(top, a, a->lines - 2, a->cols);
-		return;
-	}
-	a->msg[0] = '\0';
-	if (a->prompt.kind != UI_PR_NONE) {
-		res = ui_prompt_key(a, key);
-		if (res == UI_UNHANDLED)
-			esc_then(a, key);
-		else
-			apply(a, res);
-		return;
-	}
-	/* A screen too small to draw on only takes q and Ctrl-L. */
-	if (a->cols < UI_MIN_COLS || a->lines < UI_MIN_LINES) {
-		if (key == 'q' || key == UI_CTRL('L'))
-			apply(a, global_key(a, key));
-		return;
-	}
-	top = app_top(a);
-	res = top ? top->ops->key(top, a, key) : UI_UNHANDLED;
-	if (res == UI_UNHANDLED && UI_IS_ALT(key)) {
-		esc_then(a, key);
-		return;
-	}
-	if (res == UI_UNHANDLED)
-		res = global_key(a, key);
-	apply(a, res);
-}
-
-int app_init(struct app *a, struct pd_store *st, const char *share_dir,
-	     bool want_color)
-{
-	const char *cs;
-	struct view *v;
-
-	memset(a, 0, sizeof *a);
-	a->st = st;
-	a->share_dir = share_dir;
-	cs = getenv("PLANDESK_ASCII");
-	ui_theme_init(&a->theme, want_color, (cs && *cs) || !ui_utf8_locale());
-	getmaxyx(stdscr, a->lines, a->cols);
-	pd_store_changes(st, &a->changes, NULL);
-	if (pd_date_today(&a->today) != PD_OK)
-		a->today = (struct pd_date){ 1970, 1, 1 };
-	if (ui_le_init(&a->prompt.le))
-		return -1;
-	if (empty_db(a)) {
-		if (!(v = view_welcome_new(a)))
-			return -1;
-		a->stack[a->depth++] = v;
-	} else {
-		app_show_top(a, 1);
-		if (!a->depth)
-			return -1;
-	}
-	ui_meeting_offer(a);   /* a meeting left open, a line half-typed */
-	return 0;
 }
 
 void app_free(struct app *a)
@@ -415,3 +253,28 @@ void app_free(struct app *a)
 	a->prompt.secret = NULL;
 }
 
+void app_msg(struct app *a, int role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_role = role;
+}
+
+void app_nomem(struct app *a)
+{
+	app_msg(a, UI_R_ERROR, "Out of memory: nothing was changed");
+}
+
+void app_error(struct app *a, const char *what, const struct pd_err *err)
+{
+	const char *m = err && err->msg[0] ? err->msg
+					   : pd_strerror(err ? err->code : PD_EDB);
+
+	if (what)
+		app_msg(a, UI_R_ERROR, "%s: %s", what, m);
+	else
+		app_msg(a, UI_R_ERROR, "%s", m);
+}

@@ -79,6 +79,10 @@ struct view {
 	const struct view_ops *ops;
 	bool                   stale;   /* data changed while it was hidden */
 	int                    top;     /* top-level view number 1-4, 0 if not */
+	bool                   placeholder; /* shown only while the database is
+					   empty (the welcome): app_reload puts
+					   the Plans in its place when data
+					   arrives */
 };
 
 enum ui_prompt_kind { UI_PR_NONE, UI_PR_LINE, UI_PR_CONFIRM, UI_PR_CHOICE, UI_PR_SECRET };
@@ -137,6 +141,11 @@ struct app {
 	int              focus_kind;
 	struct ui_cmdopts cmdopts;       /* of the `:` command running */
 	struct ui_paste  paste;          /* a bracketed paste coming in */
+	/* Given by app_init (app_keys.c), so the stack (app.c) names no view:
+	 * the top-level views' constructors (1 Plans … 4 Directory), and
+	 * leaving from the last view (asks while a meeting is open). */
+	struct view     *(*top_new[4])(struct app *a);
+	void             (*leave)(struct app *a);
 };
 
 /*
@@ -159,6 +168,12 @@ bool app_poll(struct app *a);
  * bracketed paste, line breaks and tabs come as one space. */
 int app_getkey(struct app *a);
 
+/* Do what a key handler's result (enum ui_res) says to the stack:
+ * push the view handed over, pop, reload, leave. */
+void app_apply(struct app *a, int res);
+/* True when the database holds no plan, organisation or person (or it
+ * cannot be read). */
+bool app_db_empty(struct app *a);
 /* Hand a new view to the stack; returns UI_PUSH for the key handler. */
 int app_push(struct app *a, struct view *v);
 /* Close the top view now (the last one: leave, asking while a meeting is

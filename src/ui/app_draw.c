@@ -13,7 +13,7 @@
 #include "app.h"
 #include "draw.h"
 #include "meeting_mode.h"
-#include "statusline.h"
+#include "status_draw.h"
 
 static const char *const top_names[4] = { "Plans", "Actions", "Meetings", "Directory" };
 

@@ -2,8 +2,10 @@
 # Included by Makefile.am; HACKING.md says where a new view or key goes.
 
 libplandesk_ui_a_SOURCES = %reldir%/ui.h %reldir%/open.c %reldir%/run.c \
-	%reldir%/app.h %reldir%/app.c %reldir%/app_draw.c %reldir%/app_undo.c \
-	%reldir%/statusline.h %reldir%/statusline.c %reldir%/keymap.h \
+	%reldir%/app.h %reldir%/app.c %reldir%/app_keys.c %reldir%/app_draw.c \
+	%reldir%/app_undo.c \
+	%reldir%/statusline.h %reldir%/statusline.c %reldir%/status_draw.h \
+	%reldir%/status_draw.c %reldir%/keymap.h \
 	%reldir%/keymap.c %reldir%/cmdline.h %reldir%/cmdline.c %reldir%/theme.h \
 	%reldir%/theme.c %reldir%/draw.h %reldir%/draw.c %reldir%/lineedit.h \
 	%reldir%/lineedit.c %reldir%/paste.h %reldir%/paste.c %reldir%/editor.h %reldir%/editor.c %reldir%/list.h \

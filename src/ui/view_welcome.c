@@ -77,10 +77,9 @@ static const struct docview_spec welcome_spec = {
 
 struct view *view_welcome_new(struct app *a)
 {
-	return docview_new(a, &welcome_spec, -1, 0, NULL);
-}
+	struct view *v = docview_new(a, &welcome_spec, -1, 0, NULL);
 
-bool ui_is_welcome(const struct view *v)
-{
-	return docview_spec(v) == &welcome_spec;
+	if (v)
+		v->placeholder = true;
+	return v;
 }

@@ -12,8 +12,6 @@
 
 /* The first screen of an empty database: how to begin. */
 struct view *view_welcome_new(struct app *a);
-/* True when `v` is the welcome screen. */
-bool ui_is_welcome(const struct view *v);
 /* 1: plans, their themes and items as a tree with status. */
 struct view *view_plans_new(struct app *a);
 /* Select plan `plan` in Plans view `v`. */
