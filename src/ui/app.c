@@ -79,6 +79,11 @@ void app_show_top(struct app *a, int n)
 	shown(a, a->tops[n - 1]);
 }
 
+int app_open(struct app *a, int kind, uint64_t id)
+{
+	return a->open_record ? a->open_record(a, kind, id) : UI_NOTHING;
+}
+
 int app_push(struct app *a, struct view *v)
 {
 	if (!v) {

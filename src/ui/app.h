@@ -143,9 +143,11 @@ struct app {
 	struct ui_paste  paste;          /* a bracketed paste coming in */
 	/* Given by app_init (app_keys.c), so the stack (app.c) names no view:
 	 * the top-level views' constructors (1 Plans … 4 Directory), and
-	 * leaving from the last view (asks while a meeting is open). */
+	 * leaving from the last view (asks while a meeting is open), and the
+	 * view that shows a record (app_open). */
 	struct view     *(*top_new[4])(struct app *a);
 	void             (*leave)(struct app *a);
+	int              (*open_record)(struct app *a, int kind, uint64_t id);
 };
 
 /*
@@ -174,6 +176,9 @@ void app_apply(struct app *a, int res);
 /* True when the database holds no plan, organisation or person (or it
  * cannot be read). */
 bool app_db_empty(struct app *a);
+/* Open record (kind, id) in the view that shows it (an item, a meeting,
+ * a card; a plan in the Plans); returns an enum ui_res. */
+int app_open(struct app *a, int kind, uint64_t id);
 /* Hand a new view to the stack; returns UI_PUSH for the key handler. */
 int app_push(struct app *a, struct view *v);
 /* Close the top view now (the last one: leave, asking while a meeting is

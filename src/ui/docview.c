@@ -10,7 +10,6 @@
 #include "plandesk/base/text.h"
 #include "docview.h"
 #include "draw.h"
-#include "views.h"
 
 int ui_doc_wrap(struct ui_doc *doc, int role, int depth, int kind, uint64_t id,
 		const char *text, int w)
@@ -107,7 +106,7 @@ static int dv_key(struct view *v, struct app *a, int key)
 	if (res == UI_UNHANDLED && cmd == UI_C_OPEN) {
 		/* Opening the record this view shows would only stack it again. */
 		if (row->id && !(row->id == dv->id && row->kind == dv->kind))
-			res = ui_open_record(a, row->kind, row->id);
+			res = app_open(a, row->kind, row->id);
 		else
 			res = UI_NOTHING;
 	}

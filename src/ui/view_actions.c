@@ -272,7 +272,7 @@ static int av_key(struct view *v, struct app *a, int key)
 	}
 	switch (cmd) {
 	case UI_C_DONE:   res = ui_action_toggle(a, sel->id); break;
-	case UI_C_OPEN:   res = ui_open_record(a, PD_ACTION, sel->id); break;
+	case UI_C_OPEN:   res = app_open(a, PD_ACTION, sel->id); break;
 	case UI_C_EDIT:   res = app_push(a, ui_form_new(a, PD_ACTION, sel->id, NULL)); break;
 	case UI_C_EDITOR: res = ui_edit_long(a, PD_ACTION, sel->id, PD_ACTION_TEXT); break;
 	case UI_C_DELETE: res = ui_delete_ask(a, PD_ACTION, sel->id); break;

@@ -138,7 +138,7 @@ static int lookup_key(struct dir_view *dv, struct app *a, int key)
 		if (!(sel = malloc(sizeof *sel)))
 			return UI_NOTHING;
 		res = ui_list_selected(&dv->list, a, sel) == PD_OK && sel->id ?
-		      ui_open_record(a, sel->kind, sel->id) : UI_REDRAW;
+		      app_open(a, sel->kind, sel->id) : UI_REDRAW;
 		free(sel);
 		return res;
 	case UI_C_DOWN: case UI_C_UP: case UI_C_PGDN: case UI_C_PGUP:
@@ -194,7 +194,7 @@ static int dv_key(struct view *v, struct app *a, int key)
 	}
 	switch (cmd) {
 	case UI_C_OPEN:
-		res = ui_open_record(a, sel->kind, sel->id);
+		res = app_open(a, sel->kind, sel->id);
 		break;
 	case UI_C_EDIT:
 		res = app_push(a, ui_form_new(a, (enum pd_kind)sel->kind, sel->id, NULL));

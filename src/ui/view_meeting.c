@@ -221,7 +221,7 @@ static int cmd(struct docview *dv, struct app *a, enum ui_cmd c,
 		return ui_delete_ask(a, sel->kind, sel->id);
 	case UI_C_OPEN:
 		if (sel->kind == PD_UPDATE || sel->kind == PD_ACTION)
-			return ui_open_record(a, sel->kind, sel->id);
+			return app_open(a, sel->kind, sel->id);
 		return UI_UNHANDLED;
 	default:
 		return UI_UNHANDLED;

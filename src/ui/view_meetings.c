@@ -112,7 +112,7 @@ static int mv_key(struct view *v, struct app *a, int key)
 		return UI_REDRAW;
 	}
 	switch (cmd) {
-	case UI_C_OPEN:   res = ui_open_record(a, PD_MEETING, sel->id); break;
+	case UI_C_OPEN:   res = app_open(a, PD_MEETING, sel->id); break;
 	case UI_C_MEETING: res = ui_meeting_run(a, sel->id); break;
 	case UI_C_EDIT:   res = app_push(a, ui_form_new(a, PD_MEETING, sel->id, NULL)); break;
 	case UI_C_EDITOR: res = ui_edit_long(a, PD_MEETING, sel->id, PD_MEETING_NOTES); break;

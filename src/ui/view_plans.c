@@ -173,7 +173,7 @@ static int pv_key(struct view *v, struct app *a, int key)
 	switch (cmd) {
 	case UI_C_OPEN:
 		if (sel->kind == PD_ITEM)
-			res = ui_open_record(a, PD_ITEM, sel->id);
+			res = app_open(a, PD_ITEM, sel->id);
 		else if (sel->kind == PD_PLAN)
 			expand(pv, a, plan, !ui_ds_plans_expanded(pv->list.ds, plan));
 		break;
@@ -181,7 +181,7 @@ static int pv_key(struct view *v, struct app *a, int key)
 		if (sel->kind == PD_PLAN)
 			expand(pv, a, plan, true);
 		else if (sel->kind == PD_ITEM)
-			res = ui_open_record(a, PD_ITEM, sel->id);
+			res = app_open(a, PD_ITEM, sel->id);
 		break;
 	case UI_C_COLLAPSE:
 		if (plan)
