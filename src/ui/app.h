@@ -44,6 +44,7 @@ enum ui_res {
 
 
 struct app;
+struct ui_command;   /* command.h */
 struct view;
 
 struct view_ops {
@@ -144,10 +145,12 @@ struct app {
 	/* Given by app_init (app_keys.c), so the stack (app.c) names no view:
 	 * the top-level views' constructors (1 Plans … 4 Directory), and
 	 * leaving from the last view (asks while a meeting is open), and the
-	 * view that shows a record (app_open). */
+	 * view that shows a record (app_open); the `:` commands, ending with
+	 * one whose name is NULL (command.h), for the help screen. */
 	struct view     *(*top_new[4])(struct app *a);
 	void             (*leave)(struct app *a);
 	int              (*open_record)(struct app *a, int kind, uint64_t id);
+	const struct ui_command *commands;
 };
 
 /*

@@ -156,6 +156,7 @@ int app_init(struct app *a, struct pd_store *st, const char *share_dir,
 	a->top_new[3] = view_directory_new;
 	a->leave = quit;
 	a->open_record = ui_open_record;
+	a->commands = ui_commands();
 	a->st = st;
 	a->share_dir = share_dir;
 	cs = getenv("PLANDESK_ASCII");

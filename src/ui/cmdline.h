@@ -16,20 +16,7 @@
 
 #include "plandesk/protect/disclose.h"
 #include "app.h"
-
-/* A `:` command: like the command line's descriptors (src/cli/cli.h). */
-struct ui_command {
-	const char *name;
-	const char *alias;               /* another name ("q"), or NULL */
-	int         min_args, max_args;  /* after the name and its options */
-	const char *usage;               /* the arguments: "KIND FILE" */
-	const char *help;                /* one line for the help; NULL: not listed */
-	/* argv[0] is the name as typed; an enum ui_res, or -1 for the usage. */
-	int (*run)(struct app *a, int argc, char **argv);
-	/* Its file leaves the database: it takes --confidential and --reason
-	 * TEXT, which are taken out of argv into a->cmdopts. */
-	bool        discloses;
-};
+#include "command.h"
 
 /* The commands, ending with one whose name is NULL (help and man page). */
 const struct ui_command *ui_commands(void);

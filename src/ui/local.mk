@@ -6,7 +6,7 @@ libplandesk_ui_a_SOURCES = %reldir%/ui.h %reldir%/open.c %reldir%/run.c \
 	%reldir%/app_undo.c \
 	%reldir%/statusline.h %reldir%/statusline.c %reldir%/status_draw.h \
 	%reldir%/status_draw.c %reldir%/keymap.h \
-	%reldir%/keymap.c %reldir%/cmdline.h %reldir%/cmdline.c %reldir%/theme.h \
+	%reldir%/keymap.c %reldir%/command.h %reldir%/cmdline.h %reldir%/cmdline.c %reldir%/theme.h \
 	%reldir%/theme.c %reldir%/draw.h %reldir%/draw.c %reldir%/lineedit.h \
 	%reldir%/lineedit.c %reldir%/paste.h %reldir%/paste.c %reldir%/editor.h %reldir%/editor.c %reldir%/list.h \
 	%reldir%/list.c %reldir%/recfmt.h %reldir%/recfmt.c %reldir%/docview.h \
@@ -29,4 +29,4 @@ libplandesk_ui_a_SOURCES += %reldir%/views.h %reldir%/view_welcome.c \
 libplandesk_ui_a_SOURCES += %reldir%/meeting_mode.h \
 	%reldir%/meeting_mode_impl.h %reldir%/view_meeting_mode.c \
 	%reldir%/meeting_keys.c %reldir%/meeting_lines.c %reldir%/meeting_agenda.c \
-	%reldir%/meeting_attend.c %reldir%/meeting_start.c
+	%reldir%/meeting_attend.c %reldir%/meeting_start.c %reldir%/meeting_end.c

@@ -508,3 +508,18 @@ void mm_draw_summary(struct mm_view *m, struct app *a, int y, int h, int w)
 	a->cur_y = y;
 	a->cur_x = 0;
 }
+
+/* Taking the line typed on the item left along (mm_lines_stash), and
+ * keeping where the meeting is (mm_lines_keep). */
+void mm_go(struct mm_view *m, struct app *a, size_t cur)
+{
+	if (cur != MM_ATTEND && cur >= m->nitems)
+		return;
+	mm_lines_stash(m);
+	m->cur = cur;
+	m->scroll = 0;
+	mm_lines_unstash(m);
+	mm_load(m, a);
+	mm_select_default(m);
+	mm_lines_keep(m, a);   /* the item on screen, and the line put away */
+}

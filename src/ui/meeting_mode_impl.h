@@ -97,12 +97,11 @@ struct mm_view {
 	size_t             natt, att_sel, att_top;
 };
 
-/* --- view_meeting_mode.c ------------------------------------------------ */
-/* Move to agenda entry `cur` (an item index or MM_ATTEND), taking each
- * item's own line along, and rebuild. */
-void mm_go(struct mm_view *m, struct app *a, size_t cur);
 /* The item on screen, or 0 on the attendance page. */
-uint64_t mm_cur_item(const struct mm_view *m);
+static inline uint64_t mm_cur_item(const struct mm_view *m)
+{
+	return m->cur == MM_ATTEND || m->cur >= m->nitems ? 0 : m->items[m->cur];
+}
 
 /* --- meeting_lines.c ---------------------------------------------------- */
 /* Put the entry line away as the line of the item on screen. */
@@ -124,6 +123,9 @@ void mm_lines_free_drafts(struct mm_view *m);
 /* --- meeting_agenda.c --------------------------------------------------- */
 /* Re-read the meeting, its agenda and the page of items[cur]. */
 void mm_load(struct mm_view *m, struct app *a);
+/* Move to agenda entry `cur` (an item index or MM_ATTEND), taking each
+ * item's own line along, and rebuild. */
+void mm_go(struct mm_view *m, struct app *a, size_t cur);
 void mm_lines_free(struct mm_view *m);
 void mm_draw_agenda(struct mm_view *m, struct app *a, int y, int h, int w);
 void mm_draw_summary(struct mm_view *m, struct app *a, int y, int h, int w);
@@ -141,7 +143,7 @@ void mm_draw_attend(struct mm_view *m, struct app *a, int y, int h, int w);
 /* A key on the attendance page: enum ui_res, UI_UNHANDLED if not its. */
 int mm_attend_key(struct mm_view *m, struct app *a, int key);
 
-/* --- meeting_start.c ---------------------------------------------------- */
+/* --- meeting_end.c ------------------------------------------------------ */
 /* Ask the next date (first warning of lines not saved), end the meeting,
  * show the summary.  enum ui_res. */
 int mm_end_ask(struct mm_view *m, struct app *a);

@@ -1,8 +1,8 @@
 /*
- * meeting_start.c — beginning and ending meeting mode: starting a meeting
- * (plan, date defaulting to today, place, title, asked on the status
- * line), ending it with the next date, `:minutes`, and offering back at
- * start-up a line that was being typed when the program was stopped.
+ * meeting_start.c — beginning meeting mode: starting a meeting (plan,
+ * date defaulting to today, place, title, asked on the status line),
+ * `:minutes`, and offering back at start-up a line that was being typed
+ * when the program was stopped.  Ending it is meeting_end.c.
  */
 #include "config.h"
 
@@ -159,85 +159,6 @@ int ui_meeting_start(struct app *a, uint64_t plan)
 	return UI_REDRAW;
 }
 
-/* --- ending ----------------------------------------------------------------- */
-
-static int end_done(struct app *a, void *ctx, const char *text, int how)
-{
-	struct mm_view *m = ctx;
-	struct pd_err err = { 0 };
-	struct pd_date d;
-
-	if (how != UI_ENTER || app_top(a) != &m->base)
-		return UI_REDRAW;
-	if (pd_meeting_end(a->st, m->meeting, text, &m->sum, &err) != PD_OK) {
-		app_error(a, "not ended", &err);
-		app_prompt_line(a, "Next meeting (date, or empty): ", text, NULL, end_done, m);
-		return UI_REDRAW;
-	}
-	m->next_long[0] = '\0';
-	if (*text && pd_date_parse(text, &d, NULL) == PD_OK)
-		pd_date_long(&d, m->next_long, sizeof m->next_long);
-	/* Ended: its lines are gone with it (the user was asked). */
-	mm_lines_free_drafts(m);
-	ui_le_set(&m->le, NULL);
-	m->edit_kind = -1;
-	m->ended = true;
-	app_msg(a, UI_R_STATUS, "Meeting ended%s%s", m->next_long[0] ? "; next meeting " : "",
-		m->next_long);
-	return UI_RELOAD;
-}
-
-static void ask_next(struct mm_view *m, struct app *a)
-{
-	struct pd_txn *txn = app_txn(a);
-	struct pd_record r;
-	char next[PD_DATE_ISO_SIZE] = "";
-
-	if (!txn)
-		return;
-	pd_record_init(&r, PD_MEETING);
-	if (pd_get(txn, PD_MEETING, m->meeting, &r, NULL) == PD_OK)
-		snprintf(next, sizeof next, "%s", pd_get_text(&r, PD_MEETING_NEXT));
-	pd_record_clear(&r);
-	pd_txn_end(txn);
-	app_prompt_line(a, "Next meeting (date, or empty): ", next, NULL, end_done, m);
-}
-
-static int unsaved_done(struct app *a, void *ctx, const char *text, int how)
-{
-	struct mm_view *m = ctx;
-
-	(void)text;
-	if (how == 'y' && app_top(a) == &m->base)
-		ask_next(m, a);
-	return UI_REDRAW;
-}
-
-int mm_end_ask(struct mm_view *m, struct app *a)
-{
-	char others[64], q[200];
-	size_t n;
-
-	/* Lines typed and not saved would go with the meeting: ask. */
-	mm_lines_stash(m);
-	n = mm_lines_elsewhere(m, a, others, sizeof others);
-	if (m->le.n || n) {
-		if (m->le.n && n)
-			snprintf(q, sizeof q, "The line below and lines on item%s %s are not "
-				 "saved. End the meeting and drop them?", n == 1 ? "" : "s", others);
-		else if (n)
-			snprintf(q, sizeof q, "Lines typed on item%s %s are not saved. End the "
-				 "meeting and drop them?", n == 1 ? "" : "s", others);
-		else
-			snprintf(q, sizeof q, "The line below is not saved (Enter saves it). "
-				 "End the meeting and drop it?");
-		app_confirm(a, q, unsaved_done, m);
-		return UI_REDRAW;
-	}
-	ask_next(m, a);
-	return UI_REDRAW;
-}
-
 /* --- :minutes --------------------------------------------------------------- */
 
 uint64_t ui_meeting_shown(struct app *a)
@@ -248,7 +169,9 @@ uint64_t ui_meeting_shown(struct app *a)
 		return 0;
 	if (ui_is_meeting_mode(v))
 		return ((struct mm_view *)v)->meeting;
-	return ui_meeting_view_id(v);
+	if (docview_spec(v) && ((const struct docview *)v)->kind == PD_MEETING)
+		return ((const struct docview *)v)->id;   /* a meeting's page */
+	return 0;
 }
 
 /* The meeting held on `iso`: the one shown if it is that day, else the only one. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "plandesk/base/text.h"
-#include "cmdline.h"
+#include "command.h"
 #include "docview.h"
 #include "draw.h"
 #include "theme.h"
@@ -107,8 +107,9 @@ static int add_map(struct ui_doc *doc, const struct ui_keymap *km, bool typing,
 	return ui_doc_add(doc, UI_R_NORMAL, 0, -1, 0, "%s", "");
 }
 
-/* The `:` commands, from their table (cmdline.h). */
-static int add_commands(struct ui_doc *doc, const struct view *about, int w, int kw)
+/* The `:` commands, from their table (a->commands, command.h). */
+static int add_commands(struct ui_doc *doc, const struct app *a,
+			const struct view *about, int w, int kw)
 {
 	char key[32], head[96];
 
@@ -117,7 +118,7 @@ static int add_commands(struct ui_doc *doc, const struct view *about, int w, int
 	snprintf(head, sizeof head, "Commands (%s, then the command and Enter)", key);
 	if (ui_doc_add(doc, UI_R_HEADING, 0, -1, 0, "%s", head))
 		return -1;
-	for (const struct ui_command *c = ui_commands(); c->name; c++) {
+	for (const struct ui_command *c = a->commands; c && c->name; c++) {
 		char use[128];
 		if (!c->help)
 			continue;
@@ -167,7 +168,7 @@ static int build(struct docview *dv, struct app *a, struct pd_txn *txn,
 	if (typing && ui_doc_add(doc, UI_R_DIM, 0, -1, 0, "%s", "  Here every letter, "
 				 "digit and sign you type goes into the line."))
 		return PD_ENOMEM;
-	if (add_commands(doc, about, w, kw))
+	if (add_commands(doc, a, about, w, kw))
 		return PD_ENOMEM;
 	ui_keymap_first(about ? about->ops->keys : NULL, &ui_keys_global, UI_C_UNDO,
 			undo, sizeof undo);

@@ -242,7 +242,3 @@ struct view *view_meeting_new(struct app *a, uint64_t meeting)
 	return docview_new(a, &meeting_spec, PD_MEETING, meeting, NULL);
 }
 
-uint64_t ui_meeting_view_id(const struct view *v)
-{
-	return docview_spec(v) == &meeting_spec ? ((const struct docview *)v)->id : 0;
-}

@@ -36,11 +36,6 @@ static const struct ui_keymap *const mm_more_keys[] = {
 	&ui_keys_attendance, &ui_keys_after_meeting, NULL,
 };
 
-uint64_t mm_cur_item(const struct mm_view *m)
-{
-	return m->cur == MM_ATTEND || m->cur >= m->nitems ? 0 : m->items[m->cur];
-}
-
 static long since_ms(const struct timespec *t)
 {
 	struct timespec now;
@@ -48,19 +43,6 @@ static long since_ms(const struct timespec *t)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (long)(now.tv_sec - t->tv_sec) * 1000 +
 	       (long)(now.tv_nsec - t->tv_nsec) / 1000000;
-}
-
-void mm_go(struct mm_view *m, struct app *a, size_t cur)
-{
-	if (cur != MM_ATTEND && cur >= m->nitems)
-		return;
-	mm_lines_stash(m);
-	m->cur = cur;
-	m->scroll = 0;
-	mm_lines_unstash(m);
-	mm_load(m, a);
-	mm_select_default(m);
-	mm_lines_keep(m, a);   /* the item on screen, and the line put away */
 }
 
 /* --- what keys do ------------------------------------------------------------ */

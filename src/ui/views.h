@@ -35,8 +35,6 @@ bool ui_is_help(const struct view *v);
 struct view *view_item_new(struct app *a, uint64_t item);
 /* One meeting: attendance, updates and actions taken at it. */
 struct view *view_meeting_new(struct app *a, uint64_t meeting);
-/* The meeting view `v` shows, or 0 when it is not a meeting's view. */
-uint64_t ui_meeting_view_id(const struct view *v);
 /* Meeting mode (meeting_mode.h): attendance, then the agenda walk with
  * the entry line always ready.  NULL when the meeting cannot be read. */
 struct view *view_meeting_mode_new(struct app *a, uint64_t meeting);
