@@ -106,7 +106,8 @@ tests_unit_test_people_match_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_people_match_LDADD = $(TEST_LIBS)
 
 # transfer/
-UNIT_TESTS += %reldir%/test_csv_read %reldir%/test_csv_write %reldir%/test_import %reldir%/test_export %reldir%/test_vcard %reldir%/test_mail
+UNIT_TESTS += %reldir%/test_csv_read %reldir%/test_csv_write %reldir%/test_import %reldir%/test_export %reldir%/test_vcard %reldir%/test_mail \
+	%reldir%/test_bulk
 tests_unit_test_csv_read_SOURCES = %reldir%/test_csv_read.c %reldir%/csvtest.h
 tests_unit_test_csv_read_CFLAGS = $(CSV_TEST_CFLAGS)
 tests_unit_test_csv_read_LDADD = $(TEST_LIBS)
@@ -116,6 +117,9 @@ tests_unit_test_csv_write_LDADD = $(TEST_LIBS)
 tests_unit_test_import_SOURCES = %reldir%/test_import.c %reldir%/csvtest.h %reldir%/testdb.h
 tests_unit_test_import_CFLAGS = $(CSV_TEST_CFLAGS)
 tests_unit_test_import_LDADD = $(TEST_LIBS)
+tests_unit_test_bulk_SOURCES = %reldir%/test_bulk.c %reldir%/csvtest.h %reldir%/testdb.h
+tests_unit_test_bulk_CFLAGS = $(CSV_TEST_CFLAGS)
+tests_unit_test_bulk_LDADD = $(TEST_LIBS)
 tests_unit_test_export_SOURCES = %reldir%/test_export.c %reldir%/csvtest.h %reldir%/testdb.h
 tests_unit_test_export_CFLAGS = $(CSV_TEST_CFLAGS)
 tests_unit_test_export_LDADD = $(TEST_LIBS)

@@ -42,7 +42,12 @@ struct pd_open_opts {
 	size_t sort_bytes; /* queued index writes held in memory before a
 			      sorted run goes to a temporary file; 0 =
 			      $PLANDESK_SORT_BYTES, else 32 MiB */
+	size_t bulk_bytes; /* an import of at least this many bytes is a bulk
+			      write (PD_W_BULK); 0 = $PLANDESK_BULK_BYTES,
+			      else PD_BULK_BYTES */
 };
+
+#define PD_BULK_BYTES (32u << 20)
 
 /*
  * Work out the database path: `db_flag` (--db) if not NULL, else
@@ -125,6 +130,35 @@ typedef int (*pd_write_fn)(struct pd_txn *txn, void *ctx, struct pd_err *err);
  * change records (pd_put/pd_del would go unjournaled).
  */
 #define PD_W_NO_JOURNAL 0x02u
+
+/*
+ * A large write (an import of many rows): built in a private copy of the
+ * database, beside it, which `fn` commits in pieces (pd_txn_checkpoint) so
+ * that memory stays bounded however much it writes; once `fn` and the
+ * commit succeeded, the copy is renamed over the file, whole.  Until then
+ * the database is as it was, for this process and others, and so it stays
+ * when anything fails or the process is killed (the copy, unnamed, goes
+ * with it).  Other processes' writes wait meanwhile; their reads go on
+ * and see the new file at their next transaction.  The copy needs the
+ * database's size again on the disk.  Where a copy cannot stand in for
+ * the file (another owner, a second hard link, a folder that cannot hold
+ * an unnamed file), the write is one transaction as without the flag.
+ */
+#define PD_W_BULK 0x04u
+
+/*
+ * Called once a row by a bulk write's body: every so many calls (16,384,
+ * or $PLANDESK_CHECKPOINT for the tests), what `txn` holds so far is
+ * committed to the private copy and the write goes on in a new
+ * transaction (its queued entries stay queued); outside a bulk write,
+ * nothing.  The body must hold no cursor or value read from the database
+ * across it.  Returns PD_OK, or as pd_store_write (PD_EMAPFULL: the write
+ * is tried again on a larger map).
+ */
+int pd_txn_checkpoint(struct pd_txn *txn, struct pd_err *err);
+
+/* The size from which an import is a bulk write (pd_open_opts.bulk_bytes). */
+size_t pd_store_bulk_bytes(const struct pd_store *st);
 
 /*
  * Run `fn` in one write transaction and commit it, recording what it

@@ -9,6 +9,7 @@
 #define PLANDESK_STORE_HANDLES_H
 
 #include <lmdb.h>
+#include <sys/types.h>
 
 #include "plandesk/base/buf.h"
 #include "plandesk/store/store.h"
@@ -49,6 +50,20 @@ struct pd_store {
 				 * the caller (pd_store_set_formats); NULL:
 				 * none */
 	char    *path;
+	int      lockfd;        /* PATH-lock for the writer lock (wlock.h);
+				 * -1: none (read-only, or a bulk copy) */
+	unsigned wlock_depth;   /* pd_wlock_take calls not yet given back */
+	dev_t    file_dev;      /* the file the environment has open */
+	ino_t    file_ino;      /* (0: not known) */
+	bool     bulk;          /* a bulk write's private copy (bulk.c):
+				 * pd_txn_checkpoint commits */
+	bool     committed;     /* a write of this store was committed */
+	int      copy_fd;       /* the copy's file (bulk.c); -1: none */
+	size_t   bulk_bytes;    /* an import at least this large is a bulk
+				 * write (pd_store_bulk_bytes) */
+	unsigned checkpoint;    /* a bulk write commits every this many
+				 * pd_txn_checkpoint calls (rows), its flush
+				 * every 16 times as many entries */
 	size_t   sort_bytes;    /* a write's queue in memory before a sorted
 				 * run is spilled (0: write_queue.c's own) */
 	char     why[320];      /* why the store had to be opened read-only */
@@ -66,6 +81,7 @@ struct pd_txn {
 	uint64_t id_lo;      /* next id when the write began */
 	uint64_t next_id;    /* next id to hand out */
 	uint64_t seq;        /* this write's journal sequence number */
+	unsigned rows;       /* pd_txn_checkpoint calls since it committed */
 	int64_t  now;        /* the write's timestamp */
 	char     label[160];
 	struct pd_buf scratch;

@@ -20,7 +20,10 @@
 #include "journal.h"
 #include "mdb_err.h"
 #include "store_impl.h"
+#include "wlock.h"
 #include "write_queue.h"
+
+#define CHECKPOINT 16384u   /* rows between a bulk write's commits */
 
 static const char *const kind_db[PD_NKINDS] = {
 	[PD_ORG] = "org", [PD_PERSON] = "person", [PD_PLAN] = "plan",
@@ -154,7 +157,12 @@ static int reopen(struct pd_store *st);
 /* (store_impl.h) */
 int pd_store_begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
 {
-	int rc = st->env ? mdb_txn_begin(st->env, NULL, flags, txn) : MDB_PANIC;
+	int rc;
+
+	/* A bulk write put a new file in place: go on with that one. */
+	if (st->env && !st->reads && pd_store_replaced(st))
+		reopen(st);
+	rc = st->env ? mdb_txn_begin(st->env, NULL, flags, txn) : MDB_PANIC;
 
 	if (rc == MDB_PANIC && (rc = reopen(st)) == MDB_SUCCESS)
 		rc = mdb_txn_begin(st->env, NULL, flags, txn);
@@ -327,7 +335,8 @@ static int open_env(struct pd_store *st, const char *path, struct pd_err *err)
  * the old one, whole, but every later transaction returns MDB_PANIC.  A
  * client in a meeting would then save nothing more until restarted, so the
  * environment is closed and opened again (the disk may be writable by
- * now) — unless a read transaction of this process still uses it.
+ * now) — unless a read transaction of this process still uses it.  The
+ * same when a bulk write put a new file in place (wlock.h).
  * Returns MDB_SUCCESS, or MDB_PANIC with st->env NULL or unchanged.
  */
 static int reopen(struct pd_store *st)
@@ -335,20 +344,27 @@ static int reopen(struct pd_store *st)
 	struct pd_err err;
 	uint64_t schema;
 
+	int rc = MDB_PANIC;
+
 	if (st->reads)
 		return MDB_PANIC;
 	if (st->env)
 		mdb_env_close(st->env);
 	st->env = NULL;
+	pd_wlock_share(st);
 	if (open_env(st, st->path, &err) != PD_OK)
-		return MDB_PANIC;
+		goto done;
+	pd_store_note_file(st);
 	if (read_schema(st, &schema, &err) != PD_OK ||
 	    init_dbs(st, schema, &err) != PD_OK) {
 		mdb_env_close(st->env);
 		st->env = NULL;
-		return MDB_PANIC;
+		goto done;
 	}
-	return MDB_SUCCESS;
+	rc = MDB_SUCCESS;
+done:
+	pd_wlock_unshare(st);
+	return rc;
 }
 
 /* A number no other open of any database is likely to draw. */
@@ -373,6 +389,26 @@ static size_t sort_bytes_env(void)
 	return v && *v ? (size_t)strtoull(v, NULL, 10) : 0;
 }
 
+/* $PLANDESK_BULK_BYTES: the tests' way to make a small import a bulk write. */
+static size_t bulk_bytes_env(void)
+{
+	const char *v = getenv("PLANDESK_BULK_BYTES");
+
+	return v && *v ? (size_t)strtoull(v, NULL, 10) : PD_BULK_BYTES;
+}
+
+size_t pd_store_bulk_bytes(const struct pd_store *st) { return st->bulk_bytes; }
+
+/* $PLANDESK_CHECKPOINT: the tests' way to make a small bulk write commit
+ * its copy many times (rows between commits; 0 or unset: CHECKPOINT). */
+static unsigned checkpoint_env(void)
+{
+	const char *v = getenv("PLANDESK_CHECKPOINT");
+	unsigned long n = v && *v ? strtoul(v, NULL, 10) : 0;
+
+	return n && n < CHECKPOINT ? (unsigned)n : CHECKPOINT;
+}
+
 int pd_store_open_env(const char *path, const struct pd_open_opts *opts,
 		      const struct pd_derived_ops *const *derived,
 		      uint64_t *schema_out, struct pd_store **out,
@@ -395,10 +431,18 @@ int pd_store_open_env(const char *path, const struct pd_open_opts *opts,
 	st->session = new_session(st);
 	st->map_size = opts && opts->map_size ? opts->map_size : PD_DEFAULT_MAP;
 	st->sort_bytes = opts && opts->sort_bytes ? opts->sort_bytes : sort_bytes_env();
+	st->bulk_bytes = opts && opts->bulk_bytes ? opts->bulk_bytes : bulk_bytes_env();
+	st->checkpoint = checkpoint_env();
+	st->lockfd = st->copy_fd = -1;
 	if (!st->read_only && (rc = pd_make_parent_dirs(path, err)) != PD_OK)
 		goto fail;
-	if ((rc = open_env(st, path, err)) != PD_OK)
+	pd_wlock_open(st);
+	pd_wlock_share(st);   /* not while a bulk write renames its copy */
+	rc = open_env(st, path, err);
+	pd_wlock_unshare(st);
+	if (rc != PD_OK)
 		goto fail;
+	pd_store_note_file(st);
 	mdb_reader_check(st->env, &dead);   /* slots of killed processes */
 	mdb_env_info(st->env, &info);
 	if (info.me_mapsize > st->map_size)
@@ -425,6 +469,50 @@ fail:
 	return rc;
 }
 
+int pd_store_open_copy(const struct pd_store *st, int fd, size_t map_size,
+		       struct pd_store **out, struct pd_err *err)
+{
+	struct pd_store *c = calloc(1, sizeof *c);
+	char proc[64];
+	uint64_t schema;
+	int rc;
+
+	*out = NULL;
+	if (!c || !(c->path = strdup(st->path))) {
+		free(c);
+		return pd_err_nomem(err);
+	}
+	c->derived = st->derived;
+	c->formats = st->formats;
+	c->session = st->session;
+	c->sort_bytes = st->sort_bytes;
+	c->bulk_bytes = st->bulk_bytes;
+	c->checkpoint = st->checkpoint;
+	c->map_size = map_size;
+	c->lockfd = c->copy_fd = -1;
+	c->bulk = true;
+	/* Nobody else knows the file: no lock file, and no sync before the
+	 * one the rename waits for. */
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	if ((rc = env_open(c, proc, MDB_NOSUBDIR | MDB_NOLOCK | MDB_NOSYNC))) {
+		rc = pd_mdb_io_error(rc) ? pd_mdb_save_err(st, rc, err)
+			: pd_err_set(err, PD_EIO, "cannot open the copy of %s: %s",
+				     st->path, mdb_strerror(rc));
+		goto fail;
+	}
+	if ((rc = read_schema(c, &schema, err)) != PD_OK ||
+	    (rc = init_dbs(c, schema, err)) != PD_OK)
+		goto fail;
+	c->has_inner = st->has_inner;
+	c->has_shadow = st->has_shadow;
+	c->copy_fd = fd;
+	*out = c;
+	return PD_OK;
+fail:
+	pd_store_close(c);
+	return rc;
+}
+
 const char *pd_store_notice(const struct pd_store *st)
 {
 	return st->notice[0] ? st->notice : NULL;
@@ -436,6 +524,9 @@ void pd_store_close(struct pd_store *st)
 		return;
 	if (st->env)
 		mdb_env_close(st->env);
+	pd_wlock_close(st);   /* after the environment: see wlock.h */
+	if (st->copy_fd >= 0)
+		close(st->copy_fd);
 	free(st->path);
 	free(st);
 }

@@ -49,6 +49,48 @@ int pd_meta_put_u64(struct pd_txn *txn, const char *key, uint64_t v,
  */
 int pd_store_begin(struct pd_store *st, unsigned flags, MDB_txn **txn);
 
+/*
+ * Open the database copied into `fd` (bulk.c) as a store of its own, like
+ * `st` but without a lock file or syncs, on a map of `map_size` bytes; it
+ * takes `fd` when it succeeds.  Returns PD_OK, PD_EIO (err says why:
+ * pd_mdb_save_err for a full disk), PD_ENOMEM, or as pd_store_open.
+ */
+int pd_store_open_copy(const struct pd_store *st, int fd, size_t map_size,
+		       struct pd_store **out, struct pd_err *err);
+
+/*
+ * Run `fn` in write transactions of `st` — one, or in a bulk copy one a
+ * pd_txn_checkpoint — as pd_store_write says, without the writer lock
+ * (the caller holds it) or the retry on a larger map.  Returns as
+ * pd_store_write, and PD_EMAPFULL.
+ */
+int pd_store_write_once(struct pd_store *st, const char *label, unsigned flags,
+			pd_write_fn fn, void *ctx, struct pd_err *err);
+
+/*
+ * A bulk write (PD_W_BULK; bulk.c) of `fn` under the writer lock, which
+ * the caller holds.  *done false: the file cannot be replaced by a copy
+ * (nothing was done; write it in one transaction).  Returns as
+ * pd_store_write.
+ */
+int pd_bulk_write(struct pd_store *st, const char *label, unsigned flags,
+		  pd_write_fn fn, void *ctx, bool *done, struct pd_err *err);
+
+/*
+ * A bulk copy's pages read through the map since the last call are let go
+ * from this process (they stay in the page cache): what a checkpoint
+ * committed is read back only where the write goes on, and otherwise the
+ * pages read would pile up, counted in the process's memory.  Nothing
+ * for any other store, or where the map cannot be found.
+ */
+void pd_store_unmap_read(struct pd_store *st);
+
+/*
+ * Commit `txn` and begin the next write transaction in its place (a bulk
+ * write's checkpoint).  Returns an LMDB code; on failure txn->txn is NULL.
+ */
+int pd_txn_renew(struct pd_txn *txn);
+
 /* `terms` as the file has it, after a write that renewed it rolled back
  * (LMDB closed the handle the write made). */
 void pd_store_reopen_terms(struct pd_store *st);

@@ -1,7 +1,8 @@
 /*
  * write_loop.c — pd_store_write: one write transaction round the caller's
- * function, with the journal, the change counter and the next id, retried
- * with a larger map when LMDB says it is full.
+ * function, with the journal, the change counter and the next id, under
+ * the writer lock (wlock.h), retried with a larger map when LMDB says it
+ * is full; a bulk write goes to bulk.c.
  */
 #include <stdio.h>
 #include <time.h>
@@ -9,6 +10,7 @@
 #include "journal.h"
 #include "mdb_err.h"
 #include "store_impl.h"
+#include "wlock.h"
 #include "write_queue.h"
 
 static int grow_map(struct pd_store *st, struct pd_err *err)
@@ -24,8 +26,27 @@ static int grow_map(struct pd_store *st, struct pd_err *err)
 	return PD_OK;
 }
 
-static int write_once(struct pd_store *st, const char *label, unsigned flags,
-		      pd_write_fn fn, void *ctx, struct pd_err *err)
+int pd_txn_renew(struct pd_txn *t)
+{
+	int rc = mdb_txn_commit(t->txn);
+
+	t->txn = NULL;
+	if (rc)
+		return rc;
+	pd_store_unmap_read(t->st);
+	return mdb_txn_begin(t->st->env, NULL, 0, &t->txn);
+}
+
+int pd_txn_checkpoint(struct pd_txn *t, struct pd_err *err)
+{
+	if (!t->write || !t->st->bulk || ++t->rows < t->st->checkpoint)
+		return PD_OK;
+	t->rows = 0;
+	return pd_mdb_err(t, pd_txn_renew(t), err, "write");
+}
+
+int pd_store_write_once(struct pd_store *st, const char *label, unsigned flags,
+			pd_write_fn fn, void *ctx, struct pd_err *err)
 {
 	struct pd_txn t = { .st = st, .write = true,
 			    .journal = !(flags & PD_W_NO_JOURNAL) };
@@ -39,6 +60,12 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 				  "changed", st->path);
 	if (rc)
 		return pd_mdb_err(NULL, rc, err, "write");
+	if (pd_store_replaced(st)) {   /* and a read of ours holds the old file */
+		mdb_txn_abort(t.txn);
+		return pd_err_set(err, PD_EIO, "cannot save: %s was replaced (by an "
+				  "import) while this program read it; nothing was "
+				  "changed, try again", st->path);
+	}
 	t.now = (int64_t)time(NULL);
 	pd_meta_get_u64(&t, "next_id", &t.next_id);
 	if (!t.next_id)
@@ -64,6 +91,7 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	pd_buf_free(&t.scratch);
 	pd_txn_queue_free(&t);
 	rc = mdb_txn_commit(t.txn);
+	st->committed = rc == MDB_SUCCESS;
 	if (rc != MDB_SUCCESS && t.renewed)
 		pd_store_reopen_terms(st);
 	if (rc == MDB_MAP_FULL)
@@ -72,7 +100,8 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 		return pd_mdb_save_err(st, rc, err);
 	return pd_mdb_err(NULL, rc, err, "commit");
 abort:
-	mdb_txn_abort(t.txn);
+	if (t.txn)   /* NULL: a checkpoint failed */
+		mdb_txn_abort(t.txn);
 	pd_buf_free(&t.scratch);
 	pd_txn_queue_free(&t);
 	if (t.renewed)
@@ -92,13 +121,23 @@ int pd_store_write(struct pd_store *st, const char *label, unsigned flags,
 				  "changed", st->why);
 	if (st->read_only)
 		return pd_err_set(err, PD_EREADONLY, "%s is open read-only", st->path);
+	if ((rc = pd_wlock_take(st, err)) != PD_OK)
+		return rc;
+	if (flags & PD_W_BULK) {
+		bool done;
+		rc = pd_bulk_write(st, label, flags & ~PD_W_BULK, fn, ctx, &done, err);
+		if (done)
+			goto out;
+	}
+	flags &= ~PD_W_BULK;
 	for (int tries = 0; tries < 24; tries++) {
 		pd_err_clear(err);
-		rc = write_once(st, label, flags, fn, ctx, err);
-		if (rc != PD_EMAPFULL)
-			return rc;
-		if ((rc = grow_map(st, err)) != PD_OK)
-			return rc;
+		if ((rc = pd_store_write_once(st, label, flags, fn, ctx, err)) != PD_EMAPFULL ||
+		    (rc = grow_map(st, err)) != PD_OK)
+			goto out;
 	}
-	return pd_err_set(err, PD_EIO, "database map is full and cannot grow");
+	rc = pd_err_set(err, PD_EIO, "database map is full and cannot grow");
+out:
+	pd_wlock_drop(st);
+	return rc;
 }

@@ -31,6 +31,7 @@
 
 #include "mdb_err.h"
 #include "queue_impl.h"
+#include "store_impl.h"
 #include "write_queue.h"
 
 #define BUDGET_BYTES (16u << 20)   /* a batch's keys and data (two in memory) */
@@ -163,6 +164,31 @@ static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q,
 	return MDB_SUCCESS;
 }
 
+/*
+ * A bulk write's checkpoint between two keys of the flush (store.h): the
+ * cursors closed, the transaction committed and the next begun, and the
+ * block builder, which holds its block in its own memory, given a cursor
+ * of the new one.  Returns an LMDB code.
+ */
+static int checkpoint(struct pd_txn *txn, MDB_cursor **cur, MDB_cursor **pcur,
+		      struct pd_post_builder *pb)
+{
+	int rc;
+
+	if (*cur)
+		mdb_cursor_close(*cur);
+	if (*pcur)
+		mdb_cursor_close(*pcur);
+	*cur = *pcur = NULL;
+	if ((rc = pd_txn_renew(txn)) != MDB_SUCCESS)
+		return rc;
+	if (!pb)
+		return MDB_SUCCESS;
+	if ((rc = mdb_cursor_open(txn->txn, txn->st->dbi[PD_DB_TERMS], pcur)))
+		return rc;
+	return pd_post_build_flush(pb, *pcur);
+}
+
 /* Apply the stream's operations in their order.  Returns an LMDB code. */
 static int apply(struct pd_txn *txn, struct pd_write_queue *q, struct pd_q_stream *s)
 {
@@ -172,12 +198,20 @@ static int apply(struct pd_txn *txn, struct pd_write_queue *q, struct pd_q_strea
 	const struct queued_op *o, *next;
 	MDB_dbi dbi = 0, terms = txn->st->dbi[PD_DB_TERMS];
 	bool blocks = txn->st->terms_blocks;
+	size_t since = 0;   /* operations since the last checkpoint */
 	int rc = MDB_SUCCESS;
 
 	while (rc == MDB_SUCCESS && (o = pd_q_stream_get(s, &next))) {
 		MDB_val k = { o->klen, (void *)o->at.p };
 		MDB_val d = { o->dlen, (void *)(o->at.p + o->klen) };
 		bool append;
+
+		/* Here o begins a key: the ones before are all applied. */
+		if (txn->st->bulk && ++since >= (size_t)txn->st->checkpoint * 16) {
+			since = 0;
+			if ((rc = checkpoint(txn, &cur, &pcur, pb)) != MDB_SUCCESS)
+				break;
+		}
 
 		if ((o->unique || (o->dbi == terms && blocks)) &&
 		    (rc = tail_read(txn->txn, o->dbi, &tail)))
@@ -230,6 +264,13 @@ int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 		return rc;
 	if (!q->n && !q->runs.n)
 		return PD_OK;
+	/* Not needed by the merge, which is a large write's largest part: the
+	 * worker's batch, and the overlay (the tables will say it all). */
+	free(q->wop);
+	q->wop = NULL;
+	q->wcap = 0;
+	pd_buf_free(&q->wbuf);
+	pd_overlay_free(&q->overlay);
 	pd_q_resolve(q->op, q->n, &q->buf);
 	pd_q_sort(q->op, q->n);
 	if ((rc = pd_q_stream_open(&s, &q->runs, q->op, q->n, err)) == PD_OK) {
@@ -241,7 +282,6 @@ int pd_txn_flush(struct pd_txn *txn, struct pd_err *err)
 	q->n = 0;
 	pd_buf_reset(&q->buf);
 	pd_runs_free(&q->runs);
-	pd_overlay_clear(&q->overlay);   /* the tables say it all now */
 	return rc;
 }
 

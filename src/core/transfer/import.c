@@ -106,6 +106,9 @@ static int body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 			return rc;
 		if (imp->st.rows % PROGRESS_EVERY == 0)
 			report(imp, false);
+		/* A bulk write commits its copy in pieces (store.h). */
+		if ((rc = pd_txn_checkpoint(txn, err)) != PD_OK)
+			return rc;
 	}
 	if (rc != PD_NOTFOUND)
 		return rc;
@@ -113,6 +116,10 @@ static int body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		pd_imp_vcard_warnings(imp);
 	if (imp->o->kind == PD_ITEM && (rc = pd_imp_item_parents(imp)) != PD_OK)
 		return rc;
+	/* What matched rows to records is done with; the flush that follows
+	 * is a large import's largest part. */
+	pd_imp_refs_free(imp);
+	pd_imp_orgs_free(imp);
 	pd_txn_set_label(txn, "import %s: %zu added, %zu updated", imp->name,
 			 imp->st.added, imp->st.updated);
 	return PD_OK;
@@ -159,6 +166,18 @@ static void file_warnings(struct pd_imp *imp, unsigned long header_line)
 	}
 }
 
+/* The size of what is imported: a large import is a bulk write. */
+static uint64_t input_bytes(struct pd_imp *imp)
+{
+	uint64_t done, total = 0;
+
+	if (imp->vc)
+		pd_vcard_position(imp->vc, &done, &total);
+	else
+		pd_csv_position(imp->rd, &done, &total);
+	return total;
+}
+
 static int run(struct pd_store *st, struct pd_imp *imp, struct pd_import_stats *stats,
 	       struct pd_err *err)
 {
@@ -184,7 +203,9 @@ static int run(struct pd_store *st, struct pd_imp *imp, struct pd_import_stats *
 	file_warnings(imp, imp->row.line);
 write:
 	snprintf(label, sizeof label, "import %s", imp->name);
-	rc = pd_store_write(st, label, o->dry_run ? PD_W_DRY_RUN : 0, body, imp, err);
+	rc = pd_store_write(st, label, (o->dry_run ? PD_W_DRY_RUN : 0) |
+			    (input_bytes(imp) >= pd_store_bulk_bytes(st) ? PD_W_BULK : 0),
+			    body, imp, err);
 	report(imp, true);
 	deliver(imp);
 	imp->st.warnings += imp->file_warnings;
