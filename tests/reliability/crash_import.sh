@@ -96,6 +96,14 @@ while [ $r -lt "$ROUNDS" ]; do
 	esac
 	[ "$landed" = yes ] && cp "$base" "$db"
 done
+# CRASH_ONLY_FILES: the only names the rounds may leave beside the file.
+if [ -n "${CRASH_ONLY_FILES:-}" ]; then
+	left=$(cd "$(dirname "$db")" && for f in .* *; do
+		case " . .. base.db base.db-lock big.csv home $CRASH_ONLY_FILES " in *" $f "*) ;; *) echo "$f" ;; esac
+	done)
+	[ -z "$left" ] && ok "nothing else is left beside the database" ||
+		{ bad=$((bad + 1)); fail "left beside the database: $left"; }
+fi
 [ $bad -eq 0 ] && ok "$ROUNDS rounds: check passes and every import is all or nothing"
 echo "# $ROUNDS rounds: $early killed mid-import (nothing written), $late killed after the commit, $finished finished"
 if [ "$ROUNDS" -ge 10 ]; then
