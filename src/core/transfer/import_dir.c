@@ -225,6 +225,7 @@ int pd_imp_person(struct pd_imp *imp)
 		return rc;
 	if (changed)
 		return pd_imp_person_keyed(imp, nm, pd_get_ref(&imp->cur, PD_PERSON_ORG),
+					   pd_is_set(&imp->cur, PD_PERSON_EMAIL),
 					   imp->cur.id);
 	return PD_OK;
 }

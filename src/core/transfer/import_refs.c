@@ -44,8 +44,10 @@ void pd_imp_refs_free(struct pd_imp *imp)
 {
 	dir_free(imp->dir);
 	imp->dir = NULL;
-	pd_u64map_free(&imp->people, NULL);
-	imp->people_ready = false;
+	for (int i = 0; i < 2; i++) {
+		pd_u64map_free(&imp->people[i], NULL);
+		imp->people_ready[i] = false;
+	}
 }
 
 static int ent_cmp(const void *a, const void *b)
@@ -236,20 +238,24 @@ static int keymap_add_person(struct pd_u64map *km, const char *name, size_t n,
 	return rc;
 }
 
-static int keymap_build(struct pd_imp *imp)
+/* Build map `which` (0: everybody, 1: those without an address; see
+ * transfer_impl.h) from the people stored so far. */
+static int keymap_build(struct pd_imp *imp, int which)
 {
+	struct pd_u64map *km = &imp->people[which];
 	struct pd_cursor *cur = NULL;
 	struct pd_record r;
 	uint64_t id;
 	int rc;
 
-	imp->people_ready = true;
+	imp->people_ready[which] = true;
 	if ((rc = pd_cursor_kind(imp->txn, PD_PERSON, 0, &cur, imp->err)) != PD_OK)
 		return rc;
 	while ((rc = pd_cursor_next(cur, &id, imp->err)) == PD_OK) {
 		if ((rc = pd_get(imp->txn, PD_PERSON, id, &r, imp->err)) != PD_OK)
 			break;
-		rc = keymap_add_person(&imp->people, pd_get_text(&r, PD_PERSON_NAME),
+		rc = which && pd_is_set(&r, PD_PERSON_EMAIL) ? PD_OK :
+		     keymap_add_person(km, pd_get_text(&r, PD_PERSON_NAME),
 				       r.v[PD_PERSON_NAME].n,
 				       pd_get_ref(&r, PD_PERSON_ORG), id);
 		pd_record_clear(&r);
@@ -265,21 +271,22 @@ static int keymap_build(struct pd_imp *imp)
 int pd_imp_person_by_name(struct pd_imp *imp, const char *name, uint64_t org,
 			  bool no_email, uint64_t *id)
 {
+	struct pd_u64map *km = &imp->people[no_email];
 	struct pd_record r;
 	char *key, *theirs;
 	uint64_t hash, cand;
 	size_t it = 0;
 	int rc;
 
-	if (!imp->people_ready && (rc = keymap_build(imp)) != PD_OK)
+	if (!imp->people_ready[no_email] && (rc = keymap_build(imp, no_email)) != PD_OK)
 		return rc;
-	if (!imp->people.n)
+	if (!km->n)
 		return PD_NOTFOUND;
 	if (fold(name, strlen(name), &key) != PD_OK)
 		return pd_err_nomem(imp->err);
 	hash = key_hash(key, org);
 	rc = PD_NOTFOUND;
-	while (rc == PD_NOTFOUND && pd_u64map_next(&imp->people, hash, &it, &cand)) {
+	while (rc == PD_NOTFOUND && pd_u64map_next(km, hash, &it, &cand)) {
 		/* Check the record itself: the hash may collide or be stale. */
 		if (pd_get(imp->txn, PD_PERSON, cand, &r, NULL) != PD_OK)
 			continue;
@@ -299,15 +306,15 @@ int pd_imp_person_by_name(struct pd_imp *imp, const char *name, uint64_t org,
 	return rc;
 }
 
+/* A map not built yet will find the person in the table when it is. */
 int pd_imp_person_keyed(struct pd_imp *imp, const char *name, uint64_t org,
-			uint64_t id)
+			bool has_email, uint64_t id)
 {
-	int rc;
-
-	if (!imp->people_ready && (rc = keymap_build(imp)) != PD_OK)
-		return rc;
-	if (keymap_add_person(&imp->people, name, strlen(name), org, id) != PD_OK)
-		return pd_err_nomem(imp->err);
+	for (int which = 0; which < 2; which++)
+		if (imp->people_ready[which] && !(which && has_email) &&
+		    keymap_add_person(&imp->people[which], name, strlen(name), org,
+				      id) != PD_OK)
+			return pd_err_nomem(imp->err);
 	return PD_OK;
 }
 

@@ -80,9 +80,13 @@ struct pd_imp {
 	struct pd_buf        warnings;  /* the first messages, NUL-separated */
 	size_t               nshown;
 	struct pd_dir       *dir;
-	struct pd_u64map     people;    /* people by the hash of folded name +
-					   organisation (import_refs.c) */
-	bool                 people_ready;
+	/* People by the hash of folded name + organisation (import_refs.c),
+	 * each map built on first use: [0] every person, for a row without an
+	 * address; [1] those without one, the only ones a row with an
+	 * address may match by name (a large import, every row with an
+	 * address, builds only [1], and finds it empty). */
+	struct pd_u64map     people[2];
+	bool                 people_ready[2];
 	struct pd_u64map     orgs;      /* organisations by name as typed
 					   (import_dir.c) */
 	struct pd_deferred  *defer;
@@ -207,9 +211,10 @@ int pd_imp_people_list(struct pd_imp *imp, const struct pd_cell *c, int refs,
 int pd_imp_person_by_name(struct pd_imp *imp, const char *name, uint64_t org,
 			  bool no_email, uint64_t *id);
 
-/* Note that person `id` now has `name` and `org` (after storing it). */
+/* Note that person `id` now has `name` and `org`, and an e-mail address
+ * or not (after storing it). */
 int pd_imp_person_keyed(struct pd_imp *imp, const char *name, uint64_t org,
-			uint64_t id);
+			bool has_email, uint64_t id);
 
 /* The theme called `name` in `plan`, created when absent. */
 int pd_imp_theme(struct pd_imp *imp, uint64_t plan, const struct pd_cell *c,
