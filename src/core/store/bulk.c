@@ -34,7 +34,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -100,30 +99,6 @@ static int copy_file(struct pd_store *st, const struct place *p, int *fdp,
 	}
 	*fdp = fd;
 	return PD_OK;
-}
-
-/*
- * The copy's map, found in /proc/self/maps by the file's inode (LMDB
- * gives its address only for MDB_FIXEDMAP), and let go of (see
- * store_impl.h).  LMDB maps the file read-only and writes with pwrite, so
- * what a later read finds is the same pages again, from the page cache.
- */
-void pd_store_unmap_read(struct pd_store *st)
-{
-	struct stat sb;
-	char line[512];
-	FILE *f;
-
-	if (!st->bulk || st->copy_fd < 0 || fstat(st->copy_fd, &sb) != 0 ||
-	    !(f = fopen("/proc/self/maps", "re")))
-		return;
-	while (fgets(line, sizeof line, f)) {
-		unsigned long lo, hi, ino;
-		if (sscanf(line, "%lx-%lx %*s %*s %*s %lu", &lo, &hi, &ino) == 3 &&
-		    ino == (unsigned long)sb.st_ino)
-			madvise((void *)lo, hi - lo, MADV_DONTNEED);
-	}
-	fclose(f);
 }
 
 /* Put "changes" back as it is: a commit that changes nothing else. */

@@ -170,8 +170,8 @@ static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q,
  * block builder, which holds its block in its own memory, given a cursor
  * of the new one.  Returns an LMDB code.
  */
-static int checkpoint(struct pd_txn *txn, MDB_cursor **cur, MDB_cursor **pcur,
-		      struct pd_post_builder *pb)
+static int commit_between_keys(struct pd_txn *txn, MDB_cursor **cur,
+			       MDB_cursor **pcur, struct pd_post_builder *pb)
 {
 	int rc;
 
@@ -209,7 +209,7 @@ static int apply(struct pd_txn *txn, struct pd_write_queue *q, struct pd_q_strea
 		/* Here o begins a key: the ones before are all applied. */
 		if (txn->st->bulk && ++since >= (size_t)txn->st->checkpoint * 16) {
 			since = 0;
-			if ((rc = checkpoint(txn, &cur, &pcur, pb)) != MDB_SUCCESS)
+			if ((rc = commit_between_keys(txn, &cur, &pcur, pb)) != MDB_SUCCESS)
 				break;
 		}
 
