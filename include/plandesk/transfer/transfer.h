@@ -91,7 +91,8 @@ struct pd_import_stats {
 
 /*
  * Import the CSV file at `path` as records of opts->kind into `st`, in one
- * write transaction (rolled back with opts->dry_run).  Warnings go to
+ * write (rolled back with opts->dry_run): a bulk write (PD_W_BULK,
+ * store.h) when the input is pd_store_bulk_bytes or more.  Warnings go to
  * opts->warn: those about the file as a whole (the encoding fallback,
  * unknown columns) before any row is read; those about rows (a name that
  * matches nobody in the directory, a meeting date with no meeting) after
