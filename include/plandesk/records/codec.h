@@ -13,6 +13,10 @@
  * pd_record.extra and written back after the known fields, so a record
  * touched by an older plandesk loses nothing.  The id is the LMDB key, not
  * part of the value.
+ *
+ * The lengths' unsigned LEB128 (seven bits a byte, least significant
+ * first, the top bit set on every byte but the last) is written and read
+ * by pd_leb128_put and pd_leb128_get, which the directory cards use too.
  */
 #ifndef PLANDESK_CODEC_H
 #define PLANDESK_CODEC_H
@@ -23,6 +27,22 @@
 #include "plandesk/records/record.h"
 
 #define PD_CODEC_VERSION 1
+#define PD_LEB128_MAX 10   /* bytes of the longest number, a uint64_t */
+
+/* Write `v` as unsigned LEB128 to `out` (room for PD_LEB128_MAX bytes);
+ * returns the bytes written, 1 to PD_LEB128_MAX. */
+size_t pd_leb128_put(unsigned char *out, uint64_t v);
+
+/*
+ * Read an unsigned LEB128 number of at most `max` bytes (1 to
+ * PD_LEB128_MAX) from p[*at] on, to `v`, and move *at past it.  Not
+ * checked: a number spelt with more bytes than it needs (a last byte 0).
+ * Returns PD_OK; PD_ECORRUPT when it runs past `n` (*at is then n), is
+ * longer than `max` bytes (*at then at the byte past the max-th) or
+ * overflows 64 bits (*at at its last byte).
+ */
+int pd_leb128_get(const unsigned char *p, size_t n, size_t *at, size_t max,
+		  uint64_t *v);
 
 /*
  * Append the encoding of `r` to `out`.
