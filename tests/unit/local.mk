@@ -68,7 +68,7 @@ tests_unit_test_check_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_check_LDADD = $(TEST_LIBS)
 
 # directory/
-UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_search_join %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_term_runs %reldir%/test_people_match %reldir%/test_upgrade
+UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_search_join %reldir%/test_inner %reldir%/test_cards %reldir%/test_card_codec %reldir%/test_term_batch %reldir%/test_term_runs %reldir%/test_people_match %reldir%/test_upgrade
 tests_unit_test_search_SOURCES = %reldir%/test_search.c %reldir%/testdb.h
 tests_unit_test_search_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_LDADD = $(TEST_LIBS)
@@ -90,6 +90,10 @@ tests_unit_test_cards_SOURCES = %reldir%/test_cards.c %reldir%/testdb.h %reldir%
 tests_unit_test_cards_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_cards_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_cards_LDADD = $(TEST_LIBS)
+tests_unit_test_card_codec_SOURCES = %reldir%/test_card_codec.c %reldir%/testdb.h
+tests_unit_test_card_codec_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_card_codec_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
+tests_unit_test_card_codec_LDADD = $(TEST_LIBS)
 tests_unit_test_term_batch_SOURCES = %reldir%/test_term_batch.c %reldir%/testdb.h
 tests_unit_test_term_batch_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_term_batch_LDADD = $(TEST_LIBS)
