@@ -61,7 +61,8 @@ static int put_uint(struct pd_buf *out, uint64_t v)
 
 /* A number at p[*at], spelt in as few bytes as it needs: one card has one
  * value, which `check` compares byte for byte. */
-static int get_uint(const unsigned char *p, size_t n, size_t *at, uint64_t *v)
+static inline int get_uint(const unsigned char *p, size_t n, size_t *at,
+			   uint64_t *v)
 {
 	size_t from = *at;
 
@@ -155,7 +156,7 @@ static int put_packed(const struct pd_card *c, struct pd_buf *out)
 }
 
 /* A text of the packed layout at s[*at]: its length, then its bytes. */
-static int get_text(const unsigned char *s, size_t n, size_t *at,
+static inline int get_text(const unsigned char *s, size_t n, size_t *at,
 		    struct pd_card_text *t)
 {
 	uint64_t len;

@@ -9,41 +9,6 @@
 #define TAG_UPDATED 2
 #define MAX_LEN (1u << 28)   /* 4 LEB128 bytes */
 
-size_t pd_leb128_put(unsigned char *out, uint64_t v)
-{
-	size_t h = 0;
-
-	do {
-		unsigned char byte = v & 0x7f;
-		v >>= 7;
-		out[h++] = byte | (v ? 0x80 : 0);
-	} while (v);
-	return h;
-}
-
-int pd_leb128_get(const unsigned char *p, size_t n, size_t *at, size_t max,
-		  uint64_t *v)
-{
-	uint64_t x = 0;
-
-	for (size_t i = 0;; i++) {
-		unsigned char byte;
-		if (*at >= n)
-			return PD_ECORRUPT;
-		if (i == max)
-			return PD_ECORRUPT;
-		byte = p[*at];
-		if (i == PD_LEB128_MAX - 1 && byte > 1)
-			return PD_ECORRUPT;   /* bits past the 64th */
-		x |= (uint64_t)(byte & 0x7f) << (7 * i);
-		++*at;
-		if (!(byte & 0x80))
-			break;
-	}
-	*v = x;
-	return PD_OK;
-}
-
 static int put_field(struct pd_buf *out, unsigned tag, const void *p, size_t n)
 {
 	unsigned char hdr[1 + PD_LEB128_MAX];
