@@ -83,7 +83,9 @@ tests_unit_test_search_join_SOURCES = %reldir%/test_search_join.c %reldir%/testd
 	%reldir%/querygen.h
 tests_unit_test_search_join_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_join_LDADD = $(TEST_LIBS)
-tests_unit_test_inner_SOURCES = %reldir%/test_inner.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_inner_SOURCES = %reldir%/test_inner.c %reldir%/testdb.h %reldir%/rawdb.h \
+	%reldir%/oldcards.h
+tests_unit_test_inner_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_inner_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_inner_LDADD = $(TEST_LIBS)
 tests_unit_test_cards_SOURCES = %reldir%/test_cards.c %reldir%/testdb.h %reldir%/rawdb.h %reldir%/oldterms.h
