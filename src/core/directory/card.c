@@ -157,7 +157,7 @@ static int put_packed(const struct pd_card *c, struct pd_buf *out)
 
 /* A text of the packed layout at s[*at]: its length, then its bytes. */
 static inline int get_text(const unsigned char *s, size_t n, size_t *at,
-		    struct pd_card_text *t)
+			   struct pd_card_text *t)
 {
 	uint64_t len;
 
