@@ -88,7 +88,8 @@ tests_unit_test_inner_SOURCES = %reldir%/test_inner.c %reldir%/testdb.h %reldir%
 tests_unit_test_inner_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_inner_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_inner_LDADD = $(TEST_LIBS)
-tests_unit_test_cards_SOURCES = %reldir%/test_cards.c %reldir%/testdb.h %reldir%/rawdb.h %reldir%/oldterms.h
+tests_unit_test_cards_SOURCES = %reldir%/test_cards.c %reldir%/testdb.h %reldir%/rawdb.h %reldir%/oldterms.h \
+	%reldir%/oldcards.h
 tests_unit_test_cards_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_cards_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_cards_LDADD = $(TEST_LIBS)

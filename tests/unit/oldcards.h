@@ -2,8 +2,8 @@
  * oldcards.h — `cards` as a file of schema 2 to 5 has it: every card in
  * the fixed layout (directory/card.h), spelt here byte by byte rather than
  * by the core, for the tests that make an older file by hand
- * (test_upgrade, test_inner; built with -I src/core).  Include it after
- * rawdb.h.
+ * (test_upgrade, test_inner, test_cards; built with -I src/core).
+ * Include it after rawdb.h.
  */
 #ifndef PLANDESK_OLDCARDS_H
 #define PLANDESK_OLDCARDS_H
