@@ -4,7 +4,11 @@
  * must hold what codec.h promises, survive pd_record_copy, and round-trip:
  * encode, decode again, the same record; encode that, the same bytes.  A
  * value that does not decode must be PD_ECORRUPT with the record cleared.
- * Anything else aborts, so libFuzzer keeps the input.
+ * The bytes are decoded as a directory card too (directory/card.h), of
+ * each layout: PD_OK or PD_ECORRUPT only; a card that decodes has its
+ * texts inside the input (or, a packed date, in the date buffer) and
+ * encodes back to the same bytes.  Anything else aborts, so libFuzzer
+ * keeps the input.
  *
  *   ./configure --enable-fuzzing CC=clang && make tests/fuzz/fuzz_decode
  *   cp -r tests/fuzz/corpus_decode /tmp/corpus
@@ -19,6 +23,7 @@
 #include "plandesk/base/buf.h"
 #include "plandesk/records/codec.h"
 #include "plandesk/records/record.h"
+#include "directory/card.h"
 
 static _Noreturn void fail(enum pd_kind kind, const char *what)
 {
@@ -119,11 +124,44 @@ static void one_kind(enum pd_kind kind, const uint8_t *data, size_t size)
 	pd_record_clear(&back);
 }
 
+static bool inside(struct pd_card_text t, const uint8_t *data, size_t size,
+		   const char *date)
+{
+	const char *p = (const char *)data;
+
+	return (t.n == 0 || (t.p >= p && t.p + t.n <= p + size)) ||
+	       (t.p == date && t.n <= PD_CARD_DATE_MAX);
+}
+
+static void one_card(bool packed, const uint8_t *data, size_t size)
+{
+	struct pd_card c;
+	struct pd_buf again = PD_BUF_INIT;
+	char date[PD_CARD_DATE_MAX];
+	int rc = pd_card_decode(data, size, packed, PD_PERSON, 1, date, &c);
+
+	if (rc == PD_ECORRUPT)
+		return;
+	if (rc != PD_OK)
+		fail(PD_PERSON, "a card decoded to neither PD_OK nor PD_ECORRUPT");
+	if (!inside(c.name, data, size, date) || !inside(c.role, data, size, date) ||
+	    !inside(c.phone, data, size, date) || !inside(c.mobile, data, size, date) ||
+	    !inside(c.email, data, size, date) || !inside(c.verified, data, size, date))
+		fail(PD_PERSON, "a card's text lies outside its value");
+	if (pd_card_put(&c, packed, &again) != PD_OK)
+		fail(PD_PERSON, "a decoded card does not encode");
+	if (again.n != size || (size && memcmp(again.p, data, size) != 0))
+		fail(PD_PERSON, "a decoded card encodes to other bytes");
+	pd_buf_free(&again);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	for (int k = 0; k < PD_NKINDS; k++)
 		one_kind((enum pd_kind)k, data, size);
+	one_card(true, data, size);
+	one_card(false, data, size);
 	return 0;
 }

@@ -19,6 +19,7 @@ tests_fuzz_fuzz_import_SOURCES = %reldir%/fuzz_import.c
 tests_fuzz_fuzz_import_LDFLAGS = $(FUZZER_LINK)
 tests_fuzz_fuzz_import_LDADD = $(CORE_LIBS)
 tests_fuzz_fuzz_decode_SOURCES = %reldir%/fuzz_decode.c
+tests_fuzz_fuzz_decode_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_fuzz_fuzz_decode_LDFLAGS = $(FUZZER_LINK)
 tests_fuzz_fuzz_decode_LDADD = $(CORE_LIBS)
 tests_fuzz_fuzz_vcard_SOURCES = %reldir%/fuzz_vcard.c

@@ -68,7 +68,7 @@ tests_unit_test_check_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_check_LDADD = $(TEST_LIBS)
 
 # directory/
-UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_search_join %reldir%/test_inner %reldir%/test_cards %reldir%/test_term_batch %reldir%/test_term_runs %reldir%/test_people_match %reldir%/test_upgrade
+UNIT_TESTS += %reldir%/test_search %reldir%/test_search_random %reldir%/test_search_order %reldir%/test_search_join %reldir%/test_inner %reldir%/test_cards %reldir%/test_card_codec %reldir%/test_term_batch %reldir%/test_term_runs %reldir%/test_people_match %reldir%/test_upgrade
 tests_unit_test_search_SOURCES = %reldir%/test_search.c %reldir%/testdb.h
 tests_unit_test_search_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_LDADD = $(TEST_LIBS)
@@ -83,13 +83,20 @@ tests_unit_test_search_join_SOURCES = %reldir%/test_search_join.c %reldir%/testd
 	%reldir%/querygen.h
 tests_unit_test_search_join_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_search_join_LDADD = $(TEST_LIBS)
-tests_unit_test_inner_SOURCES = %reldir%/test_inner.c %reldir%/testdb.h %reldir%/rawdb.h
+tests_unit_test_inner_SOURCES = %reldir%/test_inner.c %reldir%/testdb.h %reldir%/rawdb.h \
+	%reldir%/oldcards.h
+tests_unit_test_inner_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_inner_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_inner_LDADD = $(TEST_LIBS)
-tests_unit_test_cards_SOURCES = %reldir%/test_cards.c %reldir%/testdb.h %reldir%/rawdb.h %reldir%/oldterms.h
+tests_unit_test_cards_SOURCES = %reldir%/test_cards.c %reldir%/testdb.h %reldir%/rawdb.h %reldir%/oldterms.h \
+	%reldir%/oldcards.h
 tests_unit_test_cards_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_cards_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_cards_LDADD = $(TEST_LIBS)
+tests_unit_test_card_codec_SOURCES = %reldir%/test_card_codec.c %reldir%/testdb.h
+tests_unit_test_card_codec_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_card_codec_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
+tests_unit_test_card_codec_LDADD = $(TEST_LIBS)
 tests_unit_test_term_batch_SOURCES = %reldir%/test_term_batch.c %reldir%/testdb.h
 tests_unit_test_term_batch_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_term_batch_LDADD = $(TEST_LIBS)
@@ -97,7 +104,8 @@ tests_unit_test_term_runs_SOURCES = %reldir%/test_term_batch.c %reldir%/testdb.h
 tests_unit_test_term_runs_CPPFLAGS = $(AM_CPPFLAGS) -DTERM_RUNS
 tests_unit_test_term_runs_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_term_runs_LDADD = $(TEST_LIBS)
-tests_unit_test_upgrade_SOURCES = %reldir%/test_upgrade.c %reldir%/testdb.h %reldir%/rawdb.h %reldir%/oldterms.h
+tests_unit_test_upgrade_SOURCES = %reldir%/test_upgrade.c %reldir%/testdb.h %reldir%/rawdb.h %reldir%/oldterms.h \
+	%reldir%/oldcards.h
 tests_unit_test_upgrade_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_upgrade_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_upgrade_LDADD = $(TEST_LIBS)

@@ -1,10 +1,12 @@
 /* test_cards.c — directory cards (what a lookup line shows, kept next to
  * the search index): the same fields as the record through edits, renames,
  * deletes and undo; hits without a key; a schema-1 database read without
- * cards and upgraded on a writable open; a damaged card. */
+ * cards and upgraded on a writable open; a damaged card, and one of the
+ * fixed layout in a file of packed cards. */
 #include "testdb.h"
 #include "rawdb.h"
 #include "oldterms.h"
+#include "oldcards.h"
 
 #include "plandesk/records/check.h"
 #include "plandesk/directory/search.h"
@@ -384,6 +386,29 @@ Test(cards, a_damaged_card_is_read_from_the_record_and_reported)
 	/* Reported as the record's missing card and a stray one. */
 	cr_expect_geq(problems(text, sizeof text), 1);
 	cr_expect(strstr(text, "person") && strstr(text, "cards"), "problems: %s", text);
+}
+
+Test(cards, a_fixed_card_in_a_packed_file_is_reported_and_read_from_the_record)
+{
+	uint64_t fire = add_org("Fire and Rescue Service", "01632 999 000", "2025-11");
+	uint64_t zoe = add_person("Zoe Smith", "Crash course lead", fire);
+	struct seen_all a;
+	struct raw r;
+	char text[1024];
+
+	raw_begin(&r);
+	cr_assert_eq(raw_fix_cards(&r), 2);   /* the schema stays PD_SCHEMA_VERSION */
+	raw_commit(&r);
+
+	cards_of("smith", &a);
+	cr_assert_eq(a.n, 1);
+	cr_expect_eq(a.s[0].id, zoe);
+	cr_expect_str_eq(a.s[0].verified, "2026-03-01");
+	expect_card_is_record(&a.s[0]);
+	cr_expect_eq(problems(text, sizeof text), 4, "problems: %s", text);
+	cr_expect(strstr(text, "org ") && strstr(text, "person ") &&
+		  strstr(text, "missing from index cards") &&
+		  strstr(text, "stray entry"), "problems: %s", text);
 }
 
 /* Card writes are queued and put in key order at the end of the write: of

@@ -423,3 +423,40 @@ Test(codec, accepted_edge_values)
 		pd_buf_free(&enc);
 	}
 }
+
+Test(codec, leb128_numbers_of_every_size)
+{
+	static const uint64_t nums[] = { 0, 1, 127, 128, 16383, 16384,
+					 (1u << 28) - 1, 1u << 28,
+					 UINT64_C(1) << 63, UINT64_MAX };
+	static const size_t bytes[] = { 1, 1, 1, 2, 2, 3, 4, 5, 10, 10 };
+	unsigned char b[PD_LEB128_MAX + 1];
+	uint64_t v;
+	size_t at;
+
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		size_t n = pd_leb128_put(b, nums[i]);
+		cr_expect_eq(n, bytes[i], "%llu", (unsigned long long)nums[i]);
+		at = 0;
+		cr_expect_eq(pd_leb128_get(b, n, &at, PD_LEB128_MAX, &v), PD_OK);
+		cr_expect_eq(v, nums[i]);
+		cr_expect_eq(at, n);
+		at = 0;   /* cut by a byte */
+		cr_expect_eq(pd_leb128_get(b, n - 1, &at, PD_LEB128_MAX, &v), PD_ECORRUPT);
+		cr_expect_eq(at, n - 1, "a cut number leaves *at at the end");
+	}
+	/* longer than `max`: *at at the byte past the max-th */
+	at = 0;
+	cr_expect_eq(pd_leb128_get((const unsigned char[]){ 0x80, 0x80, 0x80, 0x80, 1 },
+				   5, &at, 4, &v), PD_ECORRUPT);
+	cr_expect_eq(at, 4);
+	/* bits past the 64th */
+	memset(b, 0xff, 9);
+	b[9] = 0x02;
+	at = 0;
+	cr_expect_eq(pd_leb128_get(b, 10, &at, PD_LEB128_MAX, &v), PD_ECORRUPT);
+	b[9] = 0x81;
+	b[10] = 0;
+	at = 0;
+	cr_expect_eq(pd_leb128_get(b, 11, &at, PD_LEB128_MAX, &v), PD_ECORRUPT);
+}

@@ -6,6 +6,7 @@
  * the keys themselves. */
 #include "testdb.h"
 #include "rawdb.h"
+#include "oldcards.h"
 
 #include "plandesk/records/check.h"
 #include "plandesk/records/codec.h"
@@ -166,8 +167,9 @@ Test(inner, kept_by_renames_deletes_and_undo)
 	cr_expect_eq(problems(), 0);
 }
 
-/* Drop the inner keys and set the schema to 2, as a file written by the
- * plandesk before them (the store is closed). */
+/* Drop the inner keys, write the cards in the fixed layout and set the
+ * schema to 2, as a file written by the plandesk before them (the store
+ * is closed). */
 static void make_schema_2(void)
 {
 	struct raw r;
@@ -186,6 +188,7 @@ static void make_schema_2(void)
 	}
 	cr_assert(rc == 0 || rc == MDB_NOTFOUND);
 	mdb_cursor_close(cur);
+	raw_fix_cards(&r);
 	cr_assert_eq(mdb_put(r.txn, raw_dbi(&r, "meta", 0), &sk, &v, 0), 0);
 	cr_assert_eq(mdb_txn_commit(r.txn), 0);
 	mdb_env_close(r.env);

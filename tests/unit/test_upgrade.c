@@ -1,15 +1,18 @@
 /* test_upgrade.c — a file of schema 3, whose `terms` is MDB_DUPSORT (one
  * duplicate an entry), made from a directory of random names: searched
- * read-only as it is, every answer (whole and in pages) must be the one
- * the fresh file gave and `check` clean; opened writable, it is upgraded
- * to posting blocks in one write (on a map too small for it, so the
- * write is tried again), and again every answer is the same and `check`
- * clean.  The same for a file of schema 4, whose `terms` has no shadowed
- * keys (search_terms.h): upgraded, it has them.  The pairs are read and
- * written raw. */
+ * read-only as it is, every answer (whole and in pages, and each hit's
+ * card) must be the one the fresh file gave and `check` clean; opened
+ * writable, it is upgraded to posting blocks in one write (on a map too
+ * small for it, so the write is tried again), and again every answer is
+ * the same, `check` clean and `cards` the fresh file's, byte for byte.
+ * The same for a file of schema 4, whose `terms` has no shadowed keys
+ * (search_terms.h): upgraded, it has them; and for a file of schema 5,
+ * whose cards are of the fixed layout (card.h), as are those of 3 and 4:
+ * upgraded, they are packed.  The pairs are read and written raw. */
 #include "testdb.h"
 #include "rawdb.h"
 #include "oldterms.h"
+#include "oldcards.h"
 
 #include "plandesk/records/check.h"
 #include "plandesk/directory/search.h"
@@ -48,6 +51,13 @@ struct fill {
 	size_t people, orgs;
 };
 
+/* Dates verified, as the store keeps them: every form the packed card
+ * holds, and none. */
+static const char *const verified[] = {
+	"", "2024-03-07", "2023-11", "1999-12-31", "2026-01", "0001-01-01",
+};
+#define NVERIFIED (sizeof verified / sizeof verified[0])
+
 /* Organisations, then people in them, with names of one to three words. */
 static int fill_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 {
@@ -63,6 +73,7 @@ static int fill_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		snprintf(text, sizeof text, "%s %s %zu", a, b, i);
 		pd_record_init(&r, PD_ORG);
 		pd_set_text(&r, PD_ORG_NAME, text, (size_t)-1);
+		pd_set_text(&r, PD_ORG_VERIFIED, verified[i % NVERIFIED], (size_t)-1);
 		rc = pd_put(txn, &r, err);
 		orgs[i] = r.id;
 		pd_record_clear(&r);
@@ -85,6 +96,9 @@ static int fill_body(struct pd_txn *txn, void *ctx, struct pd_err *err)
 		pd_set_text(&r, PD_PERSON_EMAIL, text, (size_t)-1);
 		snprintf(text, sizeof text, "01632 %06zu", 960000 + i % 5000);
 		pd_set_text(&r, PD_PERSON_PHONE, text, (size_t)-1);
+		if (i % 3)
+			pd_set_text(&r, PD_PERSON_MOBILE, "07700 900 123", (size_t)-1);
+		pd_set_text(&r, PD_PERSON_VERIFIED, verified[i % NVERIFIED], (size_t)-1);
 		if (rnd(4))
 			pd_set_ref(&r, PD_PERSON_ORG, orgs[rnd((unsigned)f->orgs)]);
 		rc = pd_put(txn, &r, err);
@@ -118,7 +132,28 @@ static void make_queries(void)
 	strcpy(queries[2], "01632 96");
 }
 
-/* Every answer as text: all hits "kind:id:rank", then pages of 7. */
+/* The cards of hits[0..n) as the lookup reads them, to out. */
+static void cards_text(struct pd_txn *txn, const struct pd_hit *hits, size_t n,
+		       struct pd_buf *out)
+{
+	struct pd_card_reader *rd;
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(pd_card_reader_open(txn, &rd, &err), PD_OK, "%s", err.msg);
+	for (size_t i = 0; i < n; i++) {
+		struct pd_card c;
+		cr_assert_eq(pd_card_read(rd, &hits[i], &c, &err), PD_OK, "%s", err.msg);
+		pd_buf_printf(out, " {%llu %.*s|%.*s|%.*s|%.*s|%.*s|%.*s}",
+			      (unsigned long long)c.org, (int)c.name.n, c.name.p,
+			      (int)c.role.n, c.role.p, (int)c.phone.n, c.phone.p,
+			      (int)c.mobile.n, c.mobile.p, (int)c.email.n, c.email.p,
+			      (int)c.verified.n, c.verified.p);
+	}
+	pd_card_reader_close(rd);
+}
+
+/* Every answer as text: all hits "kind:id:rank" and their cards, then
+ * pages of 7. */
 static char *answers(void)
 {
 	static struct pd_hit hits[4096];
@@ -136,6 +171,7 @@ static char *answers(void)
 		for (size_t i = 0; i < n; i++)
 			pd_buf_printf(&out, " %d:%llu:%d", hits[i].kind,
 				      (unsigned long long)hits[i].id, hits[i].rank);
+		cards_text(txn, hits, n, &out);
 		for (size_t off = 0; off < 28; off += 7) {
 			cr_assert_eq(pd_search(txn, queries[q], 0, off, 7, hits, &n, &more,
 					       &err), PD_OK, "%s", err.msg);
@@ -159,8 +195,8 @@ static size_t problems(void)
 }
 
 /* Rewrite `terms` as schema 3 had it (MDB_DUPSORT, every entry a
- * duplicate) and set the schema to 3 (the store is closed).  Returns
- * the pairs written. */
+ * duplicate) and `cards` in the fixed layout, and set the schema to 3
+ * (the store is closed).  Returns the pairs written. */
 static size_t make_schema_3(void)
 {
 	struct pd_buf pairs = PD_BUF_INIT;
@@ -196,6 +232,7 @@ static size_t make_schema_3(void)
 		o += 1 + d.mv_size;
 		cr_assert_eq(mdb_put(r.txn, terms, &k, &d, MDB_NODUPDATA), 0);
 	}
+	raw_fix_cards(&r);
 	cr_assert_eq(mdb_put(r.txn, raw_dbi(&r, "meta", 0), &sk, &v, 0), 0);
 	cr_assert_eq(mdb_txn_commit(r.txn), 0);
 	mdb_env_close(r.env);
@@ -216,8 +253,8 @@ static void set_schema(struct raw *r, unsigned char version)
 }
 
 /* Rewrite `terms` as schema 4 had it (posting blocks, no shadowed keys)
- * and set the schema to 4 (the store is closed).  Returns the entries
- * that were under shadowed keys. */
+ * and `cards` in the fixed layout, and set the schema to 4 (the store is
+ * closed).  Returns the entries that were under shadowed keys. */
 static size_t make_schema_4(void)
 {
 	struct raw r;
@@ -225,8 +262,22 @@ static size_t make_schema_4(void)
 
 	raw_begin(&r);
 	moved = raw_unshadow_terms(&r);
+	raw_fix_cards(&r);
 	set_schema(&r, 4);
 	return moved;
+}
+
+/* Rewrite `cards` in the fixed layout and set the schema to 5 (the store
+ * is closed).  Returns the cards rewritten. */
+static size_t make_schema_5(void)
+{
+	struct raw r;
+	size_t n;
+
+	raw_begin(&r);
+	n = raw_fix_cards(&r);
+	set_schema(&r, 5);
+	return n;
 }
 
 /* The shadowed keys of `terms`, counted raw (the store is closed). */
@@ -266,8 +317,9 @@ static void raw_layout(uint64_t *schema, bool *dupsort)
 	mdb_env_close(r.env);
 }
 
-/* A directory written fresh, and every answer it gives (free it). */
-static char *fresh_answers(void)
+/* A directory written fresh, and every answer it gives (free it); its
+ * `cards` raw to `cards`. */
+static char *fresh_answers(struct pd_buf *cards)
 {
 	struct fill f = { 3000, 40 };
 	struct pd_err err = { 0 };
@@ -278,7 +330,19 @@ static char *fresh_answers(void)
 	fresh = answers();
 	cr_assert_eq(problems(), 0);
 	tdb_close();
+	raw_cards_dump(cards);
 	return fresh;
+}
+
+/* The closed store's `cards` is `fresh` byte for byte (as_fresh) or not. */
+static void expect_cards(const struct pd_buf *fresh, bool as_fresh, const char *what)
+{
+	struct pd_buf got = PD_BUF_INIT;
+
+	raw_cards_dump(&got);
+	cr_expect_eq(got.n == fresh->n && !memcmp(got.p, fresh->p, got.n), as_fresh,
+		     "%s: cards %s the fresh file's", what, as_fresh ? "are not" : "are");
+	pd_buf_free(&got);
 }
 
 /* The open store answers as `fresh`, and `check` is clean. */
@@ -305,7 +369,8 @@ static void expect_edits_taken(void)
 Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
 {
 	struct pd_open_opts ro = { .read_only = true }, small = { .map_size = 1u << 20 };
-	char *fresh = fresh_answers();
+	struct pd_buf cards = PD_BUF_INIT;
+	char *fresh = fresh_answers(&cards);
 	uint64_t schema;
 	bool dupsort;
 	size_t map;
@@ -320,6 +385,7 @@ Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
 	tdb_close();
 	raw_layout(&schema, &dupsort);
 	cr_expect(schema == 3 && dupsort, "a read-only open changed the file");
+	expect_cards(&cards, false, "read-only on schema 3");
 
 	/* Writable, on a small map: upgraded, the write tried again. */
 	tdb_close();
@@ -331,14 +397,17 @@ Test(upgrade, a_schema_3_file_answers_the_same_read_only_and_upgraded)
 	cr_expect_eq(schema, PD_SCHEMA_VERSION);
 	cr_expect_not(dupsort, "terms is of posting blocks");
 	cr_expect_gt(map, 1u << 20, "the upgrade had to grow the map");
+	expect_cards(&cards, true, "upgraded from schema 3");
 	expect_edits_taken();
+	pd_buf_free(&cards);
 	free(fresh);
 }
 
 Test(upgrade, a_schema_4_file_answers_the_same_read_only_and_upgraded)
 {
 	struct pd_open_opts ro = { .read_only = true };
-	char *fresh = fresh_answers();
+	struct pd_buf cards = PD_BUF_INIT;
+	char *fresh = fresh_answers(&cards);
 	uint64_t schema;
 	bool dupsort;
 
@@ -361,6 +430,39 @@ Test(upgrade, a_schema_4_file_answers_the_same_read_only_and_upgraded)
 	raw_layout(&schema, &dupsort);
 	cr_expect_eq(schema, PD_SCHEMA_VERSION);
 	cr_expect_gt(raw_shadowed(), 100);
+	expect_cards(&cards, true, "upgraded from schema 4");
 	expect_edits_taken();
+	pd_buf_free(&cards);
+	free(fresh);
+}
+
+Test(upgrade, a_schema_5_file_reads_its_fixed_cards_and_is_upgraded_packed)
+{
+	struct pd_open_opts ro = { .read_only = true };
+	struct pd_buf cards = PD_BUF_INIT;
+	char *fresh = fresh_answers(&cards);
+	uint64_t schema;
+	bool dupsort;
+
+	cr_assert_gt(make_schema_5(), 3000, "every card rewritten");
+	expect_cards(&cards, false, "schema 5");
+
+	/* Read-only: the fixed cards read as the packed ones were. */
+	tdb_open(&ro);
+	expect_answers(fresh, "read-only on schema 5");
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect_eq(schema, 5, "a read-only open changed the file");
+	expect_cards(&cards, false, "read-only on schema 5");
+
+	/* Writable: upgraded in one write, the cards packed as a fresh file's. */
+	tdb_open(NULL);
+	expect_answers(fresh, "upgraded");
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect_eq(schema, PD_SCHEMA_VERSION);
+	expect_cards(&cards, true, "upgraded from schema 5");
+	expect_edits_taken();
+	pd_buf_free(&cards);
 	free(fresh);
 }

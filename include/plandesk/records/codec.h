@@ -13,16 +13,70 @@
  * pd_record.extra and written back after the known fields, so a record
  * touched by an older plandesk loses nothing.  The id is the LMDB key, not
  * part of the value.
+ *
+ * The lengths' unsigned LEB128 (seven bits a byte, least significant
+ * first, the top bit set on every byte but the last) is written and read
+ * by pd_leb128_put and pd_leb128_get, which the directory cards use too.
  */
 #ifndef PLANDESK_CODEC_H
 #define PLANDESK_CODEC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "plandesk/base/buf.h"
 #include "plandesk/records/record.h"
 
 #define PD_CODEC_VERSION 1
+#define PD_LEB128_MAX 10   /* bytes of the longest number, a uint64_t */
+
+/* Write `v` as unsigned LEB128 to `out` (room for PD_LEB128_MAX bytes);
+ * returns the bytes written, 1 to PD_LEB128_MAX.  (Inline, as the two
+ * below: both are called for every field of every value.) */
+static inline size_t pd_leb128_put(unsigned char *out, uint64_t v)
+{
+	size_t h = 0;
+
+	do {
+		unsigned char byte = v & 0x7f;
+		v >>= 7;
+		out[h++] = byte | (v ? 0x80 : 0);
+	} while (v);
+	return h;
+}
+
+/*
+ * Read an unsigned LEB128 number of at most `max` bytes (1 to
+ * PD_LEB128_MAX) from p[*at] on, to `v`, and move *at past it.  Not
+ * checked: a number spelt with more bytes than it needs (a last byte 0).
+ * Returns PD_OK; PD_ECORRUPT when it runs past `n` (*at is then n), is
+ * longer than `max` bytes (*at then at the byte past the max-th) or
+ * overflows 64 bits (*at at its last byte).
+ */
+static inline int pd_leb128_get(const unsigned char *p, size_t n, size_t *at,
+				size_t max, uint64_t *v)
+{
+	uint64_t x = 0;
+
+	if (*at < n && p[*at] < 0x80) {   /* most are one byte */
+		*v = p[(*at)++];
+		return PD_OK;
+	}
+	for (size_t i = 0;; i++) {
+		unsigned char byte;
+		if (*at >= n || i == max)
+			return PD_ECORRUPT;
+		byte = p[*at];
+		if (i == PD_LEB128_MAX - 1 && byte > 1)
+			return PD_ECORRUPT;   /* bits past the 64th */
+		x |= (uint64_t)(byte & 0x7f) << (7 * i);
+		++*at;
+		if (!(byte & 0x80))
+			break;
+	}
+	*v = x;
+	return PD_OK;
+}
 
 /*
  * Append the encoding of `r` to `out`.

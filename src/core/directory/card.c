@@ -50,16 +50,168 @@ void pd_card_of_record(const struct pd_record *r, struct pd_card *c)
 	c->verified = text_of(r, person ? PD_PERSON_VERIFIED : PD_ORG_VERIFIED);
 }
 
-int pd_card_encode(const struct pd_record *r, struct pd_buf *out)
+/* --- the packed layout (schema 6) ----------------------------------------- */
+
+static int put_uint(struct pd_buf *out, uint64_t v)
 {
-	struct pd_card c;
+	unsigned char b[PD_LEB128_MAX];
+
+	return pd_buf_add(out, b, pd_leb128_put(b, v)) == PD_OK ? PD_OK : PD_ENOMEM;
+}
+
+/* A number at p[*at], spelt in as few bytes as it needs: one card has one
+ * value, which `check` compares byte for byte. */
+static inline int get_uint(const unsigned char *p, size_t n, size_t *at,
+			   uint64_t *v)
+{
+	size_t from = *at;
+
+	if (pd_leb128_get(p, n, at, PD_LEB128_MAX, v) != PD_OK ||
+	    (*at - from > 1 && !p[*at - 1]))
+		return PD_ECORRUPT;
+	return PD_OK;
+}
+
+/* The number of `n` decimal digits at s, or -1. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * Is `t` a date the packed form holds, "YYYY-MM" or "YYYY-MM-DD" with a
+ * month of 01 to 12 and a day of 01 to 31?  Then its form to *x:
+ * (year × 12 + month - 1) × 32 + day, day 0 for "YYYY-MM".  print_date
+ * spells x back as exactly t (no calendar is asked: "2025-02-30" packs
+ * too, and `check` reports it as before).
+ */
+static bool pack_date(const struct pd_card_text *t, uint64_t *x)
+{
+	int y, m, d = 0;
+
+	if ((t->n != 7 && t->n != 10) || t->p[4] != '-' ||
+	    (y = digits(t->p, 4)) < 0 || (m = digits(t->p + 5, 2)) < 1 || m > 12)
+		return false;
+	if (t->n == 10 &&
+	    (t->p[7] != '-' || (d = digits(t->p + 8, 2)) < 1 || d > 31))
+		return false;
+	*x = ((uint64_t)y * 12 + (uint64_t)(m - 1)) * 32 + (uint64_t)d;
+	return true;
+}
+
+/* v as `n` decimal digits at s. */
+static void put_digits(char *s, unsigned v, int n)
+{
+	while (n--) {
+		s[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* Spell packed date x into date[] (pack_date's inverse).  Returns its
+ * length, or 0 when x is no packed date (a year past 9999). */
+static size_t print_date(uint64_t x, char date[PD_CARD_DATE_MAX])
+{
+	unsigned d = (unsigned)(x % 32), m = (unsigned)(x / 32 % 12) + 1;
+	uint64_t y = x / 32 / 12;
+
+	if (y > 9999)
+		return 0;
+	put_digits(date, (unsigned)y, 4);
+	date[4] = '-';
+	put_digits(date + 5, m, 2);
+	if (!d)
+		return 7;
+	date[7] = '-';
+	put_digits(date + 8, d, 2);
+	return 10;
+}
+
+static int put_packed(const struct pd_card *c, struct pd_buf *out)
+{
+	const struct pd_card_text *t[NTEXTS - 1] = {
+		&c->name, &c->role, &c->phone, &c->mobile, &c->email,
+	};
+	uint64_t x;
+
+	if (put_uint(out, c->org) != PD_OK)
+		return PD_ENOMEM;
+	for (int i = 0; i < NTEXTS - 1; i++)
+		if (put_uint(out, t[i]->n) != PD_OK ||
+		    pd_buf_add(out, t[i]->p, t[i]->n) != PD_OK)
+			return PD_ENOMEM;
+	if (pack_date(&c->verified, &x))
+		return put_uint(out, 2 * x + 1);
+	if (put_uint(out, 2 * (uint64_t)c->verified.n) != PD_OK ||
+	    pd_buf_add(out, c->verified.p, c->verified.n) != PD_OK)
+		return PD_ENOMEM;
+	return PD_OK;
+}
+
+/* A text of the packed layout at s[*at]: its length, then its bytes. */
+static inline int get_text(const unsigned char *s, size_t n, size_t *at,
+			   struct pd_card_text *t)
+{
+	uint64_t len;
+
+	if (get_uint(s, n, at, &len) != PD_OK || len > n - *at)
+		return PD_ECORRUPT;
+	t->p = (const char *)s + *at;
+	t->n = (size_t)len;
+	*at += (size_t)len;
+	return PD_OK;
+}
+
+static int get_packed(const unsigned char *s, size_t n,
+		      char date[PD_CARD_DATE_MAX], struct pd_card *c)
+{
+	struct pd_card_text *t[NTEXTS - 1] = {
+		&c->name, &c->role, &c->phone, &c->mobile, &c->email,
+	};
+	size_t at = 0;
+	uint64_t v, x;
+
+	if (get_uint(s, n, &at, &c->org) != PD_OK)
+		return PD_ECORRUPT;
+	for (int i = 0; i < NTEXTS - 1; i++)
+		if (get_text(s, n, &at, t[i]) != PD_OK)
+			return PD_ECORRUPT;
+	if (get_uint(s, n, &at, &v) != PD_OK)
+		return PD_ECORRUPT;
+	if (v & 1) {
+		c->verified.p = date;
+		c->verified.n = print_date(v >> 1, date);
+		if (!c->verified.n)
+			return PD_ECORRUPT;
+	} else {
+		if (v / 2 > n - at)
+			return PD_ECORRUPT;
+		c->verified.p = (const char *)s + at;
+		c->verified.n = (size_t)(v / 2);
+		at += c->verified.n;
+		if (pack_date(&c->verified, &x))
+			return PD_ECORRUPT;   /* put_packed packs it */
+	}
+	return at == n ? PD_OK : PD_ECORRUPT;
+}
+
+/* --- the fixed layout (schema 2 to 5) ------------------------------------- */
+
+static int put_fixed(const struct pd_card *c, struct pd_buf *out)
+{
 	const struct pd_card_text *t[NTEXTS] = {
-		&c.name, &c.role, &c.phone, &c.mobile, &c.email, &c.verified,
+		&c->name, &c->role, &c->phone, &c->mobile, &c->email, &c->verified,
 	};
 	unsigned char b[8];
 
-	pd_card_of_record(r, &c);
-	pd_put_be64(b, c.org);
+	pd_put_be64(b, c->org);
 	if (pd_buf_add(out, b, 8) != PD_OK)
 		return PD_ENOMEM;
 	for (int i = 0; i < NTEXTS; i++) {
@@ -73,18 +225,15 @@ int pd_card_encode(const struct pd_record *r, struct pd_buf *out)
 	return PD_OK;
 }
 
-int pd_card_decode(const void *p, size_t n, enum pd_kind kind, uint64_t id,
-		   struct pd_card *c)
+static int get_fixed(const unsigned char *s, size_t n, struct pd_card *c)
 {
-	const unsigned char *s = p, *end = s + n;
+	const unsigned char *end = s + n;
 	struct pd_card_text *t[NTEXTS] = {
 		&c->name, &c->role, &c->phone, &c->mobile, &c->email, &c->verified,
 	};
 
 	if (n < 8)
 		return PD_ECORRUPT;
-	c->kind = kind;
-	c->id = id;
 	c->org = pd_get_be64(s);
 	s += 8;
 	for (int i = 0; i < NTEXTS; i++) {
@@ -102,6 +251,29 @@ int pd_card_decode(const void *p, size_t n, enum pd_kind kind, uint64_t id,
 	return s == end ? PD_OK : PD_ECORRUPT;
 }
 
+/* --- either ---------------------------------------------------------------- */
+
+int pd_card_put(const struct pd_card *c, bool packed, struct pd_buf *out)
+{
+	return packed ? put_packed(c, out) : put_fixed(c, out);
+}
+
+int pd_card_encode(const struct pd_record *r, bool packed, struct pd_buf *out)
+{
+	struct pd_card c;
+
+	pd_card_of_record(r, &c);
+	return pd_card_put(&c, packed, out);
+}
+
+int pd_card_decode(const void *p, size_t n, bool packed, enum pd_kind kind,
+		   uint64_t id, char date[PD_CARD_DATE_MAX], struct pd_card *c)
+{
+	c->kind = kind;
+	c->id = id;
+	return packed ? get_packed(p, n, date, c) : get_fixed(p, n, c);
+}
+
 /* --- reading cards -------------------------------------------------------- */
 
 struct pd_card_reader {
@@ -110,6 +282,7 @@ struct pd_card_reader {
 	bool             placed;   /* cur is on the last card read */
 	bool             have_rec;
 	struct pd_record rec;      /* a hit read from its record */
+	char             date[PD_CARD_DATE_MAX];   /* a packed card's date */
 };
 
 int pd_card_reader_open(struct pd_txn *txn, struct pd_card_reader **out,
@@ -162,7 +335,8 @@ static int card_get(struct pd_card_reader *rd, const struct pd_hit *h,
 		return PD_NOTFOUND;
 	if (rc)
 		return pd_mdb_err(NULL, rc, err, "read");
-	if (pd_card_decode(v.mv_data, v.mv_size, h->kind, h->id, c) != PD_OK)
+	if (pd_card_decode(v.mv_data, v.mv_size, rd->txn->st->cards_packed,
+			   h->kind, h->id, rd->date, c) != PD_OK)
 		return PD_NOTFOUND;
 	return PD_OK;
 }

@@ -25,8 +25,10 @@ int pd_store_open(const char *path, const struct pd_open_opts *opts,
 	if (rc != PD_OK)
 		return rc;
 	/* Read-only, a schema-4 file is searched and checked without the
-	 * shadowed keys it lacks (search_terms.h); else they are derived. */
+	 * shadowed keys it lacks (search_terms.h), and a file before 6 with
+	 * its cards of the fixed layout (card.h); else they are derived. */
 	(*out)->has_shadow = schema == 0 || schema >= 5 || !pd_store_is_read_only(*out);
+	(*out)->cards_packed = schema == 0 || schema >= 6 || !pd_store_is_read_only(*out);
 	/* An older schema lacks derived entries (upgrade.h): derive them
 	 * once; read-only, the store does without them. */
 	if (schema && schema < PD_SCHEMA_VERSION && !pd_store_is_read_only(*out) &&

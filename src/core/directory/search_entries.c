@@ -22,7 +22,7 @@ static int add_card(struct pd_txn *txn, const struct pd_record *r,
 		    const unsigned char *key, size_t klen, struct pd_entries *out)
 {
 	struct pd_buf v = PD_BUF_INIT;
-	int rc = pd_card_encode(r, &v);
+	int rc = pd_card_encode(r, txn->st->cards_packed, &v);
 
 	if (rc == PD_OK)
 		rc = pd_entries_add(out, txn->st->dbi[PD_DB_CARDS],

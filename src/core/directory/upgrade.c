@@ -10,14 +10,15 @@
 #include "store/store_impl.h"
 #include "store/write_queue.h"
 
-/* Does the upgrade from schema `from` write entry e?  Cards came with 2;
- * `terms` is written whole from 5 on (its keys changed with 5 and its
- * layout with 4; inner keys came with 3). */
+/* Does the upgrade from schema `from` write entry e?  `cards` is written
+ * whole from 6 on (cards came with 2, packed with 6); `terms` from 5 on
+ * (its keys changed with 5 and its layout with 4; inner keys came with
+ * 3). */
 static bool is_new(const struct pd_txn *txn, const struct pd_entry *e,
 		   uint64_t from)
 {
 	if (e->dbi == txn->st->dbi[PD_DB_CARDS])
-		return from < 2;
+		return from < 6;
 	return from < 5 && e->dbi == txn->st->dbi[PD_DB_TERMS];
 }
 
@@ -64,10 +65,14 @@ int pd_store_upgrade(struct pd_txn *txn, void *ctx, struct pd_err *err)
 {
 	uint64_t from = *(const uint64_t *)ctx;
 	struct pd_entries es = { 0 };
-	int rc;
+	int rc, mrc;
 
 	if (from < 5 && (rc = pd_store_renew_terms(txn, err)) != PD_OK)
 		return rc;
+	/* The cards of the fixed layout go; all are put anew, packed, in key
+	 * order into the empty table (appended: full pages). */
+	if (from < 6 && (mrc = mdb_drop(txn->txn, txn->st->dbi[PD_DB_CARDS], 0)))
+		return pd_mdb_err(txn, mrc, err, "upgrade");
 	if ((rc = fill_kind(txn, PD_ORG, from, &es, err)) == PD_OK &&
 	    (rc = fill_kind(txn, PD_PERSON, from, &es, err)) == PD_OK)
 		rc = pd_meta_put_u64(txn, "schema", PD_SCHEMA_VERSION, err);

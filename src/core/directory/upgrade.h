@@ -7,14 +7,16 @@
  *   3 → 4  `terms` in posting blocks (store/postings.h), not MDB_DUPSORT
  *   4 → 5  the shadowed keys of `terms` (search_terms.h) in place of
  *          the word keys of the class-3 entries they hold
+ *   5 → 6  every card in the packed layout (card.h), not the fixed one
  *
- * All are derived entries: the upgrade makes `terms` anew and puts, for
- * every person and organisation, its entries there and those others
- * (pd_search_entries) that the old schema lacked, in one write, and sets
- * the schema version.  A file opened read-only is not upgraded; the store
- * then derives no cards, inner or shadowed keys that it lacks (has_cards,
- * has_inner, has_shadow), so `check` stays clean, and the search reads `terms` in
- * the layout it has.
+ * All are derived entries: the upgrade makes `terms` anew (before 5) and
+ * empties `cards`, and puts, for every person and organisation, its
+ * entries there, in one write, and sets the schema version.  A file
+ * opened read-only is not upgraded; the store then derives no cards,
+ * inner or shadowed keys that it lacks (has_cards, has_inner,
+ * has_shadow) and its cards in the fixed layout (cards_packed), so
+ * `check` stays clean, and the search and the cards are read in the
+ * layout the file has.
  */
 #ifndef PLANDESK_UPGRADE_H
 #define PLANDESK_UPGRADE_H

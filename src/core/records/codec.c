@@ -11,17 +11,13 @@
 
 static int put_field(struct pd_buf *out, unsigned tag, const void *p, size_t n)
 {
-	unsigned char hdr[5];
-	size_t h = 0, len = n;
+	unsigned char hdr[1 + PD_LEB128_MAX];
+	size_t h;
 
 	if (n >= MAX_LEN)
 		return PD_EINVAL;
-	hdr[h++] = (unsigned char)tag;
-	do {
-		unsigned char byte = len & 0x7f;
-		len >>= 7;
-		hdr[h++] = byte | (len ? 0x80 : 0);
-	} while (len);
+	hdr[0] = (unsigned char)tag;
+	h = 1 + pd_leb128_put(hdr + 1, n);
 	if (pd_buf_add(out, hdr, h) != PD_OK || pd_buf_add(out, p, n) != PD_OK)
 		return PD_ENOMEM;
 	return PD_OK;
@@ -121,23 +117,17 @@ int pd_decode(const void *data, size_t n, struct pd_record *r,
 	if (p[0] != PD_CODEC_VERSION)
 		return corrupt(r, err, "unknown encoding version", 0);
 	while (at < n) {
-		size_t start = at, len = 0;
+		size_t start = at;
+		uint64_t len;
 		unsigned tag = p[at++];
-		int shift = 0, f;
+		int f;
 		const char *why;
 
 		if (!tag)
 			return corrupt(r, err, "zero tag", start);
-		for (;;) {
-			if (at >= n)
-				return corrupt(r, err, "truncated length", at);
-			if (shift > 21)
-				return corrupt(r, err, "length too long", at);
-			len |= (size_t)(p[at] & 0x7f) << shift;
-			shift += 7;
-			if (!(p[at++] & 0x80))
-				break;
-		}
+		if (pd_leb128_get(p, n, &at, 4, &len) != PD_OK)
+			return corrupt(r, err, at >= n ? "truncated length" :
+				       "length too long", at);
 		if (len > n - at)
 			return corrupt(r, err, "field runs past the end", start);
 		if (tag == TAG_CREATED || tag == TAG_UPDATED) {

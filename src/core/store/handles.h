@@ -35,6 +35,8 @@ struct pd_store {
 				 * inner keys of search_terms.h) */
 	bool     has_shadow;    /* false: schema < 5 opened read-only (the
 				 * shadowed keys of directory/search_terms.h) */
+	bool     cards_packed;  /* false: schema 2 to 5 opened read-only (the
+				 * fixed card layout of directory/card.h) */
 	bool     terms_blocks;  /* `terms` is a table of posting blocks
 				 * (store/postings.h); false: schema < 4,
 				 * MDB_DUPSORT, opened read-only */
