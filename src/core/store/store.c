@@ -503,8 +503,9 @@ int pd_store_open_copy(const struct pd_store *st, int fd, size_t map_size,
 	if ((rc = read_schema(c, &schema, err)) != PD_OK ||
 	    (rc = init_dbs(c, schema, err)) != PD_OK)
 		goto fail;
-	c->has_inner = st->has_inner;
+	c->has_inner = st->has_inner;   /* as the opener set them (open.c) */
 	c->has_shadow = st->has_shadow;
+	c->cards_packed = st->cards_packed;
 	c->copy_fd = fd;
 	*out = c;
 	return PD_OK;
