@@ -639,11 +639,16 @@ int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err)
 int pd_store_backup(struct pd_store *st, const char *dest, struct pd_err *err)
 {
 	struct pd_save sv;
+	MDB_txn *txn;
 	int rc = pd_save_open(&sv, dest, err);
 
 	if (rc != PD_OK)
 		return rc;
-	if ((rc = mdb_env_copyfd2(st->env, sv.fd, MDB_CP_COMPACT)) != MDB_SUCCESS)
+	/* Of the file the path names now (a bulk write may have replaced it). */
+	if ((rc = pd_store_begin(st, MDB_RDONLY, &txn)) == MDB_SUCCESS)
+		mdb_txn_abort(txn);
+	if (rc == MDB_SUCCESS &&
+	    (rc = mdb_env_copyfd2(st->env, sv.fd, MDB_CP_COMPACT)) != MDB_SUCCESS)
 		rc = pd_err_set(err, PD_EIO, "backup to %s failed: %s", dest,
 				mdb_strerror(rc));
 	return pd_save_close(&sv, rc, err);
