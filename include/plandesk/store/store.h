@@ -94,6 +94,14 @@ int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err);
  */
 int pd_store_backup(struct pd_store *st, const char *dest, struct pd_err *err);
 
+/*
+ * Go on with the file the path names now, should a bulk write in another
+ * process have replaced it (PD_W_BULK): every transaction does this as it
+ * begins; code that copies the environment without one (a backup) calls
+ * it first.  Nothing while a read of this process still uses the old file.
+ */
+void pd_store_current(struct pd_store *st);
+
 /* --- transactions ------------------------------------------------------- */
 
 /* Begin a read transaction.  End it with pd_txn_end.  PD_OK, PD_EDB, PD_ENOMEM. */

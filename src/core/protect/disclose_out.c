@@ -238,6 +238,7 @@ static int backup_into(void *ctx, struct pd_save *sv, struct pd_err *err)
 	struct backup_ctx *b = ctx;
 	int rc;
 
+	pd_store_current(b->st);
 	if (b->pass)
 		return pd_backup_seal(b->st, sv, b->pass, b->passlen, b->kdf, err);
 	if ((rc = mdb_env_copyfd2(b->st->env, sv->fd, MDB_CP_COMPACT)) != MDB_SUCCESS)

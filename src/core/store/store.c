@@ -159,9 +159,7 @@ int pd_store_begin(struct pd_store *st, unsigned flags, MDB_txn **txn)
 {
 	int rc;
 
-	/* A bulk write put a new file in place: go on with that one. */
-	if (st->env && !st->reads && pd_store_replaced(st))
-		reopen(st);
+	pd_store_current(st);   /* a bulk write may have put a new file in place */
 	rc = st->env ? mdb_txn_begin(st->env, NULL, flags, txn) : MDB_PANIC;
 
 	if (rc == MDB_PANIC && (rc = reopen(st)) == MDB_SUCCESS)
@@ -514,6 +512,12 @@ fail:
 	return rc;
 }
 
+void pd_store_current(struct pd_store *st)
+{
+	if (st->env && !st->reads && pd_store_replaced(st))
+		reopen(st);
+}
+
 const char *pd_store_notice(const struct pd_store *st)
 {
 	return st->notice[0] ? st->notice : NULL;
@@ -639,16 +643,12 @@ int pd_store_changes(struct pd_store *st, uint64_t *out, struct pd_err *err)
 int pd_store_backup(struct pd_store *st, const char *dest, struct pd_err *err)
 {
 	struct pd_save sv;
-	MDB_txn *txn;
 	int rc = pd_save_open(&sv, dest, err);
 
 	if (rc != PD_OK)
 		return rc;
-	/* Of the file the path names now (a bulk write may have replaced it). */
-	if ((rc = pd_store_begin(st, MDB_RDONLY, &txn)) == MDB_SUCCESS)
-		mdb_txn_abort(txn);
-	if (rc == MDB_SUCCESS &&
-	    (rc = mdb_env_copyfd2(st->env, sv.fd, MDB_CP_COMPACT)) != MDB_SUCCESS)
+	pd_store_current(st);
+	if ((rc = mdb_env_copyfd2(st->env, sv.fd, MDB_CP_COMPACT)) != MDB_SUCCESS)
 		rc = pd_err_set(err, PD_EIO, "backup to %s failed: %s", dest,
 				mdb_strerror(rc));
 	return pd_save_close(&sv, rc, err);
