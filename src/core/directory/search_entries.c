@@ -167,6 +167,7 @@ static int org_changed(struct pd_txn *txn, enum pd_kind kind, uint64_t org,
 
 	if (kind != PD_ORG)
 		return PD_OK;
+	pd_search_org_forget(txn, org);
 	if ((rc = org_name(before, &oldname)) || (rc = org_name(after, &newname))) {
 		rc = pd_err_nomem(err);
 		goto out;

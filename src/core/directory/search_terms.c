@@ -153,25 +153,99 @@ static int walk_digits(const struct walker *wk, const struct pd_record *r, int f
 	return n ? wk->other(d, (size_t)n, wk->ctx) : PD_OK;
 }
 
-/* A person's organisation name: `orgname` if given, else organisation
- * `id`'s, read (none: no words). */
-static int walk_org(struct pd_txn *txn, const struct walker *wk, uint64_t id,
-		    const char *orgname)
+/* Organisation `id`'s name's words to wk->other, read (none: no words). */
+static int read_org(struct pd_txn *txn, const struct walker *wk, uint64_t id)
 {
 	struct pd_record org;
-	int rc;
+	int rc = pd_get(txn, PD_ORG, id, &org, NULL);
 
-	if (orgname)
-		return walk_text(wk, orgname, strlen(orgname), false);
-	if (!id)
-		return PD_OK;
-	rc = pd_get(txn, PD_ORG, id, &org, NULL);
 	if (rc == PD_OK)
 		rc = walk_field(wk, &org, PD_ORG_NAME);
 	else if (rc == PD_NOTFOUND || rc == PD_ECORRUPT)
 		rc = PD_OK;   /* no longer in the directory: no words from it */
 	pd_record_clear(&org);
 	return rc;
+}
+
+/*
+ * The write's memo of organisations' words (handles.h): at an
+ * organisation's offset, the bytes of its words that follow (a size_t),
+ * then each word as its length (a size_t) and its bytes.
+ */
+static int memo_word(const char *w, size_t len, void *ctx)
+{
+	struct pd_buf *b = ctx;
+
+	return pd_buf_add(b, &len, sizeof len) != PD_OK ||
+	       pd_buf_add(b, w, len) != PD_OK ? PD_ENOMEM : PD_OK;
+}
+
+/* Organisation `id`'s words into the memo at *off, unless they are there
+ * already.  PD_NOTFOUND: it has none (gone or undecodable, not kept). */
+static int memo_org(struct pd_txn *txn, uint64_t id, uint64_t *off)
+{
+	const struct walker rec = { NULL, memo_word, &txn->memo_buf };
+	struct pd_buf *b = &txn->memo_buf;
+	struct pd_record org;
+	size_t at = b->n, len = 0;
+	int rc;
+
+	if (pd_u64map_get(&txn->memo, id, off))
+		return PD_OK;
+	rc = pd_get(txn, PD_ORG, id, &org, NULL);
+	if (rc == PD_OK && (rc = pd_buf_add(b, &len, sizeof len)) == PD_OK &&
+	    (rc = walk_field(&rec, &org, PD_ORG_NAME)) == PD_OK) {
+		len = b->n - at - sizeof len;
+		memcpy(b->p + at, &len, sizeof len);
+		rc = pd_u64map_add(&txn->memo, id, at);
+	}
+	pd_record_clear(&org);
+	if (rc != PD_OK) {
+		b->n = at;
+		return rc == PD_ECORRUPT ? PD_NOTFOUND : rc;
+	}
+	*off = at;
+	return PD_OK;
+}
+
+void pd_search_org_forget(struct pd_txn *txn, uint64_t org)
+{
+	if (pd_u64map_get(&txn->memo, org, NULL)) {
+		pd_u64map_clear(&txn->memo);
+		pd_buf_reset(&txn->memo_buf);
+	}
+}
+
+/*
+ * A person's organisation name: `orgname` if given, else organisation
+ * `id`'s (none: no words): in a write, from the memo, so each
+ * organisation's name is read and folded once a write, not once a member.
+ */
+static int walk_org(struct pd_txn *txn, const struct walker *wk, uint64_t id,
+		    const char *orgname)
+{
+	const char *p, *end;
+	uint64_t off;
+	size_t len;
+	int rc;
+
+	if (orgname)
+		return walk_text(wk, orgname, strlen(orgname), false);
+	if (!id)
+		return PD_OK;
+	if (!txn->write)
+		return read_org(txn, wk, id);
+	if ((rc = memo_org(txn, id, &off)) != PD_OK)
+		return rc == PD_NOTFOUND ? PD_OK : rc;
+	p = txn->memo_buf.p + off;
+	memcpy(&len, p, sizeof len);
+	for (p += sizeof len, end = p + len; p < end; p += len) {
+		memcpy(&len, p, sizeof len);
+		p += sizeof len;
+		if ((rc = wk->other(p, len, wk->ctx)) != PD_OK)
+			return rc;
+	}
+	return PD_OK;
 }
 
 /*

@@ -130,6 +130,12 @@ int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
 			void *ctx);
 
 /*
+ * Organisation `org` changed (renamed, deleted, restored): forget what the
+ * write's memo (handles.h) holds of its words.
+ */
+void pd_search_org_forget(struct pd_txn *txn, uint64_t org);
+
+/*
  * The shared bytes L of term i of `ts` (pd_search_terms' list) for its
  * shadowed key: the most bytes a word of the name has in common with it
  * from the start, when the term is a word of class 3; else 0 (its key is

@@ -49,6 +49,10 @@ int pd_meta_put_u64(struct pd_txn *txn, const char *key, uint64_t v,
  */
 int pd_store_begin(struct pd_store *st, unsigned flags, MDB_txn **txn);
 
+/* Free what transaction `txn` holds besides its LMDB transaction: the
+ * scratch buffer, the write queue, the memo (handles.h). */
+void pd_txn_release(struct pd_txn *txn);
+
 /* `terms` as the file has it, after a write that renewed it rolled back
  * (LMDB closed the handle the write made). */
 void pd_store_reopen_terms(struct pd_store *st);

@@ -61,8 +61,7 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	}
 	if (rc != PD_OK || (flags & PD_W_DRY_RUN) || !t.dirty)
 		goto abort;
-	pd_buf_free(&t.scratch);
-	pd_txn_queue_free(&t);
+	pd_txn_release(&t);
 	rc = mdb_txn_commit(t.txn);
 	if (rc != MDB_SUCCESS && t.renewed)
 		pd_store_reopen_terms(st);
@@ -73,8 +72,7 @@ static int write_once(struct pd_store *st, const char *label, unsigned flags,
 	return pd_mdb_err(NULL, rc, err, "commit");
 abort:
 	mdb_txn_abort(t.txn);
-	pd_buf_free(&t.scratch);
-	pd_txn_queue_free(&t);
+	pd_txn_release(&t);
 	if (t.renewed)
 		pd_store_reopen_terms(st);
 	if (t.mapfull)
