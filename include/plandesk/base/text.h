@@ -16,6 +16,8 @@
 
 #include "plandesk/base/status.h"
 
+struct pd_buf;   /* plandesk/base/buf.h */
+
 /** The code point that stands for an invalid byte. */
 #define PD_UTF8_REPLACEMENT	0xFFFDu
 
@@ -85,6 +87,20 @@ int pd_utf8_repair(const char *s, size_t n, char **out, size_t *outlen);
  *	</ul>
  */
 int pd_text_fold(const char *s, size_t n, char **out, size_t *outlen);
+
+/** @brief Fold a string for searching into a buffer.
+ *
+ * As pd_text_fold(), but the folded text replaces the contents of `out`,
+ * whose memory is reused: one buffer folds many fields without a malloc
+ * each.
+ *
+ * @param[in] s The text to fold.
+ * @param[in] n Its length in bytes.
+ * @param[in,out] out Receives the folded text (NUL-terminated); empty on
+ *	failure.
+ * @return PD_OK, PD_EINVAL (`s` is NULL with `n` > 0) or PD_ENOMEM.
+ */
+int pd_text_fold_buf(const char *s, size_t n, struct pd_buf *out);
 
 /** Flags for pd_text_words(). */
 enum pd_words_flags {
