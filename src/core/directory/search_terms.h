@@ -93,6 +93,7 @@ struct pd_terms {
 	size_t          n, cap;
 	struct pd_buf   buf;     /* the terms' text */
 	struct pd_buf   exact;   /* the name in normal form (may be empty) */
+	struct pd_buf   folded;  /* scratch: the field being read, folded */
 	char            sort[PD_SORT_MAX + 1];  /* the sort prefix, NUL-ended */
 	size_t          sortlen;
 };
