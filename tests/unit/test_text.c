@@ -234,7 +234,7 @@ Test(fold, growth_of_long_input)
 	free(in);
 }
 
-/* Into one buffer, reused: each fold as pd_text_fold's, whatever the
+/* Into one buffer, reset in between: each fold as pd_text_fold's, whatever the
  * buffer held before (longer, shorter, grown by an expansion). */
 Test(fold, into_a_reused_buffer)
 {
@@ -253,8 +253,15 @@ Test(fold, into_a_reused_buffer)
 		cr_expect_eq(memcmp(b.p, want, n + 1), 0, "%s: \"%s\", not \"%s\"",
 			     in[i], b.p, want);
 		free(want);
+		pd_buf_reset(&b);
 	}
+	/* Appended after what the buffer holds. */
+	cr_assert_eq(pd_buf_add(&b, "E", 1), PD_OK);
+	cr_assert_eq(pd_text_fold_buf("Zoë", strlen("Zoë"), &b), PD_OK);
+	cr_expect_str_eq(b.p, "Ezoe");
+	cr_expect_eq(b.n, 4);
 	cr_expect_eq(pd_text_fold_buf(NULL, 2, &b), PD_EINVAL);
+	cr_expect_str_eq(b.p, "Ezoe");
 	pd_buf_free(&b);
 }
 

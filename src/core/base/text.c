@@ -324,7 +324,7 @@ int pd_text_fold(const char *s, size_t n, char **out, size_t *outlen)
 
 int pd_text_fold_buf(const char *s, size_t n, struct pd_buf *out)
 {
-	struct fold f = { (unsigned char *)out->p, 0, out->cap, 0 };
+	struct fold f = { (unsigned char *)out->p, out->n, out->cap, 0 };
 	int rc;
 
 	if (s == NULL && n > 0)
@@ -336,8 +336,8 @@ int pd_text_fold_buf(const char *s, size_t n, struct pd_buf *out)
 	out->cap = f.size;
 	if (rc == PD_OK)
 		out->n = f.len;
-	else
-		pd_buf_reset(out);
+	else if (out->p)
+		out->p[out->n] = '\0';   /* as it was */
 	return rc;
 }
 

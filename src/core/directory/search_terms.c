@@ -136,6 +136,7 @@ static int walk_text(const struct walker *wk, const char *s, size_t n, bool name
 
 	if (!n && !name)
 		return PD_OK;
+	pd_buf_reset(f);
 	if ((rc = pd_text_fold_buf(s, n, f)) != PD_OK)
 		return rc;
 	return name ? wk->name(f->p, f->n, wk->ctx)
@@ -326,7 +327,9 @@ static int term_cmp(const struct pd_term *x, const struct pd_term *y,
 		    const char *buf)
 {
 	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(buf + x->off, buf + y->off, n);
+	unsigned char a = n ? (unsigned char)buf[x->off] : 0;
+	unsigned char b = n ? (unsigned char)buf[y->off] : 0;
+	int c = a != b ? a - b : memcmp(buf + x->off, buf + y->off, n);
 
 	if (c)
 		return c;
