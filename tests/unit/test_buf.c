@@ -30,6 +30,30 @@ Test(buf, add_and_printf)
 	cr_assert_null(b.p);
 }
 
+/* pd_buf_add's inline path up to the last byte that fits (cap holds the
+ * NUL too), then the one that grows the buffer. */
+Test(buf, add_fills_to_capacity_then_grows)
+{
+	struct pd_buf b = PD_BUF_INIT;
+	size_t cap;
+
+	cr_assert_eq(pd_buf_add(&b, "a", 1), PD_OK);
+	cap = b.cap;
+	while (b.n + 1 < cap - 1)
+		cr_assert_eq(pd_buf_add(&b, "b", 1), PD_OK);
+	cr_assert_eq(pd_buf_add(&b, "c", 1), PD_OK);
+	cr_expect_eq(b.cap, cap, "the last byte that fits grew the buffer");
+	cr_expect_eq(b.n, cap - 1);
+	cr_assert_eq(pd_buf_add(&b, "de", 2), PD_OK);
+	cr_expect_gt(b.cap, cap);
+	cr_expect_eq(b.n, cap + 1);
+	cr_expect_eq(b.p[0], 'a');
+	cr_expect_eq(memcmp(b.p + cap - 2, "cde", 4), 0);
+	cr_assert_eq(pd_buf_add(&b, NULL, 0), PD_OK);
+	cr_expect_eq(b.n, cap + 1);
+	pd_buf_free(&b);
+}
+
 Test(grow, first_capacity_and_doubling)
 {
 	struct pair *v = NULL;

@@ -211,6 +211,49 @@ static int add_then_fail(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	return rc ? rc : pd_err_set(err, PD_EINVAL, "given up");
 }
 
+/*
+ * One write: Tom of Northgate School, the school renamed, then Una of it
+ * added and Tom's role changed.  A write keeps each organisation's words
+ * (the memo of store/handles.h): the rename must drop them, or Una and
+ * Tom's new entries would name the school's old name.
+ */
+static int rename_org_between(struct pd_txn *txn, void *ctx, struct pd_err *err)
+{
+	struct pd_record o, tom, una;
+	int rc;
+
+	(void)ctx;
+	pd_record_init(&o, PD_ORG);
+	pd_set_text(&o, PD_ORG_NAME, "Northgate School", (size_t)-1);
+	if ((rc = pd_put(txn, &o, err)))
+		goto out_org;
+	tom = make_person("Tom Hill", NULL, NULL, o.id);
+	una = make_person("Una Gray", NULL, NULL, o.id);
+	if ((rc = pd_put(txn, &tom, err)))
+		goto out;
+	pd_set_text(&o, PD_ORG_NAME, "Southfield Academy", (size_t)-1);
+	if ((rc = pd_put(txn, &o, err)) || (rc = pd_put(txn, &una, err)))
+		goto out;
+	pd_set_text(&tom, PD_PERSON_ROLE, "Head", (size_t)-1);
+	rc = pd_put(txn, &tom, err);
+out:
+	pd_record_clear(&tom);
+	pd_record_clear(&una);
+out_org:
+	pd_record_clear(&o);
+	return rc;
+}
+
+Test(SUITE, an_organisation_renamed_in_the_write_names_its_people_anew)
+{
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(tdb_write(rename_org_between, NULL, &err), PD_OK, "%s", err.msg);
+	cr_expect_eq(nfound("southfield"), 3, "the school, Tom and Una");
+	cr_expect_eq(nfound("northgate"), 0, "the old name is still indexed");
+	cr_expect_eq(problems(), 0);
+}
+
 Test(SUITE, a_failed_write_leaves_no_terms)
 {
 	struct pd_err err = { 0 };

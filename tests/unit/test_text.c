@@ -1,6 +1,8 @@
 /* test_text.c — UTF-8 helpers: decoding, repair, folding. */
 #include "texttest.h"
 
+#include "plandesk/base/buf.h"
+
 static void
 expect_fold(const char *in, const char *want)
 {
@@ -230,6 +232,37 @@ Test(fold, growth_of_long_input)
 	free(one);
 	free(out);
 	free(in);
+}
+
+/* Into one buffer, reset in between: each fold as pd_text_fold's, whatever the
+ * buffer held before (longer, shorter, grown by an expansion). */
+Test(fold, into_a_reused_buffer)
+{
+	static const char *const in[] = {
+		"Straße", "Ångström and Zoë", "", "X", "\xef\xb7\xba\xef\xb7\xba",
+		"ABC\xff", "Łukasz"
+	};
+	struct pd_buf b = PD_BUF_INIT;
+	char	*want;
+	size_t	 n;
+
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+		cr_assert_eq(pd_text_fold(in[i], strlen(in[i]), &want, &n), PD_OK);
+		cr_assert_eq(pd_text_fold_buf(in[i], strlen(in[i]), &b), PD_OK);
+		cr_expect_eq(b.n, n, "%s: %zu bytes, not %zu", in[i], b.n, n);
+		cr_expect_eq(memcmp(b.p, want, n + 1), 0, "%s: \"%s\", not \"%s\"",
+			     in[i], b.p, want);
+		free(want);
+		pd_buf_reset(&b);
+	}
+	/* Appended after what the buffer holds. */
+	cr_assert_eq(pd_buf_add(&b, "E", 1), PD_OK);
+	cr_assert_eq(pd_text_fold_buf("Zoë", strlen("Zoë"), &b), PD_OK);
+	cr_expect_str_eq(b.p, "Ezoe");
+	cr_expect_eq(b.n, 4);
+	cr_expect_eq(pd_text_fold_buf(NULL, 2, &b), PD_EINVAL);
+	cr_expect_str_eq(b.p, "Ezoe");
+	pd_buf_free(&b);
 }
 
 /* The brief's extra mappings, applied to the reference output. */

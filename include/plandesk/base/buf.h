@@ -7,6 +7,9 @@
 #define PLANDESK_BUF_H
 
 #include <stddef.h>
+#include <string.h>
+
+#include "plandesk/base/status.h"
 
 struct pd_buf {
 	char  *p;    /* NUL-terminated when n > 0 or after any append */
@@ -18,8 +21,23 @@ struct pd_buf {
 
 /* Make room for `more` bytes beyond n (plus the NUL).  PD_OK or PD_ENOMEM. */
 int pd_buf_reserve(struct pd_buf *b, size_t more);
-/* Append `n` bytes.  PD_OK or PD_ENOMEM. */
-int pd_buf_add(struct pd_buf *b, const void *p, size_t n);
+/* pd_buf_add when the bytes do not fit: grow, then append. */
+int pd_buf_add_grow(struct pd_buf *b, const void *p, size_t n);
+
+/* Append `n` bytes.  PD_OK or PD_ENOMEM.  Inline: an import appends a
+ * few bytes at a time, tens of millions of times, and almost always
+ * into room it has. */
+static inline int pd_buf_add(struct pd_buf *b, const void *p, size_t n)
+{
+	if (b->cap <= b->n || n >= b->cap - b->n)
+		return pd_buf_add_grow(b, p, n);
+	if (n)
+		memcpy(b->p + b->n, p, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+	return PD_OK;
+}
+
 /* Append a NUL-terminated string.  PD_OK or PD_ENOMEM. */
 int pd_buf_puts(struct pd_buf *b, const char *s);
 /* Append one byte.  PD_OK or PD_ENOMEM. */

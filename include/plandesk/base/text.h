@@ -16,6 +16,8 @@
 
 #include "plandesk/base/status.h"
 
+struct pd_buf;   /* plandesk/base/buf.h */
+
 /** The code point that stands for an invalid byte. */
 #define PD_UTF8_REPLACEMENT	0xFFFDu
 
@@ -85,6 +87,20 @@ int pd_utf8_repair(const char *s, size_t n, char **out, size_t *outlen);
  *	</ul>
  */
 int pd_text_fold(const char *s, size_t n, char **out, size_t *outlen);
+
+/** @brief Fold a string for searching onto the end of a buffer.
+ *
+ * As pd_text_fold(), but the folded text is appended to `out`, whose
+ * memory is reused: one buffer (reset in between) folds many fields
+ * without a malloc each, and a key is folded in place after its tag.
+ *
+ * @param[in] s The text to fold.
+ * @param[in] n Its length in bytes.
+ * @param[in,out] out Gets the folded text appended (NUL-terminated); as
+ *	it was on failure.
+ * @return PD_OK, PD_EINVAL (`s` is NULL with `n` > 0) or PD_ENOMEM.
+ */
+int pd_text_fold_buf(const char *s, size_t n, struct pd_buf *out);
 
 /** Flags for pd_text_words(). */
 enum pd_words_flags {

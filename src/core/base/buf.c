@@ -27,7 +27,7 @@ int pd_buf_reserve(struct pd_buf *b, size_t more)
 	return PD_OK;
 }
 
-int pd_buf_add(struct pd_buf *b, const void *p, size_t n)
+int pd_buf_add_grow(struct pd_buf *b, const void *p, size_t n)
 {
 	if (pd_buf_reserve(b, n) != PD_OK)
 		return PD_ENOMEM;

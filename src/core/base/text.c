@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include "plandesk/base/buf.h"
 #include "plandesk/base/text.h"
 
 /* Options for folding one code point: NFKC case folding without marks. */
@@ -273,12 +274,36 @@ static int fold_char(struct fold *f, uint32_t cp)
 	return PD_OK;
 }
 
-int pd_text_fold(const char *s, size_t n, char **out, size_t *outlen)
+/* Fold the n bytes at p onto the end of f (room for n more made). */
+static int fold_run(struct fold *f, const unsigned char *p, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	struct fold f;
 	uint32_t cp;
 	size_t i, len;
+
+	for (i = 0; i < n; i += len) {
+		if (p[i] < 0x80) {
+			/* ASCII: lowercase, nothing else to do. */
+			cp = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32u : p[i];
+			if (f->len + 1 >= f->size &&
+			    fold_reserve(f, 1) != PD_OK)
+				return PD_ENOMEM;
+			f->buf[f->len++] = (unsigned char)cp;
+			f->last = cp;
+			len = 1;
+			continue;
+		}
+		if ((len = utf8_next(p + i, n - i, &cp)) == 0)
+			len = 1;   /* cp is U+FFFD */
+		if (fold_char(f, cp) != PD_OK)
+			return PD_ENOMEM;
+	}
+	f->buf[f->len] = '\0';
+	return PD_OK;
+}
+
+int pd_text_fold(const char *s, size_t n, char **out, size_t *outlen)
+{
+	struct fold f;
 
 	if (out == NULL || (s == NULL && n > 0))
 		return PD_EINVAL;
@@ -287,32 +312,33 @@ int pd_text_fold(const char *s, size_t n, char **out, size_t *outlen)
 	f.size = n + 1;
 	f.len = 0;
 	f.last = 0;
-	for (i = 0; i < n; i += len) {
-		if (p[i] < 0x80) {
-			/* ASCII: lowercase, nothing else to do. */
-			cp = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32u : p[i];
-			if (f.len + 1 >= f.size &&
-			    fold_reserve(&f, 1) != PD_OK)
-				goto nomem;
-			f.buf[f.len++] = (unsigned char)cp;
-			f.last = cp;
-			len = 1;
-			continue;
-		}
-		if ((len = utf8_next(p + i, n - i, &cp)) == 0)
-			len = 1;   /* cp is U+FFFD */
-		if (fold_char(&f, cp) != PD_OK)
-			goto nomem;
+	if (fold_run(&f, (const unsigned char *)s, n) != PD_OK) {
+		free(f.buf);
+		return PD_ENOMEM;
 	}
-	f.buf[f.len] = '\0';
 	*out = (char *)f.buf;
 	if (outlen != NULL)
 		*outlen = f.len;
 	return PD_OK;
+}
 
-nomem:
-	free(f.buf);
-	return PD_ENOMEM;
+int pd_text_fold_buf(const char *s, size_t n, struct pd_buf *out)
+{
+	struct fold f = { (unsigned char *)out->p, out->n, out->cap, 0 };
+	int rc;
+
+	if (s == NULL && n > 0)
+		return PD_EINVAL;
+	rc = n == SIZE_MAX ? PD_ENOMEM : fold_reserve(&f, n);
+	if (rc == PD_OK)
+		rc = fold_run(&f, (const unsigned char *)s, n);
+	out->p = (char *)f.buf;
+	out->cap = f.size;
+	if (rc == PD_OK)
+		out->n = f.len;
+	else if (out->p)
+		out->p[out->n] = '\0';   /* as it was */
+	return rc;
 }
 
 /* Classes of code points for word splitting. */

@@ -14,6 +14,8 @@
 #include "search_terms.h"
 #include "store/postings.h"
 
+#define CARD_BYTES 256
+
 _Static_assert(1 + PD_EXACT_MAX <= PD_POST_TERM_MAX &&
 	       PD_TERM_DATA_MAX <= PD_POST_ENTRY_MAX, "terms fit a posting table");
 
@@ -22,7 +24,10 @@ static int add_card(struct pd_txn *txn, const struct pd_record *r,
 		    const unsigned char *key, size_t klen, struct pd_entries *out)
 {
 	struct pd_buf v = PD_BUF_INIT;
-	int rc = pd_card_encode(r, txn->st->cards_packed, &v);
+	int rc = pd_buf_reserve(&v, CARD_BYTES);   /* most cards fit */
+
+	if (rc == PD_OK)
+		rc = pd_card_encode(r, txn->st->cards_packed, &v);
 
 	if (rc == PD_OK)
 		rc = pd_entries_add(out, txn->st->dbi[PD_DB_CARDS],
@@ -167,6 +172,7 @@ static int org_changed(struct pd_txn *txn, enum pd_kind kind, uint64_t org,
 
 	if (kind != PD_ORG)
 		return PD_OK;
+	pd_search_org_forget(txn, org);
 	if ((rc = org_name(before, &oldname)) || (rc = org_name(after, &newname))) {
 		rc = pd_err_nomem(err);
 		goto out;

@@ -7,6 +7,7 @@
  * entries in step and pd_check verifies them) and the search's check of a
  * candidate (search_cand.c), so the two cannot disagree.
  */
+#define _GNU_SOURCE   /* qsort_r */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,9 @@
 #define WORDS_STOP (-1)     /* a pd_text_words callback's "enough" */
 #define DIGITS_MAX 32       /* digits of a phone number kept */
 #define FIRST_MAX 256       /* bytes of a name's first word compared */
+#define TERMS_INSERTION 64  /* terms sorted by insertion, at most */
+#define TERMS_FIRST 64      /* terms, and bytes of their text, a record's */
+#define TERMS_BYTES 1024    /* list has room for at first */
 
 size_t pd_term_prefix(const char *w, size_t n)
 {
@@ -35,7 +39,7 @@ static int add_term(struct pd_terms *ts, const char *w, size_t len,
 	len = pd_utf8_cut(w, len, PD_TERM_MAX);
 	if (!len)
 		return PD_OK;
-	if (pd_grow(&ts->t, &ts->cap, ts->n + 1, sizeof *ts->t, 32))
+	if (pd_grow(&ts->t, &ts->cap, ts->n + 1, sizeof *ts->t, TERMS_FIRST))
 		return PD_ENOMEM;
 	ts->t[ts->n].off = ts->buf.n;
 	ts->t[ts->n].len = len;
@@ -122,22 +126,21 @@ struct walker {
 	int  (*name)(const char *folded, size_t n, void *ctx);  /* the folded name */
 	int  (*other)(const char *w, size_t len, void *ctx);    /* a word of another field */
 	void  *ctx;
+	struct pd_buf *fold;   /* a field's folded text, reused field after field */
 };
 
 static int walk_text(const struct walker *wk, const char *s, size_t n, bool name)
 {
-	char *f;
-	size_t fn;
+	struct pd_buf *f = wk->fold;
 	int rc;
 
 	if (!n && !name)
 		return PD_OK;
-	if ((rc = pd_text_fold(s, n, &f, &fn)) != PD_OK)
+	pd_buf_reset(f);
+	if ((rc = pd_text_fold_buf(s, n, f)) != PD_OK)
 		return rc;
-	rc = name ? wk->name(f, fn, wk->ctx)
-		  : pd_text_words(f, fn, PD_WORDS_INDEX, wk->other, wk->ctx);
-	free(f);
-	return rc;
+	return name ? wk->name(f->p, f->n, wk->ctx)
+		    : pd_text_words(f->p, f->n, PD_WORDS_INDEX, wk->other, wk->ctx);
 }
 
 static int walk_field(const struct walker *wk, const struct pd_record *r, int f)
@@ -153,25 +156,100 @@ static int walk_digits(const struct walker *wk, const struct pd_record *r, int f
 	return n ? wk->other(d, (size_t)n, wk->ctx) : PD_OK;
 }
 
-/* A person's organisation name: `orgname` if given, else organisation
- * `id`'s, read (none: no words). */
-static int walk_org(struct pd_txn *txn, const struct walker *wk, uint64_t id,
-		    const char *orgname)
+/* Organisation `id`'s name's words to wk->other, read (none: no words). */
+static int read_org(struct pd_txn *txn, const struct walker *wk, uint64_t id)
 {
 	struct pd_record org;
-	int rc;
+	int rc = pd_get(txn, PD_ORG, id, &org, NULL);
 
-	if (orgname)
-		return walk_text(wk, orgname, strlen(orgname), false);
-	if (!id)
-		return PD_OK;
-	rc = pd_get(txn, PD_ORG, id, &org, NULL);
 	if (rc == PD_OK)
 		rc = walk_field(wk, &org, PD_ORG_NAME);
 	else if (rc == PD_NOTFOUND || rc == PD_ECORRUPT)
 		rc = PD_OK;   /* no longer in the directory: no words from it */
 	pd_record_clear(&org);
 	return rc;
+}
+
+/*
+ * The write's memo of organisations' words (handles.h): at an
+ * organisation's offset, the bytes of its words that follow (a size_t),
+ * then each word as its length (a size_t) and its bytes.
+ */
+static int memo_word(const char *w, size_t len, void *ctx)
+{
+	struct pd_buf *b = ctx;
+
+	return pd_buf_add(b, &len, sizeof len) != PD_OK ||
+	       pd_buf_add(b, w, len) != PD_OK ? PD_ENOMEM : PD_OK;
+}
+
+/* Organisation `id`'s words into the memo at *off, unless they are there
+ * already.  PD_NOTFOUND: it has none (gone or undecodable, not kept). */
+static int memo_org(struct pd_txn *txn, const struct walker *wk, uint64_t id,
+		    uint64_t *off)
+{
+	const struct walker rec = { NULL, memo_word, &txn->memo_buf, wk->fold };
+	struct pd_buf *b = &txn->memo_buf;
+	struct pd_record org;
+	size_t at = b->n, len = 0;
+	int rc;
+
+	if (pd_u64map_get(&txn->memo, id, off))
+		return PD_OK;
+	rc = pd_get(txn, PD_ORG, id, &org, NULL);
+	if (rc == PD_OK && (rc = pd_buf_add(b, &len, sizeof len)) == PD_OK &&
+	    (rc = walk_field(&rec, &org, PD_ORG_NAME)) == PD_OK) {
+		len = b->n - at - sizeof len;
+		memcpy(b->p + at, &len, sizeof len);
+		rc = pd_u64map_add(&txn->memo, id, at);
+	}
+	pd_record_clear(&org);
+	if (rc != PD_OK) {
+		b->n = at;
+		return rc == PD_ECORRUPT ? PD_NOTFOUND : rc;
+	}
+	*off = at;
+	return PD_OK;
+}
+
+void pd_search_org_forget(struct pd_txn *txn, uint64_t org)
+{
+	if (pd_u64map_get(&txn->memo, org, NULL)) {
+		pd_u64map_clear(&txn->memo);
+		pd_buf_reset(&txn->memo_buf);
+	}
+}
+
+/*
+ * A person's organisation name: `orgname` if given, else organisation
+ * `id`'s (none: no words): in a write, from the memo, so each
+ * organisation's name is read and folded once a write, not once a member.
+ */
+static int walk_org(struct pd_txn *txn, const struct walker *wk, uint64_t id,
+		    const char *orgname)
+{
+	const char *p, *end;
+	uint64_t off;
+	size_t len;
+	int rc;
+
+	if (orgname)
+		return walk_text(wk, orgname, strlen(orgname), false);
+	if (!id)
+		return PD_OK;
+	if (!txn->write)
+		return read_org(txn, wk, id);
+	if ((rc = memo_org(txn, wk, id, &off)) != PD_OK)
+		return rc == PD_NOTFOUND ? PD_OK : rc;
+	p = txn->memo_buf.p + off;
+	memcpy(&len, p, sizeof len);
+	for (p += sizeof len, end = p + len; p < end; p += len) {
+		memcpy(&len, p, sizeof len);
+		p += sizeof len;
+		if ((rc = wk->other(p, len, wk->ctx)) != PD_OK)
+			return rc;
+	}
+	return PD_OK;
 }
 
 /*
@@ -244,17 +322,14 @@ static int term_other(const char *w, size_t len, void *ctx)
 	return add_term(ctx, w, len, PD_RANK_OTHER);
 }
 
-struct term_ref {
-	const char  *p;
-	size_t       len;
-	enum pd_rank cls;
-};
-
-static int ref_cmp(const void *a, const void *b)
+/* Order of two terms of `buf`: by text, then class (best first). */
+static int term_cmp(const struct pd_term *x, const struct pd_term *y,
+		    const char *buf)
 {
-	const struct term_ref *x = a, *y = b;
 	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->p, y->p, n);
+	unsigned char a = n ? (unsigned char)buf[x->off] : 0;
+	unsigned char b = n ? (unsigned char)buf[y->off] : 0;
+	int c = a != b ? a - b : memcmp(buf + x->off, buf + y->off, n);
 
 	if (c)
 		return c;
@@ -263,50 +338,60 @@ static int ref_cmp(const void *a, const void *b)
 	return (int)x->cls - (int)y->cls;
 }
 
-/* Sort by text, then class; keep each text once, with its best class. */
-static int finish_terms(struct pd_terms *ts)
+static int term_qcmp(const void *a, const void *b, void *buf)
 {
-	struct term_ref *refs;
+	return term_cmp(a, b, buf);
+}
+
+/*
+ * Sort by text, then class; keep each text once, with its best class.
+ * Terms equal in both are interchangeable, so any sort gives the same
+ * list: a record's thirty-odd terms by insertion, in place (qsort's
+ * merge sort allocated and called through a pointer for each), a long
+ * note's by qsort_r.
+ */
+static void finish_terms(struct pd_terms *ts)
+{
+	struct pd_term *t = ts->t;
 	size_t n = 0;
 
 	if (ts->n < 2)
-		return PD_OK;
-	if (!(refs = malloc(ts->n * sizeof *refs)))
-		return PD_ENOMEM;
-	for (size_t i = 0; i < ts->n; i++) {
-		refs[i].p = ts->buf.p + ts->t[i].off;
-		refs[i].len = ts->t[i].len;
-		refs[i].cls = ts->t[i].cls;
+		return;
+	if (ts->n > TERMS_INSERTION) {
+		qsort_r(t, ts->n, sizeof *t, term_qcmp, ts->buf.p);
+	} else {
+		for (size_t i = 1; i < ts->n; i++) {
+			struct pd_term x = t[i];
+			size_t j = i;
+			for (; j && term_cmp(&x, &t[j - 1], ts->buf.p) < 0; j--)
+				t[j] = t[j - 1];
+			t[j] = x;
+		}
 	}
-	qsort(refs, ts->n, sizeof *refs, ref_cmp);
-	for (size_t i = 0; i < ts->n; i++) {
-		if (n && refs[i].len == ts->t[n - 1].len &&
-		    !memcmp(refs[i].p, ts->buf.p + ts->t[n - 1].off, refs[i].len))
-			continue;
-		ts->t[n].off = (size_t)(refs[i].p - ts->buf.p);
-		ts->t[n].len = refs[i].len;
-		ts->t[n].cls = refs[i].cls;
-		n++;
-	}
+	for (size_t i = 0; i < ts->n; i++)
+		if (!n || t[i].len != t[n - 1].len ||
+		    memcmp(ts->buf.p + t[i].off, ts->buf.p + t[n - 1].off, t[i].len))
+			t[n++] = t[i];
 	ts->n = n;
-	free(refs);
-	return PD_OK;
 }
 
 int pd_search_terms(struct pd_txn *txn, const struct pd_record *r,
 		    const char *orgname, struct pd_terms *out)
 {
-	const struct walker wk = { term_name, term_other, out };
+	const struct walker wk = { term_name, term_other, out, &out->folded };
 	int rc;
 
 	out->n = 0;
+	if (!out->buf.cap && pd_buf_reserve(&out->buf, TERMS_BYTES) != PD_OK)
+		return PD_ENOMEM;
 	pd_buf_reset(&out->buf);
 	pd_buf_reset(&out->exact);
 	out->sort[0] = '\0';
 	out->sortlen = 0;
 	if ((rc = walk_record(txn, r, orgname, false, &wk)) != PD_OK)
 		return rc;
-	return finish_terms(out);
+	finish_terms(out);
+	return PD_OK;
 }
 
 /* pd_search_words: the name's words with their classes, the others'. */
@@ -333,18 +418,24 @@ int pd_search_words(struct pd_txn *txn, const struct pd_record *r,
 		    bool skip_org, pd_name_word_cb cb, void *ctx)
 {
 	struct words_walk ww = { cb, ctx };
-	const struct walker wk = { words_name, words_other, &ww };
+	struct pd_buf fold = PD_BUF_INIT;
+	const struct walker wk = { words_name, words_other, &ww, &fold };
+	int rc = walk_record(txn, r, NULL, skip_org, &wk);
 
-	return walk_record(txn, r, NULL, skip_org, &wk);
+	pd_buf_free(&fold);
+	return rc;
 }
 
 int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
 			void *ctx)
 {
 	struct words_walk ww = { cb, ctx };
-	const struct walker wk = { words_name, words_other, &ww };
+	struct pd_buf fold = PD_BUF_INIT;
+	const struct walker wk = { words_name, words_other, &ww, &fold };
+	int rc = walk_org(txn, &wk, org, NULL);
 
-	return walk_org(txn, &wk, org, NULL);
+	pd_buf_free(&fold);
+	return rc;
 }
 
 /* Is term t a word (not a prefix key, whose first byte is 0x02)? */
@@ -382,5 +473,6 @@ void pd_terms_free(struct pd_terms *ts)
 	free(ts->t);
 	pd_buf_free(&ts->buf);
 	pd_buf_free(&ts->exact);
+	pd_buf_free(&ts->folded);
 	memset(ts, 0, sizeof *ts);
 }

@@ -93,6 +93,7 @@ struct pd_terms {
 	size_t          n, cap;
 	struct pd_buf   buf;     /* the terms' text */
 	struct pd_buf   exact;   /* the name in normal form (may be empty) */
+	struct pd_buf   folded;  /* scratch: the field being read, folded */
 	char            sort[PD_SORT_MAX + 1];  /* the sort prefix, NUL-ended */
 	size_t          sortlen;
 };
@@ -128,6 +129,12 @@ int pd_search_words(struct pd_txn *txn, const struct pd_record *r,
  */
 int pd_search_org_words(struct pd_txn *txn, uint64_t org, pd_name_word_cb cb,
 			void *ctx);
+
+/*
+ * Organisation `org` changed (renamed, deleted, restored): forget what the
+ * write's memo (handles.h) holds of its words.
+ */
+void pd_search_org_forget(struct pd_txn *txn, uint64_t org);
 
 /*
  * The shared bytes L of term i of `ts` (pd_search_terms' list) for its

@@ -10,6 +10,12 @@
 #include "store/mdb_err.h"
 #include "store/write_queue.h"
 
+/* A person's entries, about forty and 2 KB, fit the first allocation
+ * (growing from a few, an import reallocated each list half a dozen
+ * times a row). */
+#define ENTRIES_FIRST 64
+#define ENTRIES_BYTES 2048
+
 void pd_entries_reset(struct pd_entries *es)
 {
 	es->n = 0;
@@ -28,7 +34,8 @@ int pd_entries_add(struct pd_entries *es, MDB_dbi dbi, unsigned flags,
 {
 	struct pd_entry *e;
 
-	if (pd_grow(&es->e, &es->cap, es->n + 1, sizeof *es->e, 16))
+	if (pd_grow(&es->e, &es->cap, es->n + 1, sizeof *es->e, ENTRIES_FIRST) ||
+	    (!es->buf.cap && pd_buf_reserve(&es->buf, ENTRIES_BYTES) != PD_OK))
 		return PD_ENOMEM;
 	e = &es->e[es->n];
 	e->dbi = dbi;

@@ -60,16 +60,15 @@ static int add_ix_entries(struct pd_txn *txn, const struct pd_record *r,
 /* Append folded text, cut to keep the key under LMDB's 511-byte limit. */
 static int add_folded(struct pd_buf *key, const char *s)
 {
-	char *folded;
-	size_t n;
+	size_t at = key->n;
 	int rc;
 
-	if ((rc = pd_text_fold(s, strlen(s), &folded, &n)) != PD_OK)
+	if ((rc = pd_text_fold_buf(s, strlen(s), key)) != PD_OK)
 		return rc;
-	n = pd_utf8_cut(folded, n, 400);   /* by bytes, at a character boundary */
-	rc = pd_buf_add(key, folded, n);
-	free(folded);
-	return rc;
+	/* by bytes, at a character boundary */
+	key->n = at + pd_utf8_cut(key->p + at, key->n - at, 400);
+	key->p[key->n] = '\0';
+	return PD_OK;
 }
 
 int pd_unique_key(const struct pd_record *r, struct pd_buf *key)

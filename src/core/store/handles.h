@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include "plandesk/base/buf.h"
+#include "plandesk/base/u64map.h"
 #include "plandesk/store/store.h"
 
 /* Derived databases besides the indexes of enum pd_index. */
@@ -88,6 +89,14 @@ struct pd_txn {
 	char     label[160];
 	struct pd_buf scratch;
 	struct pd_write_queue *queue;  /* writes put in key order (write_queue.h) */
+	/* What the directory keeps for the length of one write (in a write
+	 * transaction only): an organisation's index words by its id
+	 * (directory/search_terms.c), so that an import's people of a few
+	 * thousand organisations do not each read and fold their
+	 * organisation's name again.  A change to an organisation drops it
+	 * (directory/search_entries.c); pd_txn_release frees it. */
+	struct pd_u64map memo;         /* id -> offset in memo_buf */
+	struct pd_buf    memo_buf;
 };
 
 #endif

@@ -223,31 +223,40 @@ static size_t entry_cost(const struct pd_post_enc *enc, const unsigned char *e,
 	       varint_len(pd_get_be64(e + n - 8));
 }
 
-size_t pd_post_enc_size_with(const struct pd_post_enc *enc, const void *e,
-			     size_t n)
+/* The value's bytes with entry e added (its cost and shared bytes in
+ * *cost and *shared), or SIZE_MAX when the block cannot take one more. */
+static size_t size_with(const struct pd_post_enc *enc, const void *e, size_t n,
+			size_t *cost, size_t *shared)
 {
-	size_t shared, restart = enc->count % PD_POST_RESTART == 0;
+	size_t restart = enc->count % PD_POST_RESTART == 0;
 
 	if (enc->count >= UINT16_MAX || (restart && enc->nrst == PD_POST_RST_MAX))
 		return SIZE_MAX;
-	return enc->out->n - enc->start + entry_cost(enc, e, n, &shared) +
-	       2 * (enc->nrst + restart) + TRAILER_MIN;
+	*cost = entry_cost(enc, e, n, shared);
+	return enc->out->n - enc->start + *cost + 2 * (enc->nrst + restart) +
+	       TRAILER_MIN;
 }
 
-int pd_post_enc_add(struct pd_post_enc *enc, const void *e, size_t n)
+size_t pd_post_enc_size_with(const struct pd_post_enc *enc, const void *e,
+			     size_t n)
 {
-	const unsigned char *p = e;
-	unsigned char buf[1 + VARINT_MAX + PD_POST_HEAD_MAX + VARINT_MAX];
-	size_t shared, len, head = n - PD_POST_TAIL;
+	size_t cost, shared;
 
-	if (pd_post_enc_size_with(enc, e, n) == SIZE_MAX)
-		return EINVAL;
+	return size_with(enc, e, n, &cost, &shared);
+}
+
+/* Add entry e, which shares `shared` bytes with the one before. */
+static int enc_put(struct pd_post_enc *enc, const unsigned char *p, size_t n,
+		   size_t shared)
+{
+	unsigned char buf[1 + VARINT_MAX + PD_POST_HEAD_MAX + VARINT_MAX];
+	size_t len, head = n - PD_POST_TAIL;
+
 	if (enc->count % PD_POST_RESTART == 0) {
 		if (enc->out->n - enc->start > UINT16_MAX)
 			return EINVAL;
 		enc->rst[enc->nrst++] = (uint16_t)(enc->out->n - enc->start);
 	}
-	entry_cost(enc, p, n, &shared);
 	buf[0] = (unsigned char)shared;
 	len = 1 + put_varint(buf + 1, (uint64_t)(head - shared) << 3 | p[head + 1]);
 	memcpy(buf + len, p + shared, head - shared);
@@ -255,10 +264,31 @@ int pd_post_enc_add(struct pd_post_enc *enc, const void *e, size_t n)
 	len += put_varint(buf + len, pd_get_be64(p + n - 8));
 	if (pd_buf_add(enc->out, buf, len) != PD_OK)
 		return ENOMEM;
-	memcpy(enc->prev, e, n);
+	memcpy(enc->prev, p, n);
 	enc->prevn = n;
 	enc->count++;
 	return MDB_SUCCESS;
+}
+
+int pd_post_enc_add(struct pd_post_enc *enc, const void *e, size_t n)
+{
+	size_t cost, shared;
+
+	if (size_with(enc, e, n, &cost, &shared) == SIZE_MAX)
+		return EINVAL;
+	return enc_put(enc, e, n, shared);
+}
+
+int pd_post_enc_add_within(struct pd_post_enc *enc, const void *e, size_t n,
+			   size_t room, bool *added)
+{
+	size_t cost, shared, size = size_with(enc, e, n, &cost, &shared);
+
+	*added = false;
+	if (size == SIZE_MAX || size > room)
+		return MDB_SUCCESS;
+	*added = true;
+	return enc_put(enc, e, n, shared);
 }
 
 int pd_post_enc_finish(struct pd_post_enc *enc)

@@ -86,6 +86,13 @@ size_t pd_post_enc_size_with(const struct pd_post_enc *enc, const void *e,
  * EINVAL (the block is full: see pd_post_enc_size_with). */
 int pd_post_enc_add(struct pd_post_enc *enc, const void *e, size_t n);
 
+/* Add entry e when the value with it takes at most `room` bytes (the
+ * entry's bytes worked out once, not by pd_post_enc_size_with and again
+ * by pd_post_enc_add): *added says whether.  Returns MDB_SUCCESS, ENOMEM,
+ * EINVAL as pd_post_enc_add. */
+int pd_post_enc_add_within(struct pd_post_enc *enc, const void *e, size_t n,
+			   size_t room, bool *added);
+
 /* Write the trailer: the value is then whole.  MDB_SUCCESS or ENOMEM. */
 int pd_post_enc_finish(struct pd_post_enc *enc);
 

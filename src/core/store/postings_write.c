@@ -357,6 +357,7 @@ int pd_post_build_add(struct pd_post_builder *b, const void *term, size_t tn,
 {
 	MDB_val t = { tn, (void *)term };
 	bool same = b->term.n == tn && b->nterm && !memcmp(b->term.p, term, tn);
+	bool added;
 	int rc;
 
 	if (!term_ok(&t) || !pd_post_entry_ok(entry, en) ||
@@ -374,8 +375,10 @@ int pd_post_build_add(struct pd_post_builder *b, const void *term, size_t tn,
 	memcpy(b->last, entry, en);
 	b->lastn = en;
 	b->nterm++;
-	if (b->open && pd_post_enc_size_with(&b->enc, entry, en) <= b->room)
-		return pd_post_enc_add(&b->enc, entry, en);
+	if (b->open &&
+	    ((rc = pd_post_enc_add_within(&b->enc, entry, en, b->room, &added)) ||
+	     added))
+		return rc;
 	if (b->open && (rc = block_put(b)) != MDB_SUCCESS)
 		return rc;
 	return block_open(b, entry, en);

@@ -577,9 +577,16 @@ void pd_txn_end(struct pd_txn *txn)
 		mdb_txn_abort(txn->txn);
 	if (!txn->write)
 		txn->st->reads--;
+	pd_txn_release(txn);
+	free(txn);
+}
+
+void pd_txn_release(struct pd_txn *txn)
+{
 	pd_buf_free(&txn->scratch);
 	pd_txn_queue_free(txn);
-	free(txn);
+	pd_u64map_free(&txn->memo, NULL);
+	pd_buf_free(&txn->memo_buf);
 }
 
 void pd_txn_set_label(struct pd_txn *txn, const char *fmt, ...)

@@ -91,6 +91,10 @@ void pd_store_unmap_read(struct pd_store *st);
  */
 int pd_txn_renew(struct pd_txn *txn);
 
+/* Free what transaction `txn` holds besides its LMDB transaction: the
+ * scratch buffer, the write queue, the memo (handles.h). */
+void pd_txn_release(struct pd_txn *txn);
+
 /* `terms` as the file has it, after a write that renewed it rolled back
  * (LMDB closed the handle the write made). */
 void pd_store_reopen_terms(struct pd_store *st);

@@ -55,8 +55,7 @@ int pd_store_write_once(struct pd_store *st, const char *label, unsigned flags,
 	}
 	if (rc != PD_OK || (flags & PD_W_DRY_RUN) || !t.dirty)
 		goto abort;
-	pd_buf_free(&t.scratch);
-	pd_txn_queue_free(&t);
+	pd_txn_release(&t);
 	rc = mdb_txn_commit(t.txn);
 	st->committed = rc == MDB_SUCCESS;
 	if (rc != MDB_SUCCESS && t.renewed)
@@ -69,8 +68,7 @@ int pd_store_write_once(struct pd_store *st, const char *label, unsigned flags,
 abort:
 	if (t.txn)   /* NULL: a checkpoint failed */
 		mdb_txn_abort(t.txn);
-	pd_buf_free(&t.scratch);
-	pd_txn_queue_free(&t);
+	pd_txn_release(&t);
 	if (t.renewed)
 		pd_store_reopen_terms(st);
 	if (t.mapfull)
