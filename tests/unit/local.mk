@@ -28,7 +28,7 @@ tests_unit_test_date_LDADD = $(TEST_LIBS)
 UNIT_TESTS += %reldir%/test_store %reldir%/test_store_rules %reldir%/test_store_writes \
 	%reldir%/test_store_file %reldir%/test_undo %reldir%/test_undo_history \
 	%reldir%/test_undo_clients %reldir%/test_postings
-tests_unit_test_postings_SOURCES = %reldir%/test_postings.c %reldir%/testdb.h
+tests_unit_test_postings_SOURCES = %reldir%/querygen.h %reldir%/test_postings.c %reldir%/testdb.h
 tests_unit_test_postings_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_postings_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_postings_LDADD = $(TEST_LIBS)
@@ -93,7 +93,7 @@ tests_unit_test_cards_SOURCES = %reldir%/test_cards.c %reldir%/testdb.h %reldir%
 tests_unit_test_cards_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_cards_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_cards_LDADD = $(TEST_LIBS)
-tests_unit_test_card_codec_SOURCES = %reldir%/test_card_codec.c %reldir%/testdb.h
+tests_unit_test_card_codec_SOURCES = %reldir%/test_card_codec.c %reldir%/testdb.h %reldir%/querygen.h
 tests_unit_test_card_codec_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_card_codec_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_card_codec_LDADD = $(TEST_LIBS)

@@ -1,8 +1,9 @@
 /*
  * querygen.h — what the tests that type generated queries share
  * (test_search_order.c, test_search_join.c): a seeded pseudo-random
- * pick, so a failure is the same failure on every run, and the first
- * characters of a word as someone types them.
+ * pick, so a failure is the same failure on every run (the random tests
+ * of test_postings.c and test_card_codec.c draw from it too), and the
+ * first characters of a word as someone types them.
  */
 #ifndef QUERYGEN_H
 #define QUERYGEN_H

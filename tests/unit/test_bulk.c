@@ -79,24 +79,6 @@ static int import_buf(const struct pd_buf *csv, bool dry, struct pd_import_stats
 	return pd_import_mem(tdb.st, csv->p, csv->n, &o, st, err);
 }
 
-/* The folder's entries other than the file and its lock file. */
-static int strays(void)
-{
-	DIR *d = opendir(tdb.dir);
-	struct dirent *e;
-	int n = 0;
-
-	cr_assert_not_null(d);
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-		    strcmp(e->d_name, "test.db") && strcmp(e->d_name, "test.db-lock")) {
-			cr_log_error("left behind: %s", e->d_name);
-			n++;
-		}
-	closedir(d);
-	return n;
-}
-
 static ino_t inode(void)
 {
 	struct stat sb;
@@ -282,7 +264,7 @@ Test(bulk, replaces_the_file_whole)
 	cr_expect_neq(inode(), before, "the file was not replaced");
 	cr_assert_eq(stat(tdb.path, &sb), 0);
 	cr_expect_eq(sb.st_mode & 0777, 0600, "mode %o", sb.st_mode & 0777);
-	cr_expect_eq(strays(), 0);
+	cr_expect_eq(tdb_strays(), 0);
 	/* This store goes on with the new file. */
 	cr_assert_eq(pd_store_changes(tdb.st, &n1, NULL), PD_OK);
 	cr_expect_eq(n1, n0 + 1, "the change counter: %llu then %llu",
@@ -333,7 +315,7 @@ Test(bulk, a_failed_or_dry_import_leaves_the_file_as_it_was)
 	after = file_bytes(&na);
 	cr_expect_eq(inode(), ino, "the file was replaced");
 	cr_expect(na == nb && !memcmp(before, after, nb), "the file changed");
-	cr_expect_eq(strays(), 0);
+	cr_expect_eq(tdb_strays(), 0);
 	free(before);
 	free(after);
 	pd_buf_free(&csv);

@@ -6,6 +6,8 @@
  * crashes, and what decodes of it encodes back to the same bytes. */
 #include "testdb.h"
 
+#include "querygen.h"
+
 #include "directory/card.h"
 #include "plandesk/records/codec.h"
 
@@ -199,15 +201,9 @@ Test(card_codec, specific_bad_packed_values)
 	}
 }
 
-static unsigned long long rng = 0x9e3779b97f4a7c15ull;
+static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
-static unsigned rnd(unsigned n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng >> 32) % n;
-}
+static unsigned rnd(unsigned n) { return qg_pick(&rng, n); }
 
 /* A text of c lies within the value (p, n) or within date[]. */
 static bool inside(struct pd_card_text t, const unsigned char *p, size_t n,

@@ -8,6 +8,8 @@
  * block is found. */
 #include "testdb.h"
 
+#include "querygen.h"
+
 #include <lmdb.h>
 
 #include "store/postings.h"
@@ -25,15 +27,9 @@ struct pair {
 
 static struct pair model[MAXPAIRS];
 static size_t nmodel;
-static unsigned long long rng = 0x9e3779b97f4a7c15ull;
+static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
-static unsigned rnd(unsigned n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng >> 33) % n;
-}
+static unsigned rnd(unsigned n) { return qg_pick(&rng, n); }
 
 static int pair_cmp(const void *a, const void *b)
 {

@@ -34,22 +34,6 @@ static void budget(size_t n) { (void)n; }
 
 TestSuite(SUITE, .init = setup, .fini = tdb_teardown);
 
-/* Files in the database's folder besides the database and its lock. */
-static int stray_files(void)
-{
-	DIR *d = opendir(tdb.dir);
-	struct dirent *e;
-	int n = 0;
-
-	cr_assert_not_null(d);
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-		    strcmp(e->d_name, "test.db") && strcmp(e->d_name, "test.db-lock"))
-			n++;
-	closedir(d);
-	return n;
-}
-
 static size_t nfound_in(struct pd_txn *txn, const char *q)
 {
 	struct pd_hit hits[8];
@@ -118,7 +102,7 @@ Test(SUITE, last_change_to_a_record_wins)
 	cr_expect_eq(nfound("wren"), 0, "an older name is still indexed");
 	cr_expect_eq(nfound("zephyr"), 0, "a deleted person is still indexed");
 	cr_expect_eq(problems(), 0);
-	cr_expect_eq(stray_files(), 0, "a sorted run's file was left behind");
+	cr_expect_eq(tdb_strays(), 0, "a sorted run's file was left behind");
 }
 
 /* One write: rename Ada between two names forty times, so the queue holds
@@ -262,7 +246,7 @@ Test(SUITE, a_failed_write_leaves_no_terms)
 	cr_assert_eq(tdb_write(add_then_fail, NULL, &err), PD_EINVAL);
 	cr_expect_eq(nfound("finch"), 1);
 	cr_expect_eq(problems(), 0);
-	cr_expect_eq(stray_files(), 0, "a sorted run's file was left behind");
+	cr_expect_eq(tdb_strays(), 0, "a sorted run's file was left behind");
 }
 
 /*

@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #endif
 
+#include <dirent.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +91,25 @@ static inline void tdb_teardown(void)
 	if (tdb.dir[0])
 		nftw(tdb.dir, tdb_rm1, 16, FTW_DEPTH | FTW_PHYS);
 	tdb.dir[0] = '\0';
+}
+
+/* How many entries the test folder holds besides the database and its
+ * lock file (each named in the log): a temporary file left behind. */
+static inline int tdb_strays(void)
+{
+	DIR *d = opendir(tdb.dir);
+	struct dirent *e;
+	int n = 0;
+
+	cr_assert_not_null(d, "open %s", tdb.dir);
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    strcmp(e->d_name, "test.db") && strcmp(e->d_name, "test.db-lock")) {
+			cr_log_error("left behind: %s", e->d_name);
+			n++;
+		}
+	closedir(d);
+	return n;
 }
 
 /* Run `fn` as one write on tdb.st. */
