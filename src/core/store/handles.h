@@ -62,6 +62,8 @@ struct pd_store {
 				 * pd_txn_checkpoint commits */
 	bool     committed;     /* a write of this store was committed */
 	int      copy_fd;       /* the copy's file (bulk.c); -1: none */
+	void    *map_lo;        /* the copy's map (pd_store_find_map); */
+	size_t   map_len;       /* NULL: not found */
 	size_t   bulk_bytes;    /* an import at least this large is a bulk
 				 * write (pd_store_bulk_bytes) */
 	unsigned checkpoint;    /* a bulk write commits every this many

@@ -505,6 +505,7 @@ int pd_store_open_copy(const struct pd_store *st, int fd, size_t map_size,
 	c->has_shadow = st->has_shadow;
 	c->cards_packed = st->cards_packed;
 	c->copy_fd = fd;
+	pd_store_find_map(c);
 	*out = c;
 	return PD_OK;
 fail:

@@ -85,6 +85,10 @@ int pd_bulk_write(struct pd_store *st, const char *label, unsigned flags,
  */
 void pd_store_unmap_read(struct pd_store *st);
 
+/* Find the map of bulk copy `st` for pd_store_unmap_read (checkpoint.c
+ * says how); not found, nothing is let go. */
+void pd_store_find_map(struct pd_store *st);
+
 /*
  * Commit `txn` and begin the next write transaction in its place (a bulk
  * write's checkpoint).  Returns an LMDB code; on failure txn->txn is NULL.
