@@ -166,15 +166,19 @@ static int apply_postings(struct pd_txn *txn, struct pd_write_queue *q,
 
 /*
  * A bulk write's checkpoint between two keys of the flush (store.h): the
- * cursors closed, the transaction committed and the next begun, and the
- * block builder, which holds its block in its own memory, given a cursor
- * of the new one.  Returns an LMDB code.
+ * block being built put through the builder's cursor while that is still
+ * open (a lone entry waits in the builder: its node is plain or a block
+ * only once the next pair tells), the cursors closed, the transaction
+ * committed and the next begun, and the builder given a cursor of the new
+ * one.  Returns an LMDB code.
  */
 static int commit_between_keys(struct pd_txn *txn, MDB_cursor **cur,
 			       MDB_cursor **pcur, struct pd_post_builder *pb)
 {
 	int rc;
 
+	if (pb && (rc = pd_post_build_flush(pb, NULL)) != MDB_SUCCESS)
+		return rc;
 	if (*cur)
 		mdb_cursor_close(*cur);
 	if (*pcur)
