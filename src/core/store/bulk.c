@@ -132,10 +132,9 @@ static int put_in_place(struct pd_store *st, struct pd_store *c,
 	if ((size_t)snprintf(tmp, sizeof tmp, ".%s.bulk", p->base) >= sizeof tmp)
 		return pd_err_set(err, PD_EINVAL, "%s: the file name is too long for "
 				  "its copy; nothing was changed", st->path);
-	/* The file keeps the map size it is written with: the file's own,
-	 * not the copy's room to grow (LMDB keeps it no smaller than used). */
-	if ((rc = mdb_env_set_mapsize(c->env, st->map_size)) == MDB_SUCCESS &&
-	    (rc = touch(c->env, c->dbi[PD_DB_META])) == MDB_SUCCESS)
+	/* (The file keeps the copy's map size: LMDB's meta page never records
+	 * a smaller one.  It reserves address space only.) */
+	if ((rc = touch(c->env, c->dbi[PD_DB_META])) == MDB_SUCCESS)
 		rc = mdb_env_sync(c->env, 1);
 	mdb_env_close(c->env);
 	c->env = NULL;
