@@ -62,7 +62,11 @@ if ls "$T_TMP"/ran* >/dev/null 2>&1; then fail "the query ran nothing"; else ok 
 
 keys A
 expect "A pipes the message to add-email" "added: Zoë Ní Bhriain <zoe.nibhriain@youth.example.org>"
+# The program has ended once mutt asks for a key (wait_key); keys typed
+# before that are thrown away when mutt takes the screen back.
+expect "mutt waits for a key once it has ended" "Press any key to continue"
 keys Enter
+expect_not "and takes the screen back" "Press any key to continue"
 keys Q
 expect "a third query" "Query:"
 keys -l nibhriain
