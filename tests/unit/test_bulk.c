@@ -22,14 +22,14 @@
 #include "plandesk/records/check.h"
 #include "plandesk/transfer/transfer.h"
 
-#define ROWS 3000
+#define ROWS 1500
 
 /* Each test: the store opened on a fresh folder by open_with. */
 static void setup(void)
 {
-	/* A bulk write commits every 7 rows (the flush every 112 entries):
+	/* A bulk write commits every 11 rows (the flush every 176 entries):
 	 * a small file is built in hundreds of pieces. */
-	setenv("PLANDESK_CHECKPOINT", "7", 1);
+	setenv("PLANDESK_CHECKPOINT", "11", 1);
 	tdb_mkdir();
 }
 
