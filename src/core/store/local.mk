@@ -9,6 +9,6 @@ libplandesk_core_a_SOURCES += %reldir%/handles.h %reldir%/mdb_err.h \
 	%reldir%/postings.h %reldir%/postings_codec.h %reldir%/postings_codec.c \
 	%reldir%/postings_cursor.c %reldir%/postings_write.c \
 	%reldir%/wlock.h %reldir%/wlock.c %reldir%/bulk.c %reldir%/checkpoint.c \
-	%reldir%/store.c %reldir%/write_txn.c %reldir%/write_loop.c %reldir%/cursor.c %reldir%/scan.c
+	%reldir%/store.c %reldir%/txn.c %reldir%/write_txn.c %reldir%/write_loop.c %reldir%/cursor.c %reldir%/scan.c
 noinst_HEADERS += include/plandesk/store/store.h \
 	include/plandesk/store/scan.h
