@@ -5,7 +5,7 @@ libplandesk_core_a_SOURCES += %reldir%/handles.h %reldir%/mdb_err.h \
 	%reldir%/mdb_err.c %reldir%/indexes.h %reldir%/indexes.c \
 	%reldir%/journal.h %reldir%/journal.c %reldir%/write_queue.h \
 	%reldir%/write_queue.c %reldir%/queue_impl.h %reldir%/queue_sort.c \
-	%reldir%/queue_runs.c %reldir%/queue_overlay.c %reldir%/store_impl.h \
+	%reldir%/queue_runs.c %reldir%/queue_stream.c %reldir%/queue_overlay.c %reldir%/store_impl.h \
 	%reldir%/postings.h %reldir%/postings_codec.h %reldir%/postings_codec.c \
 	%reldir%/postings_cursor.c %reldir%/postings_write.c \
 	%reldir%/wlock.h %reldir%/wlock.c %reldir%/bulk.c %reldir%/checkpoint.c \

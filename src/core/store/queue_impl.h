@@ -1,8 +1,9 @@
 /*
  * queue_impl.h — the write queue's parts (internal to store/): the
  * queued operations and their order (queue_sort.c), sorted runs spilled
- * to a temporary file and read back merged (queue_runs.c), and the queue
- * itself, which applies the merged stream (write_queue.c).
+ * to a temporary file and merged (queue_runs.c), the merge read ahead by
+ * a second thread (queue_stream.c), and the queue itself, which applies
+ * the merged stream (write_queue.c).
  */
 #ifndef PLANDESK_STORE_QUEUE_IMPL_H
 #define PLANDESK_STORE_QUEUE_IMPL_H
@@ -120,8 +121,32 @@ void pd_runs_free(struct pd_runs *r);
 
 /*
  * The operations of every run and of the sorted op[0..n), merged in
- * order; equal ones come in the order queued (older runs first, the
- * memory last).
+ * order by a heap; equal ones come in the order queued (older runs first,
+ * the memory last).  Not thread-safe: one thread uses a merge.
+ */
+struct pd_q_merge;
+
+/* Open it (*out to be closed even on failure).  Returns PD_OK, PD_ENOMEM,
+ * PD_EIO (errno set). */
+int  pd_q_merge_open(struct pd_q_merge **out, struct pd_runs *r,
+		     const struct queued_op *op, size_t n);
+
+/* The next operation into *o, its key and data appended to `bytes` (o->at
+ * is their offset there).  Returns PD_OK, PD_NOTFOUND (no more), PD_ENOMEM,
+ * PD_EIO (errno set; the merge is over). */
+int  pd_q_merge_pop(struct pd_q_merge *m, struct queued_op *o, struct pd_buf *bytes);
+
+/* Fill err for a merge's failure rc (PD_ENOMEM, PD_EIO with errno eno) as a
+ * failed save of st's database.  Returns rc. */
+int  pd_q_merge_err(const struct pd_store *st, int rc, int eno, struct pd_err *err);
+
+void pd_q_merge_close(struct pd_q_merge *m);
+
+/* --- queue_stream.c -------------------------------------------------------- */
+
+/*
+ * The merge above as a stream for the flush (write_queue.c), read ahead by
+ * a second thread when there are runs.
  */
 struct pd_q_stream;
 

@@ -151,21 +151,29 @@ struct source {
 	size_t           i, n;
 };
 
-struct pd_q_stream {
-	const struct pd_store *st;
+/*
+ * A tournament of losers over the sources: leaf i is node nsrc + i, node
+ * t's children are 2t and 2t + 1, each inner node keeps the source that
+ * lost the match there, and node 0 the winner.  Replacing the winner's
+ * operation replays one path to the top, one compare a level — half a
+ * heap's, and the merge is compares (a million people's runs: some 50).
+ */
+struct pd_q_merge {
 	struct source  *src;
-	struct source **heap;     /* the sources with an operation, least first */
-	size_t          nsrc, nheap;
-	struct queued_op cur;     /* what pd_q_stream_get last gave */
-	struct pd_buf   curbytes;
-	int             rc;       /* a read error ended it */
-	int             eno;
+	size_t         *tree;     /* nsrc nodes: winner, then the losers */
+	size_t          nsrc;
+	bool            failed;   /* a run could not be read: over */
 };
 
+/* Does source a's operation come before b's?  A source at its end comes
+ * after every other; among equal operations, the older source first. */
 static bool src_less(const struct source *a, const struct source *b)
 {
-	int c = pd_q_cmp(&a->cur, &b->cur);
+	int c;
 
+	if (!a->has || !b->has)
+		return a->has && !b->has;
+	c = pd_q_cmp(&a->cur, &b->cur);
 	return c ? c < 0 : a->order < b->order;
 }
 
@@ -247,44 +255,48 @@ static int src_step(struct source *s)
 	return PD_OK;
 }
 
-/* Move heap[i] down to its place. */
-static void sift_down(struct pd_q_stream *s, size_t i)
+/* The winner below node t (a leaf when t >= nsrc), the losers below it
+ * kept on the way. */
+static size_t play(struct pd_q_merge *m, size_t t)
 {
-	for (;;) {
-		size_t l = 2 * i + 1, m = i;
-		if (l < s->nheap && src_less(s->heap[l], s->heap[m]))
-			m = l;
-		if (l + 1 < s->nheap && src_less(s->heap[l + 1], s->heap[m]))
-			m = l + 1;
-		if (m == i)
-			return;
-		struct source *t = s->heap[i];
-		s->heap[i] = s->heap[m];
-		s->heap[m] = t;
-		i = m;
+	size_t a, b;
+
+	if (t >= m->nsrc)
+		return t - m->nsrc;
+	a = play(m, 2 * t);
+	b = play(m, 2 * t + 1);
+	if (src_less(&m->src[b], &m->src[a])) {
+		size_t w = b;
+		b = a;
+		a = w;
 	}
+	m->tree[t] = b;
+	return a;
 }
 
-static int stream_fail(struct pd_q_stream *s, int rc)
+/* Source w's operation changed: its matches again, up to the top. */
+static void replay(struct pd_q_merge *m, size_t w)
 {
-	s->rc = rc;
-	s->eno = errno;
-	s->nheap = 0;
-	return rc;
+	for (size_t t = (m->nsrc + w) / 2; t; t /= 2)
+		if (src_less(&m->src[m->tree[t]], &m->src[w])) {
+			size_t l = m->tree[t];
+			m->tree[t] = w;
+			w = l;
+		}
+	m->tree[0] = w;
 }
 
-int pd_q_stream_open(struct pd_q_stream **out, struct pd_runs *r,
-		     const struct queued_op *op, size_t n, struct pd_err *err)
+int pd_q_merge_open(struct pd_q_merge **out, struct pd_runs *r,
+		    const struct queued_op *op, size_t n)
 {
-	struct pd_q_stream *s = calloc(1, sizeof *s);
+	struct pd_q_merge *s = calloc(1, sizeof *s);
 	int rc;
 
 	*out = s;
 	if (!s || !(s->src = calloc(r->n + 1, sizeof *s->src)) ||
-	    !(s->heap = calloc(r->n + 1, sizeof *s->heap)))
-		return pd_err_nomem(err);
+	    !(s->tree = calloc(r->n + 1, sizeof *s->tree)))
+		return PD_ENOMEM;
 	s->nsrc = r->n + 1;
-	s->st = r->st;
 	for (size_t i = 0; i < s->nsrc; i++) {
 		struct source *src = &s->src[i];
 		src->order = i;
@@ -301,60 +313,47 @@ int pd_q_stream_open(struct pd_q_stream **out, struct pd_runs *r,
 			if (src->cap < RUN_HEAD)
 				src->cap = RUN_HEAD;
 			if (!(src->buf = malloc(src->cap)))
-				return pd_err_nomem(err);
+				return PD_ENOMEM;
 		}
 		if ((rc = src_step(src)) != PD_OK)
-			return rc == PD_ENOMEM ? pd_err_nomem(err) :
-			       io_fail(r->st, err, errno);
-		if (src->has)
-			s->heap[s->nheap++] = src;
+			return rc;
 	}
-	for (size_t i = s->nheap / 2; i-- > 0;)
-		sift_down(s, i);
+	s->tree[0] = s->nsrc > 1 ? play(s, 1) : 0;
 	return PD_OK;
 }
 
-const struct queued_op *pd_q_stream_get(struct pd_q_stream *s,
-					const struct queued_op **next)
+int pd_q_merge_pop(struct pd_q_merge *s, struct queued_op *o, struct pd_buf *bytes)
 {
 	struct source *top;
 	int rc;
 
-	*next = NULL;
-	if (!s->nheap)
-		return NULL;
-	top = s->heap[0];
-	s->cur = top->cur;
-	/* The source's buffer moves on: keep the bytes. */
-	pd_buf_reset(&s->curbytes);
-	if (pd_buf_add(&s->curbytes, top->cur.at.p, (size_t)top->cur.klen + top->cur.dlen))
-		return stream_fail(s, PD_ENOMEM), NULL;
-	s->cur.at.p = (const unsigned char *)s->curbytes.p;
-	if ((rc = src_step(top)) != PD_OK)
-		return stream_fail(s, rc), NULL;
-	if (!top->has)
-		s->heap[0] = s->heap[--s->nheap];
-	sift_down(s, 0);
-	if (s->nheap)
-		*next = &s->heap[0]->cur;
-	return &s->cur;
+	top = &s->src[s->tree[0]];
+	if (s->failed || !top->has)
+		return PD_NOTFOUND;
+	*o = top->cur;
+	o->at.off = bytes->n;   /* the source's buffer moves on: keep the bytes */
+	if (pd_buf_add(bytes, top->cur.at.p, (size_t)top->cur.klen + top->cur.dlen))
+		return PD_ENOMEM;
+	if ((rc = src_step(top)) != PD_OK) {
+		s->failed = true;
+		return rc;
+	}
+	replay(s, s->tree[0]);
+	return PD_OK;
 }
 
-int pd_q_stream_error(const struct pd_q_stream *s, struct pd_err *err)
+int pd_q_merge_err(const struct pd_store *st, int rc, int eno, struct pd_err *err)
 {
-	if (!s->rc)
-		return PD_OK;
-	return s->rc == PD_ENOMEM ? pd_err_nomem(err) : io_fail(s->st, err, s->eno);
+	return rc == PD_ENOMEM ? pd_err_nomem(err) : io_fail(st, err, eno);
 }
 
-void pd_q_stream_close(struct pd_q_stream *s)
+void pd_q_merge_close(struct pd_q_merge *s)
 {
 	if (!s)
 		return;
 	for (size_t i = 0; s->src && i < s->nsrc; i++)
 		free(s->src[i].buf);
 	free(s->src);
-	free(s->heap);
-	pd_buf_free(&s->curbytes);
+	free(s->tree);
 	free(s);
 }
