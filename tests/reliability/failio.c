@@ -20,10 +20,16 @@
  *			the database's folder (a large write's sorted runs,
  *			store/queue_runs.c: /proc shows "DIR/#123 (deleted)"),
  *			and not msync
+ *	FAILIO_READ	when 1 (with FAILIO_TMP), count the pread and pread64
+ *			calls on those files instead of the writes: the runs
+ *			read back by the flush's read-ahead thread
+ *			(store/queue_stream.c)
  *
  * A test tool, not part of the program: its counters are process-wide
- * statics, and it is not thread-safe beyond what plandesk needs (one
- * writer thread at a time).
+ * statics, and it is not thread-safe beyond what plandesk needs (the
+ * calls it counts are made by one thread at a time: the runs' writes by
+ * the sorting thread, their reads by the read-ahead thread, which start
+ * and end in turn).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -45,6 +51,7 @@ static unsigned long calls;
 static unsigned long fail_at;   /* 0: fail nothing */
 static int fail_errno = EIO;
 static int count_only;
+static int count_reads;   /* FAILIO_READ: preads, not writes */
 static const char *db_path;
 static size_t db_len;
 static size_t dir_len;   /* FAILIO_TMP: db_path's folder and its slash */
@@ -74,6 +81,8 @@ __attribute__((constructor)) static void failio_init(void)
 	if ((t = getenv("FAILIO_TMP")) && strcmp(t, "1") == 0 && db_path &&
 	    strrchr(db_path, '/'))
 		dir_len = (size_t)(strrchr(db_path, '/') - db_path) + 1;
+	if ((t = getenv("FAILIO_READ")) && strcmp(t, "1") == 0 && dir_len)
+		count_reads = 1;
 	if (c && strcmp(c, "1") == 0) {
 		count_only = 1;
 		fail_at = 0;
@@ -155,7 +164,7 @@ ssize_t write(int fd, const void *buf, size_t len)
 
 	if (!real)
 		resolve(&real, "write");
-	if (is_db(fd) && hit())
+	if (!count_reads && is_db(fd) && hit())
 		return -1;
 	return real(fd, buf, len);
 }
@@ -166,7 +175,7 @@ ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
 
 	if (!real)
 		resolve(&real, "pwrite");
-	if (is_db(fd) && hit())
+	if (!count_reads && is_db(fd) && hit())
 		return -1;
 	return real(fd, buf, len, off);
 }
@@ -177,7 +186,7 @@ ssize_t pwrite64(int fd, const void *buf, size_t len, off64_t off)
 
 	if (!real)
 		resolve(&real, "pwrite64");
-	if (is_db(fd) && hit())
+	if (!count_reads && is_db(fd) && hit())
 		return -1;
 	return real(fd, buf, len, off);
 }
@@ -188,7 +197,7 @@ ssize_t writev(int fd, const struct iovec *iov, int n)
 
 	if (!real)
 		resolve(&real, "writev");
-	if (is_db(fd) && hit())
+	if (!count_reads && is_db(fd) && hit())
 		return -1;
 	return real(fd, iov, n);
 }
@@ -199,7 +208,7 @@ int fsync(int fd)
 
 	if (!real)
 		resolve(&real, "fsync");
-	if (is_db(fd) && hit())
+	if (!count_reads && is_db(fd) && hit())
 		return -1;
 	return real(fd);
 }
@@ -210,7 +219,7 @@ int fdatasync(int fd)
 
 	if (!real)
 		resolve(&real, "fdatasync");
-	if (is_db(fd) && hit())
+	if (!count_reads && is_db(fd) && hit())
 		return -1;
 	return real(fd);
 }
@@ -221,7 +230,29 @@ int msync(void *addr, size_t len, int flags)
 
 	if (!real)
 		resolve(&real, "msync");
-	if (!dir_len && hit())
+	if (!dir_len && !count_reads && hit())
 		return -1;
 	return real(addr, len, flags);
+}
+
+ssize_t pread(int fd, void *buf, size_t len, off_t off)
+{
+	static ssize_t (*real)(int, void *, size_t, off_t);
+
+	if (!real)
+		resolve(&real, "pread");
+	if (count_reads && is_db(fd) && hit())
+		return -1;
+	return real(fd, buf, len, off);
+}
+
+ssize_t pread64(int fd, void *buf, size_t len, off64_t off)
+{
+	static ssize_t (*real)(int, void *, size_t, off64_t);
+
+	if (!real)
+		resolve(&real, "pread64");
+	if (count_reads && is_db(fd) && hit())
+		return -1;
+	return real(fd, buf, len, off);
 }

@@ -25,7 +25,9 @@
 #      unnamed copy of the database committed in pieces and renamed over
 #      it: the shim fails the calls on the copy (FAILIO_TMP);
 #   g. the same, failing the calls on the database file (after the
-#      rename: the copy).
+#      rename: the copy);
+#   h. the import of e., failing instead the reads of its runs, which the
+#      flush's read-ahead thread makes (store/queue_stream.c; FAILIO_READ).
 #
 # The shim goes into the program only (`timeout env LD_PRELOAD=...`), not
 # into timeout, which would write its own count at exit.  For each, the
@@ -113,7 +115,7 @@ count() {
 	st=$?
 	calls=$(cat "$T_TMP/n" 2>/dev/null)
 	if [ "$st" -eq 0 ] && [ "${calls:-0}" -gt 0 ]; then
-		ok "$name: counted ${calls} write and sync calls on the database"
+		ok "$name: counted ${calls} calls the shim can fail"
 	else
 		fail "$name: counted the calls (exit $st, ${calls:-no} count)"
 		sed 's/^/#   /' "$T_TMP/err"
@@ -278,4 +280,22 @@ count "bulk import, the file" env $bulk "$PLANDESK_BIN" --db "$db" import people
 # shellcheck disable=SC2086
 sweep "bulk import, the file" "$(save_re)" "people orgs" before \
 	env $bulk "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv"
+
+# --- h. the import in runs of e., faults reading the runs back ---------------------------
+# The flush merges the runs in a second thread, a chunk ahead of the
+# puts; a failed read there must end the save as a failed write does.
+echo "# h. a 10,000-person import in runs: faults reading them back"
+from=$db0
+exports "$db0" "$T_TMP/before.out" people orgs
+fresh
+env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv" >/dev/null 2>&1 ||
+	fail "the import in runs without faults"
+exports "$db" "$T_TMP/after.out" people orgs
+export FAILIO_TMP=1 FAILIO_READ=1
+count "runs read back" env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv"
+[ "${calls:-0}" -ge 4 ] && ok "the runs are read in several pieces (${calls} calls)" ||
+	fail "the runs are read in several pieces (${calls:-no} calls)"
+sweep "runs read back" "$(save_re)" "people orgs" before \
+	env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv"
+unset FAILIO_TMP FAILIO_READ
 finish
