@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "plandesk/base/status.h"
 
@@ -207,5 +208,31 @@ void pd_date_add_months(struct pd_date *d, int months);
  *	not valid.
  */
 long pd_date_days(const struct pd_date *d);
+
+/** Bytes pd_date_unpack writes at most ("YYYY-MM-DD"; no NUL). */
+#define PD_DATE_PACKED_TEXT	10
+
+/** @brief A stored date's text as one number (date_pack.c).
+ *
+ * For a record's date field and a directory card's verified date: the
+ * text "YYYY-MM" or "YYYY-MM-DD" (month 01 to 12, day 01 to 31; no
+ * calendar is asked, so "2025-02-30" packs too and `check` still reports
+ * it) is (year × 12 + month − 1) × 32 + day, day 0 for a month: three
+ * bytes for any year to 9999, against seven or ten.
+ *
+ * @param[in] s The text, `n` bytes (not NUL-terminated).
+ * @param[out] x Receives the number when the text packs.
+ * @return true when it does; false for any other text.
+ */
+bool pd_date_pack(const char *s, size_t n, uint64_t *x);
+
+/** @brief Spell a packed date back: exactly the text pd_date_pack took.
+ *
+ * @param[in] x The number.
+ * @param[out] out Receives the text, without a NUL.
+ * @return Its length, 7 or 10; 0 when x is no packed date (a year past
+ *	9999).
+ */
+size_t pd_date_unpack(uint64_t x, char out[static PD_DATE_PACKED_TEXT]);
 
 #endif

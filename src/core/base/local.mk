@@ -3,7 +3,7 @@
 
 libplandesk_core_a_SOURCES += %reldir%/status.c %reldir%/buf.c \
 	%reldir%/u64map.c %reldir%/text.c %reldir%/date_impl.h %reldir%/date.c \
-	%reldir%/date_parse.c %reldir%/save.c \
+	%reldir%/date_parse.c %reldir%/date_pack.c %reldir%/save.c \
 	%reldir%/save.h
 noinst_HEADERS += include/plandesk/base/status.h \
 	include/plandesk/base/buf.h include/plandesk/base/u64map.h \

@@ -72,66 +72,10 @@ static inline int get_uint(const unsigned char *p, size_t n, size_t *at,
 	return PD_OK;
 }
 
-/* The number of `n` decimal digits at s, or -1. */
-static int digits(const char *s, int n)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/*
- * Is `t` a date the packed form holds, "YYYY-MM" or "YYYY-MM-DD" with a
- * month of 01 to 12 and a day of 01 to 31?  Then its form to *x:
- * (year × 12 + month - 1) × 32 + day, day 0 for "YYYY-MM".  print_date
- * spells x back as exactly t (no calendar is asked: "2025-02-30" packs
- * too, and `check` reports it as before).
- */
+/* The verified date packed (date.h: pd_date_pack), when it packs. */
 static bool pack_date(const struct pd_card_text *t, uint64_t *x)
 {
-	int y, m, d = 0;
-
-	if ((t->n != 7 && t->n != 10) || t->p[4] != '-' ||
-	    (y = digits(t->p, 4)) < 0 || (m = digits(t->p + 5, 2)) < 1 || m > 12)
-		return false;
-	if (t->n == 10 &&
-	    (t->p[7] != '-' || (d = digits(t->p + 8, 2)) < 1 || d > 31))
-		return false;
-	*x = ((uint64_t)y * 12 + (uint64_t)(m - 1)) * 32 + (uint64_t)d;
-	return true;
-}
-
-/* v as `n` decimal digits at s. */
-static void put_digits(char *s, unsigned v, int n)
-{
-	while (n--) {
-		s[n] = (char)('0' + v % 10);
-		v /= 10;
-	}
-}
-
-/* Spell packed date x into date[] (pack_date's inverse).  Returns its
- * length, or 0 when x is no packed date (a year past 9999). */
-static size_t print_date(uint64_t x, char date[PD_CARD_DATE_MAX])
-{
-	unsigned d = (unsigned)(x % 32), m = (unsigned)(x / 32 % 12) + 1;
-	uint64_t y = x / 32 / 12;
-
-	if (y > 9999)
-		return 0;
-	put_digits(date, (unsigned)y, 4);
-	date[4] = '-';
-	put_digits(date + 5, m, 2);
-	if (!d)
-		return 7;
-	date[7] = '-';
-	put_digits(date + 8, d, 2);
-	return 10;
+	return pd_date_pack(t->p, t->n, x);
 }
 
 static int put_packed(const struct pd_card *c, struct pd_buf *out)
@@ -187,7 +131,7 @@ static int get_packed(const unsigned char *s, size_t n,
 		return PD_ECORRUPT;
 	if (v & 1) {
 		c->verified.p = date;
-		c->verified.n = print_date(v >> 1, date);
+		c->verified.n = pd_date_unpack(v >> 1, date);
 		if (!c->verified.n)
 			return PD_ECORRUPT;
 	} else {

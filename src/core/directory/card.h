@@ -37,10 +37,11 @@
 #include <stdbool.h>
 
 #include "plandesk/base/buf.h"
+#include "plandesk/base/date.h"
 #include "plandesk/directory/search.h"
 
 /* Bytes of a packed date spelt out: "YYYY-MM-DD". */
-#define PD_CARD_DATE_MAX 10
+#define PD_CARD_DATE_MAX PD_DATE_PACKED_TEXT
 
 /*
  * Append the value of card `c` to `out`, in the packed layout, or the
