@@ -105,7 +105,7 @@ tests_unit_test_term_runs_CPPFLAGS = $(AM_CPPFLAGS) -DTERM_RUNS
 tests_unit_test_term_runs_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_term_runs_LDADD = $(TEST_LIBS)
 tests_unit_test_upgrade_SOURCES = %reldir%/test_upgrade.c %reldir%/testdb.h %reldir%/rawdb.h %reldir%/oldterms.h \
-	%reldir%/oldcards.h
+	%reldir%/oldcards.h %reldir%/oldrecords.h
 tests_unit_test_upgrade_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src/core
 tests_unit_test_upgrade_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_upgrade_LDADD = $(TEST_LIBS)

@@ -134,8 +134,9 @@ Test(codec, unset_fields_are_not_stored)
 	pd_record_init(&r, PD_PERSON);
 	pd_set_text(&r, PD_PERSON_NAME, "Kim", 3);
 	cr_assert_eq(pd_encode(&r, &enc), PD_OK);
-	/* version + 2 timestamps (1+1+8 each) + name (1+1+3) */
-	cr_expect_eq(enc.n, 1 + 10 + 10 + 5);
+	/* version + created 0 (tag, length, one byte; `updated` the same, so
+	 * left out) + name (1+1+3) */
+	cr_expect_eq(enc.n, 1 + 3 + 5);
 	pd_record_init(&back, PD_PERSON);
 	cr_assert_eq(pd_decode(enc.p, enc.n, &back, NULL), PD_OK);
 	cr_expect_str_eq(pd_get_text(&back, PD_PERSON_NAME), "Kim");
@@ -155,6 +156,15 @@ static const unsigned char with_unknown[] = {
 	200, 0x04, 'w', 'x', 'y', 'z',
 };
 
+/* The same in version 2. */
+static const unsigned char with_unknown_v2[] = {
+	0x02,
+	0x01, 0x04, 0x4a, 0x44, 0x10, 0x80,
+	0x02, 0x04, 0x4a, 0x44, 0x10, 0x81,
+	16, 0x03, 'a', 'b', 'c',
+	200, 0x04, 'w', 'x', 'y', 'z',
+};
+
 Test(codec, unknown_tag_survives_round_trip)
 {
 	struct pd_record r;
@@ -169,10 +179,23 @@ Test(codec, unknown_tag_survives_round_trip)
 	cr_expect_eq(r.updated, 0x4a441081);
 	cr_assert_eq(r.nextra, 6);
 	cr_expect(!memcmp(r.extra, "\xc8\x04wxyz", 6));
+	/* written again in version 2, short numbers, the unknown field last
+	 * and byte for byte */
 	cr_assert_eq(pd_encode(&r, &enc), PD_OK);
-	cr_assert_eq(enc.n, sizeof with_unknown);
-	cr_expect(!memcmp(enc.p, with_unknown, sizeof with_unknown),
+	cr_assert_eq(enc.n, sizeof with_unknown_v2);
+	cr_expect(!memcmp(enc.p, with_unknown_v2, sizeof with_unknown_v2),
 		  "unknown field not re-emitted byte for byte");
+	pd_buf_free(&enc);
+	pd_record_clear(&r);
+	/* and a version-2 value round-trips byte for byte */
+	pd_record_init(&r, PD_ORG);
+	cr_assert_eq(pd_decode(with_unknown_v2, sizeof with_unknown_v2, &r, &err), PD_OK,
+		     "%s", err.msg);
+	cr_expect_eq(r.created, 0x4a441080);
+	cr_expect_eq(r.updated, 0x4a441081);
+	cr_assert_eq(pd_encode(&r, &enc), PD_OK);
+	cr_expect(enc.n == sizeof with_unknown_v2 &&
+		  !memcmp(enc.p, with_unknown_v2, sizeof with_unknown_v2));
 	pd_buf_free(&enc);
 	pd_record_clear(&r);
 }
@@ -363,7 +386,7 @@ Test(codec, specific_bad_values)
 
 	BAD(PD_ORG, "empty", 0);
 	expect_corrupt(PD_ORG, (const unsigned char *)"", 0, "zero length");
-	BAD(PD_ORG, "wrong version", 2, 16, 1, 'a');
+	BAD(PD_ORG, "wrong version", 3, 16, 1, 'a');
 	BAD(PD_ORG, "version 0", 0, 16, 1, 'a');
 	BAD(PD_ORG, "zero tag", 1, 0, 1, 'a');
 	BAD(PD_PERSON, "REF of 7 bytes", 1, 19, 7, 0, 0, 0, 0, 0, 0, 1);
@@ -390,6 +413,117 @@ Test(codec, specific_bad_values)
 	BAD(PD_ORG, "huge varint length", 1, 16, 0xff, 0xff, 0xff, 0x7f, 'a');
 	BAD(PD_ORG, "unknown tag past the end", 1, 200, 3, 'a');
 	BAD(PD_ORG, "tag without a length", 1, 16);
+	/* version 2: numbers of 1 to 8 bytes, dates packed in 1 to 3 */
+	BAD(PD_PERSON, "v2 REF of 9 bytes", 2, 19, 9, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+	BAD(PD_PERSON, "v2 REF of 0 bytes", 2, 19, 0);
+	BAD(PD_THEME, "v2 INT of 0 bytes", 2, 18, 0);
+	BAD(PD_ORG, "v2 timestamp of 0 bytes", 2, 1, 0);
+	BAD(PD_ORG, "v2 timestamp of 9 bytes", 2, 1, 9, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+	BAD(PD_ORG, "v2 date of 0 bytes", 2, 25, 0);
+	BAD(PD_ORG, "v2 packed date past 9999", 2, 25, 3, 0xff, 0xff, 0xff);
+	BAD(PD_ORG, "v2 date text with a NUL", 2, 25, 4, '2', 0, '0', '9');
+	BAD(PD_ACTION, "v2 REFS of 12 bytes", 2, 19, 12,
+	    0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2);
+}
+
+/* A person as version 1 wrote it: created, updated the same, name, org
+ * 4000 (8 bytes), verified 2023-11-23 (text). */
+static const unsigned char person_v1[] = {
+	0x01,
+	0x01, 0x08, 0, 0, 0, 0, 0x6b, 0x17, 0x5d, 0xe5,
+	0x02, 0x08, 0, 0, 0, 0, 0x6b, 0x17, 0x5d, 0xe5,
+	16, 0x03, 'K', 'i', 'm',
+	19, 0x08, 0, 0, 0, 0, 0, 0, 0x0f, 0xa0,
+	24, 0x0a, '2', '0', '2', '3', '-', '1', '1', '-', '2', '3',
+};
+
+/* The same in version 2: created in 4 bytes, updated left out, the org in
+ * 2, the date packed ((2023 × 12 + 10) × 32 + 23 = 777175) in 3. */
+static const unsigned char person_v2[] = {
+	0x02,
+	0x01, 0x04, 0x6b, 0x17, 0x5d, 0xe5,
+	16, 0x03, 'K', 'i', 'm',
+	19, 0x02, 0x0f, 0xa0,
+	24, 0x03, 0x0b, 0xdb, 0xd7,
+};
+
+Test(codec, version_2_spells_numbers_and_dates_short)
+{
+	struct pd_record r, back;
+	struct pd_buf enc = PD_BUF_INIT;
+	struct pd_err err = { 0 };
+
+	cr_assert_eq(PD_PERSON_NAME, 0);   /* the tags above are schema.c's */
+	pd_record_init(&r, PD_PERSON);
+	cr_assert_eq(pd_decode(person_v1, sizeof person_v1, &r, &err), PD_OK, "%s", err.msg);
+	cr_expect_str_eq(pd_get_text(&r, PD_PERSON_NAME), "Kim");
+	cr_expect_eq(pd_get_ref(&r, PD_PERSON_ORG), 4000);
+	cr_expect_str_eq(pd_get_text(&r, PD_PERSON_VERIFIED), "2023-11-23");
+	cr_expect_eq(r.updated, r.created);
+	cr_assert_eq(pd_encode(&r, &enc), PD_OK);
+	cr_expect_eq(enc.n, sizeof person_v2, "%zu bytes, not %zu", enc.n, sizeof person_v2);
+	cr_expect(enc.n == sizeof person_v2 && !memcmp(enc.p, person_v2, enc.n),
+		  "not the version-2 bytes");
+	pd_record_init(&back, PD_PERSON);
+	cr_assert_eq(pd_decode(enc.p, enc.n, &back, &err), PD_OK, "%s", err.msg);
+	cr_expect(pd_record_same_fields(&r, &back));
+	cr_expect_eq(back.created, r.created);
+	cr_expect_eq(back.updated, r.created, "a left-out updated is created");
+	pd_record_clear(&back);
+	/* updated apart from created is written */
+	pd_buf_reset(&enc);
+	r.updated = r.created + 60;
+	cr_assert_eq(pd_encode(&r, &enc), PD_OK);
+	pd_record_init(&back, PD_PERSON);
+	cr_assert_eq(pd_decode(enc.p, enc.n, &back, NULL), PD_OK);
+	cr_expect_eq(back.updated, r.created + 60);
+	pd_record_clear(&back);
+	pd_record_clear(&r);
+	pd_buf_free(&enc);
+}
+
+Test(codec, dates_that_do_not_pack_stay_text)
+{
+	/* a month packs; other texts (check reports them) stay as they are */
+	static const char *dates[] = { "2009-06", "2025-02-30", "0000-01",
+				       "2009-13-01", "2009-6-26", "26/06/2009",
+				       "someday", "2009" };
+	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+		struct pd_record r, back;
+		struct pd_buf enc = PD_BUF_INIT;
+
+		pd_record_init(&r, PD_ORG);
+		cr_assert_eq(pd_set_text(&r, PD_ORG_VERIFIED, dates[i], (size_t)-1), PD_OK);
+		cr_assert_eq(pd_encode(&r, &enc), PD_OK);
+		cr_expect_eq((unsigned char)enc.p[0], PD_CODEC_VERSION);
+		pd_record_init(&back, PD_ORG);
+		cr_assert_eq(pd_decode(enc.p, enc.n, &back, NULL), PD_OK, "%s", dates[i]);
+		cr_expect_str_eq(pd_get_text(&back, PD_ORG_VERIFIED), dates[i]);
+		pd_record_clear(&back);
+		pd_record_clear(&r);
+		pd_buf_free(&enc);
+	}
+}
+
+Test(codec, a_record_version_2_cannot_hold_is_written_in_version_1)
+{
+	/* a date text of three bytes would read back as a packed date */
+	struct pd_record r, back;
+	struct pd_buf enc = PD_BUF_INIT;
+
+	pd_record_init(&r, PD_ORG);
+	pd_set_text(&r, PD_ORG_NAME, "Acme", (size_t)-1);
+	pd_set_text(&r, PD_ORG_VERIFIED, "abc", (size_t)-1);
+	r.created = r.updated = 1245974400;
+	cr_assert_eq(pd_encode(&r, &enc), PD_OK);
+	cr_expect_eq((unsigned char)enc.p[0], PD_CODEC_VERSION_1);
+	pd_record_init(&back, PD_ORG);
+	cr_assert_eq(pd_decode(enc.p, enc.n, &back, NULL), PD_OK);
+	cr_expect_str_eq(pd_get_text(&back, PD_ORG_VERIFIED), "abc");
+	cr_expect_eq(back.updated, 1245974400);
+	pd_record_clear(&back);
+	pd_record_clear(&r);
+	pd_buf_free(&enc);
 }
 
 Test(codec, accepted_edge_values)
@@ -414,7 +548,7 @@ Test(codec, accepted_edge_values)
 		pd_record_init(&r, PD_ORG);
 		pd_set_text(&r, PD_ORG_NOTES, big, 200);
 		cr_assert_eq(pd_encode(&r, &enc), PD_OK);
-		cr_expect_eq(enc.n, 1 + 20 + 1 + 2 + 200);
+		cr_expect_eq(enc.n, 1 + 3 + 1 + 2 + 200);
 		pd_record_init(&back, PD_ORG);
 		cr_assert_eq(pd_decode(enc.p, enc.n, &back, NULL), PD_OK);
 		cr_expect_eq(back.v[PD_ORG_NOTES].n, 200);

@@ -13,6 +13,7 @@
 #include "rawdb.h"
 #include "oldterms.h"
 #include "oldcards.h"
+#include "oldrecords.h"
 
 #include "plandesk/records/check.h"
 #include "plandesk/directory/search.h"
@@ -463,6 +464,66 @@ Test(upgrade, a_schema_5_file_reads_its_fixed_cards_and_is_upgraded_packed)
 	cr_expect_eq(schema, PD_SCHEMA_VERSION);
 	expect_cards(&cards, true, "upgraded from schema 5");
 	expect_edits_taken();
+	pd_buf_free(&cards);
+	free(fresh);
+}
+
+/* Rewrite every organisation and person in codec version 1 and set the
+ * schema to 6 (the store is closed).  Returns the records rewritten. */
+static size_t make_schema_6(void)
+{
+	struct raw r;
+	size_t n;
+
+	raw_begin(&r);
+	n = raw_v1_records(&r, PD_ORG) + raw_v1_records(&r, PD_PERSON);
+	set_schema(&r, 6);
+	return n;
+}
+
+/* The people of the closed store's file in codec version v, and all. */
+static size_t people_of_version(unsigned char v, size_t *all)
+{
+	struct raw r;
+	size_t n;
+
+	raw_begin(&r);
+	n = raw_records_of_version(&r, PD_PERSON, v, all);
+	mdb_txn_abort(r.txn);
+	mdb_env_close(r.env);
+	return n;
+}
+
+Test(upgrade, a_schema_6_file_of_version_1_records_reads_the_same_and_upgraded)
+{
+	struct pd_open_opts ro = { .read_only = true };
+	struct pd_buf cards = PD_BUF_INIT;
+	char *fresh = fresh_answers(&cards);
+	uint64_t schema;
+	size_t all, v1;
+	bool dupsort;
+
+	cr_assert_eq(people_of_version(PD_CODEC_VERSION, &all), all, "a fresh file is version 2");
+	cr_assert_eq(make_schema_6(), 3000 + 40);
+
+	/* Read-only and upgraded, the same answers from the same cards, and
+	 * `check` clean: version-1 records read as they were written. */
+	tdb_open(&ro);
+	expect_answers(fresh, "read-only on schema 6");
+	tdb_close();
+	tdb_open(NULL);
+	expect_answers(fresh, "upgraded from schema 6");
+	tdb_close();
+	raw_layout(&schema, &dupsort);
+	cr_expect_eq(schema, PD_SCHEMA_VERSION);
+	expect_cards(&cards, true, "upgraded from schema 6");
+	/* The upgrade rewrote nothing; a record changed is version 2. */
+	v1 = people_of_version(PD_CODEC_VERSION_1, &all);
+	cr_expect_eq(v1, all, "%zu of %zu people still version 1", v1, all);
+	expect_edits_taken();
+	tdb_close();
+	cr_expect_eq(people_of_version(PD_CODEC_VERSION_1, &all), 3000);
+	cr_expect_eq(all, 3000 + 200, "the new people are version 2");
 	pd_buf_free(&cards);
 	free(fresh);
 }

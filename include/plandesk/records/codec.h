@@ -2,17 +2,28 @@
  * codec.h — the on-disk encoding of a record value.
  *
  *   value  = version field*
- *   version= 0x01
+ *   version= 0x02 (0x01: an older value, still read)
  *   field  = tag(1 byte, 1..255) length(unsigned LEB128, at most 4 bytes)
  *            bytes(length)
  *
- * Tag 1 is `created` and tag 2 `updated` (8-byte big-endian seconds); tags
- * 16 and up are the kind's fields (schema.c).  REF and INT values are 8
- * bytes big-endian, REFS a multiple of 8; TEXT and DATE are UTF-8 without
- * NUL bytes.  A tag this build does not know is kept verbatim in
- * pd_record.extra and written back after the known fields, so a record
- * touched by an older plandesk loses nothing.  The id is the LMDB key, not
- * part of the value.
+ * Tag 1 is `created` and tag 2 `updated` (seconds since the epoch); tags
+ * 16 and up are the kind's fields (schema.c).  TEXT and DATE are UTF-8
+ * without NUL bytes, REFS a multiple of 8 bytes (ids big-endian).
+ *
+ * Version 2 (schema 7) spells numbers short: a timestamp, a REF and an INT
+ * are big-endian in as few bytes as they need (1 to 8), `updated` is left
+ * out when it equals `created`, and a DATE that packs (pd_date_pack:
+ * "YYYY-MM" or "YYYY-MM-DD") is that number, in 1 to 3 bytes; any other
+ * date is its text, which is longer (a record holding a date text of at
+ * most three bytes is written in version 1).  A million people's records
+ * are about 26 bytes each smaller.  Version 1 spells every number in 8
+ * bytes and every date as text; its values are read as they are, and a
+ * record is written in version 2 the next time it changes.
+ *
+ * A tag this build does not know is kept verbatim in pd_record.extra and
+ * written back after the known fields, so a record touched by an older
+ * plandesk loses nothing (a number it holds in 8 bytes reads the same in
+ * version 2).  The id is the LMDB key, not part of the value.
  *
  * The lengths' unsigned LEB128 (seven bits a byte, least significant
  * first, the top bit set on every byte but the last) is written and read
@@ -27,7 +38,10 @@
 #include "plandesk/base/buf.h"
 #include "plandesk/records/record.h"
 
-#define PD_CODEC_VERSION 1
+#define PD_CODEC_VERSION   2   /* what pd_encode writes */
+#define PD_CODEC_VERSION_1 1   /* what it writes when version 2 cannot hold a
+				  record; and every value of schema 6 or older */
+#define PD_CODEC_DATE_MAX  3   /* bytes of a packed date in version 2 */
 #define PD_LEB128_MAX 10   /* bytes of the longest number, a uint64_t */
 
 /* Write `v` as unsigned LEB128 to `out` (room for PD_LEB128_MAX bytes);

@@ -25,10 +25,11 @@
 #include "plandesk/records/record.h"
 #include "plandesk/base/status.h"
 
-#define PD_SCHEMA_VERSION 6        /* 2: `cards`; 3: inner keys in `terms`;
+#define PD_SCHEMA_VERSION 7        /* 2: `cards`; 3: inner keys in `terms`;
 				      4: `terms` in posting blocks;
 				      5: shadowed keys in `terms`;
-				      6: `cards` packed */
+				      6: `cards` packed;
+				      7: records in codec version 2 */
 #define PD_UNDO_MAX 500            /* journal entries kept */
 #define PD_DEFAULT_MAP (64u << 20) /* initial map size; grows on demand */
 

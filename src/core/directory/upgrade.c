@@ -67,6 +67,12 @@ int pd_store_upgrade(struct pd_txn *txn, void *ctx, struct pd_err *err)
 	struct pd_entries es = { 0 };
 	int rc, mrc;
 
+	/* 7 (records in codec version 2) needs nothing: a record of version 1
+	 * reads as it is, and is written anew when it next changes. */
+	if (from >= 6) {
+		txn->dirty = true;
+		return pd_meta_put_u64(txn, "schema", PD_SCHEMA_VERSION, err);
+	}
 	if (from < 5 && (rc = pd_store_renew_terms(txn, err)) != PD_OK)
 		return rc;
 	/* The cards of the fixed layout go; all are put anew, packed, in key
