@@ -231,12 +231,17 @@ sweep "first import" "^(plandesk: )?cannot (open|save to) $db: (Input/output err
 
 # --- e. the 10k import, its index sorted in runs on a temporary file ------------------
 echo "# e. a 10,000-person import whose index goes through sorted runs"
-from=$db0
-exports "$db0" "$T_TMP/before.out" people orgs
-fresh
-env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv" >/dev/null 2>&1 ||
-	fail "the import in runs without faults"
-exports "$db" "$T_TMP/after.out" people orgs
+# in_runs: the import of a. with a 1 MiB write queue, made once without
+# faults onto the database of a., its exports before and after kept.
+in_runs() {
+	from=$db0
+	exports "$db0" "$T_TMP/before.out" people orgs
+	fresh
+	env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv" >/dev/null 2>&1 ||
+		fail "the import in runs without faults"
+	exports "$db" "$T_TMP/after.out" people orgs
+}
+in_runs
 export FAILIO_TMP=1
 count "import in runs" env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv"
 [ "${calls:-0}" -ge 4 ] && ok "the runs' file is written more than once (${calls} calls)" ||
@@ -285,12 +290,7 @@ sweep "bulk import, the file" "$(save_re)" "people orgs" before \
 # The flush merges the runs in a second thread, a chunk ahead of the
 # puts; a failed read there must end the save as a failed write does.
 echo "# h. a 10,000-person import in runs: faults reading them back"
-from=$db0
-exports "$db0" "$T_TMP/before.out" people orgs
-fresh
-env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv" >/dev/null 2>&1 ||
-	fail "the import in runs without faults"
-exports "$db" "$T_TMP/after.out" people orgs
+in_runs
 export FAILIO_TMP=1 FAILIO_READ=1
 count "runs read back" env PLANDESK_SORT_BYTES=1048576 "$PLANDESK_BIN" --db "$db" import people "$T_TMP/p10k.csv"
 [ "${calls:-0}" -ge 4 ] && ok "the runs are read in several pieces (${calls} calls)" ||
